@@ -1,0 +1,12 @@
+package io.hallq.controller.config;
+
+import java.time.Duration;
+
+/**
+ * Alarm thresholds from the hall rules (domain.md): early warning when the waiting count per open counter
+ * exceeds {@code earlyWarningPerCounter}; escalation when the count per open counter, the customers being
+ * served included, exceeds {@code escalationPerCounter} for {@code escalationAfter}; a ticket is overdue
+ * when it has waited past its class target.
+ */
+public record AlarmConfig(double earlyWarningPerCounter, double escalationPerCounter, Duration escalationAfter,
+                          boolean ticketOverdue) {}

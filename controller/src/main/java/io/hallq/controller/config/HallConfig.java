@@ -1,0 +1,48 @@
+package io.hallq.controller.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One hall's configuration, read once from its YAML file and validated eagerly by {@link HallConfigLoader}.
+ * Every list is immutable and every cross-reference (a counter's profile naming a service or class) has been
+ * checked, so code holding a {@code HallConfig} never needs to re-validate.
+ */
+public record HallConfig(
+        HallInfo hall,
+        BusinessHours hours,
+        List<ServiceConfig> services,
+        List<CustomerClassConfig> classes,
+        List<CounterConfig> counters,
+        AlarmConfig alarms,
+        QueueRules rules,
+        JournalConfig journal) {
+
+    public HallConfig {
+        services = List.copyOf(services);
+        classes = List.copyOf(classes);
+        counters = List.copyOf(counters);
+    }
+
+    public Optional<ServiceConfig> service(String code) {
+        return services.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Optional<CustomerClassConfig> customerClass(String code) {
+        return classes.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public Optional<CounterConfig> counter(int number) {
+        return counters.stream().filter(c -> c.number() == number).findFirst();
+    }
+
+    /** The class used for tickets taken without a phone number (walk-in / unknown). */
+    public CustomerClassConfig defaultClass() {
+        return classes.stream().filter(CustomerClassConfig::isDefault).findFirst().orElse(classes.get(classes.size() - 1));
+    }
+
+    /** True when at least one counter is in the VIP room. */
+    public boolean hasVipRoom() {
+        return counters.stream().anyMatch(CounterConfig::vipRoom);
+    }
+}
