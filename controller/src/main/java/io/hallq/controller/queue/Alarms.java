@@ -1,0 +1,138 @@
+package io.hallq.controller.queue;
+
+import io.hallq.controller.config.AlarmConfig;
+import io.hallq.controller.config.CustomerClassConfig;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.AlarmCleared;
+import io.hallq.protocol.event.HallEvent.AlarmKind;
+import io.hallq.protocol.event.HallEvent.AlarmRaised;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hall's alarm rules (domain.md): early warning when the waiting count per open counter exceeds its
+ * threshold; escalation when the count per open counter, those being served included, has exceeded its
+ * threshold for the escalation time without a counter opening; a ticket overdue when it has waited past its
+ * class's target (busy or quiet, by the time it was issued).
+ */
+final class Alarms {
+
+    static final String EARLY_WARNING = "EARLY_WARNING";
+    static final String ESCALATION = "ESCALATION";
+    static final String OVERDUE_PREFIX = "TICKET_OVERDUE:";
+
+    private Alarms() {}
+
+    /** Customers per open counter; infinite when customers wait and no counter is open. */
+    static double perCounter(QueueState s, boolean includeServing) {
+        long people = s.waitingCount();
+        if (includeServing) {
+            people += s.counters().stream().filter(c -> c.current() != null).count();
+        }
+        long open = s.openCounters();
+        if (open == 0) {
+            return people == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return (double) people / open;
+    }
+
+    /** Events that raise or clear alarms given the state after a command; overdue tickets only on ticks. */
+    static List<HallEvent> evaluate(QueueState s, Instant now, boolean tick) {
+        List<HallEvent> out = new ArrayList<>();
+        earlyWarning(s, now, out);
+        escalation(s, now, out);
+        clearStaleOverdue(s, now, out);
+        if (tick && s.config().alarms().ticketOverdue()) {
+            overdue(s, now, out);
+        }
+        return out;
+    }
+
+    private static void earlyWarning(QueueState s, Instant now, List<HallEvent> out) {
+        AlarmConfig cfg = s.config().alarms();
+        boolean on = perCounter(s, false) > cfg.earlyWarningPerCounter();
+        boolean active = s.alarms().containsKey(EARLY_WARNING);
+        if (on && !active) {
+            long waiting = s.waitingCount();
+            long open = s.openCounters();
+            long toOpen = countersToOpen(s, waiting, cfg.earlyWarningPerCounter());
+            out.add(new AlarmRaised(now, EARLY_WARNING, AlarmKind.EARLY_WARNING,
+                    "排队预警:" + waiting + " 人等候," + open + " 个窗口开放,建议加开 " + toOpen + " 个窗口",
+                    "Early warning: " + waiting + " waiting at " + open + " open counters; open " + toOpen + " more",
+                    Map.of("waiting", waiting, "openCounters", open, "countersToOpen", toOpen)));
+        } else if (!on && active) {
+            out.add(new AlarmCleared(now, EARLY_WARNING));
+        }
+    }
+
+    /** Counters to open so that the waiting count per open counter is back within the threshold. */
+    static long countersToOpen(QueueState s, long waiting, double threshold) {
+        long needed = (long) Math.ceil(waiting / threshold);
+        long available = s.counters().stream().filter(c -> !c.serving()).count();
+        return Math.max(0, Math.min(needed - s.openCounters(), available));
+    }
+
+    private static void escalation(QueueState s, Instant now, List<HallEvent> out) {
+        AlarmConfig cfg = s.config().alarms();
+        Instant since = s.crowdedSince();
+        boolean on = since != null && !Duration.between(since, now).minus(cfg.escalationAfter()).isNegative();
+        boolean active = s.alarms().containsKey(ESCALATION);
+        if (on && !active) {
+            long minutes = Duration.between(since, now).toMinutes();
+            long open = s.openCounters();
+            out.add(new AlarmRaised(now, ESCALATION, AlarmKind.ESCALATION,
+                    "排队告警:每窗口超过 " + fmt(cfg.escalationPerCounter()) + " 人已持续 " + minutes + " 分钟,请立即加开窗口",
+                    "Escalation: more than " + fmt(cfg.escalationPerCounter()) + " per counter for " + minutes
+                            + " min; open counters now",
+                    Map.of("minutes", minutes, "openCounters", open,
+                            "countersToOpen", countersToOpen(s, s.waitingCount(), cfg.earlyWarningPerCounter()))));
+        } else if (since == null && active) {
+            out.add(new AlarmCleared(now, ESCALATION));
+        }
+    }
+
+    private static void overdue(QueueState s, Instant now, List<HallEvent> out) {
+        HallConfig cfg = s.config();
+        for (Ticket t : s.liveTickets()) {
+            if (t.status() != Ticket.Status.WAITING || t.overdue()) {
+                continue;
+            }
+            Duration target = target(cfg, t);
+            Duration waited = Duration.between(t.issuedAt(), now);
+            if (waited.compareTo(target) > 0) {
+                out.add(new AlarmRaised(now, OVERDUE_PREFIX + t.number(), AlarmKind.TICKET_OVERDUE,
+                        t.number() + " 号已等候 " + waited.toMinutes() + " 分钟,超过目标 " + target.toMinutes() + " 分钟",
+                        t.number() + " has waited " + waited.toMinutes() + " min, past its "
+                                + target.toMinutes() + " min target",
+                        Map.of("waitedSeconds", waited.toSeconds(), "targetSeconds", target.toSeconds())));
+            }
+        }
+    }
+
+    /** The wait target of a ticket: its class's busy target if issued in a busy period, else the quiet one. */
+    static Duration target(HallConfig cfg, Ticket t) {
+        CustomerClassConfig cls = cfg.customerClass(t.customerClass()).orElseThrow();
+        boolean busy = cfg.hours().isBusy(LocalDateTime.ofInstant(t.issuedAt(), cfg.hall().zone()));
+        return busy ? cls.busyTarget() : cls.quietTarget();
+    }
+
+    private static void clearStaleOverdue(QueueState s, Instant now, List<HallEvent> out) {
+        for (String id : s.alarms().keySet()) {
+            if (id.startsWith(OVERDUE_PREFIX)) {
+                Ticket t = s.ticket(id.substring(OVERDUE_PREFIX.length()));
+                if (t == null || t.status() != Ticket.Status.WAITING) {
+                    out.add(new AlarmCleared(now, id));
+                }
+            }
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

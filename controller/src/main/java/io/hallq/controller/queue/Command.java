@@ -1,0 +1,61 @@
+package io.hallq.controller.queue;
+
+/**
+ * An input to the queue engine: a dispenser button, a counter key, a manager's action, an HTTP or MQTT
+ * request, or the clock's tick. Every input becomes one of these and is handed to the single writer.
+ */
+public sealed interface Command {
+
+    /**
+     * A customer takes a ticket.
+     *
+     * @param customerClass the class from the phone number lookup, or null for the hall's default class
+     * @param phoneMasked   the phone number as it may be shown ("138****1234"), or null; never the clear number
+     * @param token         unguessable token for the mobile ticket page, made outside the engine, or null
+     */
+    record IssueTicket(String service, String customerClass, String phoneMasked, String token) implements Command {
+        public static IssueTicket walkIn(String service) {
+            return new IssueTicket(service, null, null, null);
+        }
+    }
+
+    /** Finish the current ticket, if any, and call the next one this counter may take. */
+    record CallNext(int counter) implements Command {}
+
+    /** Call a given waiting ticket to this counter (finishing the current one, if any). */
+    record CallTicket(int counter, String ticket) implements Command {}
+
+    /** Call the current ticket again. */
+    record Recall(int counter) implements Command {}
+
+    /** The called customer did not come. */
+    record NoShow(int counter) implements Command {}
+
+    /** Send the current customer to another service. */
+    record Transfer(int counter, String toService) implements Command {}
+
+    /** The current customer has been served. */
+    record Finish(int counter) implements Command {}
+
+    /** Pause the counter (finishing the current ticket, if any). */
+    record Pause(int counter) implements Command {}
+
+    record Resume(int counter) implements Command {}
+
+    record OpenCounter(int counter) implements Command {}
+
+    /** Close the counter (finishing the current ticket, if any). */
+    record CloseCounter(int counter) implements Command {}
+
+    /** Close the oldest waiting ticket of a direct-queue service: the customer was served at the window. */
+    record ServeDirect(int counter, String service) implements Command {}
+
+    /** Switch a service on or off; the messages tell customers why it is off. */
+    record SetService(String service, boolean enabled, String messageZh, String messageEn) implements Command {}
+
+    /** Take a ticket out of the queue, e.g. because its printing failed and nobody holds it. */
+    record VoidTicket(String ticket, String reason) implements Command {}
+
+    /** The clock moved on: evaluate time-based alarms and the business day. */
+    record Tick() implements Command {}
+}

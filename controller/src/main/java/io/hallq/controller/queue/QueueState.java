@@ -1,0 +1,214 @@
+package io.hallq.controller.queue;
+
+import io.hallq.controller.config.CounterConfig;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.AlarmCleared;
+import io.hallq.protocol.event.HallEvent.AlarmRaised;
+import io.hallq.protocol.event.HallEvent.CounterChanged;
+import io.hallq.protocol.event.HallEvent.DayStarted;
+import io.hallq.protocol.event.HallEvent.ServiceChanged;
+import io.hallq.protocol.event.HallEvent.TicketCalled;
+import io.hallq.protocol.event.HallEvent.TicketIssued;
+import io.hallq.protocol.event.HallEvent.TicketNoShow;
+import io.hallq.protocol.event.HallEvent.TicketRecalled;
+import io.hallq.protocol.event.HallEvent.TicketServed;
+import io.hallq.protocol.event.HallEvent.TicketTransferred;
+import io.hallq.protocol.event.HallEvent.TicketVoided;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The queue's state, changed only by applying events. Applying the journal's events in order rebuilds
+ * exactly the state the engine had, which is what makes restarts resume the day.
+ */
+public final class QueueState {
+
+    private final HallConfig config;
+    private final Map<String, Ticket> live = new HashMap<>();
+    private final Map<String, NavigableSet<Ticket>> waiting = new HashMap<>();
+    private final Map<Integer, CounterState> counters = new TreeMap<>();
+    private final Map<String, ServiceChanged> serviceStates = new HashMap<>();
+    private final Map<String, Integer> nextNumber = new HashMap<>();
+    private final Map<String, AlarmRaised> alarms = new LinkedHashMap<>();
+    private final HandlingTimes handling;
+    private String day;
+    private Instant lastAt = Instant.EPOCH;
+    private long issued;
+    private Instant crowdedSince;
+
+    public QueueState(HallConfig config) {
+        this.config = config;
+        this.handling = new HandlingTimes(config);
+        for (ServiceConfig s : config.services()) {
+            waiting.put(s.code(), new TreeSet<>(Ticket.BY_RANK));
+            nextNumber.put(s.code(), s.numberFrom());
+            serviceStates.put(s.code(), new ServiceChanged(Instant.EPOCH, s.code(), s.enabled(),
+                    s.disabledMessageZh(), s.disabledMessageEn()));
+        }
+        for (CounterConfig c : config.counters()) {
+            counters.put(c.number(), new CounterState(c));
+        }
+    }
+
+    public HallConfig config() { return config; }
+    /** The business day, or null before the first day started. */
+    public String day() { return day; }
+    /** Time of the latest event: the effective clock never goes behind it. */
+    public Instant lastAt() { return lastAt; }
+    public Ticket ticket(String number) { return live.get(number); }
+    public Collection<Ticket> liveTickets() { return live.values(); }
+    /** Waiting tickets of a service in queue order. */
+    public NavigableSet<Ticket> waiting(String service) { return waiting.get(service); }
+    public CounterState counter(int number) { return counters.get(number); }
+    public Collection<CounterState> counters() { return counters.values(); }
+    public ServiceChanged serviceState(String service) { return serviceStates.get(service); }
+    public int nextNumber(String service) { return nextNumber.get(service); }
+    public Map<String, AlarmRaised> alarms() { return alarms; }
+    public HandlingTimes handling() { return handling; }
+    public long issuedCount() { return issued; }
+    /** Since when the hall has been over the escalation threshold, or null. */
+    public Instant crowdedSince() { return crowdedSince; }
+
+    public int waitingCount() {
+        int n = 0;
+        for (NavigableSet<Ticket> q : waiting.values()) {
+            n += q.size();
+        }
+        return n;
+    }
+
+    public long openCounters() {
+        return counters.values().stream().filter(CounterState::serving).count();
+    }
+
+    /** Applies one event. Events are facts: applying never fails for events the engine produced. */
+    public void apply(HallEvent event) {
+        switch (event) {
+            case DayStarted e -> startDay(e);
+            case TicketIssued e -> issue(e);
+            case TicketCalled e -> call(e);
+            case TicketRecalled e -> live(e.ticket()).recalled(e.count());
+            case TicketNoShow e -> noShow(e);
+            case TicketServed e -> served(e);
+            case TicketTransferred e -> transferred(e);
+            case TicketVoided e -> voided(e);
+            case CounterChanged e -> counterChanged(e);
+            case ServiceChanged e -> serviceStates.put(e.service(), e);
+            case AlarmRaised e -> raised(e);
+            case AlarmCleared e -> alarms.remove(e.alarmId());
+        }
+        if (event.at().isAfter(lastAt)) {
+            lastAt = event.at();
+        }
+        trackCrowding(event);
+    }
+
+    private void startDay(DayStarted e) {
+        day = e.day();
+        live.clear();
+        waiting.values().forEach(NavigableSet::clear);
+        config.services().forEach(s -> nextNumber.put(s.code(), s.numberFrom()));
+        counters.values().forEach(CounterState::reset);
+        alarms.clear();
+        crowdedSince = null;
+    }
+
+    private void issue(TicketIssued e) {
+        Ticket t = new Ticket(e.ticket(), e.service(), e.customerClass(), e.at(), e.rank(), ++issued,
+                e.vipRoom(), e.phoneMasked(), e.token());
+        live.put(t.number(), t);
+        waiting.get(t.service()).add(t);
+        nextNumber.merge(e.service(), 1, Integer::sum);
+    }
+
+    private void call(TicketCalled e) {
+        Ticket t = live(e.ticket());
+        waiting.get(t.service()).remove(t);
+        t.called(e.counter(), e.at());
+        counters.get(e.counter()).current(t.number());
+    }
+
+    private void noShow(TicketNoShow e) {
+        Ticket t = live(e.ticket());
+        counters.get(e.counter()).current(null);
+        if (e.requeued()) {
+            t.markRequeued();
+            t.waitAgain(t.service(), t.rank());
+            waiting.get(t.service()).add(t);
+        } else {
+            live.remove(t.number());
+        }
+    }
+
+    private void served(TicketServed e) {
+        Ticket t = live.remove(e.ticket());
+        if (t.status() == Ticket.Status.CALLED) {
+            counters.get(e.counter()).current(null);
+        } else {
+            waiting.get(t.service()).remove(t); // a direct-queue ticket closed at the window
+        }
+        if (e.handlingSeconds() >= 0) {
+            handling.record(t.service(), e.handlingSeconds());
+        }
+    }
+
+    private void transferred(TicketTransferred e) {
+        Ticket t = live(e.ticket());
+        counters.get(e.counter()).current(null);
+        t.waitAgain(e.toService(), e.rank());
+        waiting.get(e.toService()).add(t);
+    }
+
+    private void voided(TicketVoided e) {
+        Ticket t = live.remove(e.ticket());
+        if (t.status() == Ticket.Status.CALLED) {
+            counters.get(t.counter()).current(null);
+        } else {
+            waiting.get(t.service()).remove(t);
+        }
+    }
+
+    private void counterChanged(CounterChanged e) {
+        CounterState c = counters.get(e.counter());
+        c.status(e.status());
+        if (e.status() == HallEvent.CounterStatus.OPEN) {
+            crowdedSince = null; // opening a counter restarts the escalation clock (Xiamen rule)
+        }
+    }
+
+    private void raised(AlarmRaised e) {
+        alarms.put(e.alarmId(), e);
+        if (e.kind() == HallEvent.AlarmKind.TICKET_OVERDUE) {
+            Ticket t = live.get(e.alarmId().substring(e.alarmId().indexOf(':') + 1));
+            if (t != null) {
+                t.markOverdue(true);
+            }
+        }
+    }
+
+    /** Keeps the start of the current crowded stretch, for the escalation alarm. */
+    private void trackCrowding(HallEvent event) {
+        boolean crowded = Alarms.perCounter(this, true) > config.alarms().escalationPerCounter();
+        if (!crowded) {
+            crowdedSince = null;
+        } else if (crowdedSince == null) {
+            crowdedSince = event.at();
+        }
+    }
+
+    private Ticket live(String number) {
+        Ticket t = live.get(number);
+        if (t == null) {
+            throw new IllegalStateException("event refers to ticket " + number + " which is not live");
+        }
+        return t;
+    }
+}

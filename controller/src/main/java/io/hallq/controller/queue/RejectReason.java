@@ -1,0 +1,22 @@
+package io.hallq.controller.queue;
+
+/** Why a command changed nothing. */
+public enum RejectReason {
+    UNKNOWN_SERVICE,
+    UNKNOWN_CLASS,
+    UNKNOWN_COUNTER,
+    UNKNOWN_TICKET,
+    SERVICE_DISABLED,
+    NUMBERS_EXHAUSTED,
+    COUNTER_CLOSED,
+    COUNTER_PAUSED,
+    ALREADY_IN_STATE,
+    NO_CURRENT_TICKET,
+    NOBODY_WAITING,
+    TICKET_NOT_WAITING,
+    RECALL_LIMIT,
+    SAME_SERVICE,
+    NOT_DIRECT_QUEUE,
+    DIRECT_QUEUE_NOT_CALLED,
+    INVALID
+}

@@ -1,0 +1,118 @@
+package io.hallq.controller.queue;
+
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Which waiting ticket a counter takes next. The rule (docs/architecture.md, "Selection"):
+ * <ol>
+ *   <li>A counter may take a ticket when a line of its profile names the ticket's service and class, the
+ *       service is not direct-queue, and the VIP-room rule allows it: VIP-room tickets go to VIP-room
+ *       counters while one is open; VIP-room counters take ordinary tickets only when no VIP-room ticket is
+ *       waiting for them and {@code rules.vipRoomOverflow} is on (then any class of their profile's services).</li>
+ *   <li>Among those it takes the lowest score: {@code rank - weight}, where {@code rank} is the arrival time
+ *       minus the class's head start (fixed when the ticket is issued) and {@code weight} the head start the
+ *       counter's profile line gives the service. Ties go to the earlier issued ticket.</li>
+ * </ol>
+ * Head starts are bounded, so a ticket is overtaken only by tickets that arrived at most
+ * (largest class head start + largest profile weight) after it: nobody waits without bound.
+ */
+final class Selection {
+
+    private Selection() {}
+
+    static Optional<Ticket> next(QueueState state, CounterState counter) {
+        Optional<Ticket> best = best(state, counter, false);
+        if (best.isEmpty() && counter.config().vipRoom() && state.config().rules().vipRoomOverflow()) {
+            best = best(state, counter, true);
+        }
+        return best;
+    }
+
+    /** True when {@code counter} may take a ticket of this service, class and VIP-room flag. */
+    static boolean mayTake(QueueState state, CounterState counter, String service, String cls, boolean vipRoom) {
+        return mayTakeDirectly(state, counter, service, cls, vipRoom)
+                || (counter.config().vipRoom() && state.config().rules().vipRoomOverflow()
+                    && entryFor(state, counter, service, cls, vipRoom, true) != null);
+    }
+
+    /** Like {@link #mayTake} but without VIP-room overflow, which only happens when the VIP room is idle. */
+    static boolean mayTakeDirectly(QueueState state, CounterState counter, String service, String cls,
+                                   boolean vipRoom) {
+        return entryFor(state, counter, service, cls, vipRoom, false) != null;
+    }
+
+    /** The score this counter gives a ticket (lower goes first); only meaningful when it may take it. */
+    static Instant score(QueueState state, CounterState counter, Ticket t) {
+        ProfileEntry e = entryFor(state, counter, t.service(), t.customerClass(), t.vipRoom(), false);
+        if (e == null) {
+            e = entryFor(state, counter, t.service(), t.customerClass(), t.vipRoom(), true);
+        }
+        return e == null ? Instant.MAX : t.rank().minus(e.weight());
+    }
+
+    private static Optional<Ticket> best(QueueState state, CounterState counter, boolean overflow) {
+        Ticket best = null;
+        Instant bestScore = null;
+        for (ProfileEntry e : counter.config().profile()) {
+            Ticket t = firstTakeable(state, counter, e, overflow);
+            if (t == null) {
+                continue;
+            }
+            Instant score = t.rank().minus(e.weight());
+            int cmp = bestScore == null ? -1 : score.compareTo(bestScore);
+            if (cmp < 0 || (cmp == 0 && t.order() < best.order())) {
+                best = t;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Ticket firstTakeable(QueueState state, CounterState counter, ProfileEntry e, boolean overflow) {
+        if (state.config().service(e.service()).orElseThrow().directQueue()) {
+            return null;
+        }
+        for (Ticket t : state.waiting(e.service())) {
+            if (matches(state, counter, e, t.customerClass(), t.vipRoom(), overflow)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static ProfileEntry entryFor(QueueState state, CounterState counter, String service, String cls,
+                                         boolean vipRoom, boolean overflow) {
+        for (ProfileEntry e : counter.config().profile()) {
+            if (e.service().equals(service) && matches(state, counter, e, cls, vipRoom, overflow)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(QueueState state, CounterState counter, ProfileEntry e, String cls,
+                                   boolean vipRoom, boolean overflow) {
+        if (state.config().service(e.service()).orElseThrow().directQueue()) {
+            return false;
+        }
+        if (counter.config().vipRoom()) {
+            // first pass: the VIP room's own customers; overflow pass: ordinary customers of its services
+            return overflow ? !vipRoom : vipRoom && e.accepts(e.service(), cls);
+        }
+        if (vipRoom && vipRoomOpen(state)) {
+            return false;
+        }
+        return e.accepts(e.service(), cls);
+    }
+
+    static boolean vipRoomOpen(QueueState state) {
+        for (CounterState c : state.counters()) {
+            if (c.config().vipRoom() && c.serving()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+package io.hallq.controller.queue;
+
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * A live ticket (waiting, or called to a counter). Mutated only by {@link QueueState} while it applies events;
+ * other packages see it read-only.
+ */
+public final class Ticket {
+
+    /** Queue order: earlier rank first, then the order of issue. */
+    static final Comparator<Ticket> BY_RANK = Comparator.comparing(Ticket::rank).thenComparingLong(Ticket::order);
+
+    public enum Status { WAITING, CALLED }
+
+    private final String number;
+    private final String customerClass;
+    private final Instant issuedAt;
+    private final long order;
+    private final boolean vipRoom;
+    private final String phoneMasked;
+    private final String token;
+    private String service;
+    private Instant rank;
+    private Status status = Status.WAITING;
+    private int counter;
+    private Instant calledAt;
+    private int recalls;
+    private boolean requeued;
+    private boolean overdue;
+
+    Ticket(String number, String service, String customerClass, Instant issuedAt, Instant rank, long order,
+           boolean vipRoom, String phoneMasked, String token) {
+        this.number = number;
+        this.service = service;
+        this.customerClass = customerClass;
+        this.issuedAt = issuedAt;
+        this.rank = rank;
+        this.order = order;
+        this.vipRoom = vipRoom;
+        this.phoneMasked = phoneMasked;
+        this.token = token;
+    }
+
+    public String number() { return number; }
+    public String service() { return service; }
+    public String customerClass() { return customerClass; }
+    public Instant issuedAt() { return issuedAt; }
+    public Instant rank() { return rank; }
+    public long order() { return order; }
+    public boolean vipRoom() { return vipRoom; }
+    public String phoneMasked() { return phoneMasked; }
+    public String token() { return token; }
+    public Status status() { return status; }
+    /** The counter it is called to, 0 while waiting. */
+    public int counter() { return counter; }
+    public Instant calledAt() { return calledAt; }
+    public int recalls() { return recalls; }
+    public boolean requeued() { return requeued; }
+    public boolean overdue() { return overdue; }
+
+    void called(int counterNumber, Instant at) {
+        status = Status.CALLED;
+        counter = counterNumber;
+        calledAt = at;
+        recalls = 0;
+    }
+
+    void waitAgain(String newService, Instant newRank) {
+        status = Status.WAITING;
+        counter = 0;
+        calledAt = null;
+        service = newService;
+        rank = newRank;
+    }
+
+    void recalled(int count) { recalls = count; }
+    void markRequeued() { requeued = true; }
+    void markOverdue(boolean value) { overdue = value; }
+
+    @Override
+    public String toString() {
+        return number + "(" + service + "/" + customerClass + " " + status + (counter > 0 ? "@" + counter : "") + ")";
+    }
+}

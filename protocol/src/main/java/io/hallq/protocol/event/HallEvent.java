@@ -1,0 +1,111 @@
+package io.hallq.protocol.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything that happens in a hall, as journaled by the controller and published on the event stream.
+ * Events are facts: a consumer rebuilds the queue by applying them in sequence order. Ticket numbers
+ * ("A012") are unique within the business day opened by the latest {@link DayStarted}.
+ *
+ * <p>Times are the controller's effective clock, which never runs backwards (see docs/architecture.md).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = HallEvent.DayStarted.class, name = "DayStarted"),
+        @JsonSubTypes.Type(value = HallEvent.TicketIssued.class, name = "TicketIssued"),
+        @JsonSubTypes.Type(value = HallEvent.TicketCalled.class, name = "TicketCalled"),
+        @JsonSubTypes.Type(value = HallEvent.TicketRecalled.class, name = "TicketRecalled"),
+        @JsonSubTypes.Type(value = HallEvent.TicketNoShow.class, name = "TicketNoShow"),
+        @JsonSubTypes.Type(value = HallEvent.TicketServed.class, name = "TicketServed"),
+        @JsonSubTypes.Type(value = HallEvent.TicketTransferred.class, name = "TicketTransferred"),
+        @JsonSubTypes.Type(value = HallEvent.TicketVoided.class, name = "TicketVoided"),
+        @JsonSubTypes.Type(value = HallEvent.CounterChanged.class, name = "CounterChanged"),
+        @JsonSubTypes.Type(value = HallEvent.ServiceChanged.class, name = "ServiceChanged"),
+        @JsonSubTypes.Type(value = HallEvent.AlarmRaised.class, name = "AlarmRaised"),
+        @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared")
+})
+public sealed interface HallEvent {
+
+    /** When it happened (effective hall clock). */
+    Instant at();
+
+    /** A business day began: ticket numbers restart, counters take their opening state, alarms clear. */
+    record DayStarted(Instant at, String day) implements HallEvent {}
+
+    /**
+     * A ticket was issued.
+     *
+     * @param rank          the queue rank: tickets with an earlier rank go first (arrival minus class head start)
+     * @param peopleAhead   customers who will be served before this one by the counters that serve it
+     * @param estimatedWaitSeconds the estimated wait, or -1 when no counter can serve it today
+     * @param vipRoom       the customer is asked to go to the VIP room
+     * @param phoneMasked   the phone number as it may be shown ("138****1234"), or null
+     * @param token         the unguessable token of the mobile ticket page, or null
+     */
+    record TicketIssued(Instant at, String ticket, String service, String customerClass, Instant rank,
+                        int peopleAhead, long estimatedWaitSeconds, boolean vipRoom, boolean directQueue,
+                        String phoneMasked, String token) implements HallEvent {}
+
+    /** A counter called a waiting ticket. */
+    record TicketCalled(Instant at, String ticket, int counter) implements HallEvent {}
+
+    /** The counter called its current ticket again; {@code count} is 1 for the first recall. */
+    record TicketRecalled(Instant at, String ticket, int counter, int count) implements HallEvent {}
+
+    /** The customer did not come; {@code requeued} tickets wait again at their old rank. */
+    record TicketNoShow(Instant at, String ticket, int counter, boolean requeued) implements HallEvent {}
+
+    /**
+     * Service finished. {@code handlingSeconds} runs from the call; it is -1 for a direct-queue ticket,
+     * which the window closes without calling it.
+     */
+    record TicketServed(Instant at, String ticket, int counter, long handlingSeconds) implements HallEvent {}
+
+    /** The counter sent its current customer to another service; the ticket waits again with {@code rank}. */
+    record TicketTransferred(Instant at, String ticket, int counter, String fromService, String toService,
+                             Instant rank) implements HallEvent {}
+
+    /** A ticket left the queue without service: printing failed, or the day closed with it still waiting. */
+    record TicketVoided(Instant at, String ticket, String reason) implements HallEvent {}
+
+    /** A counter changed state. */
+    record CounterChanged(Instant at, int counter, CounterStatus status) implements HallEvent {}
+
+    /** A service was switched on or off; the messages tell customers why. */
+    record ServiceChanged(Instant at, String service, boolean enabled, String messageZh, String messageEn)
+            implements HallEvent {}
+
+    /**
+     * An alarm became active.
+     *
+     * @param alarmId  stable while active, e.g. "EARLY_WARNING" or "TICKET_OVERDUE:A012"
+     * @param figures  the numbers behind it (waiting, openCounters, countersToOpen, waitedSeconds, ...)
+     */
+    record AlarmRaised(Instant at, String alarmId, AlarmKind kind, String messageZh, String messageEn,
+                       Map<String, Long> figures) implements HallEvent {
+        public AlarmRaised {
+            figures = Map.copyOf(figures);
+        }
+    }
+
+    /** An alarm is no longer active. */
+    record AlarmCleared(Instant at, String alarmId) implements HallEvent {}
+
+    /** Counter states as seen by customers and managers. */
+    enum CounterStatus { OPEN, PAUSED, CLOSED }
+
+    /** Kinds of alarm. */
+    enum AlarmKind {
+        /** More customers waiting per open counter than the early-warning threshold. */
+        EARLY_WARNING,
+        /** Over the escalation threshold for the escalation time without a counter opening. */
+        ESCALATION,
+        /** A ticket waited past its class target. */
+        TICKET_OVERDUE,
+        /** A device failed (printer, display, audio). */
+        DEVICE
+    }
+}
