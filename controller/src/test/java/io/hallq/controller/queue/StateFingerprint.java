@@ -1,0 +1,31 @@
+package io.hallq.controller.queue;
+
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+/** A text rendering of everything observable in a queue state, for equality checks in tests. */
+final class StateFingerprint {
+
+    private StateFingerprint() {}
+
+    static String of(QueueState s) {
+        StringBuilder b = new StringBuilder("day=").append(s.day()).append(" last=").append(s.lastAt()).append('\n');
+        for (var svc : s.config().services()) {
+            b.append(svc.code()).append(" next=").append(s.nextNumber(svc.code()))
+                    .append(" on=").append(s.serviceState(svc.code()).enabled())
+                    .append(" mean=").append(s.handling().meanSeconds(svc.code()))
+                    .append(" waiting=").append(s.waiting(svc.code()).stream().map(Ticket::number).toList()).append('\n');
+        }
+        for (CounterState c : s.counters()) {
+            b.append("counter ").append(c.number()).append(' ').append(c.status()).append(' ').append(c.current())
+                    .append('\n');
+        }
+        s.liveTickets().stream().sorted(Comparator.comparing(Ticket::number)).forEach(t -> b.append(t.number())
+                .append(' ').append(t.status()).append(' ').append(t.service()).append(' ').append(t.rank())
+                .append(" c=").append(t.counter()).append(" r=").append(t.recalls()).append(" q=").append(t.requeued())
+                .append(" o=").append(t.overdue()).append(" order=").append(t.order()).append('\n'));
+        b.append("alarms=").append(s.alarms().keySet().stream().sorted().collect(Collectors.joining(",")));
+        b.append(" crowdedSince=").append(s.crowdedSince());
+        return b.toString();
+    }
+}
