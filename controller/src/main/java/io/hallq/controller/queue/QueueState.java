@@ -58,6 +58,57 @@ public final class QueueState {
         }
     }
 
+    /**
+     * Rebuilds a state from a snapshot taken with the same hall configuration.
+     *
+     * @throws IllegalStateException naming what no longer matches when the configuration changed incompatibly
+     */
+    public static QueueState restore(HallConfig config, QueueSnapshot snap) {
+        QueueState s = new QueueState(config);
+        s.day = snap.day();
+        s.lastAt = snap.lastAt();
+        s.issued = snap.issued();
+        s.crowdedSince = snap.crowdedSince();
+        snap.nextNumbers().forEach((code, n) -> s.nextNumber.put(s.known(code), n));
+        snap.services().forEach(st -> s.serviceStates.put(s.known(st.service()), st));
+        snap.handlingSamples().forEach((code, list) -> list.forEach(v -> s.handling.record(s.known(code), v)));
+        for (QueueSnapshot.CounterSnap c : snap.counters()) {
+            CounterState counter = s.counters.get(c.number());
+            if (counter == null) {
+                throw new IllegalStateException("snapshot has counter " + c.number() + ", the configuration has not");
+            }
+            counter.status(c.status());
+            counter.current(c.current());
+        }
+        snap.tickets().forEach(s::restoreTicket);
+        snap.alarms().forEach(a -> s.alarms.put(a.alarmId(), a));
+        return s;
+    }
+
+    private void restoreTicket(QueueSnapshot.TicketSnap t) {
+        Ticket ticket = new Ticket(t.number(), known(t.service()), t.customerClass(), t.issuedAt(), t.rank(),
+                t.order(), t.vipRoom(), t.phoneMasked(), t.token());
+        if (t.status() == Ticket.Status.CALLED) {
+            ticket.called(t.counter(), t.calledAt());
+            ticket.recalled(t.recalls());
+        }
+        if (t.requeued()) {
+            ticket.markRequeued();
+        }
+        ticket.markOverdue(t.overdue());
+        live.put(ticket.number(), ticket);
+        if (ticket.status() == Ticket.Status.WAITING) {
+            waiting.get(ticket.service()).add(ticket);
+        }
+    }
+
+    private String known(String service) {
+        if (!waiting.containsKey(service)) {
+            throw new IllegalStateException("snapshot has service " + service + ", the configuration has not");
+        }
+        return service;
+    }
+
     public HallConfig config() { return config; }
     /** The business day, or null before the first day started. */
     public String day() { return day; }
