@@ -1,0 +1,70 @@
+package io.hallq.controller.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** The segment that appends go to: the newest one, kept open for writing. */
+final class ActiveSegment implements AutoCloseable {
+
+    private final FileChannel channel;
+    private SegmentInfo info;
+
+    private ActiveSegment(FileChannel channel, SegmentInfo info) {
+        this.channel = channel;
+        this.info = info;
+    }
+
+    /** Creates the file with its header only, durably, so an empty segment still tells the sequence. */
+    static ActiveSegment create(Path dir, String day, long firstSequence) {
+        Path path = JournalFiles.segmentPath(dir, day);
+        byte[] header = SegmentFormat.encodeHeader(firstSequence);
+        JournalFiles.writeAtomically(path, header);
+        return reopen(new SegmentInfo(day, path, firstSequence, firstSequence - 1, header.length));
+    }
+
+    static ActiveSegment reopen(SegmentInfo info) {
+        try {
+            return new ActiveSegment(FileChannel.open(info.path(), StandardOpenOption.WRITE), info);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open journal segment " + info.path(), e);
+        }
+    }
+
+    SegmentInfo info() {
+        return info;
+    }
+
+    /**
+     * Writes an encoded batch after the last whole batch and forces it to disk.
+     *
+     * <p>force(false) is fdatasync: it skips metadata such as timestamps but does flush a grown
+     * file size, because the size is needed to read the new data back (fdatasync(2); ext4
+     * honours this). A full fsync would add a second journal commit for the mtime per batch on
+     * a slow SD card for nothing recovery uses.
+     */
+    void append(ByteBuffer batch, long lastSequence) {
+        long position = info.size();
+        try {
+            while (batch.hasRemaining()) {
+                position += channel.write(batch, position);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to journal segment " + info.path(), e);
+        }
+        info = new SegmentInfo(info.day(), info.path(), info.firstSequence(), lastSequence, position);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close journal segment " + info.path(), e);
+        }
+    }
+}
