@@ -240,4 +240,26 @@ class JournalTest {
             assertEquals(List.of(), journal.days());
         }
     }
+
+    @Test
+    void forEachAfter_whileAnotherThreadAppends_seesAGapFreePrefix() throws InterruptedException {
+        try (Journal journal = Journal.open(dir)) {
+            journal.startSegment("2026-11-23");
+            journal.append(batch("seed"));
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 200; i++) {
+                    journal.append(batch("a" + i, "b" + i));
+                }
+            });
+            for (int round = 0; round < 20; round++) {
+                List<Long> seen = sequences(everything(journal));
+                for (int i = 0; i < seen.size(); i++) {
+                    assertEquals(i + 1L, seen.get(i));
+                }
+                assertEquals(1, seen.size() % 2, "a batch was seen half written");
+            }
+            writer.join();
+            assertEquals(401, everything(journal).size());
+        }
+    }
 }
