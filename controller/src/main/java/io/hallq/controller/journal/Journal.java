@@ -1,13 +1,7 @@
 package io.hallq.controller.journal;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,12 +46,11 @@ import org.tinylog.Logger;
  */
 public final class Journal implements AutoCloseable {
 
-    private static final String LOCK_FILE = "journal.lock";
     private static final String SNAPSHOT_DIR = "snapshots";
 
     private final Object lock = new Object();
     private final Path dir;
-    private final FileChannel lockChannel;
+    private final DirectoryLock directoryLock;
     private final SnapshotStore snapshots;
     private final TreeMap<String, SegmentInfo> segments = new TreeMap<>();
     private ActiveSegment active;
@@ -65,9 +58,9 @@ public final class Journal implements AutoCloseable {
     private RuntimeException failure;
     private boolean closed;
 
-    private Journal(Path dir, FileChannel lockChannel, List<SegmentInfo> recovered, SnapshotStore snapshots) {
+    private Journal(Path dir, DirectoryLock directoryLock, List<SegmentInfo> recovered, SnapshotStore snapshots) {
         this.dir = dir;
-        this.lockChannel = lockChannel;
+        this.directoryLock = directoryLock;
         this.snapshots = snapshots;
         recovered.forEach(segment -> segments.put(segment.day(), segment));
         if (!recovered.isEmpty()) {
@@ -79,18 +72,17 @@ public final class Journal implements AutoCloseable {
     /** Opens (creating the dir if needed) and recovers: validates every segment, cuts a torn tail, fails on mid-file corruption. */
     public static Journal open(Path dir) {
         Path directory = dir.toAbsolutePath();
-        createDirectory(directory);
-        FileChannel lockChannel = lockDirectory(directory);
+        DirectoryLock directoryLock = DirectoryLock.acquire(directory);
         try {
             long started = System.nanoTime();
             List<SegmentInfo> recovered = JournalRecovery.recover(directory);
-            Journal journal = new Journal(directory, lockChannel, recovered,
+            Journal journal = new Journal(directory, directoryLock, recovered,
                     SnapshotStore.open(directory.resolve(SNAPSHOT_DIR)));
             Logger.info("Journal {} opened in {} ms: {} segments, last sequence {}", directory,
                     (System.nanoTime() - started) / 1_000_000, recovered.size(), journal.lastSequence);
             return journal;
         } catch (RuntimeException e) {
-            closeQuietly(lockChannel);
+            directoryLock.close();
             throw e;
         }
     }
@@ -181,7 +173,7 @@ public final class Journal implements AutoCloseable {
     /** All records of one day's segment in order; empty if that day has no segment. */
     public List<JournalRecord> read(String day) {
         JournalFiles.requireValidDay(day);
-        return SegmentReader.read(readStored(day), 0);
+        return readStored(day).map(bytes -> SegmentReader.read(bytes, 0)).orElse(List.of());
     }
 
     /**
@@ -201,7 +193,9 @@ public final class Journal implements AutoCloseable {
         requireStillStored(afterSequence, todo);
         for (SegmentInfo segment : todo) {
             if (segment.lastSequence() > afterSequence) {
-                SegmentReader.read(readStored(segment.day()), afterSequence).forEach(consumer);
+                SegmentReader.Bytes bytes = readStored(segment.day()).orElseThrow(() -> new IllegalStateException(
+                        "segment " + segment.day() + " was deleted by retention while being replayed"));
+                SegmentReader.read(bytes, afterSequence).forEach(consumer);
             }
         }
     }
@@ -252,20 +246,17 @@ public final class Journal implements AutoCloseable {
                     active.close();
                 }
             } finally {
-                closeQuietly(lockChannel);
+                directoryLock.close();
             }
         }
     }
 
     /** Reads a segment's whole batches under the lock so retention cannot delete it meanwhile. */
-    private SegmentReader.Bytes readStored(String day) {
+    private Optional<SegmentReader.Bytes> readStored(String day) {
         synchronized (lock) {
             requireOpen();
-            SegmentInfo segment = segments.get(day);
-            if (segment == null) {
-                return SegmentReader.Bytes.NONE;
-            }
-            return new SegmentReader.Bytes(segment, JournalFiles.read(segment.path(), segment.size()));
+            return Optional.ofNullable(segments.get(day))
+                    .map(segment -> new SegmentReader.Bytes(segment, JournalFiles.read(segment.path(), segment.size())));
         }
     }
 
@@ -303,44 +294,6 @@ public final class Journal implements AutoCloseable {
             failure = e;
             Logger.error(e, "Journal {} write failed; refusing further writes until reopened", dir);
             throw e;
-        }
-    }
-
-    private static void createDirectory(Path dir) {
-        try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                JournalFiles.fsyncDirectory(dir.getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create journal directory " + dir, e);
-        }
-    }
-
-    private static FileChannel lockDirectory(Path dir) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open lock file in " + dir, e);
-        }
-        try {
-            FileLock fileLock = channel.tryLock();
-            if (fileLock != null) {
-                return channel;
-            }
-        } catch (OverlappingFileLockException | IOException e) {
-            Logger.debug(e, "Lock on {} not available", dir);
-        }
-        closeQuietly(channel);
-        throw new IllegalStateException("journal " + dir + " is already open (by this or another process)");
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            Logger.warn(e, "Cannot close {}", channel);
         }
     }
 }

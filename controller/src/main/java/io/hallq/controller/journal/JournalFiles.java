@@ -114,6 +114,25 @@ final class JournalFiles {
         fsyncDirectory(target.getParent());
     }
 
+    /** Creates the directory if needed, durably, so files created in it do not vanish with it. */
+    static void createDirectory(Path dir) {
+        Path existing = dir.toAbsolutePath();
+        while (!Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing.equals(dir.toAbsolutePath())) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create directory " + dir, e);
+        }
+        for (Path created = dir.toAbsolutePath(); !created.equals(existing); created = created.getParent()) {
+            fsyncDirectory(created.getParent());
+        }
+    }
+
     /** Makes creations, renames and deletions in {@code dir} survive a power cut (Linux semantics). */
     static void fsyncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -28,6 +28,9 @@ final class JournalRecovery {
             }
             segments.add(segment);
         }
+        // A crash between a segment's rename and the directory force may have left the newest
+        // segment's name only in the cache; forcing once here makes what is replayed durable.
+        JournalFiles.fsyncDirectory(dir);
         return segments;
     }
 

@@ -8,7 +8,6 @@ final class SegmentReader {
 
     /** A segment's bytes up to its last whole batch, as read at one moment. */
     record Bytes(SegmentInfo segment, byte[] data) {
-        static final Bytes NONE = new Bytes(null, new byte[0]);
     }
 
     private SegmentReader() {
@@ -16,9 +15,6 @@ final class SegmentReader {
 
     /** Records with a sequence above {@code afterSequence}; damage found now is never a torn tail. */
     static List<JournalRecord> read(Bytes bytes, long afterSequence) {
-        if (bytes.segment() == null) {
-            return List.of();
-        }
         String day = bytes.segment().day();
         List<JournalRecord> records = new ArrayList<>();
         ScanResult result = SegmentScanner.scan(bytes.data(), bytes.data().length, (data, offset) -> {

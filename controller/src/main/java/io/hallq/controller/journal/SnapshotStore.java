@@ -57,11 +57,7 @@ public final class SnapshotStore {
         if (keep < 1) {
             throw new IllegalArgumentException("must keep at least one snapshot, got " + keep);
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create snapshot directory " + dir, e);
-        }
+        JournalFiles.createDirectory(dir);
         JournalFiles.deleteLeftoverTemps(dir);
         return new SnapshotStore(dir, keep);
     }
