@@ -13,7 +13,17 @@ final class SegmentScanner {
 
     static final RecordSink IGNORE = (data, offset) -> { };
 
-    private SegmentScanner() {
+    private final byte[] data;
+    private final int size;
+    private final long firstSequence;
+    private long lastWholeSequence;
+    private int wholeBatchesEnd = SegmentFormat.HEADER_SIZE;
+
+    private SegmentScanner(byte[] data, int size) {
+        this.data = data;
+        this.size = size;
+        this.firstSequence = SegmentFormat.firstSequence(data);
+        this.lastWholeSequence = firstSequence - 1;
     }
 
     static ScanResult scan(byte[] data, int size, RecordSink sink) {
@@ -21,35 +31,34 @@ final class SegmentScanner {
         if (headerProblem != null) {
             return new ScanResult.Corrupt(0, headerProblem);
         }
-        long first = SegmentFormat.firstSequence(data);
-        long expected = first;
-        long lastWhole = first - 1;
-        int batchEnd = SegmentFormat.HEADER_SIZE;
+        return new SegmentScanner(data, size).walk(sink);
+    }
+
+    private ScanResult walk(RecordSink sink) {
+        long expected = firstSequence;
         int offset = SegmentFormat.HEADER_SIZE;
         while (offset < size) {
             RecordCheck check = SegmentFormat.check(data, offset, size);
             if (check != RecordCheck.OK) {
-                return classify(data, size, offset, check.description, first, lastWhole, batchEnd);
+                return classify(offset, check.description);
             }
             long sequence = SegmentFormat.sequence(data, offset);
-            if (sequence != expected) {
+            if (sequence != expected++) {
                 return new ScanResult.Corrupt(offset,
-                        "record has sequence " + sequence + " where " + expected + " was expected");
+                        "record has sequence " + sequence + " where " + (expected - 1) + " was expected");
             }
             sink.accept(data, offset);
             boolean closesBatch = SegmentFormat.endsBatch(data, offset);
             offset += SegmentFormat.recordSize(data, offset);
-            expected++;
             if (closesBatch) {
-                batchEnd = offset;
-                lastWhole = sequence;
+                wholeBatchesEnd = offset;
+                lastWholeSequence = sequence;
             }
         }
-        if (batchEnd < size) {
-            return new ScanResult.TornTail(first, lastWhole, batchEnd, batchEnd,
-                    "file ends inside a batch (its last record is missing)");
+        if (wholeBatchesEnd < size) {
+            return tornTail(wholeBatchesEnd, "file ends inside a batch (its last record is missing)");
         }
-        return new ScanResult.Clean(first, lastWhole);
+        return new ScanResult.Clean(firstSequence, lastWholeSequence);
     }
 
     /**
@@ -57,22 +66,16 @@ final class SegmentScanner {
      * leaves garbage or zeros at the end, while damage to data that was already acknowledged
      * leaves intact records behind it, and those must never be dropped silently.
      */
-    private static ScanResult classify(byte[] data, int size, int badOffset, String problem,
-                                       long first, long lastWhole, int batchEnd) {
-        int intactAfter = findIntactRecord(data, badOffset + 1, size);
-        if (intactAfter >= 0) {
-            return new ScanResult.Corrupt(badOffset,
-                    problem + "; an intact record follows at offset " + intactAfter);
-        }
-        return new ScanResult.TornTail(first, lastWhole, batchEnd, badOffset, problem);
-    }
-
-    private static int findIntactRecord(byte[] data, int from, int size) {
-        for (int position = from; position <= size - SegmentFormat.RECORD_OVERHEAD; position++) {
+    private ScanResult classify(int badOffset, String problem) {
+        for (int position = badOffset + 1; position <= size - SegmentFormat.RECORD_OVERHEAD; position++) {
             if (SegmentFormat.check(data, position, size) == RecordCheck.OK) {
-                return position;
+                return new ScanResult.Corrupt(badOffset, problem + "; an intact record follows at offset " + position);
             }
         }
-        return -1;
+        return tornTail(badOffset, problem);
+    }
+
+    private ScanResult tornTail(int badOffset, String problem) {
+        return new ScanResult.TornTail(firstSequence, lastWholeSequence, wholeBatchesEnd, badOffset, problem);
     }
 }

@@ -183,6 +183,13 @@ class JournalTest {
     }
 
     @Test
+    void forEachAfter_negativeSequence_throwsIllegalArgument() {
+        try (Journal journal = Journal.open(dir)) {
+            assertThrows(IllegalArgumentException.class, () -> journal.forEachAfter(-1, record -> { }));
+        }
+    }
+
+    @Test
     void forEachAfter_consumerMayAppend() {
         try (Journal journal = Journal.open(dir)) {
             journal.startSegment("2026-11-23");
