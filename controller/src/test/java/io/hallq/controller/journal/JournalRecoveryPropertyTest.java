@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /** Whatever a crash or a flipped bit does to the newest segment, nothing altered is ever returned. */
-class JournalProperties {
+class JournalRecoveryPropertyTest {
 
     private static final String DAY = "2026-11-23";
 
@@ -38,7 +38,7 @@ class JournalProperties {
     @AfterTry
     void deleteDirectory() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(JournalProperties::delete);
+            files.sorted(Comparator.reverseOrder()).forEach(JournalRecoveryPropertyTest::delete);
         }
     }
 
