@@ -92,6 +92,18 @@ public final class TestHalls {
                 c.journal());
     }
 
+    /** The small hall with its journal in {@code dataDir}. */
+    public static HallConfig small(java.nio.file.Path dataDir) {
+        HallConfig c = small();
+        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(), c.rules(),
+                new JournalConfig(dataDir.toString(), 60, 2000));
+    }
+
+    public static HallConfig withJournal(HallConfig c, JournalConfig journal) {
+        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(), c.rules(),
+                journal);
+    }
+
     public static HallConfig withCounters(HallConfig c, List<CounterConfig> counters) {
         return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), counters, c.alarms(), c.rules(),
                 c.journal());

@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.stream.Collectors;
 
 /** A text rendering of everything observable in a queue state, for equality checks in tests. */
-final class StateFingerprint {
+public final class StateFingerprint {
 
     private StateFingerprint() {}
 
-    static String of(QueueState s) {
+    public static String of(QueueState s) {
         StringBuilder b = new StringBuilder("day=").append(s.day()).append(" last=").append(s.lastAt()).append('\n');
         for (var svc : s.config().services()) {
             b.append(svc.code()).append(" next=").append(s.nextNumber(svc.code()))

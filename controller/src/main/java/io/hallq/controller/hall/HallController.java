@@ -1,0 +1,126 @@
+package io.hallq.controller.hall;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.journal.Journal;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.QueueEngine;
+import io.hallq.controller.queue.QueueState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.tinylog.Logger;
+
+/**
+ * The one owner of a hall's queue. Every input is a {@link Command} handed to {@link #submit}; a single
+ * writer thread applies it to the engine, appends the resulting events to the journal and makes them
+ * durable (one fsync for all the commands that queued up meanwhile: group commit), and only then completes
+ * the caller's future and hands the events to the listeners (printer, displays, voice, MQTT, web).
+ * So two counters never get the same ticket, and no effect is ever seen for an event a power cut could lose.
+ */
+public final class HallController implements AutoCloseable {
+
+    private final HallConfig config;
+    private final Writer writer;
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService effects;
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final RecoveryReport recovery;
+
+    private HallController(HallConfig config, Journal journal, Clock clock, Duration tick) {
+        this.config = config;
+        Recovery.Recovered rec = Recovery.recover(config, journal);
+        this.recovery = rec.report();
+        Logger.info("Hall {} resumed {}", config.hall().id(), recovery);
+        this.effects = Executors.newSingleThreadExecutor(r -> daemon(r, "hall-effects"));
+        this.writer = new Writer(config, journal, new QueueEngine(rec.state()), clock, this::dispatch);
+        this.writer.start();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hall-ticker"));
+        if (!tick.isZero()) {
+            ticker.scheduleAtFixedRate(writer::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Opens the hall's journal (recovering from a crash if needed), rebuilds the queue and starts the writer.
+     *
+     * @param tick how often the clock's passing is checked (alarms, new business day); zero for never
+     */
+    public static HallController start(HallConfig config, Clock clock, Duration tick) {
+        Journal journal = Journal.open(Path.of(config.journal().dataDir()));
+        try {
+            return new HallController(config, journal, clock, tick);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    public static HallController start(HallConfig config) {
+        return start(config, Clock.systemUTC(), Duration.ofSeconds(1));
+    }
+
+    public HallConfig config() { return config; }
+
+    public RecoveryReport recovery() { return recovery; }
+
+    /**
+     * Hands a command to the writer. The future completes once the command's events are durable, with the
+     * engine's result (a rejection is a normal result); it fails only when the journal cannot be written.
+     * Never blocks: safe to call from device listener threads and network callbacks.
+     */
+    public CompletableFuture<Outcome> submit(Command command) {
+        return writer.submit(command);
+    }
+
+    /** Runs a read on the writer thread, after the commands submitted before it are durable. */
+    public <T> CompletableFuture<T> query(Function<QueueState, T> read) {
+        return writer.query(read);
+    }
+
+    /** Adds a listener for durable events; events of commands submitted before the call may be missed. */
+    public void addListener(EventListener listener) {
+        listeners.add(listener);
+    }
+
+    private void dispatch(List<JournaledEvent> events) {
+        effects.execute(() -> {
+            for (EventListener l : listeners) {
+                try {
+                    l.onEvents(events);
+                } catch (RuntimeException e) {
+                    Logger.error(e, "Listener {} failed on events #{}..#{}", l, events.get(0).sequence(),
+                            events.get(events.size() - 1).sequence());
+                }
+            }
+        });
+    }
+
+    /** Stops taking commands, finishes those queued, delivers their effects and closes the journal. */
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        writer.stop();
+        effects.shutdown();
+        try {
+            if (!effects.awaitTermination(5, TimeUnit.SECONDS)) {
+                Logger.warn("Effects still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
