@@ -16,8 +16,8 @@ final class KeySuggestion {
     }
 
     private static int allowedEdits(String key) {
-        // two edits turn almost any very short key into another one, which would make silly guesses
-        return key.length() <= 3 ? 1 : 2;
+        // a few edits turn any very short key into another one, which would make silly guesses
+        return key.length() <= 3 ? 1 : key.length() <= 8 ? 2 : 3;
     }
 
     /** Levenshtein distance; keys are short, so the plain two-row table is plenty. */
