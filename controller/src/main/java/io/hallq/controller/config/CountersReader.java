@@ -38,28 +38,36 @@ final class CountersReader {
     private CounterConfig counter(ConfigNode n, UniqueValues numbers) {
         int number = n.key("number").required(NUMBER).orElse(0);
         numbers.check(n.key("number"), n, number == 0 ? "" : Integer.toString(number));
-        UniqueValues services = new UniqueValues("service");
-        List<ProfileEntry> profile = new ArrayList<>();
-        for (ConfigNode item : n.key("profile").list("profile entries")) {
-            ProfileEntry entry = profileEntry(item.requiredMapping("service", "classes", "weight"));
-            services.check(item.key("service"), item, entry.service());
-            profile.add(entry);
-        }
         return new CounterConfig(number,
                 n.key("nameZh").get(TEXT, number + "号窗口"),
                 n.key("nameEn").get(TEXT, "Counter " + number),
                 n.key("vipRoom").get(BOOLEAN, false),
                 n.key("openAtStart").get(BOOLEAN, true),
-                profile);
+                profile(n.key("profile")));
     }
 
-    private ProfileEntry profileEntry(ConfigNode n) {
+    private List<ProfileEntry> profile(ConfigNode n) {
+        UniqueValues services = new UniqueValues("service");
+        List<ProfileEntry> profile = new ArrayList<>();
+        for (ConfigNode item : n.list("profile entries")) {
+            profile.add(profileEntry(item.requiredMapping("service", "classes", "weight"), services));
+        }
+        return profile;
+    }
+
+    private ProfileEntry profileEntry(ConfigNode n, UniqueValues servicesOfCounter) {
         ConfigNode serviceNode = n.key("service");
         String service = serviceNode.required(TEXT).orElse("");
+        servicesOfCounter.check(serviceNode, n, service);
         requireKnown(serviceNode, service, "service", serviceCodes);
+        return new ProfileEntry(service, entryClasses(n.key("classes")),
+                n.key("weight").get(ClassesReader.HEAD_START, Duration.ZERO));
+    }
+
+    private List<String> entryClasses(ConfigNode n) {
         Set<String> seen = new HashSet<>();
         List<String> classes = new ArrayList<>();
-        for (ConfigNode item : n.key("classes").list("class codes")) {
+        for (ConfigNode item : n.list("class codes")) {
             String code = item.required(TEXT).orElse("");
             if (!code.isEmpty() && !seen.add(code)) {
                 item.error("duplicate class '" + code + "'");
@@ -67,7 +75,7 @@ final class CountersReader {
                 classes.add(code);
             }
         }
-        return new ProfileEntry(service, classes, n.key("weight").get(ClassesReader.HEAD_START, Duration.ZERO));
+        return classes;
     }
 
     private static boolean requireKnown(ConfigNode n, String code, String what, List<String> known) {
