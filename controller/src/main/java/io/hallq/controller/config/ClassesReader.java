@@ -1,7 +1,7 @@
 package io.hallq.controller.config;
 
 import static io.hallq.controller.config.ConfigScalar.BOOLEAN;
-import static io.hallq.controller.config.ConfigScalar.TEXT;
+import static io.hallq.controller.config.ConfigScalar.NAME;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +48,8 @@ final class ClassesReader {
         String code = n.key("code").required(ServicesReader.CODE).orElse("");
         codes.check(n.key("code"), n, code);
         return new CustomerClassConfig(code,
-                n.key("nameZh").required(TEXT).orElse(""),
-                n.key("nameEn").required(TEXT).orElse(""),
+                n.key("nameZh").required(NAME).orElse(""),
+                n.key("nameEn").required(NAME).orElse(""),
                 n.key("priority").get(HEAD_START, Duration.ZERO),
                 n.key("busyTarget").get(TARGET, DEFAULT_BUSY_TARGET),
                 n.key("quietTarget").get(TARGET, DEFAULT_QUIET_TARGET),

@@ -27,6 +27,8 @@ public final class ConfigScalar<T> {
 
     public static final ConfigScalar<String> TEXT =
             new ConfigScalar<>("a text", n -> n.isTextual() ? n.textValue() : null, ConfigScalar::quoteHint);
+    /** Text shown to customers or staff, so it must show something. */
+    public static final ConfigScalar<String> NAME = TEXT.where(s -> !s.isBlank(), "a non-blank text");
     public static final ConfigScalar<Boolean> BOOLEAN =
             new ConfigScalar<>("a boolean (true or false)", n -> n.isBoolean() ? n.booleanValue() : null, n -> "");
     public static final ConfigScalar<Integer> INTEGER =

@@ -1,7 +1,7 @@
 package io.hallq.controller.config;
 
 import static io.hallq.controller.config.ConfigScalar.BOOLEAN;
-import static io.hallq.controller.config.ConfigScalar.TEXT;
+import static io.hallq.controller.config.ConfigScalar.NAME;
 
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import java.time.Duration;
@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 final class CountersReader {
 
     private static final ConfigScalar<Integer> NUMBER = ConfigScalar.integer(1, 999);
+    private static final ConfigScalar<String> SERVICE_CODE = ConfigScalar.TEXT.where(s -> true, "a service code");
+    private static final ConfigScalar<String> CLASS_CODE = ConfigScalar.TEXT.where(s -> true, "a class code");
     private static final String[] KEYS = {"number", "nameZh", "nameEn", "vipRoom", "openAtStart", "profile"};
 
     private final List<String> serviceCodes;
@@ -39,8 +41,8 @@ final class CountersReader {
         int number = n.key("number").required(NUMBER).orElse(0);
         numbers.check(n.key("number"), n, number == 0 ? "" : Integer.toString(number));
         return new CounterConfig(number,
-                n.key("nameZh").get(TEXT, number + "号窗口"),
-                n.key("nameEn").get(TEXT, "Counter " + number),
+                n.key("nameZh").get(NAME, number + "号窗口"),
+                n.key("nameEn").get(NAME, "Counter " + number),
                 n.key("vipRoom").get(BOOLEAN, false),
                 n.key("openAtStart").get(BOOLEAN, true),
                 profile(n.key("profile")));
@@ -57,7 +59,7 @@ final class CountersReader {
 
     private ProfileEntry profileEntry(ConfigNode n, UniqueValues servicesOfCounter) {
         ConfigNode serviceNode = n.key("service");
-        String service = serviceNode.required(TEXT).orElse("");
+        String service = serviceNode.required(SERVICE_CODE).orElse("");
         servicesOfCounter.check(serviceNode, n, service);
         requireKnown(serviceNode, service, "service", serviceCodes);
         return new ProfileEntry(service, entryClasses(n.key("classes")),
@@ -68,7 +70,7 @@ final class CountersReader {
         Set<String> seen = new HashSet<>();
         List<String> classes = new ArrayList<>();
         for (ConfigNode item : n.list("class codes")) {
-            String code = item.required(TEXT).orElse("");
+            String code = item.required(CLASS_CODE).orElse("");
             if (!code.isEmpty() && !seen.add(code)) {
                 item.error("duplicate class '" + code + "'");
             } else if (requireKnown(item, code, "class", classCodes)) {

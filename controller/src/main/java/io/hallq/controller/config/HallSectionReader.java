@@ -1,6 +1,6 @@
 package io.hallq.controller.config;
 
-import static io.hallq.controller.config.ConfigScalar.TEXT;
+import static io.hallq.controller.config.ConfigScalar.NAME;
 import static io.hallq.controller.config.ConfigScalar.TIME_OF_DAY;
 
 import io.hallq.controller.config.BusinessHours.BusyPeriod;
@@ -28,8 +28,8 @@ final class HallSectionReader {
         ConfigNode n = root.key("hall").requiredMapping("id", "nameZh", "nameEn", "zone");
         return new HallInfo(
                 n.key("id").required(HALL_ID).orElse(""),
-                n.key("nameZh").required(TEXT).orElse(""),
-                n.key("nameEn").required(TEXT).orElse(""),
+                n.key("nameZh").required(NAME).orElse(""),
+                n.key("nameEn").required(NAME).orElse(""),
                 n.key("zone").get(ConfigScalar.ZONE, DEFAULT_ZONE));
     }
 

@@ -1,7 +1,7 @@
 package io.hallq.controller.config;
 
 import static io.hallq.controller.config.ConfigScalar.BOOLEAN;
-import static io.hallq.controller.config.ConfigScalar.TEXT;
+import static io.hallq.controller.config.ConfigScalar.NAME;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ final class ServicesReader {
     private static ServiceConfig service(ConfigNode n, UniqueValues codes, UniqueValues prefixes) {
         String code = n.key("code").required(CODE).orElse("");
         codes.check(n.key("code"), n, code);
-        String nameZh = n.key("nameZh").required(TEXT).orElse("");
-        String nameEn = n.key("nameEn").required(TEXT).orElse("");
+        String nameZh = n.key("nameZh").required(NAME).orElse("");
+        String nameEn = n.key("nameEn").required(NAME).orElse("");
         String prefix = n.key("prefix").required(PREFIX).orElse("");
         prefixes.check(n.key("prefix"), n, prefix);
         int from = n.key("numberFrom").get(NUMBER, DEFAULT_NUMBER_FROM);
@@ -55,8 +55,8 @@ final class ServicesReader {
         return new ServiceConfig(code, nameZh, nameEn, prefix, from, to,
                 n.key("handlingTime").required(HANDLING_TIME).orElse(Duration.ofMinutes(1)),
                 n.key("enabled").get(BOOLEAN, true),
-                n.key("disabledMessageZh").get(TEXT, DEFAULT_DISABLED_ZH),
-                n.key("disabledMessageEn").get(TEXT, DEFAULT_DISABLED_EN),
+                n.key("disabledMessageZh").get(NAME, DEFAULT_DISABLED_ZH),
+                n.key("disabledMessageEn").get(NAME, DEFAULT_DISABLED_EN),
                 n.key("directQueue").get(BOOLEAN, false));
     }
 

@@ -24,8 +24,8 @@ class ClassRulesTest {
     void codeAndNames_areRequired() {
         assertEquals(inFile("classes[1].code: missing; expected a code of an uppercase letter then up to 15 of"
                         + " A-Z, 0-9, '_'",
-                "classes[1].nameZh: missing; expected a text",
-                "classes[1].nameEn: missing; expected a text"),
+                "classes[1].nameZh: missing; expected a non-blank text",
+                "classes[1].nameEn: missing; expected a non-blank text"),
                 classes("- { code: VIP, nameZh: 贵宾, nameEn: VIP, vipRoom: true }\n- { default: true }").errors());
     }
 

@@ -73,7 +73,7 @@ class CounterRulesTest {
 
     @Test
     void profileEntry_needsAService() {
-        assertEquals(inFile("counters[0].profile[2].service: missing; expected a text"),
+        assertEquals(inFile("counters[0].profile[2].service: missing; expected a service code"),
                 counters("- { number: 1, profile: [{ service: OPEN }, { service: PAY }, { weight: 5m }] }").errors());
     }
 

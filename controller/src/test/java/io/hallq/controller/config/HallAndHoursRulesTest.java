@@ -22,8 +22,14 @@ class HallAndHoursRulesTest {
     @Test
     void hallIdAndNames_areRequired() {
         assertEquals(inFile("hall.id: missing; expected a hall id of 1 to 32 characters a-z, 0-9 and '-'",
-                "hall.nameZh: missing; expected a text",
-                "hall.nameEn: empty; expected a text"), hall("nameEn: \"\"").errors());
+                "hall.nameZh: missing; expected a non-blank text",
+                "hall.nameEn: empty; expected a non-blank text"), hall("nameEn: \"\"").errors());
+    }
+
+    @Test
+    void blankName_isRefused() {
+        assertEquals(inFile("hall.nameZh: expected a non-blank text, got '   '"),
+                hall("id: h\nnameZh: \"   \"\nnameEn: Hall").errors());
     }
 
     @ParameterizedTest

@@ -17,7 +17,7 @@ class ManyMistakesTest {
         ConfigException e = assertThrows(ConfigException.class, () -> HallConfigLoader.load(file));
         List<String> expected = List.of(
                 "hall.id: expected a hall id of 1 to 32 characters a-z, 0-9 and '-', got 'SH_Pudong'",
-                "hall.nameEn: missing; expected a text",
+                "hall.nameEn: missing; expected a non-blank text",
                 "hall.zone: expected a time zone id such as Asia/Shanghai, got 'Asia/Beijing'",
                 "hours.open: expected a time of day HH:MM, got '9am'",
                 "hours.busyPeriods[0].days[1]: expected a day MON, TUE, WED, THU, FRI, SAT or SUN, got 'FRY'",

@@ -40,8 +40,8 @@ class ServiceRulesTest {
     void requiredKeys_areEachReported() {
         assertEquals(inFile("services[2].code: missing; expected a code of an uppercase letter then up to 15 of"
                         + " A-Z, 0-9, '_'",
-                "services[2].nameZh: missing; expected a text",
-                "services[2].nameEn: missing; expected a text",
+                "services[2].nameZh: missing; expected a non-blank text",
+                "services[2].nameEn: missing; expected a non-blank text",
                 "services[2].prefix: missing; expected a single uppercase letter A-Z",
                 "services[2].handlingTime: missing; expected a duration more than 0 and at most 4h"),
                 services("- { directQueue: true }\n").errors());
