@@ -1,0 +1,106 @@
+package io.hallq.controller.config;
+
+import static io.hallq.controller.config.TestHall.inFile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hallq.controller.config.QueueRules.TransferMode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The optional sections alarms, rules and journal. */
+class SettingsRulesTest {
+
+    @Test
+    void alarms_areRead() {
+        assertEquals(new AlarmConfig(1.5, 4, Duration.ZERO, false), TestHall.minimal().with("alarms", """
+                earlyWarningPerCounter: 1.5
+                escalationPerCounter: 4
+                escalationAfter: 0s
+                ticketOverdue: false
+                """).load().alarms());
+    }
+
+    @Test
+    void alarmThresholds_mustBePositive() {
+        assertEquals(inFile("alarms.earlyWarningPerCounter: expected a number more than 0, got 0",
+                "alarms.escalationPerCounter: expected a number more than 0, got -1",
+                "alarms.escalationAfter: expected a duration of 0 or more, got '-PT1M'",
+                "alarms.ticketOverdue: expected a boolean (true or false), got 'sometimes'"),
+                TestHall.minimal().with("alarms", """
+                        earlyWarningPerCounter: 0
+                        escalationPerCounter: -1
+                        escalationAfter: -PT1M
+                        ticketOverdue: sometimes
+                        """).errors());
+    }
+
+    @Test
+    void rules_areRead() {
+        assertEquals(new QueueRules(0, false, TransferMode.RAISED_PRIORITY, Duration.ofMinutes(15), false, 500),
+                TestHall.minimal().with("rules", """
+                        recallLimit: 0
+                        noShowRequeue: false
+                        transferMode: RAISED_PRIORITY
+                        transferPriority: 15m
+                        vipRoomOverflow: false
+                        estimateWindow: 500
+                        """).load().rules());
+    }
+
+    @Test
+    void ruleValues_mustLieInTheirRanges() {
+        assertEquals(inFile("rules.recallLimit: expected a whole number from 0 to 9, got 10",
+                "rules.transferMode: expected KEEP_ARRIVAL or RAISED_PRIORITY, got 'keep_arrival'",
+                "rules.transferPriority: expected a duration from 0 to 2h, got '3h'",
+                "rules.estimateWindow: expected a whole number from 1 to 500, got 0"),
+                TestHall.minimal().with("rules", """
+                        recallLimit: 10
+                        transferMode: keep_arrival
+                        transferPriority: 3h
+                        estimateWindow: 0
+                        """).errors());
+    }
+
+    @Test
+    void journalDataDir_isResolvedAgainstTheConfigFolder() {
+        assertEquals("/halls/journal/a", TestHall.minimal().with("journal", "dataDir: ../journal/./a")
+                .load().journal().dataDir());
+        assertEquals("/var/lib/hallq", TestHall.minimal().with("journal", "dataDir: /var/lib/hallq")
+                .load().journal().dataDir());
+    }
+
+    @Test
+    void journalLimits_mustLieInTheirRanges() {
+        assertEquals(inFile("journal.dataDir: expected a directory path, got '  '",
+                "journal.retentionDays: expected a whole number from 1 to 3650, got 3651",
+                "journal.snapshotEvery: expected a whole number from 100 to 1000000, got 99"),
+                TestHall.minimal().with("journal", """
+                        dataDir: "  "
+                        retentionDays: 3651
+                        snapshotEvery: 99
+                        """).errors());
+    }
+
+    @Test
+    void journal_isRead() {
+        assertEquals(new JournalConfig("/halls/test/j", 1, 1_000_000), TestHall.minimal().with("journal", """
+                dataDir: j
+                retentionDays: 1
+                snapshotEvery: 1000000
+                """).load().journal());
+    }
+
+    @Test
+    void unknownKeyInOptionalSection_isReported() {
+        assertEquals(inFile("alarms.escalateAfter: unknown key, did you mean 'escalationAfter'? (known:"
+                        + " earlyWarningPerCounter, escalationPerCounter, escalationAfter, ticketOverdue)"),
+                TestHall.minimal().with("alarms", "escalateAfter: 5m").errors());
+    }
+
+    @Test
+    void sectionOfTheWrongShape_isReportedOnce() {
+        assertEquals(inFile("rules: expected a mapping with recallLimit, noShowRequeue, transferMode,"
+                + " transferPriority, vipRoomOverflow, estimateWindow, got a list"),
+                TestHall.minimal().with("rules", "- recallLimit: 2").errors());
+    }
+}
