@@ -8,7 +8,7 @@ public record RecoveryReport(long snapshotSequence, long replayedEvents, long la
 
     @Override
     public String toString() {
-        return "day " + day + " at event #" + lastSequence + " (snapshot #" + snapshotSequence + " + "
+        return (day == null ? "no business day yet" : "day " + day) + " at event #" + lastSequence + " (snapshot #" + snapshotSequence + " + "
                 + replayedEvents + " events replayed in " + millis + " ms), " + waiting + " waiting";
     }
 }

@@ -1,0 +1,42 @@
+package io.hallq.emulator;
+
+import io.hallq.controller.config.ConfigException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.tinylog.Logger;
+
+/** {@code ./hallq emulator}: runs a hall with no hardware until Ctrl-C (or {@code --run-for}). */
+public final class EmulatorMain {
+
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        EmulatorOptions options;
+        try {
+            options = EmulatorOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(options);
+        } catch (ConfigException e) {
+            System.err.println("hallq: the hall configuration has errors:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "emulator-shutdown"));
+        if (options.runFor() != null) {
+            Thread.sleep(options.runFor().toMillis());
+            Logger.info("Hall board:\n{}", emulator.board());
+            System.exit(0);
+        }
+        stopped.await();
+    }
+}

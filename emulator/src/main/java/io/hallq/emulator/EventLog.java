@@ -1,0 +1,52 @@
+package io.hallq.emulator;
+
+import io.hallq.controller.hall.EventListener;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.display.CallText;
+import io.hallq.display.HallBoard;
+import io.hallq.protocol.event.HallEvent;
+import java.util.List;
+import org.tinylog.Logger;
+
+/** Writes what happens in the hall to the log, the way a person in the hall would see and hear it. */
+final class EventLog implements EventListener {
+
+    private final HallBoard board = new HallBoard(5);
+
+    @Override
+    public void onEvents(List<JournaledEvent> events) {
+        for (JournaledEvent je : events) {
+            board.apply(je.event());
+            String line = describe(je.event());
+            if (line != null) {
+                Logger.info("#{} {}", je.sequence(), line);
+            }
+        }
+    }
+
+    HallBoard board() {
+        return board;
+    }
+
+    static String describe(HallEvent event) {
+        return switch (event) {
+            case HallEvent.DayStarted d -> "营业日开始 Business day " + d.day() + " started";
+            case HallEvent.TicketIssued t -> "取号 Ticket " + t.ticket() + " [" + t.service() + "/" + t.customerClass()
+                    + "] " + CallText.issued(t.ticket(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom());
+            case HallEvent.TicketCalled c -> "叫号 " + CallText.call(c.ticket(), c.counter());
+            case HallEvent.TicketRecalled r -> "重呼 " + CallText.recall(r.ticket(), r.counter(), r.count());
+            case HallEvent.TicketNoShow n -> "过号 No-show " + n.ticket() + " at counter " + n.counter()
+                    + (n.requeued() ? " (back in the queue / 重新排队)" : "");
+            case HallEvent.TicketServed s -> "完成 Served " + s.ticket() + " at counter " + s.counter()
+                    + (s.handlingSeconds() >= 0 ? " in " + s.handlingSeconds() + " s" : "");
+            case HallEvent.TicketTransferred t -> "转移 Transfer " + t.ticket() + " " + t.fromService() + " → "
+                    + t.toService();
+            case HallEvent.TicketVoided v -> "作废 Voided " + v.ticket() + ": " + v.reason();
+            case HallEvent.CounterChanged c -> "窗口 Counter " + c.counter() + " " + c.status();
+            case HallEvent.ServiceChanged s -> "业务 Service " + s.service() + (s.enabled() ? " on / 恢复办理"
+                    : " off / 暂停办理: " + s.messageZh() + " / " + s.messageEn());
+            case HallEvent.AlarmRaised a -> "告警 ALARM " + a.messageZh() + " / " + a.messageEn();
+            case HallEvent.AlarmCleared a -> "解除 Alarm cleared: " + a.alarmId();
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package io.hallq.emulator;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.QueueState;
+import io.hallq.protocol.event.HallEvent.CounterStatus;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Customers and staff acting on their own until the hardware and web pages drive the hall: customers take
+ * tickets in a mix like a mobile-operator hall's (payments most), counters call the next customer when free
+ * and serve for about the service's handling time; some customers do not come, a few are transferred.
+ * Everything goes through {@link HallController#submit}, like a real button press.
+ */
+final class ScriptedTraffic implements AutoCloseable {
+
+    private static final Duration STEP = Duration.ofMillis(500);
+    /** Mean gap between customers in real life. */
+    private static final double ARRIVAL_GAP_SECONDS = 90;
+    private static final Map<String, Integer> SERVICE_MIX = Map.of("PAY", 35, "PLAN", 15, "BILL", 12, "OPEN", 10,
+            "SIM", 10, "PROMO", 8, "ADJ", 5, "INFO", 5);
+    private static final Map<String, Integer> CLASS_MIX = Map.of("VIP", 5, "GOTONE", 20, "MZONE", 25,
+            "EASYOWN", 20);
+
+    private record CounterView(int number, CounterStatus status, String current, String service,
+                               List<String> directServices) {}
+
+    private final HallController hall;
+    private final HallConfig config;
+    private final double speed;
+    private final Random random;
+    private final Map<String, Long> dueStep = new HashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "scripted-traffic");
+        t.setDaemon(true);
+        return t;
+    });
+    private long step;
+
+    ScriptedTraffic(HallController hall, double speed, long seed) {
+        this.hall = hall;
+        this.config = hall.config();
+        this.speed = speed;
+        this.random = new Random(seed);
+    }
+
+    void start() {
+        timer.scheduleAtFixedRate(this::safeStep, 0, STEP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void safeStep() {
+        try {
+            step();
+        } catch (RuntimeException e) {
+            org.tinylog.Logger.error(e, "Scripted traffic step failed");
+        }
+    }
+
+    private void step() {
+        step++;
+        double simulatedSeconds = STEP.toMillis() / 1000.0 * speed;
+        if (random.nextDouble() < simulatedSeconds / ARRIVAL_GAP_SECONDS) {
+            hall.submit(new Command.IssueTicket(pick(serviceWeights()), pickClass(), null, null));
+        }
+        List<CounterView> counters = hall.query(ScriptedTraffic::view).join();
+        for (CounterView c : counters) {
+            if (c.status() == CounterStatus.OPEN) {
+                actAt(c, simulatedSeconds);
+            }
+        }
+    }
+
+    private void actAt(CounterView c, double simulatedSecondsPerStep) {
+        if (!c.directServices().isEmpty() && random.nextDouble() < 0.1) {
+            hall.submit(new Command.ServeDirect(c.number(), c.directServices().get(0)));
+        }
+        if (c.current() == null) {
+            hall.submit(new Command.CallNext(c.number()));
+            return;
+        }
+        Long due = dueStep.get(c.current());
+        if (due == null) {
+            double mean = config.service(c.service()).orElseThrow().handlingTime().toSeconds();
+            double seconds = -Math.log(1 - random.nextDouble()) * mean;
+            dueStep.put(c.current(), step + Math.max(1, Math.round(seconds / simulatedSecondsPerStep)));
+        } else if (step >= due) {
+            dueStep.remove(c.current());
+            hall.submit(finishing(c));
+        }
+    }
+
+    private Command finishing(CounterView c) {
+        int p = random.nextInt(100);
+        if (p < 4) {
+            return new Command.NoShow(c.number());
+        }
+        if (p < 7) {
+            return new Command.Transfer(c.number(), pick(serviceWeights()));
+        }
+        if (p < 10) {
+            return new Command.Recall(c.number());
+        }
+        return new Command.CallNext(c.number());
+    }
+
+    private static List<CounterView> view(QueueState s) {
+        return s.counters().stream().map(c -> new CounterView(c.number(), c.status(), c.current(),
+                c.current() == null ? null : s.ticket(c.current()).service(), directServices(s, c))).toList();
+    }
+
+    private static List<String> directServices(QueueState s, CounterState c) {
+        return c.config().profile().stream().map(e -> e.service())
+                .filter(code -> s.config().service(code).map(ServiceConfig::directQueue).orElse(false)).toList();
+    }
+
+    private Map<String, Integer> serviceWeights() {
+        Map<String, Integer> w = new HashMap<>();
+        config.services().forEach(s -> w.put(s.code(), SERVICE_MIX.getOrDefault(s.code(), 5)));
+        return w;
+    }
+
+    private String pickClass() {
+        Map<String, Integer> w = new HashMap<>();
+        config.classes().forEach(c -> w.put(c.code(), CLASS_MIX.getOrDefault(c.code(), 0)));
+        w.put("", 30); // no phone number typed: the hall's default class
+        String code = pick(w);
+        return code.isEmpty() ? null : code;
+    }
+
+    private String pick(Map<String, Integer> weights) {
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        int r = random.nextInt(total);
+        for (var e : weights.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            r -= e.getValue();
+            if (r < 0) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException("weights " + weights);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.hallq.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.queue.QueueState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmulatorTest {
+
+    private static final Path EXAMPLE = Path.of("..", "config", "example-hall.yaml");
+
+    @TempDir
+    Path data;
+
+    private static Map<String, Integer> nextNumbers(QueueState s) {
+        Map<String, Integer> next = new TreeMap<>();
+        s.config().services().forEach(svc -> next.put(svc.code(), s.nextNumber(svc.code())));
+        return next;
+    }
+
+    @Test
+    void restart_resumesTheDayFromTheJournal() throws Exception {
+        EmulatorOptions options = new EmulatorOptions(EXAMPLE, data, 400, 7, null);
+        Map<String, Integer> next;
+        String day;
+        try (Emulator first = Emulator.start(options)) {
+            Thread.sleep(3000);
+            first.hall().query(s -> s).get(10, TimeUnit.SECONDS); // everything submitted so far is durable
+            next = first.hall().query(EmulatorTest::nextNumbers).get(10, TimeUnit.SECONDS);
+            day = first.hall().query(QueueState::day).get(10, TimeUnit.SECONDS);
+        }
+        try (Emulator second = Emulator.start(new EmulatorOptions(EXAMPLE, data, 0.001, 8, null))) {
+            assertTrue(second.hall().recovery().lastSequence() > 10, second.hall().recovery().toString());
+            assertEquals(day, second.hall().recovery().day());
+            Map<String, Integer> resumed = second.hall().query(EmulatorTest::nextNumbers).get(10, TimeUnit.SECONDS);
+            // the traffic of the first run may have queued a few more commands after the query
+            resumed.forEach((svc, n) -> assertTrue(n >= next.get(svc), svc + ": " + n + " < " + next.get(svc)));
+            assertTrue(next.values().stream().mapToInt(Integer::intValue).sum() > 8, "first run issued too little");
+        }
+    }
+
+    @Test
+    void options_parseAndRejectBadValuesWithAReason() {
+        EmulatorOptions o = EmulatorOptions.parse(List.of("--config", "h.yaml", "--speed", "5", "--run-for", "2"));
+        assertEquals(Path.of("h.yaml"), o.config());
+        assertEquals(5, o.speed());
+        assertEquals(Duration.ofSeconds(2), o.runFor());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmulatorOptions.parse(List.of("--speed", "fast")));
+        assertTrue(e.getMessage().startsWith("--speed: expected a positive number, got 'fast'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse(List.of("--bogus", "1")));
+    }
+}
