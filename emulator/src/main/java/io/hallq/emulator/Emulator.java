@@ -3,41 +3,62 @@ package io.hallq.emulator;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.config.JournalConfig;
+import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.HallRuntime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.tinylog.Logger;
 
-/** A whole hall with no hardware: the real controller, a journal on disk, scripted customers and staff. */
+/**
+ * A whole hall with no hardware: the real controller and journal, and the same modules a Pi runs, with
+ * emulated devices in place of wired ones, plus scripted customers and staff.
+ */
 public final class Emulator implements AutoCloseable {
 
-    private final HallController hall;
-    private final ScriptedTraffic traffic;
-    private final EventLog log = new EventLog();
+    private final HallRuntime runtime;
+    private final EventLog log;
 
-    private Emulator(HallController hall, EmulatorOptions options) {
-        this.hall = hall;
-        hall.addListener(log);
-        this.traffic = new ScriptedTraffic(hall, options.speed(), options.seed());
+    private Emulator(HallRuntime runtime, EventLog log) {
+        this.runtime = runtime;
+        this.log = log;
     }
 
-    /** Loads the hall, recovers its day from the journal and starts the scripted traffic. */
+    /** Loads the hall, recovers its day from the journal and starts the modules. */
     public static Emulator start(EmulatorOptions options) {
-        HallConfig config = HallConfigLoader.load(options.config());
-        if (options.dataDir() != null) {
-            JournalConfig j = config.journal();
-            config = new HallConfig(config.hall(), config.hours(), config.services(), config.classes(),
-                    config.counters(), config.alarms(), config.rules(),
-                    new JournalConfig(options.dataDir().toAbsolutePath().toString(), j.retentionDays(),
-                            j.snapshotEvery()));
-        }
+        LoadedConfig loaded = withDataDir(HallConfigLoader.loadWithRoot(options.config()), options);
+        HallConfig config = loaded.config();
         Logger.info("Starting hall {} ({} / {}) with its journal in {}", config.hall().id(), config.hall().nameZh(),
                 config.hall().nameEn(), config.journal().dataDir());
-        Emulator emulator = new Emulator(HallController.start(config), options);
-        emulator.traffic.start();
-        return emulator;
+        EventLog log = new EventLog();
+        HallRuntime runtime = HallRuntime.start(loaded, Clock.systemUTC(), modules(options, log));
+        return new Emulator(runtime, log);
+    }
+
+    /** The modules of an emulated hall, in start order. */
+    private static List<HallModule> modules(EmulatorOptions options, EventLog log) {
+        List<HallModule> modules = new ArrayList<>();
+        modules.add(log);
+        modules.add(new ScriptedTraffic(options.speed(), options.seed()));
+        return modules;
+    }
+
+    private static LoadedConfig withDataDir(LoadedConfig loaded, EmulatorOptions options) {
+        if (options.dataDir() == null) {
+            return loaded;
+        }
+        HallConfig c = loaded.config();
+        JournalConfig j = c.journal();
+        HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
+                c.rules(), new JournalConfig(options.dataDir().toAbsolutePath().toString(), j.retentionDays(),
+                j.snapshotEvery()));
+        return new LoadedConfig(changed, loaded.root(), loaded.file());
     }
 
     public HallController hall() {
-        return hall;
+        return runtime.hall();
     }
 
     /** The board as the emulator's log shows it. */
@@ -47,7 +68,6 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
-        traffic.close();
-        hall.close();
+        runtime.close();
     }
 }

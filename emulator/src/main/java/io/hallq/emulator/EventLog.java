@@ -1,6 +1,8 @@
 package io.hallq.emulator;
 
 import io.hallq.controller.hall.EventListener;
+import io.hallq.controller.hall.HallContext;
+import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.display.CallText;
 import io.hallq.display.HallBoard;
@@ -9,9 +11,24 @@ import java.util.List;
 import org.tinylog.Logger;
 
 /** Writes what happens in the hall to the log, the way a person in the hall would see and hear it. */
-final class EventLog implements EventListener {
+final class EventLog implements EventListener, HallModule {
 
     private final HallBoard board = new HallBoard(5);
+
+    @Override
+    public String name() {
+        return "event-log";
+    }
+
+    @Override
+    public void start(HallContext context) {
+        context.hall().addListener(this);
+    }
+
+    @Override
+    public void close() {
+        // the listener goes with the controller
+    }
 
     @Override
     public void onEvents(List<JournaledEvent> events) {

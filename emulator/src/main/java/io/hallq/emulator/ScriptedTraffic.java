@@ -2,7 +2,9 @@ package io.hallq.emulator;
 
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.CounterState;
 import io.hallq.controller.queue.QueueState;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * and serve for about the service's handling time; some customers do not come, a few are transferred.
  * Everything goes through {@link HallController#submit}, like a real button press.
  */
-final class ScriptedTraffic implements AutoCloseable {
+final class ScriptedTraffic implements HallModule {
 
     private static final Duration STEP = Duration.ofMillis(500);
     /** Mean gap between customers in real life. */
@@ -35,8 +37,8 @@ final class ScriptedTraffic implements AutoCloseable {
     private record CounterView(int number, CounterStatus status, String current, String service,
                                List<String> directServices) {}
 
-    private final HallController hall;
-    private final HallConfig config;
+    private HallController hall;
+    private HallConfig config;
     private final double speed;
     private final Random random;
     private final Map<String, Long> dueStep = new HashMap<>();
@@ -47,14 +49,20 @@ final class ScriptedTraffic implements AutoCloseable {
     });
     private long step;
 
-    ScriptedTraffic(HallController hall, double speed, long seed) {
-        this.hall = hall;
-        this.config = hall.config();
+    ScriptedTraffic(double speed, long seed) {
         this.speed = speed;
         this.random = new Random(seed);
     }
 
-    void start() {
+    @Override
+    public String name() {
+        return "scripted-traffic";
+    }
+
+    @Override
+    public void start(HallContext context) {
+        this.hall = context.hall();
+        this.config = hall.config();
         timer.scheduleAtFixedRate(this::safeStep, 0, STEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,0 +1,53 @@
+package io.hallq.controller.hall;
+
+import io.hallq.controller.config.LoadedConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.tinylog.Logger;
+
+/** A started hall: the controller plus its modules, closed together (modules first, in reverse order). */
+public final class HallRuntime implements AutoCloseable {
+
+    private final HallController hall;
+    private final List<HallModule> started = new ArrayList<>();
+
+    private HallRuntime(HallController hall) {
+        this.hall = hall;
+    }
+
+    /** Starts the controller from the loaded config, then each module; on a failure, stops what started. */
+    public static HallRuntime start(LoadedConfig loaded, Clock clock, List<HallModule> modules) {
+        HallRuntime runtime = new HallRuntime(HallController.start(loaded.config(), clock, Duration.ofSeconds(1)));
+        HallContext context = new HallContext(runtime.hall, loaded, clock);
+        try {
+            for (HallModule m : modules) {
+                m.start(context);
+                runtime.started.add(m);
+                Logger.info("Module {} started", m.name());
+            }
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    public HallController hall() {
+        return hall;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (RuntimeException e) {
+                Logger.warn(e, "Module {} failed to close", started.get(i).name());
+            }
+        }
+        started.clear();
+        hall.close();
+    }
+}
