@@ -7,7 +7,9 @@ import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.QueueState;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.hallq.protocol.EventCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,6 +85,25 @@ public final class HallController implements AutoCloseable {
     /** Runs a read on the writer thread, after the commands submitted before it are durable. */
     public <T> CompletableFuture<T> query(Function<QueueState, T> read) {
         return writer.query(read);
+    }
+
+    /**
+     * Durable events after {@code afterSequence}, oldest first, at most {@code max} of them. Safe from any
+     * thread; this is how a cursor (the MQTT outbox) catches up after an outage or a restart.
+     */
+    public List<JournaledEvent> eventsAfter(long afterSequence, int max) {
+        List<JournaledEvent> out = new ArrayList<>();
+        writer.journal().forEachAfter(afterSequence, r -> {
+            if (out.size() < max) {
+                out.add(new JournaledEvent(r.sequence(), EventCodec.decode(r.payload())));
+            }
+        });
+        return out;
+    }
+
+    /** The sequence number of the latest durable event. */
+    public long lastSequence() {
+        return writer.journal().lastSequence();
     }
 
     /** Adds a listener for durable events; events of commands submitted before the call may be missed. */

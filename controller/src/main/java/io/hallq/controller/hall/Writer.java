@@ -40,7 +40,7 @@ final class Writer {
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Thread thread;
-    private Journal journal;
+    private volatile Journal journal;
     private QueueEngine engine;
     private long sinceSnapshot;
     private volatile boolean stopped;
@@ -57,6 +57,11 @@ final class Writer {
 
     void start() {
         thread.start();
+    }
+
+    /** The open journal; it is thread-safe for reads. Replaced after a write failure, so do not keep it. */
+    Journal journal() {
+        return journal;
     }
 
     CompletableFuture<Outcome> submit(Command command) {

@@ -142,6 +142,20 @@ class HallControllerTest {
     }
 
     @Test
+    void eventsAfter_readsDurableEventsFromACursor() {
+        try (HallController c = start(TestHalls.small(dir))) {
+            for (int i = 0; i < 5; i++) {
+                run(c, IssueTicket.walkIn("PAY"));
+            }
+            List<JournaledEvent> tail = c.eventsAfter(3, 2);
+            assertEquals(List.of(4L, 5L), tail.stream().map(JournaledEvent::sequence).toList());
+            assertEquals("E003", ((HallEvent.TicketIssued) tail.get(0).event()).ticket());
+            assertEquals(6, c.lastSequence());
+            assertTrue(c.eventsAfter(6, 10).isEmpty());
+        }
+    }
+
+    @Test
     void rejectedCommand_isAResult_andWritesNothing() {
         try (HallController c = start(TestHalls.small(dir))) {
             run(c, new Tick());
