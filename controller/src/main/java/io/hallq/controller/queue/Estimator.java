@@ -4,29 +4,47 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The queue-length estimate for a new ticket: the work of the customers ahead (their services' learned
  * mean handling times) plus what is left of the customers being served, shared by the counters that can
  * take the ticket. Its accuracy is measured against simulation in the statistics work.
  */
-final class Estimator {
+public final class Estimator {
 
     /** People ahead and estimated wait; {@code waitSeconds} is -1 when no counter serves the service. */
-    record Estimate(int peopleAhead, long waitSeconds) {}
+    public record Estimate(int peopleAhead, long waitSeconds) {}
 
     private Estimator() {}
 
     static Estimate forNewTicket(QueueState state, String service, String cls, boolean vipRoom, Instant rank,
                                  Instant now) {
+        return estimate(state, service, cls, vipRoom, t -> !t.rank().isAfter(rank), now);
+    }
+
+    /** What a customer of the hall's default class taking a ticket for {@code service} now would be told. */
+    public static Estimate forWalkIn(QueueState state, String service, Instant now) {
+        String cls = state.config().defaultClass().code();
+        return forNewTicket(state, service, cls, false, now, now);
+    }
+
+    /** The people ahead of a waiting ticket and its remaining wait, by the same rule as at issue. */
+    public static Estimate forWaiting(QueueState state, Ticket ticket, Instant now) {
+        return estimate(state, ticket.service(), ticket.customerClass(), ticket.vipRoom(),
+                t -> Ticket.BY_RANK.compare(t, ticket) < 0, now);
+    }
+
+    private static Estimate estimate(QueueState state, String service, String cls, boolean vipRoom,
+                                     Predicate<Ticket> isAhead, Instant now) {
         if (state.config().service(service).orElseThrow().directQueue()) {
             return direct(state, service);
         }
         List<CounterState> able = counters(state, service, cls, vipRoom);
         if (able.isEmpty()) {
-            return new Estimate(ahead(state, able, rank).size(), -1);
+            return new Estimate(ahead(state, able, isAhead).size(), -1);
         }
-        List<Ticket> ahead = ahead(state, able, rank);
+        List<Ticket> ahead = ahead(state, able, isAhead);
         double work = 0;
         for (Ticket t : ahead) {
             work += state.handling().meanSeconds(t.service());
@@ -64,10 +82,10 @@ final class Estimator {
         return open.isEmpty() ? all : open;
     }
 
-    private static List<Ticket> ahead(QueueState state, List<CounterState> able, Instant rank) {
+    private static List<Ticket> ahead(QueueState state, List<CounterState> able, Predicate<Ticket> isAhead) {
         List<Ticket> ahead = new ArrayList<>();
         for (Ticket t : state.liveTickets()) {
-            if (t.status() == Ticket.Status.WAITING && !t.rank().isAfter(rank) && takenByAny(state, able, t)) {
+            if (t.status() == Ticket.Status.WAITING && isAhead.test(t) && takenByAny(state, able, t)) {
                 ahead.add(t);
             }
         }

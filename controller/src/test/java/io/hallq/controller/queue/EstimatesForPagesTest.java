@@ -1,0 +1,33 @@
+package io.hallq.controller.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EstimatesForPagesTest {
+
+    private final EngineHarness h = EngineHarness.small();
+
+    @Test
+    void waitingTicket_countsOnlyThoseAheadOfIt_notItself() {
+        h.issue("OPEN");
+        h.issue("OPEN");
+        String third = h.issue("OPEN").ticket();
+        QueueState s = h.engine.state();
+        Estimator.Estimate e = Estimator.forWaiting(s, s.ticket(third), h.now);
+        assertEquals(2, e.peopleAhead());
+        assertTrue(e.waitSeconds() > 0, "two OPEN customers ahead take time: " + e);
+        assertEquals(0, Estimator.forWaiting(s, s.ticket("A001"), h.now).peopleAhead());
+    }
+
+    @Test
+    void walkIn_seesEveryoneWaitingForTheService_andIsTheSameAsAtIssue() {
+        h.issue("OPEN");
+        h.issue("OPEN");
+        Estimator.Estimate walkIn = Estimator.forWalkIn(h.engine.state(), "OPEN", h.now);
+        var issued = h.issue("OPEN");
+        assertEquals(issued.peopleAhead(), walkIn.peopleAhead());
+        assertEquals(issued.estimatedWaitSeconds(), walkIn.waitSeconds());
+    }
+}
