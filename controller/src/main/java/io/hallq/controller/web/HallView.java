@@ -1,0 +1,112 @@
+package io.hallq.controller.web;
+
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
+import io.hallq.controller.config.CustomerClassConfig;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.Estimator;
+import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.Ticket;
+import io.hallq.protocol.event.HallEvent.AlarmRaised;
+import io.hallq.protocol.event.HallEvent.ServiceChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable copy of what the pages show, taken on the controller's writer thread (so it is consistent
+ * with journal sequence {@code seq}) and then projected per page on the feed's own thread. It holds ticket
+ * tokens to find a mobile page's ticket; projections decide who sees what.
+ */
+record HallView(long seq, Instant at, String hallId, String hallZh, String hallEn, String day,
+                List<CounterInfo> counters, List<ServiceInfo> services, List<ClassInfo> classes,
+                List<TicketInfo> tickets, List<AlarmRaised> alarms) {
+
+    record CounterInfo(int number, String nameZh, String nameEn, boolean vipRoom, String status, String current,
+                       List<ProfileLine> profile) {}
+
+    /** A profile line as pages show and edit it (weights in whole seconds). */
+    record ProfileLine(String service, List<String> classes, long weightSeconds) {}
+
+    /**
+     * @param walkInWaitSeconds what a default-class customer taking a ticket now is told; -1 when nobody serves it
+     * @param waitingByClass    waiting tickets per class code, in class order
+     */
+    record ServiceInfo(String code, String nameZh, String nameEn, String prefix, boolean enabled, String messageZh,
+                       String messageEn, boolean directQueue, int waiting, Map<String, Integer> waitingByClass,
+                       long walkInWaitSeconds, long meanHandlingSeconds) {}
+
+    record ClassInfo(String code, String nameZh, String nameEn) {}
+
+    /** A live ticket; {@code peopleAhead}/{@code waitSeconds} are meaningful while it waits. */
+    record TicketInfo(String number, String service, String customerClass, String status, int counter,
+                      Instant issuedAt, Instant calledAt, int recalls, boolean vipRoom, String phoneMasked,
+                      String token, int peopleAhead, long waitSeconds) {}
+
+    static HallView capture(QueueState s, long seq, Instant now) {
+        var hall = s.config().hall();
+        List<TicketInfo> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
+                .map(t -> ticket(s, t, now)).toList();
+        return new HallView(seq, now, hall.id(), hall.nameZh(), hall.nameEn(), s.day(), counters(s),
+                services(s, now), s.config().classes().stream()
+                        .map(c -> new ClassInfo(c.code(), c.nameZh(), c.nameEn())).toList(),
+                tickets, List.copyOf(s.alarms().values()));
+    }
+
+    private static List<CounterInfo> counters(QueueState s) {
+        List<CounterInfo> out = new ArrayList<>();
+        for (CounterState c : s.counters()) {
+            out.add(new CounterInfo(c.number(), c.config().nameZh(), c.config().nameEn(), c.config().vipRoom(),
+                    c.status().name(), c.current(), c.profile().stream().map(HallView::line).toList()));
+        }
+        return out;
+    }
+
+    static ProfileLine line(ProfileEntry e) {
+        return new ProfileLine(e.service(), e.classes(), e.weight().toSeconds());
+    }
+
+    private static List<ServiceInfo> services(QueueState s, Instant now) {
+        List<ServiceInfo> out = new ArrayList<>();
+        for (ServiceConfig svc : s.config().services()) {
+            ServiceChanged st = s.serviceState(svc.code());
+            Map<String, Integer> byClass = new LinkedHashMap<>();
+            for (CustomerClassConfig c : s.config().classes()) {
+                byClass.put(c.code(), 0);
+            }
+            s.waiting(svc.code()).forEach(t -> byClass.merge(t.customerClass(), 1, Integer::sum));
+            out.add(new ServiceInfo(svc.code(), svc.nameZh(), svc.nameEn(), svc.prefix(), st.enabled(),
+                    st.messageZh(), st.messageEn(), svc.directQueue(), s.waiting(svc.code()).size(), byClass,
+                    Estimator.forWalkIn(s, svc.code(), now).waitSeconds(),
+                    Math.round(s.handling().meanSeconds(svc.code()))));
+        }
+        return out;
+    }
+
+    private static TicketInfo ticket(QueueState s, Ticket t, Instant now) {
+        boolean waiting = t.status() == Ticket.Status.WAITING;
+        Estimator.Estimate e = waiting ? Estimator.forWaiting(s, t, now) : new Estimator.Estimate(0, 0);
+        return new TicketInfo(t.number(), t.service(), t.customerClass(), t.status().name(), t.counter(),
+                t.issuedAt(), t.calledAt(), t.recalls(), t.vipRoom(), t.phoneMasked(), t.token(), e.peopleAhead(),
+                e.waitSeconds());
+    }
+
+    TicketInfo ticket(String number) {
+        return tickets.stream().filter(t -> t.number().equals(number)).findFirst().orElse(null);
+    }
+
+    TicketInfo ticketByToken(String token) {
+        return tickets.stream().filter(t -> token.equals(t.token())).findFirst().orElse(null);
+    }
+
+    ServiceInfo service(String code) {
+        return services.stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+    }
+
+    CounterInfo counter(int number) {
+        return counters.stream().filter(c -> c.number() == number).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,64 @@
+package io.hallq.controller.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallq.protocol.EventCodec;
+import io.vertx.ext.web.RoutingContext;
+
+/** JSON in and out of the web layer, with the protocol's conventions (ISO times, unknown fields tolerated). */
+final class Json {
+
+    static final ObjectMapper MAPPER = EventCodec.newMapper();
+
+    /** An error body: {@code error} is a stable code for programs, {@code message} is for people. */
+    record Error(String error, String message) {}
+
+    private Json() {}
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    static void send(RoutingContext ctx, int status, Object body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").end(write(body));
+    }
+
+    static void error(RoutingContext ctx, int status, String code, String message) {
+        send(ctx, status, new Error(code, message));
+    }
+
+    /** The request body as a JSON object, or null after answering 400 with the reason. */
+    static JsonNode body(RoutingContext ctx) {
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        if (text == null || text.isBlank()) {
+            error(ctx, 400, "BAD_REQUEST", "expected a JSON object in the request body");
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                error(ctx, 400, "BAD_REQUEST", "expected a JSON object in the request body");
+                return null;
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            error(ctx, 400, "BAD_REQUEST", "the body is not valid JSON: " + e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    /** A text field, or null when it is absent or not text. */
+    static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() || !n.isTextual() ? null : n.textValue();
+    }
+}

@@ -1,0 +1,168 @@
+package io.hallq.controller.web;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.hall.EventListener;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.display.board.BoardView;
+import io.hallq.display.board.BoardView.Notice;
+import io.hallq.display.board.SseStream;
+import io.hallq.display.board.ViewChannel;
+import io.hallq.protocol.EventCodec;
+import io.hallq.protocol.event.HallEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import org.tinylog.Logger;
+
+/**
+ * Keeps the pages live: after every batch of durable events it takes one consistent {@link HallView} on the
+ * writer thread and publishes it as a {@link Frame} (staff, manager, mobile pages) and a {@link BoardView}
+ * (hall board). Integrators get the raw events on {@code /api/events}: a snapshot, then every event with its
+ * sequence, resumable with {@code Last-Event-ID}. Work runs on the feed's own thread: the controller's
+ * effects thread only hands over.
+ */
+final class LiveFeed implements EventListener, AutoCloseable {
+
+    /** Recent events replayed at start for the call history and today's counts (a busy day has fewer). */
+    static final int REPLAY = 20_000;
+    private static final int CATCH_UP_BATCH = 1_000;
+
+    private record RawClient(SseStream stream, long[] lastSent) {}
+
+    private final HallController hall;
+    private final HallConfig config;
+    private final Clock clock;
+    private final DayLedger ledger = new DayLedger();
+    private final ViewChannel<Frame> frames = new ViewChannel<>("pages", Frame::seq);
+    private final ViewChannel<BoardView> board = new ViewChannel<>("board", BoardView::seq);
+    private final List<RawClient> raw = new ArrayList<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "feed");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CountDownLatch firstFrame = new CountDownLatch(1);
+    private volatile List<Notice> neighbourNotices = List.of();
+    private boolean replayed;
+
+    LiveFeed(HallController hall, Clock clock) {
+        this.hall = hall;
+        this.config = hall.config();
+        this.clock = clock;
+    }
+
+    void start() {
+        hall.addListener(this); // first: whatever is durable later arrives here, the rest is in the journal
+        thread.execute(this::refresh);
+    }
+
+    /** Waits until the pages have their first view, so no request finds none. */
+    void awaitFirstFrame(Duration timeout) {
+        try {
+            if (!firstFrame.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the web pages got no view of the hall within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the first view of the hall", e);
+        }
+    }
+
+    ViewChannel<Frame> frames() { return frames; }
+    ViewChannel<BoardView> board() { return board; }
+
+    /** Suggestions of neighbour halls with shorter waits, for the board's notice line (from MQTT). */
+    void neighbourNotices(List<Notice> notices) {
+        neighbourNotices = List.copyOf(notices);
+        thread.execute(this::refresh);
+    }
+
+    @Override
+    public void onEvents(List<JournaledEvent> events) {
+        thread.execute(() -> {
+            replayOnce();
+            ledger.apply(events);
+            raw.removeIf(c -> c.stream().isClosed());
+            raw.forEach(c -> sendRaw(c, events));
+            refresh();
+        });
+    }
+
+    /** Subscribes an integrator's stream: a manager-view snapshot, then every event after it. */
+    void subscribeRaw(SseStream stream, long afterSequence) {
+        thread.execute(() -> {
+            replayOnce();
+            RawClient c = new RawClient(stream, new long[] {afterSequence});
+            if (afterSequence < 0) {
+                Frame f = frames.latest();
+                if (f != null) {
+                    stream.send(f.seq(), "snapshot", Json.write(PageProjections.manager(f)));
+                    c.lastSent()[0] = f.seq();
+                }
+            }
+            List<JournaledEvent> missed;
+            do {
+                missed = hall.eventsAfter(c.lastSent()[0], CATCH_UP_BATCH);
+                sendRaw(c, missed);
+            } while (missed.size() == CATCH_UP_BATCH);
+            raw.add(c);
+        });
+    }
+
+    private void sendRaw(RawClient c, List<JournaledEvent> events) {
+        for (JournaledEvent je : events) {
+            if (je.sequence() > c.lastSent()[0]) {
+                c.stream().send(je.sequence(), "event",
+                        new String(EventCodec.encode(withoutToken(je.event())), StandardCharsets.UTF_8));
+                c.lastSent()[0] = je.sequence();
+            }
+        }
+    }
+
+    /** The mobile page token is the customer's key: it stays out of every stream but the ticket's own. */
+    private static HallEvent withoutToken(HallEvent e) {
+        if (e instanceof HallEvent.TicketIssued t && t.token() != null) {
+            return new HallEvent.TicketIssued(t.at(), t.ticket(), t.service(), t.customerClass(), t.rank(),
+                    t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(), t.directQueue(), t.phoneMasked(), null);
+        }
+        return e;
+    }
+
+    private void replayOnce() {
+        if (!replayed) {
+            replayed = true;
+            long last = hall.lastSequence();
+            ledger.apply(hall.eventsAfter(Math.max(0, last - REPLAY), REPLAY));
+        }
+    }
+
+    /** Takes a view on the writer thread and publishes it from the feed thread. */
+    private void refresh() {
+        replayOnce();
+        hall.query(s -> HallView.capture(s, hall.lastSequence(), clock.instant()))
+                .thenAcceptAsync(view -> {
+                    Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
+                    frames.publish(f);
+                    board.publish(BoardProjection.of(f, config));
+                    firstFrame.countDown();
+                }, thread)
+                .exceptionally(e -> {
+                    Logger.error(e, "Could not refresh the pages");
+                    return null;
+                });
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        frames.close();
+        board.close();
+    }
+}

@@ -1,0 +1,52 @@
+// Mobile ticket page, opened from the ticket's QR code (/t/<token>): position, estimated wait and a clear
+// "go to counter N now" when called. Live over SSE; shows nothing personal.
+(function () {
+  'use strict';
+  var $ = function (id) { return document.getElementById(id); };
+  var token = location.pathname.split('/').pop();
+  var number = null, es = null;
+
+  function minutes(sec) { return Math.max(1, Math.ceil(sec / 60)); }
+
+  function state(cls, zh, en) {
+    $('state').className = 'state ' + cls;
+    $('state-zh').textContent = zh;
+    $('state-en').textContent = en;
+  }
+
+  function render(v) {
+    document.body.dataset.seq = v.seq;
+    document.body.dataset.status = v.status;
+    $('hall').textContent = v.hallZh;
+    $('hall-en').textContent = v.hallEn;
+    if (v.ticket) { number = v.ticket; $('ticket').textContent = v.ticket; }
+    if (v.serviceZh) $('service').innerHTML = v.serviceZh + '<span class="en">' + v.serviceEn + '</span>';
+    $('facts').classList.toggle('hidden', v.status !== 'WAITING');
+    if (v.status === 'WAITING') {
+      state('waiting', '请耐心等候', 'Please wait, we will call you');
+      $('ahead').textContent = v.peopleAhead;
+      $('wait').textContent = v.waitSeconds < 0 ? '—' : minutes(v.waitSeconds) + '′';
+    } else if (v.status === 'CALLED') {
+      state('called', '请现在到 ' + v.counter + ' 号窗口', 'Go to counter ' + v.counter + ' now');
+      if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
+    } else {
+      state('done', '本号已办理或已离开队列', 'This ticket has been served or has left the queue');
+      if (es) es.close();
+      $('live').classList.add('hidden');
+    }
+  }
+
+  function connect() {
+    es = new EventSource('/api/feed/ticket/' + encodeURIComponent(token));
+    es.addEventListener('ticket', function (e) { render(JSON.parse(e.data)); });
+    es.onopen = function () { $('live').className = 'live'; };
+    es.onerror = function () {
+      $('live').className = 'live down';
+      // a 404 closes the stream for good: the link is wrong or the ticket is gone
+      if (es.readyState === EventSource.CLOSED && number === null) {
+        state('done', '该号码不在今日队列中', 'This link does not belong to a ticket of today');
+      }
+    };
+  }
+  connect();
+})();

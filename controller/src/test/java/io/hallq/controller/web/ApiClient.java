@@ -1,0 +1,161 @@
+package io.hallq.controller.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A test client of the hall's REST API with its own cookie jar, sending the CSRF token once logged in. */
+public final class ApiClient {
+
+    /** A response: status and the JSON body (NullNode when empty). */
+    public record Response(int status, JsonNode body) {
+        public String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+
+    /** One Server-Sent Event. */
+    public record Event(long id, String name, JsonNode data) {}
+
+    private static final java.util.concurrent.Executor READERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sse-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final String base;
+    private final HttpClient http;
+    private String csrf;
+
+    ApiClient(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public Response login(String user, String password) {
+        Response r = post("/api/login", "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        if (r.status() == 200) {
+            csrf = r.text("csrfToken");
+        }
+        return r;
+    }
+
+    public Response login(String user) {
+        Response r = login(user, WebTestHall.PASSWORD);
+        if (r.status() != 200) {
+            throw new AssertionError("login of " + user + " failed: " + r);
+        }
+        return r;
+    }
+
+    /** Forgets the CSRF token (the session cookie stays), as a forged cross-site request would lack it. */
+    public void dropCsrf() {
+        csrf = null;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).POST(json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response post(String path) {
+        return post(path, null);
+    }
+
+    public Response put(String path, String json) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Sends without waiting, for racing requests. */
+    public CompletableFuture<Response> postAsync(String path) {
+        return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).thenApply(ApiClient::parse);
+    }
+
+    /** Opens an event stream; events arrive in the returned queue until the test ends. */
+    public BlockingQueue<Event> stream(String path) {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        HttpRequest req = request(path).header("Accept", "text/event-stream").GET().build();
+        // async: the reading blocks for as long as the stream is open
+        http.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
+            String[] event = {null, null};
+            StringBuilder data = new StringBuilder();
+            r.body().forEach(line -> {
+                if (line.startsWith("id: ")) {
+                    event[0] = line.substring(4);
+                } else if (line.startsWith("event: ")) {
+                    event[1] = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data.append(line.substring(6));
+                } else if (line.isEmpty() && event[1] != null) {
+                    events.add(new Event(Long.parseLong(event[0]), event[1], readJson(data.toString())));
+                    event[1] = null;
+                    data.setLength(0);
+                }
+            });
+        }, READERS);
+        return events;
+    }
+
+    /** The next event matching nothing in particular, or fails after 10 s. */
+    public static Event next(BlockingQueue<Event> events) {
+        try {
+            Event e = events.poll(10, TimeUnit.SECONDS);
+            if (e == null) {
+                throw new AssertionError("no event within 10 s");
+            }
+            return e;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json");
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder b) {
+        try {
+            return parse(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response parse(HttpResponse<String> r) {
+        return new Response(r.statusCode(), r.body().isEmpty() ? NullNode.instance : readJson(r.body()));
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            return Json.MAPPER.getNodeFactory().textNode(text);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.hallq.controller.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallq.controller.web.ApiClient.Event;
+import io.hallq.controller.web.ApiClient.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WebApiTest {
+
+    @TempDir
+    Path data;
+    private WebTestHall hall;
+    private ApiClient kiosk;
+
+    @BeforeEach
+    void start() {
+        hall = WebTestHall.start(data);
+        kiosk = hall.client();
+        kiosk.login("kiosk");
+    }
+
+    @AfterEach
+    void stop() {
+        hall.close();
+    }
+
+    private Response issue(String service) {
+        Response r = kiosk.post("/api/tickets", "{\"service\":\"" + service + "\"}");
+        assertEquals(200, r.status(), r.toString());
+        return r;
+    }
+
+    /** Waits for the first event of the stream whose data matches. */
+    private static JsonNode until(BlockingQueue<Event> events, Predicate<JsonNode> matches) {
+        while (true) {
+            Event e = ApiClient.next(events);
+            if (matches.test(e.data())) {
+                return e.data();
+            }
+        }
+    }
+
+    @Test
+    void staffCallsNext_getsTheTicket_andTheBoardFeedShowsItNewestFirst() {
+        issue("OPEN");
+        BlockingQueue<Event> board = hall.client().stream("/api/feed/board");
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        Response call = staff.post("/api/counters/3/call-next");
+        assertEquals(200, call.status(), call.toString());
+        assertEquals("A001", call.text("result"));
+        JsonNode view = until(board, v -> v.path("calls").size() > 0);
+        assertEquals("A001", view.path("calls").get(0).path("ticket").asText());
+        assertEquals(3, view.path("calls").get(0).path("counter").asInt());
+        assertEquals("A001", view.path("counters").get(2).path("ticket").asText());
+    }
+
+    @Test
+    void twoCountersCallingAtTheSameMoment_neverGetTheSameTicket() {
+        for (int i = 0; i < 30; i++) {
+            issue(i % 2 == 0 ? "OPEN" : "PAY");
+        }
+        ApiClient two = hall.client();
+        two.login("staff");
+        Set<String> called = new HashSet<>();
+        List<String> all = new ArrayList<>();
+        for (int round = 0; round < 15; round++) {
+            var a = two.postAsync("/api/counters/2/call-next");
+            var b = two.postAsync("/api/counters/3/call-next");
+            for (Response r : List.of(a.join(), b.join())) {
+                assertEquals(200, r.status(), r.toString());
+                all.add(r.text("result"));
+                called.add(r.text("result"));
+            }
+        }
+        assertEquals(30, all.size());
+        assertEquals(30, called.size(), "a ticket was called twice: " + all);
+    }
+
+    @Test
+    void staffMayNotUseOtherCountersOrManagerActions_andIsToldWhy() {
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        Response other = staff.post("/api/counters/4/call-next");
+        assertEquals(403, other.status());
+        assertTrue(other.text("message").contains("may not call-next at counter 4"), other.text("message"));
+        Response svc = staff.put("/api/services/PAY", "{\"enabled\":false}");
+        assertEquals(403, svc.status());
+        assertTrue(svc.text("message").contains("needs a manager login"), svc.text("message"));
+        assertEquals(403, staff.post("/api/counters/2/close").status());
+        assertEquals(403, kiosk.post("/api/counters/2/call-next").status());
+        Response anonymous = hall.client().post("/api/counters/2/call-next");
+        assertEquals(401, anonymous.status());
+    }
+
+    @Test
+    void stateChangeWithoutTheCsrfToken_isRefused_andChangesNothing() {
+        issue("OPEN");
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        staff.dropCsrf();
+        Response r = staff.post("/api/counters/3/call-next");
+        assertEquals(403, r.status());
+        assertEquals("CSRF", r.text("error"));
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        assertEquals(1, manager.get("/api/hall").body().path("services").get(0).path("waiting").asInt());
+    }
+
+    @Test
+    void repeatedFailedLogins_lockTheName_untilTheLockoutRunsOut() {
+        ApiClient c = hall.client();
+        assertEquals(401, c.login("staff", "wrong").status());
+        assertEquals(401, c.login("staff", "wrong").status());
+        Response third = c.login("staff", "wrong");
+        assertEquals(429, third.status());
+        assertEquals("LOCKED", third.text("error"));
+        assertEquals(429, c.login("staff", WebTestHall.PASSWORD).status(), "locked even with the right password");
+        assertEquals(200, hall.client().login("manager", WebTestHall.PASSWORD).status(), "other names unaffected");
+        hall.clock.advance(Duration.ofMinutes(11));
+        assertEquals(200, c.login("staff", WebTestHall.PASSWORD).status());
+    }
+
+    @Test
+    void managerSwitchesAServiceOff_theBoardSaysWhy_andTicketsAreRefusedWithTheMessage() {
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        BlockingQueue<Event> board = hall.client().stream("/api/feed/board");
+        Response off = manager.put("/api/services/PAY",
+                "{\"enabled\":false,\"messageZh\":\"系统升级\",\"messageEn\":\"System upgrade\"}");
+        assertEquals(200, off.status(), off.toString());
+        JsonNode view = until(board, v -> v.path("notices").toString().contains("系统升级"));
+        assertTrue(view.path("notices").toString().contains("System upgrade"));
+        Response refused = kiosk.post("/api/tickets", "{\"service\":\"PAY\"}");
+        assertEquals(409, refused.status());
+        assertEquals("SERVICE_DISABLED", refused.text("error"));
+        assertTrue(refused.text("message").contains("System upgrade"));
+    }
+
+    @Test
+    void managerChangesACounterProfile_andTheCounterTakesOnlyTheNewServices() {
+        issue("OPEN");
+        issue("PAY");
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        Response p = manager.put("/api/counters/3/profile",
+                "{\"profile\":[{\"service\":\"PAY\",\"classes\":[],\"weightSeconds\":60}]}");
+        assertEquals(200, p.status(), p.toString());
+        assertEquals(List.of("CounterProfileChanged"), List.of(p.body().path("events").get(0).asText()));
+        assertEquals("E001", manager.post("/api/counters/3/call-next").text("result"));
+        JsonNode counters = manager.get("/api/hall").body().path("counters");
+        assertEquals("PAY", counters.get(2).path("profile").get(0).path("service").asText());
+        Response bad = manager.put("/api/counters/3/profile", "{\"profile\":[{\"service\":\"NOPE\"}]}");
+        assertEquals(404, bad.status());
+        assertEquals("UNKNOWN_SERVICE", bad.text("error"));
+    }
+
+    @Test
+    void mobilePage_needsTheToken_followsTheTicket_andShowsNothingPersonal() {
+        Response t = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"13812345678\"}");
+        String token = t.body().path("result").path("token").asText();
+        assertTrue(t.body().path("result").path("mobileUrl").asText().endsWith("/t/" + token), t.toString());
+        assertTrue(token.length() >= 22, token);
+        Response unknown = hall.client().get("/api/mobile/AAAAAAAAAAAAAAAAAAAAAA");
+        assertEquals(404, unknown.status());
+        BlockingQueue<Event> mobile = hall.client().stream("/api/feed/ticket/" + token);
+        JsonNode waiting = until(mobile, v -> v.path("status").asText().equals("WAITING"));
+        assertEquals("A001", waiting.path("ticket").asText());
+        assertFalse(waiting.toString().contains("5678"), "no phone on the mobile page: " + waiting);
+        assertFalse(waiting.toString().contains("WALKIN"), "no class on the mobile page: " + waiting);
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        staff.post("/api/counters/2/call-next");
+        JsonNode called = until(mobile, v -> v.path("status").asText().equals("CALLED"));
+        assertEquals(2, called.path("counter").asInt());
+        staff.post("/api/counters/2/finish");
+        until(mobile, v -> v.path("status").asText().equals("DONE"));
+    }
+
+    @Test
+    void staffTerminal_showsTheMaskedPhone_neverTheClearNumber() {
+        kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"13812345678\"}");
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        staff.post("/api/counters/2/call-next");
+        BlockingQueue<Event> feed = staff.stream("/api/feed/counter/2");
+        JsonNode v = until(feed, x -> !x.path("current").isNull());
+        assertEquals("138****5678", v.path("current").path("phoneMasked").asText());
+        assertFalse(v.toString().contains("13812345678"));
+        assertEquals(1, v.path("today").path("called").asInt());
+    }
+
+    @Test
+    void rawEventStream_resumesAfterLastEventId_andCarriesNoTokens() {
+        issue("OPEN");
+        issue("PAY");
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        BlockingQueue<Event> all = manager.stream("/api/events?after=0");
+        List<Event> first = new ArrayList<>();
+        while (first.size() < 3) {
+            first.add(ApiClient.next(all));
+        }
+        assertEquals("DayStarted", first.get(0).data().path("type").asText());
+        assertEquals("TicketIssued", first.get(1).data().path("type").asText());
+        assertTrue(first.get(1).data().path("token").isNull(), first.get(1).data().toString());
+        long afterFirstTicket = first.get(1).id();
+        BlockingQueue<Event> resumed = manager.stream("/api/events?after=" + afterFirstTicket);
+        Event next = ApiClient.next(resumed);
+        assertEquals(afterFirstTicket + 1, next.id());
+        assertEquals("E001", next.data().path("ticket").asText());
+        assertEquals(403, kiosk.get("/api/events").status());
+    }
+
+    @Test
+    void malformedRequests_areRejectedWithAReason_andChangeNothing() {
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        Response notJson = staff.post("/api/counters/2/transfer", "{nope");
+        assertEquals(400, notJson.status());
+        assertTrue(notJson.text("message").startsWith("the body is not valid JSON"), notJson.text("message"));
+        assertEquals(400, staff.post("/api/counters/x/call-next").status());
+        Response nobody = staff.post("/api/counters/2/call-next");
+        assertEquals(409, nobody.status());
+        assertEquals("NOBODY_WAITING", nobody.text("error"));
+        Response phone = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"12\"}");
+        assertEquals(400, phone.status());
+        assertEquals(404, kiosk.post("/api/tickets", "{\"service\":\"NOPE\"}").status());
+        assertEquals("A001", issue("OPEN").body().path("result").path("ticket").asText());
+        assertNotEquals(200, hall.client().get("/api/nothing-here").status());
+        assertNull(hall.client().get("/api/hall").body().path("services").get(0));
+    }
+}

@@ -1,0 +1,81 @@
+package io.hallq.controller.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.HallRuntime;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The small test hall (TestHalls.small) with its web server on a free loopback port and four users, all
+ * with password {@link #PASSWORD}: "staff" (counters 2 and 3), "staff4" (counter 4), "manager" and "kiosk".
+ * Logins lock after 3 failures for 10 minutes. Used by the web tests and the emulator's browser tests.
+ */
+public final class WebTestHall implements AutoCloseable {
+
+    public static final String PASSWORD = "test-pass";
+    /** Cheap hashes: the tests log in often; the format is the same as in production. */
+    private static final String HASH = PasswordHash.hash(PASSWORD.toCharArray(), 1_000);
+
+    public final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+    public final WebModule web;
+    private final HallRuntime runtime;
+
+    private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more) {
+        HallConfig config = TestHalls.small(dataDir);
+        web = new WebModule(extras);
+        List<HallModule> modules = new ArrayList<>(List.of(web));
+        modules.addAll(more);
+        runtime = HallRuntime.start(new LoadedConfig(config, root(), Path.of("test-hall.yaml")), clock, modules);
+    }
+
+    public static WebTestHall start(Path dataDir) {
+        return new WebTestHall(dataDir, List.of(), List.of());
+    }
+
+    public static WebTestHall start(Path dataDir, List<WebRoutes> extras, List<HallModule> moreModules) {
+        return new WebTestHall(dataDir, extras, moreModules);
+    }
+
+    private static ObjectNode root() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode web = root.putObject("web");
+        web.put("bind", "127.0.0.1").put("port", 0).put("lockoutAfter", 3).put("lockoutFor", "10m");
+        ArrayNode users = web.putArray("users");
+        user(users, "staff", "STAFF").putArray("counters").add(2).add(3);
+        user(users, "staff4", "STAFF").putArray("counters").add(4);
+        user(users, "manager", "MANAGER");
+        user(users, "kiosk", "KIOSK");
+        return root;
+    }
+
+    private static ObjectNode user(ArrayNode users, String name, String role) {
+        return users.addObject().put("name", name).put("role", role).put("passwordHash", HASH);
+    }
+
+    public HallController hall() {
+        return runtime.hall();
+    }
+
+    /** e.g. url("/board/") */
+    public String url(String path) {
+        return "http://127.0.0.1:" + web.port() + path;
+    }
+
+    /** A new client with its own cookies (a browser of its own). */
+    public ApiClient client() {
+        return new ApiClient(url(""));
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

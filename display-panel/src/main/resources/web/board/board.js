@@ -1,0 +1,111 @@
+// The hall board: renders BoardView documents pushed over SSE (/api/feed/board). The same page runs in the
+// controller and on a standalone board Pi; it never polls.
+(function () {
+  'use strict';
+  var shownSeq = -1;
+  var newestKey = null;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function el(tag, cls, html) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (html !== undefined) e.innerHTML = html;
+    return e;
+  }
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function minutes(sec) { return Math.max(1, Math.ceil(sec / 60)); }
+
+  function renderCounters(counters) {
+    var box = $('counters');
+    box.innerHTML = '';
+    counters.forEach(function (c) {
+      var d = el('div', 'counter ' + c.status.toLowerCase());
+      d.dataset.counter = c.number;
+      var body;
+      if (c.status === 'CLOSED') body = '暂停服务 <span class="en">Closed</span>';
+      else if (c.status === 'PAUSED') body = '暂停 <span class="en">Paused</span>';
+      else body = c.ticket ? esc(c.ticket) : '—';
+      d.innerHTML = '<div class="name">' + esc(c.nameZh) + ' <span class="en">' + esc(c.nameEn) + '</span></div>'
+        + '<div class="ticket">' + body + '</div>';
+      box.appendChild(d);
+    });
+  }
+
+  function renderCalls(calls) {
+    var newest = $('newest');
+    var list = $('calls');
+    list.innerHTML = '';
+    if (!calls.length) { newest.className = 'newest empty'; newest.textContent = '—'; newestKey = null; return; }
+    var n = calls[0];
+    newest.innerHTML = esc(n.ticket) + '<span class="to">请到 ' + n.counter + ' 号窗口'
+      + '<span class="en">Please go to counter ' + n.counter + (n.recall ? ' (again)' : '') + '</span></span>';
+    newest.dataset.ticket = n.ticket;
+    newest.dataset.counter = n.counter;
+    if (newestKey !== n.seq) {
+      newest.className = 'newest';
+      void newest.offsetWidth; // restart the animation
+      newest.className = 'newest blink';
+    }
+    newestKey = n.seq;
+    calls.slice(1, 6).forEach(function (c) {
+      list.appendChild(el('li', '', '<span class="t">' + esc(c.ticket) + '</span><span class="c">'
+        + c.counter + ' 号窗口 <span class="en">Counter ' + c.counter + '</span></span>'));
+    });
+  }
+
+  function renderServices(services) {
+    var box = $('services');
+    box.innerHTML = '';
+    services.forEach(function (s) {
+      var d = el('div', 'service' + (s.enabled ? '' : ' off'));
+      d.dataset.service = s.code;
+      var q;
+      if (!s.enabled) q = esc(s.messageZh) + '<span class="en">' + esc(s.messageEn) + '</span>';
+      else if (s.waitSeconds < 0) q = '等候 <b>' + s.waiting + '</b> 人<span class="en">' + s.waiting + ' waiting</span>';
+      else q = '<b>' + s.waiting + '</b> 人 · 约 <b>' + minutes(s.waitSeconds) + '</b> 分钟'
+        + '<span class="en">' + s.waiting + ' waiting · about ' + minutes(s.waitSeconds) + ' min</span>';
+      d.innerHTML = '<span class="n">' + esc(s.nameZh) + '<br><span class="en">' + esc(s.nameEn) + '</span></span>'
+        + '<span class="q">' + q + '</span>';
+      box.appendChild(d);
+    });
+  }
+
+  function renderNotices(notices) {
+    var text = notices.map(function (n) { return n.zh + ' ' + n.en; }).join('　　◆　　');
+    var t = $('notices');
+    if (t.textContent !== text) t.textContent = text || '欢迎光临 Welcome';
+  }
+
+  function render(view) {
+    if (view.seq < shownSeq) return; // an older view arrived late
+    shownSeq = view.seq;
+    $('hall-zh').textContent = view.hallZh;
+    $('hall-en').textContent = view.hallEn;
+    renderCounters(view.counters);
+    renderCalls(view.calls);
+    renderServices(view.services);
+    renderNotices(view.notices);
+    document.body.dataset.seq = view.seq;
+  }
+
+  function tick() {
+    var d = new Date();
+    var p = function (n) { return (n < 10 ? '0' : '') + n; };
+    $('clock').textContent = p(d.getHours()) + ':' + p(d.getMinutes());
+  }
+
+  function connect() {
+    var es = new EventSource('/api/feed/board');
+    es.addEventListener('board', function (e) { render(JSON.parse(e.data)); });
+    es.onopen = function () { $('link').className = 'link up'; $('link').textContent = '● 在线 Live'; };
+    es.onerror = function () { $('link').className = 'link down'; $('link').textContent = '● 重新连接 Reconnecting'; };
+  }
+
+  tick();
+  setInterval(tick, 10000);
+  connect();
+})();
