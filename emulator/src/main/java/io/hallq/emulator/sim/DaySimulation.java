@@ -30,6 +30,8 @@ import java.util.Set;
  */
 final class DaySimulation {
 
+    private static final Duration SET_UP = Duration.ofMinutes(30);
+
     private record Step(Instant at, long seq, Runnable action) {}
 
     private final QueueEngine engine;
@@ -52,10 +54,11 @@ final class DaySimulation {
         this.hall = engine.state().config();
         this.plan = plan;
         this.out = out;
-        this.now = plan.open();
+        this.now = plan.open().minus(SET_UP);
     }
 
     void run() {
+        // staff arrive before opening: outside opening hours the engine closes yesterday's leftovers and starts the day
         submit(new Command.Tick());
         for (CounterConfig c : hall.counters()) {
             boolean onShift = plan.shifts().stream().anyMatch(s -> s.counter() == c.number()
@@ -140,9 +143,11 @@ final class DaySimulation {
 
     private void called(TicketCalled e) {
         Customer c = byTicket.get(e.ticket());
-        if (c == null) {
-            return;
+        if (c == null) { // not one of today's customers (cannot happen after a clean day start): serve it as average
+            long mean = Math.round(engine.state().handling().meanSeconds(engine.state().ticket(e.ticket()).service()));
+            c = new Customer(-1, e.at(), null, null, mean, false, false, null, 0);
         }
+        Customer customer = c;
         int n = calls.merge(e.ticket(), 1, Integer::sum);
         if (n == 1) {
             out.firstCall(e.ticket(), e.at());
@@ -160,7 +165,7 @@ final class DaySimulation {
             return;
         }
         long seconds = transferred.contains(ticket) ? c.secondSeconds() : c.handlingSeconds();
-        at(now.plusSeconds(seconds), () -> done(counter, ticket, c));
+        at(now.plusSeconds(seconds), () -> done(counter, ticket, customer));
     }
 
     private void done(int counter, String ticket, Customer c) {
