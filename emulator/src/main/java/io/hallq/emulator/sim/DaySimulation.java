@@ -191,9 +191,41 @@ final class DaySimulation {
             return;
         }
         submit(new Command.CallNext(counter));
-        if (closeWhenIdle.contains(counter) && counter(counter).current() == null && counter(counter).serving()) {
-            closeWhenIdle.remove(counter);
-            submit(new Command.CloseCounter(counter));
+        if (closeWhenIdle.contains(counter)) {
+            sweepEndOfDay();
+        }
+    }
+
+    /**
+     * After the last shift: VIP-room counters close as soon as they find nobody to call (their closing lets the
+     * ordinary counters take the VIP customers still waiting); the others stay until nobody waits in the hall.
+     */
+    private void sweepEndOfDay() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int n : closeWhenIdle.stream().sorted().toList()) {
+                CounterState c = counter(n);
+                if (c.current() == null && c.serving()) {
+                    submit(new Command.CallNext(n));
+                }
+                if (c.current() == null && (c.config().vipRoom() || engine.state().waitingCount() == 0)) {
+                    closeWhenIdle.remove(n);
+                    submit(new Command.CloseCounter(n));
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Customers nobody still open may serve: the last counters close and the next day voids the tickets. */
+    private void giveUpIfStuck() {
+        boolean allIdle = engine.state().counters().stream().allMatch(c -> c.current() == null);
+        if (!closeWhenIdle.isEmpty() && allIdle && engine.state().waitingCount() > 0 && agenda.isEmpty()) {
+            for (int n : closeWhenIdle.stream().sorted().toList()) {
+                submit(new Command.CloseCounter(n));
+            }
+            closeWhenIdle.clear();
         }
     }
 
@@ -226,7 +258,7 @@ final class DaySimulation {
         } else if (endOfDay) {
             closeWhenIdle.add(counter);
             if (c.current() == null) {
-                next(counter);
+                sweepEndOfDay();
             }
         } else {
             closing.add(counter);
@@ -256,6 +288,9 @@ final class DaySimulation {
     private void tick() {
         submit(new Command.Tick());
         out.minute(now, engine.state().waitingCount(), (int) engine.state().openCounters());
+        if (!now.isBefore(plan.close())) {
+            giveUpIfStuck();
+        }
         boolean over = !now.isBefore(plan.close()) && agenda.isEmpty();
         if (!over && Duration.between(plan.close(), now).toHours() < 6) {
             at(now.plusSeconds(60), this::tick);
