@@ -117,7 +117,8 @@ final class ReportParts {
             double[] p90 = cats.stream().mapToDouble(c -> w.containsKey(c) ? w.get(c).p90() / 60 : 0).toArray();
             series.add(new Series("p90 " + runs.get(i).policy(), Svg.COLORS[i], p90));
         }
-        return Svg.bars("90% 等候时间 Wait p90 per class vs busy target (min)", cats, series, "minutes", marks);
+        double cap = 3 * marks.stream().mapToDouble(Mark::value).max().orElse(15);
+        return Svg.bars("90% 等候时间 Wait p90 per class vs busy target (min)", cats, series, "minutes", marks, cap);
     }
 
     static String overTargetChart(List<SimRun> runs, List<String> classes) {

@@ -14,7 +14,7 @@ final class Svg {
     static final int H = 300;
     static final int LEFT = 56;
     static final int RIGHT = 16;
-    static final int TOP = 34;
+    static final int TOP = 44;
     static final int BOTTOM = 44;
 
     /** A named series of values. */
@@ -32,6 +32,12 @@ final class Svg {
     private Svg() {}
 
     static String bars(String title, List<String> categories, List<Series> series, String yLabel, List<Mark> marks) {
+        return bars(title, categories, series, yLabel, marks, Double.MAX_VALUE);
+    }
+
+    /** Bars above {@code cap} are cut at the top and labelled with their value, so one outlier cannot flatten the rest. */
+    static String bars(String title, List<String> categories, List<Series> series, String yLabel, List<Mark> marks,
+                       double cap) {
         double max = 0;
         for (Series s : series) {
             for (double v : s.values()) {
@@ -41,7 +47,7 @@ final class Svg {
         for (Mark m : marks) {
             max = Math.max(max, m.value());
         }
-        max = nice(max);
+        max = nice(Math.min(max, cap));
         StringBuilder sb = open(title);
         axis(sb, max, yLabel);
         double slot = (double) (W - LEFT - RIGHT) / Math.max(1, categories.size());
@@ -50,7 +56,11 @@ final class Svg {
             double x0 = LEFT + c * slot + slot * 0.1;
             for (int s = 0; s < series.size(); s++) {
                 double v = series.get(s).values()[c];
-                double h = v / max * (H - TOP - BOTTOM);
+                double h = Math.min(v, max) / max * (H - TOP - BOTTOM);
+                if (v > max) {
+                    sb.append(f("<text x='%.1f' y='%d' font-size='10' text-anchor='middle' fill='#c53030'>%s▲</text>",
+                            x0 + s * bar + bar * 0.46, TOP - 2, num(v)));
+                }
                 sb.append(f("<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'><title>%s %s: %s</title></rect>",
                         x0 + s * bar, H - BOTTOM - h, bar * 0.92, h, series.get(s).color(), esc(series.get(s).name()),
                         esc(categories.get(c)), num(v)));
@@ -168,15 +178,15 @@ final class Svg {
     }
 
     private static void legend(StringBuilder sb, List<Series> series, String markLabel) {
-        double x = LEFT + 200;
+        double x = LEFT;
         for (Series s : series) {
-            sb.append(f("<rect x='%.1f' y='8' width='10' height='10' fill='%s'/><text x='%.1f' y='17' font-size='11'>%s</text>",
+            sb.append(f("<rect x='%.1f' y='24' width='10' height='10' fill='%s'/><text x='%.1f' y='33' font-size='11'>%s</text>",
                     x, s.color(), x + 14, esc(s.name())));
             x += 24 + 6.5 * s.name().length();
         }
         if (markLabel != null) {
-            sb.append(f("<line x1='%.1f' x2='%.1f' y1='13' y2='13' stroke='#c53030' stroke-width='2' stroke-dasharray='5 3'/>"
-                    + "<text x='%.1f' y='17' font-size='11'>%s</text>", x, x + 14, x + 18, markLabel));
+            sb.append(f("<line x1='%.1f' x2='%.1f' y1='29' y2='29' stroke='#c53030' stroke-width='2' stroke-dasharray='5 3'/>"
+                    + "<text x='%.1f' y='33' font-size='11'>%s</text>", x, x + 14, x + 18, markLabel));
         }
     }
 
