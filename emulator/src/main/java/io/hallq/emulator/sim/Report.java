@@ -37,7 +37,8 @@ public final class Report {
         List<DailyStatistics> stats = HallStatistics.of(hall, main.events());
         List<StaffingAdvice.Hour> advice = StaffingAdvice.forWeekday(hall,
                 ProfileBuilder.build(hall.hall().id(), stats), loaded.scenario().startDate().getDayOfWeek(), 0.8);
-        Map<Integer, Double> openPerHour = openPerHour(main, hall.hall().zone());
+        Map<Integer, Double> openPerHour = openPerHour(main, hall.hall().zone(),
+                loaded.scenario().startDate().getDayOfWeek());
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("tickets.csv"), ReportCsv.tickets(runs, hall.hall().zone()));
@@ -54,9 +55,13 @@ public final class Report {
         }
     }
 
-    private static Map<Integer, Double> openPerHour(SimRun run, ZoneId zone) {
+    /** Mean open counters per hour over the simulated days with the advice's weekday. */
+    private static Map<Integer, Double> openPerHour(SimRun run, ZoneId zone, java.time.DayOfWeek day) {
         Map<Integer, double[]> acc = new TreeMap<>();
         for (SimRun.Minute m : run.minutes()) {
+            if (LocalDateTime.ofInstant(m.at(), zone).getDayOfWeek() != day) {
+                continue;
+            }
             double[] a = acc.computeIfAbsent(LocalDateTime.ofInstant(m.at(), zone).getHour(), k -> new double[2]);
             a[0] += m.open();
             a[1]++;
