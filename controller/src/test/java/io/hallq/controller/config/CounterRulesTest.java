@@ -23,7 +23,8 @@ class CounterRulesTest {
         for (int i = 0; i < codes.length; i++) {
             boolean called = codes[i].equals("OPEN") || codes[i].equals("PAY");
             services.append("- { code: ").append(codes[i]).append(", nameZh: 某, nameEn: S, prefix: ")
-                    .append((char) ('A' + i)).append(", handlingTime: 5m, directQueue: ").append(!called).append(" }\n");
+                    .append((char) ('A' + i)).append(", handlingTime: 5m, directQueue: ").append(!called)
+                    .append(" }\n");
         }
         return TestHall.minimal().with("services", services.toString()).with("counters", counters);
     }
