@@ -115,6 +115,16 @@ class CounterRulesTest {
     }
 
     @Test
+    void unservedService_isNotClaimedWhileAProfileIsUnreadable() {
+        assertEquals(inFile("counters[0].profile[0].service: unknown service 'PAYY' (known: OPEN, PAY)",
+                "counters[1].profile: expected a list of profile entries, got a mapping"),
+                counters("""
+                        - { number: 1, profile: [{ service: PAYY }] }
+                        - { number: 2, profile: { service: OPEN } }
+                        """).errors());
+    }
+
+    @Test
     void disabledOrDirectServices_needNoCounter() {
         TestHall hall = TestHall.minimal().with("services", """
                 - { code: OPEN, nameZh: 开户, nameEn: New account, prefix: A, handlingTime: 10m }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** An operator fixing a config file must see every mistake in one run, not one per restart. */
 class ManyMistakesTest {
 
-    /** In the order the loader reads: section by section, then the cross-checks of counters. */
+    /**
+     * In the order the loader reads: section by section, then the cross-checks of counters. BILL is served by no
+     * counter, but that is not claimed while 'PAYY' is unresolved: the operator may have meant BILL.
+     */
     private static final List<String> EXPECTED = List.of(
         "hall.id: expected a hall id of 1 to 32 characters a-z, 0-9 and '-', got 'SH_Pudong'",
         "hall.nameEn: missing; expected a non-blank text",
@@ -39,8 +42,6 @@ class ManyMistakesTest {
         "counters[1].profile[1].weight: expected a duration from 0 to 2h, got 5;"
                 + " a bare number has no unit: write e.g. '5m' for minutes or '5s' for seconds",
         "counters[2].profile[0].service: unknown service 'PAYY' (known: OPEN, SIM, BILL)",
-        "counters: no counter serves the service 'BILL'; add it to a counter's profile,"
-                + " or set directQueue: true or enabled: false on it",
         "counters: counter 1 is in the VIP room (vipRoom: true) but no class has vipRoom: true",
         "alarms.earlyWarningPerCounter: expected a number more than 0, got 0",
         "rules.recallLimit: expected a whole number from 0 to 9, got 10",
