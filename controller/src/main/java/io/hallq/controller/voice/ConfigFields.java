@@ -101,7 +101,8 @@ final class ConfigFields {
         }
         Duration d = parseDuration(v);
         if (d == null || d.isNegative() || d.compareTo(max) > 0) {
-            error(key, "expected a duration 0ms.." + max.toMillis() + "ms such as \"300ms\" or \"1.5s\", got '"
+            String upTo = max.toMillis() % 1000 == 0 ? max.toSeconds() + "s" : max.toMillis() + "ms";
+            error(key, "expected a duration 0ms.." + upTo + " such as \"300ms\" or \"1.5s\", got '"
                     + show(v) + "'");
             return fallback;
         }
