@@ -30,7 +30,8 @@ public interface AudioSink {
     OpenResult open(PcmFormat format, String label);
 
     /**
-     * Plays little-endian PCM. May block while the device is busy playing what came before.
+     * Plays little-endian PCM. May block while the device is busy playing what came before. The caller reuses
+     * {@code pcm} after this returns: a sink that keeps the data must copy it.
      *
      * @throws AudioSinkException when the output fails mid-way (device unplugged, disk full)
      */

@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Plays one announcement at a time on the announcer's thread: render, open the sink, switch the amplifier on
- * (waiting its warm-up when it was off), write the PCM in short chunks, drain, close. Failures become device
- * alarms and dropped announcements; nothing escapes.
+ * Plays one announcement at a time on the announcer's thread: lay it out, open the sink, switch the amplifier on
+ * (waiting its warm-up when it was off), convert and write the PCM in 50 ms chunks, drain, close. Failures
+ * become device alarms and dropped announcements; nothing escapes.
  */
 final class PlaybackWorker {
 
@@ -26,6 +26,7 @@ final class PlaybackWorker {
     private final Clock clock;
     private final VoiceListener listener;
     private final Set<String> alarms = new HashSet<>();
+    private final byte[] chunk;
     private boolean amplifierOn;
 
     PlaybackWorker(VoiceConfig config, ClipSet clips, AudioSink sink, AmplifierSwitch amplifier, Clock clock,
@@ -37,12 +38,13 @@ final class PlaybackWorker {
         this.amplifier = amplifier;
         this.clock = clock;
         this.listener = listener;
+        this.chunk = new byte[format.sampleRate() * format.bytesPerFrame() * CHUNK_MILLIS / 1000];
     }
 
     void play(Announcement announcement) {
-        byte[] pcm;
+        Rendering.PcmReader pcm;
         try {
-            pcm = renderer.render(announcement).toPcm(config.volumeAt(LocalTime.now(clock)));
+            pcm = renderer.render(announcement).reader(config.volumeAt(LocalTime.now(clock)));
         } catch (RuntimeException e) {
             Logger.error(e, "voice: cannot render {}", announcement.describe());
             notify(() -> listener.dropped(announcement, "cannot render: " + e.getMessage()));
@@ -111,10 +113,9 @@ final class PlaybackWorker {
         }
     }
 
-    private void writeAll(byte[] pcm) {
-        int chunk = format.sampleRate() * format.bytesPerFrame() * CHUNK_MILLIS / 1000;
-        for (int off = 0; off < pcm.length; off += chunk) {
-            sink.write(pcm, off, Math.min(chunk, pcm.length - off));
+    private void writeAll(Rendering.PcmReader pcm) {
+        for (int n = pcm.read(chunk); n > 0; n = pcm.read(chunk)) {
+            sink.write(chunk, 0, n);
         }
     }
 
@@ -127,9 +128,11 @@ final class PlaybackWorker {
     }
 
     private void alarm(String device, String detail) {
-        Logger.warn("voice: {} alarm: {}", device, detail);
         if (alarms.add(device)) {
+            Logger.warn("voice: {} alarm: {}", device, detail);
             notify(() -> listener.deviceAlarm(device, detail));
+        } else {
+            Logger.debug("voice: {} still failing: {}", device, detail);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hallq.controller.voice;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,20 +49,52 @@ public record Rendering(PcmFormat format, List<Segment> segments) {
     /** Little-endian 16-bit PCM of the whole rendering, every sample scaled by {@code volume}. */
     public byte[] toPcm(double volume) {
         byte[] out = new byte[totalSamples() * 2];
-        int pos = 0;
-        for (Segment s : segments) {
-            if (s instanceof ClipSegment(Clip clip)) {
-                for (short sample : clip.samples()) {
-                    int v = scale(sample, volume);
-                    out[pos] = (byte) v;
-                    out[pos + 1] = (byte) (v >> 8);
-                    pos += 2;
-                }
-            } else {
-                pos += s.length() * 2;
-            }
-        }
+        reader(volume).read(out);
         return out;
+    }
+
+    /** Produces the PCM piece by piece, so playing can start before the whole announcement is converted. */
+    public PcmReader reader(double volume) {
+        return new PcmReader(segments, volume);
+    }
+
+    /** Converts segments to little-endian 16-bit PCM into a caller's buffer; not thread-safe. */
+    public static final class PcmReader {
+        private final List<Segment> segments;
+        private final double volume;
+        private int segment;
+        private int position;
+
+        private PcmReader(List<Segment> segments, double volume) {
+            this.segments = segments;
+            this.volume = volume;
+        }
+
+        /** Fills {@code buffer} from the start with whole samples; returns the bytes filled, 0 at the end. */
+        public int read(byte[] buffer) {
+            int filled = 0;
+            while (filled + 2 <= buffer.length && segment < segments.size()) {
+                Segment s = segments.get(segment);
+                int take = Math.min(s.length() - position, (buffer.length - filled) / 2);
+                if (s instanceof ClipSegment(Clip clip)) {
+                    short[] samples = clip.samples();
+                    for (int k = position; k < position + take; k++) {
+                        int v = scale(samples[k], volume);
+                        buffer[filled++] = (byte) v;
+                        buffer[filled++] = (byte) (v >> 8);
+                    }
+                } else {
+                    Arrays.fill(buffer, filled, filled + take * 2, (byte) 0);
+                    filled += take * 2;
+                }
+                position += take;
+                if (position == s.length()) {
+                    segment++;
+                    position = 0;
+                }
+            }
+            return filled;
+        }
     }
 
     /** One sample at a volume: rounded to nearest, clamped to 16 bits. */

@@ -100,7 +100,8 @@ public final class VoiceConfigReader {
         } else if (node != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                Map<VoiceEvent, Template> perEvent = all.computeIfAbsent(e.getKey(), k -> new EnumMap<>(VoiceEvent.class));
+                Map<VoiceEvent, Template> perEvent =
+                        all.computeIfAbsent(e.getKey(), k -> new EnumMap<>(VoiceEvent.class));
                 readLanguageTemplates(e.getValue(), path + "." + e.getKey(), perEvent, errors);
             }
         }

@@ -40,8 +40,8 @@ class ClipSetLoaderTest {
     @Test
     void hallDirectoryIsLoadedFromTheConfig() throws IOException {
         Path dir = copyShippedSet();
-        VoiceConfigReader.Result r = VoiceConfigReader.read(VoiceFixtures.voiceNode("voice: { clipDirectory: our-voice }"),
-                dir.getParent());
+        VoiceConfigReader.Result r = VoiceConfigReader.read(
+                VoiceFixtures.voiceNode("voice: { clipDirectory: our-voice }"), dir.getParent());
         ClipSetLoader.Result loaded = ClipSetLoader.load(r.config());
         assertEquals(dir.toString(), assertInstanceOf(ClipSetLoader.Result.Loaded.class, loaded).clips().origin());
     }
