@@ -140,9 +140,16 @@ public final class Announcer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queue.drainTo(left); // anything submitted while closing
         for (Pending p : left) {
-            listener.dropped(p.announcement(), "announcer closed");
-            done();
+            if (p != STOP) {
+                try {
+                    listener.dropped(p.announcement(), "announcer closed");
+                } catch (RuntimeException e) {
+                    Logger.error(e, "voice: listener failed");
+                }
+                done();
+            }
         }
     }
 

@@ -1,8 +1,9 @@
 package io.hallq.controller.voice;
 
 /**
- * What the announcer reports, called on its playback thread. Implementations must be quick and must not call
- * back into a blocking wait on the announcer. Exceptions thrown here are logged and ignored.
+ * What the announcer reports, called on its playback thread (except {@link #dropped} for announcements still
+ * queued when {@link Announcer#close()} runs, called on the closing thread). Implementations must be quick and
+ * must not wait on the announcer. Exceptions thrown here are logged and ignored.
  */
 public interface VoiceListener {
 

@@ -152,6 +152,34 @@ class AnnouncerQueueTest {
         assertEquals(4, sink.played().size());
     }
 
+    @Test
+    void closingLetsThePlayingOneFinishAndReportsTheQueuedOnesAsDropped() throws InterruptedException {
+        VoiceConfig config = VoiceFixtures.quickConfig("languages: [en]");
+        RecordingSink sink = new RecordingSink(0);
+        CountDownLatch release = sink.holdNext();
+        RecordingAmplifier amp = new RecordingAmplifier();
+        List<String> dropped = Collections.synchronizedList(new ArrayList<>());
+        VoiceListener l = new VoiceListener() {
+            @Override
+            public void dropped(Announcement a, String reason) {
+                dropped.add(a.describe() + ": " + reason);
+            }
+        };
+        Announcer a = Announcer.start(config, VoiceFixtures.shippedClips(config), sink, amp, VoiceFixtures.NOON, l);
+        a.announce(new Announcement.Call("A001", 1));
+        waitUntil(() -> a.queued() == 0);
+        a.announce(new Announcement.Call("A002", 1));
+        Thread closer = Thread.ofPlatform().start(a::close);
+        waitUntil(() -> closer.getState() == Thread.State.TIMED_WAITING); // close() waits for the playing one
+        assertEquals(Announcer.Submitted.CLOSED, a.announce(new Announcement.Call("A003", 1)));
+        release.countDown();
+        closer.join(10_000);
+        assertTrue(a.awaitIdle(Duration.ofSeconds(1)));
+        assertEquals(List.of("call A001 -> 1"), sink.played().stream().map(RecordingSink.Played::label).toList());
+        assertEquals(List.of("call A002 -> 1: announcer closed"), dropped);
+        assertEquals(List.of(true, false), amp.switches().stream().map(RecordingAmplifier.Switch::on).toList());
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!condition.getAsBoolean()) {
