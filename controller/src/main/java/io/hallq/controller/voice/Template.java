@@ -50,26 +50,17 @@ public record Template(String source, List<Token> tokens) {
 
     /** Parses {@code source} for {@code event}; every error is returned, none thrown. */
     public static Parsed parse(String source, VoiceEvent event) {
-        List<Token> tokens = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         if (source == null || source.isBlank()) {
             return new Parsed(null, List.of("empty template"));
         }
+        List<Token> tokens = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int i = 0;
         while (i < source.length()) {
             char c = source.charAt(i);
             if (c == '{') {
-                int close = source.indexOf('}', i);
-                int nextOpen = source.indexOf('{', i + 1);
-                if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                    errors.add("unclosed '{' at position " + i);
-                    i++;
-                    continue;
-                }
-                flushPhrase(text, tokens);
-                slot(source.substring(i + 1, close), event, tokens, errors);
-                i = close + 1;
+                i = placeholder(source, i, event, text, tokens, errors);
             } else {
                 if (c == '}') {
                     errors.add("unmatched '}' at position " + i);
@@ -84,6 +75,20 @@ public record Template(String source, List<Token> tokens) {
             errors.add("template says nothing");
         }
         return errors.isEmpty() ? new Parsed(new Template(source, tokens), errors) : new Parsed(null, errors);
+    }
+
+    /** Handles the '{' at {@code open}; returns where parsing goes on. */
+    private static int placeholder(String source, int open, VoiceEvent event, StringBuilder text, List<Token> tokens,
+                                   List<String> errors) {
+        int close = source.indexOf('}', open);
+        int nextOpen = source.indexOf('{', open + 1);
+        if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+            errors.add("unclosed '{' at position " + open);
+            return open + 1;
+        }
+        flushPhrase(text, tokens);
+        slot(source.substring(open + 1, close), event, tokens, errors);
+        return close + 1;
     }
 
     private static void slot(String name, VoiceEvent event, List<Token> tokens, List<String> errors) {

@@ -155,24 +155,28 @@ public final class VoiceConfigReader {
         List<QuietHours> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String path = f.path("quietHours") + "[" + i + "]";
-            if (!list.get(i).isObject()) {
+            if (list.get(i).isObject()) {
+                readQuietHoursEntry(new ConfigFields(list.get(i), path, errors)).ifPresent(out::add);
+            } else {
                 errors.add(path + ": expected {from, to, volume}, got '" + ConfigFields.show(list.get(i)) + "'");
-                continue;
-            }
-            ConfigFields q = new ConfigFields(list.get(i), path, errors);
-            q.allowOnly(Set.of("from", "to", "volume"));
-            LocalTime from = q.time("from");
-            LocalTime to = q.time("to");
-            double volume = q.decimal("volume", 0.0, 1.0, Double.NaN);
-            if (q.child("volume") == null) {
-                q.error("volume", "missing (expected a number 0.0..1.0)");
-            } else if (from != null && to != null && from.equals(to)) {
-                q.error("to", "must differ from 'from' (" + from + ")");
-            } else if (from != null && to != null && !Double.isNaN(volume)) {
-                out.add(new QuietHours(from, to, volume));
             }
         }
         return out;
+    }
+
+    private static Optional<QuietHours> readQuietHoursEntry(ConfigFields q) {
+        q.allowOnly(Set.of("from", "to", "volume"));
+        LocalTime from = q.time("from");
+        LocalTime to = q.time("to");
+        double volume = q.decimal("volume", 0.0, 1.0, Double.NaN);
+        if (q.child("volume") == null) {
+            q.error("volume", "missing (expected a number 0.0..1.0)");
+        } else if (from != null && to != null && from.equals(to)) {
+            q.error("to", "must differ from 'from' (" + from + ")");
+        } else if (from != null && to != null && !Double.isNaN(volume)) {
+            return Optional.of(new QuietHours(from, to, volume));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Path> readClipDirectory(ConfigFields f, Path baseDir) {
