@@ -35,7 +35,9 @@ public final class Announcer implements AutoCloseable {
         /** {@link VoiceConfig#maxQueued()} announcements are waiting already; this one is dropped. */
         QUEUE_FULL,
         /** The announcer was closed. */
-        CLOSED
+        CLOSED,
+        /** A recall whose call is still queued: the call, not yet heard, covers it. */
+        MERGED
     }
 
     private record Pending(Announcement announcement, int priority, long sequence) {
@@ -89,12 +91,20 @@ public final class Announcer implements AutoCloseable {
             Logger.warn("voice: queue full ({}), dropping {}", config.maxQueued(), announcement.describe());
             return Submitted.QUEUE_FULL;
         }
+        if (announcement instanceof Announcement.Recall r && callStillQueued(r)) {
+            return Submitted.MERGED; // the customer has not heard the call yet: the call will do
+        }
         boolean jumps = config.recallJumpsQueue() && announcement instanceof Announcement.Recall;
         synchronized (idleLock) {
             outstanding++;
         }
         queue.add(new Pending(announcement, jumps ? 1 : 0, sequence.incrementAndGet()));
         return Submitted.QUEUED;
+    }
+
+    private boolean callStillQueued(Announcement.Recall r) {
+        Announcement.Call call = new Announcement.Call(r.ticketNumber(), r.counter());
+        return queue.stream().anyMatch(p -> call.equals(p.announcement()));
     }
 
     /** Announcements waiting (not counting the one playing). */

@@ -20,6 +20,7 @@ public final class WavFileSink implements AudioSink {
 
     private final Path target;
     private final boolean append;
+    private final int keep;
     private final List<Path> files = new CopyOnWriteArrayList<>();
     private int sequence;
     private FileChannel channel;
@@ -27,19 +28,31 @@ public final class WavFileSink implements AudioSink {
     private PcmFormat format;
     private long dataBytes;
 
-    private WavFileSink(Path target, boolean append) {
+    private WavFileSink(Path target, boolean append, int keep) {
         this.target = target;
         this.append = append;
+        this.keep = keep;
     }
 
     /** One numbered WAV file per announcement in {@code directory} (created when missing). */
     public static WavFileSink perAnnouncement(Path directory) {
-        return new WavFileSink(directory, false);
+        return new WavFileSink(directory, false, 0);
+    }
+
+    /**
+     * Like {@link #perAnnouncement(Path)} but keeps only the newest {@code keepLast} files: an emulator that runs
+     * for days must not fill the disk with speech.
+     */
+    public static WavFileSink perAnnouncement(Path directory, int keepLast) {
+        if (keepLast < 1) {
+            throw new IllegalArgumentException("keepLast must be at least 1, got " + keepLast);
+        }
+        return new WavFileSink(directory, false, keepLast);
     }
 
     /** Every announcement appended to {@code file}; an existing file must be one this sink wrote, same format. */
     public static WavFileSink appending(Path file) {
-        return new WavFileSink(file, true);
+        return new WavFileSink(file, true, 0);
     }
 
     /** Files completed so far, in order (the appended file once per announcement). */
@@ -55,6 +68,7 @@ public final class WavFileSink implements AudioSink {
                 return openAppending(pcmFormat);
             }
             Files.createDirectories(target);
+            prune();
             sequence++;
             current = target.resolve(String.format(Locale.ROOT, "%04d-%s.wav", sequence, slug(label)));
             channel = FileChannel.open(current, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -64,6 +78,12 @@ public final class WavFileSink implements AudioSink {
         } catch (IOException | RuntimeException e) {
             close();
             return new Unavailable("cannot write " + (current == null ? target : current) + ": " + e);
+        }
+    }
+
+    private void prune() throws IOException {
+        while (keep > 0 && files.size() >= keep) {
+            Files.deleteIfExists(files.remove(0));
         }
     }
 

@@ -125,6 +125,25 @@ class AnnouncerQueueTest {
     }
 
     @Test
+    void aRecallOfACallNotYetHeard_isMergedIntoIt_neverPlayedBeforeIt() {
+        VoiceConfig config = VoiceFixtures.quickConfig("languages: [en]");
+        ClipSet clips = VoiceFixtures.shippedClips(config);
+        RecordingSink sink = new RecordingSink(0);
+        CountDownLatch release = sink.holdNext();
+        try (Announcer a = Announcer.start(config, clips, sink, on -> { }, VoiceFixtures.NOON, listener)) {
+            a.announce(new Announcement.Call("A001", 1));
+            waitUntil(() -> a.queued() == 0);
+            assertEquals(Announcer.Submitted.QUEUED, a.announce(new Announcement.Call("A002", 2)));
+            assertEquals(Announcer.Submitted.MERGED, a.announce(new Announcement.Recall("A002", 2)));
+            assertEquals(Announcer.Submitted.QUEUED, a.announce(new Announcement.Recall("A001", 1)));
+            release.countDown();
+            assertTrue(a.awaitIdle(Duration.ofSeconds(10)));
+        }
+        assertEquals(List.of("call A001 -> 1", "recall A001 -> 1", "call A002 -> 2"),
+                sink.played().stream().map(RecordingSink.Played::label).toList());
+    }
+
+    @Test
     void aFullQueueRefusesWithoutBlockingAndADisabledVoiceSaysSo() {
         VoiceConfig config = VoiceFixtures.quickConfig("languages: [en]", "maxQueued: 3");
         RecordingSink sink = new RecordingSink(0);
