@@ -5,6 +5,7 @@ import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.journal.Journal;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
+import io.hallq.controller.queue.QueueSnapshot;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.EventCodec;
 import io.hallq.protocol.event.HallEvent;
@@ -25,8 +26,14 @@ final class BusyDay {
 
     private BusyDay() {}
 
-    /** Writes {@code days} busy days into {@code dir}; returns the number of events. */
-    static long write(Path dir, HallConfig config, int days) {
+    /**
+     * Writes {@code days} busy days into {@code dir}; returns the number of events. With {@code snapshots}, a
+     * snapshot follows every day start, as the controller writes them. A day: a ticket every 6.5 s from 09:00
+     * to 18:00, two counters calling with about 60 customers waiting (so waits of 6 to 7 minutes and overdue
+     * alarms outside the busy period), a recall for half the calls, a transfer for one in five, a no-show for
+     * one in twenty, a tick every 10 tickets.
+     */
+    static long write(Path dir, HallConfig config, int days, boolean snapshots) {
         QueueEngine engine = new QueueEngine(config);
         Random random = new Random(1);
         long events = 0;
@@ -36,19 +43,50 @@ final class BusyDay {
                 Instant t = day0.plus(Duration.ofDays(d));
                 for (int i = 0; i < TICKETS_PER_DAY; i++) {
                     t = t.plusMillis(6480); // 5,000 tickets over nine hours
-                    events += run(engine, journal, new Command.IssueTicket(i % 3 == 0 ? "OPEN" : "PAY",
+                    events += run(engine, journal, new Command.IssueTicket(SERVICES[i % 3],
                             i % 10 == 0 ? "GOTONE" : null, null, null), t);
-                    int counter = 2 + random.nextInt(2);
-                    events += run(engine, journal, new Command.CallNext(counter), t);
-                    if (random.nextInt(10) == 0) {
-                        events += run(engine, journal, new Command.Recall(counter), t);
+                    if (i == 1 && snapshots) {
+                        journal.snapshots().write(journal.lastSequence(), snapshot(engine));
                     }
-                    events += run(engine, journal, random.nextInt(20) == 0 ? new Command.NoShow(counter)
-                            : new Command.Finish(counter), t.plusSeconds(5));
+                    if (i >= BACKLOG) {
+                        events += serveOne(engine, journal, random, t);
+                    }
+                    if (i % 10 == 0) {
+                        events += run(engine, journal, new Command.Tick(), t);
+                    }
                 }
             }
         }
         return events;
+    }
+
+    private static final String[] SERVICES = {"OPEN", "PAY", "BILL"};
+    private static final int BACKLOG = 60;
+
+    private static long serveOne(QueueEngine engine, Journal journal, Random random, Instant t) {
+        int counter = 2 + random.nextInt(2);
+        long events = run(engine, journal, new Command.CallNext(counter), t);
+        if (random.nextBoolean()) {
+            events += run(engine, journal, new Command.Recall(counter), t.plusSeconds(1));
+        }
+        int fate = random.nextInt(20);
+        if (fate < 4) {
+            String current = engine.state().counter(counter).current();
+            String service = current == null ? "PAY" : engine.state().ticket(current).service();
+            events += run(engine, journal, new Command.Transfer(counter, service.equals("PAY") ? "BILL" : "PAY"),
+                    t.plusSeconds(2));
+        } else if (fate == 4) {
+            events += run(engine, journal, new Command.NoShow(counter), t.plusSeconds(2));
+        }
+        return events;
+    }
+
+    private static byte[] snapshot(QueueEngine engine) {
+        try {
+            return EventCodec.newMapper().writeValueAsBytes(QueueSnapshot.of(engine.state()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long run(QueueEngine engine, Journal journal, Command command, Instant at) {
