@@ -55,7 +55,7 @@ final class Selection {
     private static Optional<Ticket> best(QueueState state, CounterState counter, boolean overflow) {
         Ticket best = null;
         Instant bestScore = null;
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             Ticket t = firstTakeable(state, counter, e, overflow);
             if (t == null) {
                 continue;
@@ -84,7 +84,7 @@ final class Selection {
 
     private static ProfileEntry entryFor(QueueState state, CounterState counter, String service, String cls,
                                          boolean vipRoom, boolean overflow) {
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             if (e.service().equals(service) && matches(state, counter, e, cls, vipRoom, overflow)) {
                 return e;
             }
