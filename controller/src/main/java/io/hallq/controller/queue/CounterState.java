@@ -9,6 +9,7 @@ public final class CounterState {
     private final CounterConfig config;
     private CounterStatus status;
     private String current;
+    private String lastServed;
 
     CounterState(CounterConfig config) {
         this.config = config;
@@ -21,15 +22,20 @@ public final class CounterState {
     /** The ticket called to this counter, or null when idle. */
     public String current() { return current; }
 
+    /** The ticket this counter served last and nobody rated yet, or null. */
+    public String lastServed() { return lastServed; }
+
     /** Open, not paused: it takes customers. */
     public boolean serving() { return status == CounterStatus.OPEN; }
     public boolean idle() { return status == CounterStatus.OPEN && current == null; }
 
     void status(CounterStatus value) { status = value; }
     void current(String ticket) { current = ticket; }
+    void lastServed(String ticket) { lastServed = ticket; }
 
     void reset() {
         status = config.openAtStart() ? CounterStatus.OPEN : CounterStatus.CLOSED;
         current = null;
+        lastServed = null;
     }
 }
