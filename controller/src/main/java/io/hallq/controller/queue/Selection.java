@@ -77,7 +77,7 @@ final class Selection {
     private static Optional<Ticket> first(QueueState state, CounterState counter, boolean overflow,
                                           Comparator<Ticket> order) {
         Ticket best = null;
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             if (state.config().service(e.service()).orElseThrow().directQueue()) {
                 continue;
             }
