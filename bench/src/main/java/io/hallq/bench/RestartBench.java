@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Restart time: open the journal, load the newest snapshot, replay what follows and be ready to take
  * commands. Each measurement is the first restart in a fresh JVM (single shot, cold classes, as after a power
- * cut). History: one busy day (5,000 tickets, about 25,000 events) or 30 busy days; with or without the
- * day-start snapshots the controller writes. Baseline: reading the same journal files' bytes, no decoding.
+ * cut). History: one busy day (5,000 tickets, about 25,000 events) or 30 busy days; with the snapshots the
+ * controller writes (each day start and every 2,000 events) or without any, so the whole history is replayed. Baseline: reading the same journal files' bytes, no decoding.
  * The data sets are written once into java.io.tmpdir/hallq-bench-restart and reused by every fork.
  */
 @State(Scope.Benchmark)
@@ -50,7 +50,7 @@ public class RestartBench {
     public void data() {
         boolean snapshots = history.endsWith("snapshots");
         int days = history.startsWith("30") ? 30 : 1;
-        dir = Path.of(System.getProperty("java.io.tmpdir"), "hallq-bench-restart-v2", history);
+        dir = Path.of(System.getProperty("java.io.tmpdir"), "hallq-bench-restart-v3", history);
         Path done = dir.resolve("complete");
         if (!Files.exists(done)) {
             Bench.deleteTree(dir);

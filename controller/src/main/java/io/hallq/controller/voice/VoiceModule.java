@@ -9,6 +9,7 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueState;
 import io.hallq.controller.queue.Ticket;
 import io.hallq.protocol.event.HallEvent;
@@ -67,7 +68,7 @@ public final class VoiceModule implements HallModule, EventListener {
                     f.errors().stream().map(e -> file + ": voice: " + e).toList());
         };
         announcer = Announcer.start(voice, clips, sink.get(), amplifier,
-                Clock.system(config.hall().zone()), listener);
+                Clock.system(config.hall().zone()), new Journaling(listener));
         hall.addListener(this);
     }
 
@@ -117,6 +118,41 @@ public final class VoiceModule implements HallModule, EventListener {
         Announcer.Submitted result = announcer.announce(a);
         if (result == Announcer.Submitted.QUEUE_FULL || result == Announcer.Submitted.CLOSED) {
             Logger.warn("Announcement {} not queued: {}", a.describe(), result);
+        }
+    }
+
+    /**
+     * Turns the announcer's device alarms into journaled DEVICE alarms (so managers and central see them),
+     * then tells the given listener. Called on the playback thread: submit never blocks.
+     */
+    private final class Journaling implements VoiceListener {
+        private final VoiceListener next;
+
+        Journaling(VoiceListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void deviceAlarm(String device, String detail) {
+            hall.submit(new Command.DeviceFault("voice-" + device, "广播设备故障:" + detail,
+                    "Announcement device fault: " + detail));
+            next.deviceAlarm(device, detail);
+        }
+
+        @Override
+        public void deviceRecovered(String device) {
+            hall.submit(new Command.DeviceRecovered("voice-" + device));
+            next.deviceRecovered(device);
+        }
+
+        @Override
+        public void played(Announcement a) {
+            next.played(a);
+        }
+
+        @Override
+        public void dropped(Announcement a, String reason) {
+            next.dropped(a, reason);
         }
     }
 

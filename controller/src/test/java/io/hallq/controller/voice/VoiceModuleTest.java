@@ -57,6 +57,39 @@ class VoiceModuleTest {
     }
 
     @Test
+    void missingAudioDevice_isAJournaledDeviceAlarm_andTheHallKeepsWorking() throws Exception {
+        AudioSink broken = new AudioSink() {
+            @Override
+            public OpenResult open(PcmFormat format, String label) {
+                return new Unavailable("no sound card");
+            }
+
+            @Override
+            public void write(byte[] pcm, int offset, int length) {
+                throw new AssertionError("never opened");
+            }
+
+            @Override
+            public void drain() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        VoiceModule voice = new VoiceModule(() -> broken, on -> { }, VoiceListener.NONE);
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"), Clock.systemUTC(), List.of(voice))) {
+            rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
+            rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
+            var alarms = rt.hall().query(s -> List.copyOf(s.alarms().keySet())).get(10, TimeUnit.SECONDS);
+            assertTrue(alarms.stream().anyMatch(a -> a.startsWith("DEVICE:voice-")), alarms.toString());
+            assertTrue(rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS).accepted());
+        }
+    }
+
+    @Test
     void badVoiceSection_stopsTheStart_namingTheFileAndKey() {
         VoiceModule voice = new VoiceModule(() -> WavFileSink.perAnnouncement(dir), on -> { }, VoiceListener.NONE);
         ConfigException e = assertThrows(ConfigException.class, () -> HallRuntime.start(
