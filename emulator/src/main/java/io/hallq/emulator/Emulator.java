@@ -7,6 +7,7 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.emulator.devices.EmulatedDevices;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ public final class Emulator implements AutoCloseable {
     private static List<HallModule> modules(EmulatorOptions options, EventLog log) {
         List<HallModule> modules = new ArrayList<>();
         modules.add(log);
-        modules.add(new ScriptedTraffic(options.speed(), options.seed()));
+        EmulatedDevices devices = new EmulatedDevices();
+        modules.add(devices);
+        modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;
     }
 

@@ -63,14 +63,23 @@ public final class DevicesReader {
 
     private InputTiming timing(ConfigNode n) {
         InputTiming d = InputTiming.DEFAULT;
-        Duration debounce = n.key("debounce").get(DURATION, d.debounce());
-        Duration stuck = n.key("stuckAfter").get(DURATION, d.stuckAfter());
-        Duration interval = n.key("pressInterval").get(DURATION, d.pressInterval());
+        Duration debounce = duration(n.key("debounce"), d.debounce());
+        Duration stuck = duration(n.key("stuckAfter"), d.stuckAfter());
+        Duration interval = duration(n.key("pressInterval"), d.pressInterval());
         if (stuck.compareTo(debounce) <= 0) {
             n.key("stuckAfter").error("expected a duration longer than debounce (" + debounce.toMillis() + " ms)");
             return d;
         }
         return new InputTiming(debounce, stuck, interval);
+    }
+
+    /** Device timings are short: besides the config's durations ("2s", "PT0.5S") this takes "20ms". */
+    private static Duration duration(ConfigNode n, Duration defaultValue) {
+        if (n.isGiven() && n.json().isTextual() && n.json().textValue().strip().matches("\\d{1,6}ms")) {
+            String t = n.json().textValue().strip();
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        return n.get(DURATION, defaultValue);
     }
 
     private DispenserConfig dispenser(ConfigNode raw) {
@@ -89,7 +98,7 @@ public final class DevicesReader {
             buttons.add(new ServiceButton(service, pin, led));
         }
         KeypadPins keypad = n.key("phoneKeypad").isGiven() ? keypad(n.key("phoneKeypad"), "phone keypad") : null;
-        Duration timeout = n.key("phoneTimeout").get(DURATION, Duration.ofSeconds(30));
+        Duration timeout = duration(n.key("phoneTimeout"), Duration.ofSeconds(30));
         return new DispenserConfig(buttons, keypad, timeout, phones(n.key("phones")));
     }
 
@@ -148,9 +157,11 @@ public final class DevicesReader {
         String device = (usb ? n.key("usb") : n.key("serial")).optional(TEXT.where(s -> s.startsWith("/"),
                 "an absolute device path such as /dev/usb/lp0")).orElse("");
         int baud = n.key("baud").get(ConfigScalar.integer(1200, 921600), 19200);
-        Duration interval = n.key("statusInterval").get(DURATION.where(
-                d -> d.toMillis() >= 100 && d.toMillis() <= 1500, "a duration from 100ms to 1.5s (alarms within 2 s)"),
-                Duration.ofMillis(500));
+        Duration interval = duration(n.key("statusInterval"), Duration.ofMillis(500));
+        if (interval.toMillis() < 100 || interval.toMillis() > 1500) {
+            n.key("statusInterval").error("expected a duration from 100ms to 1500ms (alarms within 2 s), got "
+                    + interval.toMillis() + "ms");
+        }
         return new PrinterConfig(usb ? Connection.USB : Connection.SERIAL, device, baud,
                 n.key("nearEnd").get(ConfigScalar.oneOf(NearEndPolicy.class), NearEndPolicy.WARN), interval);
     }
