@@ -53,7 +53,8 @@ public final class CounterDisplay {
 
     /** Blinks while a call is fresh; call every scan. */
     public void tick(long nowMs) {
-        boolean want = nowMs >= blinkUntil || (blinkUntil - nowMs) / BLINK_HALF_PERIOD_MS % 2 == 1;
+        long sinceCall = nowMs - (blinkUntil - BLINK_MS);
+        boolean want = nowMs >= blinkUntil || sinceCall / BLINK_HALF_PERIOD_MS % 2 == 0; // lit first
         if (want != lit) {
             lit = want;
             chain.lit(want);

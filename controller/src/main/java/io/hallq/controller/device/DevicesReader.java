@@ -111,15 +111,16 @@ public final class DevicesReader {
             n.reject("a mapping of phone number -> class code");
             return phones;
         }
+        // Errors name the entry by its masked number: a config path would print the number in clear.
         n.json().fieldNames().forEachRemaining(phone -> {
-            ConfigNode entry = n.key(phone);
-            String masked = n.path() + "." + PhoneNumbers.mask(phone);
+            String masked = "entry " + PhoneNumbers.mask(phone);
             if (!PhoneNumbers.valid(phone)) {
-                entry.error("expected an 11-digit mobile number as the key (" + masked + ")");
+                n.error(masked + ": expected an 11-digit mobile number as the key");
             }
-            String cls = entry.required(NAME).orElse("");
-            if (!cls.isEmpty() && hall.customerClass(cls).isEmpty()) {
-                entry.error("expected a class code of this hall for " + masked + ", got '" + cls + "'");
+            var value = n.json().get(phone);
+            String cls = value != null && value.isTextual() ? value.textValue() : "";
+            if (hall.customerClass(cls).isEmpty()) {
+                n.error(masked + ": expected a class code of this hall, got '" + cls + "'");
             }
             phones.put(phone, cls);
         });
@@ -187,7 +188,10 @@ public final class DevicesReader {
         List<Integer> satisfaction = List.of();
         if (n.key("satisfaction").isGiven()) {
             int count = n.key("satisfaction").json().size();
-            satisfaction = pinList(n.key("satisfaction"), count == 3 ? 3 : 4, "counter " + counter + " rating key");
+            if (count != 3 && count != 4) {
+                n.key("satisfaction").error("expected a list of 3 or 4 pins (unhappy to happy), got " + count);
+            }
+            satisfaction = pinList(n.key("satisfaction"), count, "counter " + counter + " rating key");
         }
         SpiAddress display = n.key("display").isGiven() ? spi(n.key("display"), "counter " + counter + " display")
                 : null;
