@@ -9,6 +9,7 @@ import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
+import io.hallq.emulator.devices.EmulatedDevices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,9 +46,11 @@ public final class Emulator implements AutoCloseable {
         Path dataDir = Path.of(loaded.config().journal().dataDir());
         List<HallModule> modules = new ArrayList<>();
         modules.add(log);
+        EmulatedDevices devices = new EmulatedDevices();
+        modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
-                on -> { }, new VoiceAlarmLog()));
-        modules.add(new ScriptedTraffic(options.speed(), options.seed()));
+                on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
+        modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;
     }
 
