@@ -77,7 +77,7 @@ final class Selection {
     private static Optional<Ticket> first(QueueState state, CounterState counter, boolean overflow,
                                           Comparator<Ticket> order) {
         Ticket best = null;
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             if (state.config().service(e.service()).orElseThrow().directQueue()) {
                 continue;
             }
@@ -94,7 +94,7 @@ final class Selection {
     private static Optional<Ticket> ageing(QueueState state, CounterState counter, boolean overflow) {
         Ticket best = null;
         Instant bestScore = null;
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             Ticket t = firstTakeable(state, counter, e, overflow);
             if (t == null) {
                 continue;
@@ -123,7 +123,7 @@ final class Selection {
 
     private static ProfileEntry entryFor(QueueState state, CounterState counter, String service, String cls,
                                          boolean vipRoom, boolean overflow) {
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             if (e.service().equals(service) && matches(state, counter, e, cls, vipRoom, overflow)) {
                 return e;
             }
