@@ -17,6 +17,8 @@ final class CounterTally {
     private int served;
     private long handlingSum;
     private boolean everOpen;
+    private int ratings;
+    private long ratingSum;
 
     CounterTally(boolean openAtStart, Instant start) {
         open = openAtStart;
@@ -59,6 +61,11 @@ final class CounterTally {
         handlingSum += handlingSeconds;
     }
 
+    void rated(int rating) {
+        ratings++;
+        ratingSum += rating;
+    }
+
     boolean active(Instant end) {
         return everOpen || served > 0;
     }
@@ -68,6 +75,7 @@ final class CounterTally {
         long busyTotal = busySeconds + (holding != null ? Duration.between(busySince, end).toSeconds() : 0);
         return new CounterDay(number, served, openTotal, busyTotal,
                 openTotal == 0 ? 0 : Math.min(1.0, (double) busyTotal / openTotal),
-                served == 0 ? 0 : (double) handlingSum / served);
+                served == 0 ? 0 : (double) handlingSum / served, ratings,
+                ratings == 0 ? 0 : (double) ratingSum / ratings);
     }
 }

@@ -21,6 +21,8 @@ final class DayTally {
     private final String day;
     private final Map<String, Track> tickets = new HashMap<>();
     private final Map<String, ServiceHourTally> hours = new TreeMap<>();
+    /** Served tickets by number: the service-hour a later rating belongs to. */
+    private final Map<String, ServiceHourTally> servedIn = new HashMap<>();
     private final Map<Integer, CounterTally> counters = new TreeMap<>();
     private Instant last;
 
@@ -74,6 +76,13 @@ final class DayTally {
             }
             case TicketVoided e -> counters.values().forEach(c -> c.releaseIfHolding(e.ticket(), e.at()));
             case CounterChanged e -> counter(e.counter()).status(e.status(), e.at());
+            case ServiceRated e -> {
+                counter(e.counter()).rated(e.rating());
+                ServiceHourTally h = servedIn.get(e.ticket());
+                if (h != null) {
+                    h.ratings.add(e.rating());
+                }
+            }
             default -> { }
         }
     }
@@ -96,7 +105,9 @@ final class DayTally {
         }
         c.served(e.handlingSeconds());
         int callHour = hour(e.at().minusSeconds(e.handlingSeconds()));
-        hour(t.service, callHour).handling.add(e.handlingSeconds());
+        ServiceHourTally h = hour(t.service, callHour);
+        h.handling.add(e.handlingSeconds());
+        servedIn.put(e.ticket(), h);
     }
 
     DailyStatistics finish() {

@@ -13,6 +13,7 @@ final class ServiceHourTally {
     int transfersOut;
     final List<Long> waits = new ArrayList<>();
     final List<Long> handling = new ArrayList<>();
+    final List<Integer> ratings = new ArrayList<>();
 
     ServiceHourTally(String service, int hour) {
         this.service = service;
@@ -22,6 +23,6 @@ final class ServiceHourTally {
     ServiceHour result() {
         return new ServiceHour(service, hour, arrivals, waits.size(), Percentiles.mean(waits),
                 Percentiles.nearestRank(waits, 0.9), handling.size(), Percentiles.mean(handling), noShows,
-                transfersOut);
+                transfersOut, ratings.size(), Percentiles.mean(ratings));
     }
 }

@@ -45,10 +45,12 @@ class HallStatisticsTest {
                 new TicketCalled(at(9, 16), "E002", 2),
                 new TicketTransferred(at(9, 17), "E001", 3, "PAY", "OPEN", at(9, 5)),
                 new TicketServed(at(9, 18), "E002", 2, 120),
+                new ServiceRated(at(9, 18), "E002", 2, 4),
                 new CounterChanged(at(9, 20), 3, CounterStatus.CLOSED),
                 issued(at(10, 0), "A002", "OPEN"),
                 new TicketCalled(at(10, 5), "E001", 2),
                 new TicketServed(at(10, 15), "E001", 2, 600),
+                new ServiceRated(at(10, 16), "E001", 2, 1),
                 new CounterChanged(at(10, 30), 2, CounterStatus.CLOSED));
     }
 
@@ -57,29 +59,30 @@ class HallStatisticsTest {
         DailyStatistics day = HallStatistics.of(HALL, smallDay()).getFirst();
         assertEquals("2026-03-02", day.day());
         assertEquals(List.of(
-                new ServiceHour("OPEN", 9, 1, 1, 360, 360, 1, 600, 0, 0),
-                new ServiceHour("OPEN", 10, 1, 0, 0, 0, 1, 600, 0, 0),
-                new ServiceHour("PAY", 9, 2, 2, 390, 420, 1, 120, 1, 1)), day.serviceHours());
+                new ServiceHour("OPEN", 9, 1, 1, 360, 360, 1, 600, 0, 0, 0, 0),
+                new ServiceHour("OPEN", 10, 1, 0, 0, 0, 1, 600, 0, 0, 1, 1),
+                new ServiceHour("PAY", 9, 2, 2, 390, 420, 1, 120, 1, 1, 1, 4)), day.serviceHours());
     }
 
     @Test
     void counters_measureOpenAndBusyTime_untilTheLastEvent() {
         List<CounterDay> counters = HallStatistics.of(HALL, smallDay()).getFirst().counters();
         assertEquals(List.of(
-                new CounterDay(1, 0, 5400, 0, 0, 0),
-                new CounterDay(2, 3, 5400, 1320, 1320.0 / 5400, 440),
-                new CounterDay(3, 0, 1200, 240, 0.2, 0),
-                new CounterDay(4, 0, 5400, 0, 0, 0)), counters);
+                new CounterDay(1, 0, 5400, 0, 0, 0, 0, 0),
+                new CounterDay(2, 3, 5400, 1320, 1320.0 / 5400, 440, 2, 2.5),
+                new CounterDay(3, 0, 1200, 240, 0.2, 0, 0, 0),
+                new CounterDay(4, 0, 5400, 0, 0, 0, 0, 0)), counters);
     }
 
     @Test
     void csv_hasOneLinePerServiceHour_withDotDecimals() {
         String csv = StatisticsCsv.serviceHours(HallStatistics.of(HALL, smallDay()));
         assertEquals(List.of(
-                "hall,day,service,hour,arrivals,called,mean_wait_s,p90_wait_s,served,mean_handling_s,no_shows,transfers_out",
-                "test-hall,2026-03-02,OPEN,9,1,1,360.0,360.0,1,600.0,0,0",
-                "test-hall,2026-03-02,OPEN,10,1,0,0.0,0.0,1,600.0,0,0",
-                "test-hall,2026-03-02,PAY,9,2,2,390.0,420.0,1,120.0,1,1"), csv.lines().toList());
+                "hall,day,service,hour,arrivals,called,mean_wait_s,p90_wait_s,served,mean_handling_s,no_shows,"
+                        + "transfers_out,ratings,mean_rating",
+                "test-hall,2026-03-02,OPEN,9,1,1,360.0,360.0,1,600.0,0,0,0,0.00",
+                "test-hall,2026-03-02,OPEN,10,1,0,0.0,0.0,1,600.0,0,0,1,1.00",
+                "test-hall,2026-03-02,PAY,9,2,2,390.0,420.0,1,120.0,1,1,1,4.00"), csv.lines().toList());
     }
 
     @Test

@@ -30,10 +30,12 @@ public record DailyStatistics(String hallId, String day, List<ServiceHour> servi
      * @param meanHandlingSeconds call to finish, mean over {@code served}; 0 when none
      * @param noShows             no-show events (a requeued ticket can count twice)
      * @param transfersOut        customers sent from this service to another
+     * @param ratings             satisfaction ratings given for customers served (by the hour of their call)
+     * @param meanRating          mean of those ratings (1 = unhappy); 0 when none
      */
     public record ServiceHour(String service, int hour, int arrivals, int called, double meanWaitSeconds,
                               double p90WaitSeconds, int served, double meanHandlingSeconds, int noShows,
-                              int transfersOut) {}
+                              int transfersOut, int ratings, double meanRating) {}
 
     /**
      * One counter over the day.
@@ -43,7 +45,9 @@ public record DailyStatistics(String hallId, String day, List<ServiceHour> servi
      * @param busySeconds         time with a called customer
      * @param utilisation         busy / open, 0 when never open
      * @param meanHandlingSeconds mean of the served customers' handling times; 0 when none
+     * @param ratings             satisfaction ratings given at this counter
+     * @param meanRating          their mean; 0 when none
      */
     public record CounterDay(int counter, int served, long openSeconds, long busySeconds, double utilisation,
-                             double meanHandlingSeconds) {}
+                             double meanHandlingSeconds, int ratings, double meanRating) {}
 }

@@ -16,8 +16,8 @@ class StatisticsJsonTest {
     @Test
     void dailyStatistics_roundTripThroughJson() throws Exception {
         DailyStatistics d = new DailyStatistics("sh-pudong-01", "2026-03-10",
-                List.of(new DailyStatistics.ServiceHour("PAY", 9, 40, 38, 312.5, 700, 37, 118.2, 2, 1)),
-                List.of(new DailyStatistics.CounterDay(4, 37, 32400, 25000, 25000 / 32400.0, 118.2)));
+                List.of(new DailyStatistics.ServiceHour("PAY", 9, 40, 38, 312.5, 700, 37, 118.2, 2, 1, 20, 3.4)),
+                List.of(new DailyStatistics.CounterDay(4, 37, 32400, 25000, 25000 / 32400.0, 118.2, 20, 3.4)));
         String text = JSON.writeValueAsString(d);
         assertTrue(text.contains("\"meanWaitSeconds\":312.5"), text);
         assertEquals(d, JSON.readValue(text, DailyStatistics.class));
