@@ -7,6 +7,8 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.sync.MqttModule;
+import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,8 @@ public final class Emulator implements AutoCloseable {
     private static List<HallModule> modules(EmulatorOptions options, EventLog log) {
         List<HallModule> modules = new ArrayList<>();
         modules.add(log);
+        EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
+        modules.addAll(List.of(broker, new MqttModule(broker::uri)));
         modules.add(new ScriptedTraffic(options.speed(), options.seed()));
         return modules;
     }

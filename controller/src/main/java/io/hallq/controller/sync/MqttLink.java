@@ -2,6 +2,7 @@ package io.hallq.controller.sync;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +91,18 @@ public final class MqttLink implements AutoCloseable {
         return done;
     }
 
+    /** Hands work from a Paho thread to the owner; after close there is nobody to hand it to. */
+    private void hand(Runnable work) {
+        if (closed) {
+            return;
+        }
+        try {
+            owner.execute(work);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the module is closing
+        }
+    }
+
     private void connect() {
         if (closed) {
             return;
@@ -101,12 +114,12 @@ public final class MqttLink implements AutoCloseable {
                 public void onSuccess(IMqttToken token) {
                     Integer rm = token.getResponseProperties() == null ? null
                             : token.getResponseProperties().getReceiveMaximum();
-                    owner.execute(() -> connected(birth, rm == null ? 65535 : rm));
+                    hand(() -> connected(birth, rm == null ? 65535 : rm));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    owner.execute(() -> retry("connect failed: " + e.getMessage()));
+                    hand(() -> retry("connect failed: " + e.getMessage()));
                 }
             });
         } catch (MqttException | RuntimeException e) {
@@ -137,7 +150,11 @@ public final class MqttLink implements AutoCloseable {
         delay = delay * (80 + ThreadLocalRandom.current().nextInt(41)) / 100;
         attempts++;
         Logger.info("MQTT {}; retrying in {} ms", why, delay);
-        owner.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        try {
+            owner.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // closing: no more attempts
+        }
     }
 
     private MqttConnectionOptions options(Outgoing will) {
@@ -188,7 +205,7 @@ public final class MqttLink implements AutoCloseable {
         @Override
         public void disconnected(MqttDisconnectResponse r) {
             String why = "disconnected: " + r.getReasonString() + " " + r.getException();
-            owner.execute(() -> {
+            hand(() -> {
                 listener.disconnected(why);
                 retry(why);
             });
@@ -204,7 +221,7 @@ public final class MqttLink implements AutoCloseable {
             MqttProperties p = m.getProperties();
             Inbound in = new Inbound(topic, m.getPayload(), p == null ? null : p.getResponseTopic(),
                     p == null ? null : p.getCorrelationData());
-            owner.execute(() -> listener.message(in));
+            hand(() -> listener.message(in));
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.hallq.protocol.mqtt.HallOnline;
 import io.hallq.protocol.mqtt.HallStatus;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
@@ -39,6 +41,7 @@ public final class MqttModule implements HallModule {
     private static final long STATUS_DEBOUNCE_MS = 250;
     private static final int REBUILD_BATCH = 4096;
 
+    private final Supplier<Optional<URI>> brokerOverride;
     private final SwitchableClock clock = new SwitchableClock();
     private final NoticeBoard notices = new NoticeBoard(clock);
     private volatile NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
@@ -53,6 +56,15 @@ public final class MqttModule implements HallModule {
     private long birth;
     private boolean statusPending;
     private DailyStats lastStats;
+
+    public MqttModule() {
+        this(Optional::empty);
+    }
+
+    /** With {@code brokerOverride}, e.g. an embedded broker on a port chosen at start, instead of mqtt.broker. */
+    public MqttModule(Supplier<Optional<URI>> brokerOverride) {
+        this.brokerOverride = brokerOverride;
+    }
 
     @Override
     public String name() {
@@ -86,7 +98,7 @@ public final class MqttModule implements HallModule {
         DeviceHealth h = new DeviceHealth(MqttCodec.VERSION, hallId, device, state, detail, clock.instant());
         devices.put(device, h);
         if (owner != null) {
-            owner.execute(() -> link.publish(Outgoing.retained(Topics.device(hallId, device), MqttCodec.encode(h))));
+            hand(() -> link.publish(Outgoing.retained(Topics.device(hallId, device), MqttCodec.encode(h))));
         }
     }
 
@@ -97,7 +109,7 @@ public final class MqttModule implements HallModule {
             Logger.info("MQTT sync is off (no mqtt section, or mqtt.enabled: false)");
             return;
         }
-        MqttSettings settings = read.get();
+        MqttSettings settings = brokerOverride.get().map(read.get()::withBroker).orElse(read.get());
         clock.set(context.clock());
         hall = context.hall();
         hallId = hall.config().hall().id();
@@ -117,10 +129,19 @@ public final class MqttModule implements HallModule {
                 o -> link.publish(o), this::statusSoon);
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
         owner.execute(this::rebuildTally);
-        hall.addListener(events -> owner.execute(() -> onEvents(events)));
+        hall.addListener(events -> hand(() -> onEvents(events)));
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
         link.start();
+    }
+
+    /** Runs {@code work} on the sync thread; after close, events and reports are dropped (the cursor stays). */
+    private void hand(Runnable work) {
+        try {
+            owner.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing: the outbox resumes from its saved cursor next start
+        }
     }
 
     private List<String> subscriptions(MqttSettings settings) {

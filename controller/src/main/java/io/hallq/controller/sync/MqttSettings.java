@@ -41,6 +41,11 @@ public record MqttSettings(boolean enabled, URI broker, boolean embedded, String
      */
     public record Neighbour(String hall, String nameZh, String nameEn, int distanceMeters, Duration margin) {}
 
+    public MqttSettings withBroker(URI other) {
+        return new MqttSettings(enabled, other, embedded, clientId, username, password, tls, keepAlive, sessionExpiry,
+                statusInterval, maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours);
+    }
+
     public boolean allows(String command, String issuer) {
         return allowedIssuers.getOrDefault(command, Set.of()).contains(issuer);
     }
