@@ -118,7 +118,7 @@ final class Outbox {
 
     private void acked(long gen, long seq, Throwable err) {
         if (err != null) {
-            Logger.debug("event #{} not acknowledged: {}", seq, err.toString());
+            Logger.info("event #{} not acknowledged ({}); resending from #{}", seq, err.toString(), cursor + 1);
             if (gen == generation && connected) {
                 // resend from the cursor: order matters more than saving a few duplicates
                 generation++;
