@@ -31,6 +31,11 @@ public final class CentralRecorder implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
     public CentralRecorder(String uri, String clientId) {
+        this(uri, clientId, null);
+    }
+
+    /** Logs in as {@code username} (for brokers with an ACL), or anonymously when null. */
+    public CentralRecorder(String uri, String clientId, String username) {
         try {
             client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
             client.setCallback(new Callback());
@@ -40,6 +45,9 @@ public final class CentralRecorder implements AutoCloseable {
             o.setAutomaticReconnect(true);
             o.setAutomaticReconnectDelay(1, 2);
             o.setReceiveMaximum(1000);
+            if (username != null) {
+                o.setUserName(username);
+            }
             client.connect(o).waitForCompletion(10_000);
             client.subscribe(Topics.allHalls("events"), 1).waitForCompletion(10_000);
         } catch (MqttException e) {
