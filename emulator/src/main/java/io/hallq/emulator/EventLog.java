@@ -66,6 +66,7 @@ final class EventLog implements EventListener, HallModule {
                     : " off / 暂停办理: " + s.messageZh() + " / " + s.messageEn());
             case HallEvent.AlarmRaised a -> "告警 ALARM " + a.messageZh() + " / " + a.messageEn();
             case HallEvent.AlarmCleared a -> "解除 Alarm cleared: " + a.alarmId();
+            case HallEvent.ServiceRated r -> "评价 Rated " + r.ticket() + " at counter " + r.counter() + ": " + r.rating();
         };
     }
 }

@@ -71,4 +71,17 @@ public sealed interface Command {
 
     /** The clock moved on: evaluate time-based alarms and the business day. */
     record Tick() implements Command {}
+
+    /** The customer rated the ticket this counter served last (1 = unhappy, up to 4). */
+    record RateService(int counter, int rating) implements Command {}
+
+    /**
+     * A device failed (printer out of paper, display unplugged): raises a DEVICE alarm "DEVICE:{device}".
+     *
+     * @param device a short stable id, e.g. "printer" or "counter-display-3"
+     */
+    record DeviceFault(String device, String messageZh, String messageEn) implements Command {}
+
+    /** The device works again: clears its DEVICE alarm. */
+    record DeviceRecovered(String device) implements Command {}
 }

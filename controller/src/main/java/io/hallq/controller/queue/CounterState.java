@@ -12,6 +12,7 @@ public final class CounterState {
     private CounterStatus status;
     private String current;
     private List<ProfileEntry> profile;
+    private String lastServed;
 
     CounterState(CounterConfig config) {
         this.config = config;
@@ -27,6 +28,8 @@ public final class CounterState {
 
     /** The effective priority profile: the configured one unless a manager changed it today. */
     public List<ProfileEntry> profile() { return profile; }
+    /** The ticket this counter served last and nobody rated yet, or null. */
+    public String lastServed() { return lastServed; }
 
     /** Open, not paused: it takes customers. */
     public boolean serving() { return status == CounterStatus.OPEN; }
@@ -35,10 +38,12 @@ public final class CounterState {
     void status(CounterStatus value) { status = value; }
     void current(String ticket) { current = ticket; }
     void profile(List<ProfileEntry> value) { profile = List.copyOf(value); }
+    void lastServed(String ticket) { lastServed = ticket; }
 
     void reset() {
         status = config.openAtStart() ? CounterStatus.OPEN : CounterStatus.CLOSED;
         current = null;
         profile = config.profile();
+        lastServed = null;
     }
 }

@@ -11,6 +11,7 @@ import io.hallq.protocol.event.HallEvent.CounterChanged;
 import io.hallq.protocol.event.HallEvent.CounterProfileChanged;
 import io.hallq.protocol.event.HallEvent.DayStarted;
 import io.hallq.protocol.event.HallEvent.ServiceChanged;
+import io.hallq.protocol.event.HallEvent.ServiceRated;
 import io.hallq.protocol.event.HallEvent.TicketCalled;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import io.hallq.protocol.event.HallEvent.TicketNoShow;
@@ -86,6 +87,7 @@ public final class QueueState {
             if (c.profile() != null) {
                 counter.profile(c.profile());
             }
+            counter.lastServed(c.lastServed());
         }
         snap.tickets().forEach(s::restoreTicket);
         snap.alarms().forEach(a -> s.alarms.put(a.alarmId(), a));
@@ -163,6 +165,7 @@ public final class QueueState {
             case ServiceChanged e -> serviceStates.put(e.service(), e);
             case AlarmRaised e -> raised(e);
             case AlarmCleared e -> alarms.remove(e.alarmId());
+            case ServiceRated e -> counters.get(e.counter()).lastServed(null);
         }
         if (event.at().isAfter(lastAt)) {
             lastAt = event.at();
@@ -209,6 +212,7 @@ public final class QueueState {
 
     private void served(TicketServed e) {
         Ticket t = live.remove(e.ticket());
+        counters.get(e.counter()).lastServed(t.number());
         if (t.status() == Ticket.Status.CALLED) {
             counters.get(e.counter()).current(null);
         } else {

@@ -27,7 +27,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = HallEvent.CounterProfileChanged.class, name = "CounterProfileChanged"),
         @JsonSubTypes.Type(value = HallEvent.ServiceChanged.class, name = "ServiceChanged"),
         @JsonSubTypes.Type(value = HallEvent.AlarmRaised.class, name = "AlarmRaised"),
-        @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared")
+        @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared"),
+        @JsonSubTypes.Type(value = HallEvent.ServiceRated.class, name = "ServiceRated")
 })
 public sealed interface HallEvent {
 
@@ -117,6 +118,13 @@ public sealed interface HallEvent {
 
     /** An alarm is no longer active. */
     record AlarmCleared(Instant at, String alarmId) implements HallEvent {}
+
+    /**
+     * The customer rated the service just finished at a counter on its satisfaction keys (评价器).
+     *
+     * @param rating 1 (unhappy) up to the number of keys fitted (3 or 4)
+     */
+    record ServiceRated(Instant at, String ticket, int counter, int rating) implements HallEvent {}
 
     /** Counter states as seen by customers and managers. */
     enum CounterStatus { OPEN, PAUSED, CLOSED }
