@@ -1,4 +1,4 @@
-// Mobile ticket page, opened from the ticket's QR code (/t/<token>): position, estimated wait and a clear
+// Mobile ticket page, opened from the ticket's QR code (/m/<token>): position, estimated wait and a clear
 // "go to counter N now" when called. Live over SSE; shows nothing personal.
 (function () {
   'use strict';

@@ -12,6 +12,7 @@
 
   function start(session) {
     $('login-form').classList.add('hidden');
+    if (document.activeElement) document.activeElement.blur(); // the shortcuts work at once, not in the hidden form
     $('terminal').classList.remove('hidden');
     $('logout').classList.remove('hidden');
     $('who').textContent = session.user;

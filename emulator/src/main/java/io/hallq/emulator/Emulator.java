@@ -11,7 +11,9 @@ import io.hallq.controller.sync.MqttModule;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
+import io.hallq.controller.web.WebModule;
 import io.hallq.emulator.devices.EmulatedDevices;
+import io.hallq.emulator.twin.TwinRoutes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ public final class Emulator implements AutoCloseable {
         modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
+        modules.add(new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true));
         modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;
     }

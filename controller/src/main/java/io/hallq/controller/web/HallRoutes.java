@@ -129,7 +129,7 @@ final class HallRoutes {
         return events.stream().map(JournaledEvent::event).filter(HallEvent.TicketIssued.class::isInstance)
                 .map(HallEvent.TicketIssued.class::cast).findFirst()
                 .map(t -> new Issued(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(),
-                        token, publicUrl + "/t/" + token))
+                        token, publicUrl + "/m/" + token))
                 .orElse(null);
     }
 

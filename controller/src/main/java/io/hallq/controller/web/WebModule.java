@@ -30,19 +30,29 @@ public final class WebModule implements HallModule {
     private static final long BODY_LIMIT = 16 * 1024;
 
     private final List<WebRoutes> extras;
+    private final boolean anyPortIfTaken;
     private WebConfig config;
     private Vertx vertx;
     private HttpServer server;
     private LiveFeed feed;
     private String baseUrl;
 
-    /** @param extras more routes for this server (the emulator's twin); none on a hall's controller */
-    public WebModule(List<WebRoutes> extras) {
+    /**
+     * @param extras         more routes for this server (the emulator's twin); none on a hall's controller
+     * @param anyPortIfTaken when the configured port is taken, listen on a free one (the emulator, so that
+     *                       several can run on one machine); a hall's controller fails instead
+     */
+    public WebModule(List<WebRoutes> extras, boolean anyPortIfTaken) {
         this.extras = List.copyOf(extras);
+        this.anyPortIfTaken = anyPortIfTaken;
+    }
+
+    public WebModule(List<WebRoutes> extras) {
+        this(extras, false);
     }
 
     public WebModule() {
-        this(List.of());
+        this(List.of(), false);
     }
 
     @Override
@@ -65,16 +75,30 @@ public final class WebModule implements HallModule {
         feed.awaitFirstFrame(Duration.ofSeconds(10));
         Router router = router(context);
         try {
-            server = vertx.createHttpServer().requestHandler(router)
-                    .listen(config.port(), config.bind()).await(10, TimeUnit.SECONDS);
+            server = listen(router, config.port());
         } catch (Exception e) {
-            close();
-            throw new IllegalStateException("web server cannot listen on " + config.bind() + ":" + config.port()
-                    + " (web.bind / web.port): " + e.getMessage(), e);
+            if (!anyPortIfTaken || config.port() == 0) {
+                close();
+                throw new IllegalStateException("web server cannot listen on " + config.bind() + ":" + config.port()
+                        + " (web.bind / web.port): " + e.getMessage(), e);
+            }
+            Logger.warn("web.port {} is taken ({}); the web server uses a free port", config.port(), e.getMessage());
+            try {
+                server = listen(router, 0);
+            } catch (Exception again) {
+                close();
+                throw new IllegalStateException("web server cannot listen on " + config.bind() + ": "
+                        + again.getMessage(), again);
+            }
         }
         baseUrl = config.publicUrl() != null ? config.publicUrl()
                 : "http://" + (config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind()) + ":" + port();
-        Logger.info("Web: hall board {}/board/  staff {}/staff/  manager {}/manager/", baseUrl, baseUrl, baseUrl);
+        Logger.info("Web: hall board {}/board/  staff {}/staff/  manager {}/manager/{}", baseUrl, baseUrl, baseUrl,
+                extras.isEmpty() ? "" : "  twin " + baseUrl + "/twin/");
+    }
+
+    private HttpServer listen(Router router, int port) throws Exception {
+        return vertx.createHttpServer().requestHandler(router).listen(port, config.bind()).await(10, TimeUnit.SECONDS);
     }
 
     private Router router(HallContext context) {
@@ -100,7 +124,7 @@ public final class WebModule implements HallModule {
         return router;
     }
 
-    /** The configured public URL; without one, mobile links are relative to whoever asked ("" + "/t/..."). */
+    /** The configured public URL; without one, mobile links are relative to whoever asked ("" + "/m/..."). */
     private String publicUrlOrRelative() {
         return config.publicUrl() == null ? "" : config.publicUrl();
     }
@@ -143,11 +167,11 @@ public final class WebModule implements HallModule {
 
         static void mount(Router router) {
             for (String page : List.of("staff", "manager", "mobile", "common")) {
-                router.get("/" + page).handler(ctx -> ctx.redirect("/" + page + "/"));
                 router.route("/" + page + "/*").handler(StaticHandler.create("web/" + page).setCachingEnabled(false));
             }
-            router.get("/t/:token").handler(ctx -> ctx.reroute("/mobile/index.html"));
-            router.get("/openapi.yaml").handler(StaticHandler.create("web").setCachingEnabled(false));
+            router.get("/m/:token").handler(ctx -> ctx.reroute("/mobile/index.html"));
+            router.get("/openapi.yaml").handler(ctx -> ctx.response()
+                    .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("web/openapi.yaml"));
             router.get("/").handler(ctx -> ctx.reroute("/common/index.html"));
         }
     }

@@ -176,7 +176,7 @@ class WebApiTest {
     void mobilePage_needsTheToken_followsTheTicket_andShowsNothingPersonal() {
         Response t = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"13812345678\"}");
         String token = t.body().path("result").path("token").asText();
-        assertTrue(t.body().path("result").path("mobileUrl").asText().endsWith("/t/" + token), t.toString());
+        assertTrue(t.body().path("result").path("mobileUrl").asText().endsWith("/m/" + token), t.toString());
         assertTrue(token.length() >= 22, token);
         Response unknown = hall.client().get("/api/mobile/AAAAAAAAAAAAAAAAAAAAAA");
         assertEquals(404, unknown.status());

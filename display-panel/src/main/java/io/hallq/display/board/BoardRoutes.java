@@ -28,7 +28,6 @@ public final class BoardRoutes {
             SseStream s = SseStream.open(vertx, ctx.response(), () -> { });
             board.subscribe(s, "board", BoardView::toJson);
         });
-        router.get("/board").handler(ctx -> ctx.redirect("/board/"));
         router.route("/board/*").handler(StaticHandler.create("web/board").setCachingEnabled(false));
     }
 }

@@ -1,0 +1,33 @@
+package io.hallq.controller.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PagesServedTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyPageAndItsAssets_areServedFromTheClassPath() throws Exception {
+        try (WebTestHall hall = WebTestHall.start(data)) {
+            HttpClient http = HttpClient.newHttpClient();
+            for (String path : new String[] {"/board/", "/board/board.js", "/staff/", "/staff/staff.js",
+                "/manager/", "/common/hallq.js", "/m/0123456789abcdef0123456789abcdef", "/mobile/mobile.js",
+                "/openapi.yaml", "/"}) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hall.url(path))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), path + ": " + r.body());
+                assertTrue(r.body().length() > 100, path);
+            }
+        }
+    }
+}

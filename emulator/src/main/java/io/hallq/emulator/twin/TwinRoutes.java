@@ -1,0 +1,168 @@
+package io.hallq.emulator.twin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.web.WebModule;
+import io.hallq.controller.web.WebRoutes;
+import io.hallq.display.board.SseStream;
+import io.hallq.display.board.ViewChannel;
+import io.hallq.emulator.devices.EmulatedDevices;
+import io.hallq.emulator.devices.VirtualKeypad;
+import io.hallq.protocol.EventCodec;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The digital twin at {@code /twin/}: the dispenser front, printed tickets, every counter's keypad and LED
+ * display, the hall board and the announcements, on one page. Clicks press the same virtual devices the
+ * tests press ({@link EmulatedDevices}); the controller reacts through its own device code, exactly as to
+ * wired buttons. Emulator only: these routes have no login.
+ *
+ * <p>The virtual LED chips have no change callbacks (real MAX7219s have none either), so the server samples
+ * them every {@value #SAMPLE_MS} ms and pushes a view only when something changed; the page never polls.
+ */
+public final class TwinRoutes implements WebRoutes {
+
+    static final long SAMPLE_MS = 100;
+    private static final ObjectMapper MAPPER = EventCodec.newMapper();
+
+    private final EmulatedDevices devices;
+    private final Path announcements;
+    private final AtomicLong seq = new AtomicLong();
+    private volatile Map<Integer, String> serving = Map.of();
+    private ViewChannel<TwinView> channel;
+    private TwinState state;
+    private String lastJson;
+
+    /** @param announcements the folder the voice module writes its WAV files to */
+    public TwinRoutes(EmulatedDevices devices, Path announcements) {
+        this.devices = devices;
+        this.announcements = announcements;
+    }
+
+    @Override
+    public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
+        state = new TwinState(devices, hall.config(), announcements);
+        channel = new ViewChannel<>("twin", TwinView::seq);
+        hall.addListener(events -> hall.query(TwinRoutes::servingOf).thenAccept(m -> {
+            serving = m;
+            sample();
+        }));
+        devices.printer().onTicket(t -> sample());
+        vertx.setPeriodic(SAMPLE_MS, id -> vertx.executeBlocking(() -> {
+            sample();
+            return null;
+        }, false));
+        sample();
+        router.route("/twin/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
+        router.get("/twin/api/feed").handler(ctx -> channel.subscribe(SseStream.open(vertx, ctx.response(), () -> { }),
+                "twin", TwinRoutes::json));
+        router.post("/twin/api/button/:service").handler(ctx -> press(vertx, ctx,
+                devices.button(ctx.pathParam("service")), b -> b.tap(), "no dispenser button for that service"));
+        router.post("/twin/api/phone/:keys").handler(ctx -> typed(vertx, ctx, devices.phoneKeypad(),
+                ctx.pathParam("keys")));
+        router.post("/twin/api/counter/:n/key/:key").handler(ctx -> {
+            int n = parse(ctx.pathParam("n"));
+            typed(vertx, ctx, devices.counterKeypad(n), ctx.pathParam("key"));
+        });
+        router.post("/twin/api/printer/paper/:state").handler(ctx -> {
+            devices.printer().paperOut(ctx.pathParam("state").equals("out"));
+            answer(ctx, 200, "paper " + ctx.pathParam("state"));
+            sample();
+        });
+        router.get("/twin/audio/:name").handler(ctx -> {
+            String name = ctx.pathParam("name");
+            Path file = announcements.resolve(name).normalize();
+            if (!name.matches("[A-Za-z0-9._-]+\\.wav") || !file.startsWith(announcements) || !Files.isRegularFile(file)) {
+                answer(ctx, 404, "no such announcement");
+            } else {
+                ctx.response().putHeader("Content-Type", "audio/wav").sendFile(file.toString());
+            }
+        });
+        router.route("/twin/*").handler(StaticHandler.create("web/twin").setCachingEnabled(false));
+    }
+
+    private static Map<Integer, String> servingOf(io.hallq.controller.queue.QueueState s) {
+        Map<Integer, String> m = new HashMap<>();
+        for (CounterState c : s.counters()) {
+            if (c.current() != null) {
+                m.put(c.number(), c.current());
+            }
+        }
+        return m;
+    }
+
+    /** Reads the devices and publishes a view if anything changed since the last one. */
+    private synchronized void sample() {
+        TwinView v = state.read(0, serving);
+        String json = json(v);
+        if (!json.equals(lastJson)) {
+            lastJson = json;
+            TwinView numbered = state.read(seq.incrementAndGet(), serving);
+            channel.publish(numbered);
+        }
+    }
+
+    private static String json(TwinView v) {
+        try {
+            return MAPPER.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> void press(Vertx vertx, RoutingContext ctx, Optional<T> device, Consumer<T> action,
+                                  String missing) {
+        if (device.isEmpty()) {
+            answer(ctx, 404, missing + " in this hall's devices config");
+            return;
+        }
+        // a tap holds the virtual key long enough for the debounce: off the event loop
+        vertx.executeBlocking(() -> {
+            action.accept(device.get());
+            return null;
+        }, false).onComplete(r -> answer(ctx, r.succeeded() ? 200 : 400,
+                r.succeeded() ? "pressed" : r.cause().getMessage()));
+    }
+
+    private static void typed(Vertx vertx, RoutingContext ctx, Optional<VirtualKeypad> keypad, String keys) {
+        if (!keys.matches("[0-9*#]{1,20}")) {
+            answer(ctx, 400, "keys: expected 0-9, * and # only");
+            return;
+        }
+        press(vertx, ctx, keypad, k -> k.type(keys), "no keypad there");
+    }
+
+    private static int parse(String n) {
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void answer(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end("{\"message\":" + quote(message) + "}");
+    }
+
+    private static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

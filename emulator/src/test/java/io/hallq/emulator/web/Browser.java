@@ -1,0 +1,110 @@
+package io.hallq.emulator.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver, both given by path so Selenium Manager never
+ * looks for (or downloads) anything. A fresh profile per browser; nothing leaves the loopback interface.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    /** Where screenshots go; -Dhallq.screenshots=../docs/screenshots refreshes the committed ones. */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("hallq.screenshots", "target/screenshots"));
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Browser(int width, int height) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        try {
+            profile = Files.createTempDirectory("hallq-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM);
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=zh-CN",
+                "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, o);
+        size(width, height);
+    }
+
+    /** Sets the page's viewport (not the window) to exactly this size. */
+    void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Object inner = js("return [window.innerWidth, window.innerHeight];");
+        @SuppressWarnings("unchecked")
+        java.util.List<Long> wh = (java.util.List<Long>) inner;
+        int dw = width - wh.get(0).intValue();
+        int dh = height - wh.get(1).intValue();
+        if (dw != 0 || dh != 0) {
+            driver.manage().window().setSize(new Dimension(width + dw, height + dh));
+        }
+    }
+
+    Browser open(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits up to 10 s for the condition to be true (or non-null). */
+    <T> T until(Function<WebDriver, T> condition) {
+        // pages re-render on every push: an element found a moment ago may be replaced
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
