@@ -1,0 +1,62 @@
+package io.hallq.display.board;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * The hall board as a process of its own, for a second Pi beside the TV: the same page and feed as in the
+ * controller ({@link BoardRoutes}), showing whatever {@link BoardView} it is handed. Whoever receives the
+ * hall's board views (an MQTT subscriber) calls {@link #show}; views older than the one shown are ignored, so
+ * redelivered or out-of-order messages do no harm.
+ */
+public final class BoardServer implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final ViewChannel<BoardView> board = new ViewChannel<>("board", BoardView::seq);
+    private final HttpServer server;
+
+    private BoardServer(String bind, int port) {
+        vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+                new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(true)));
+        Router router = Router.router(vertx);
+        BoardRoutes.mount(vertx, router, board);
+        router.get("/").handler(ctx -> ctx.reroute("/board/index.html"));
+        try {
+            server = vertx.createHttpServer().requestHandler(router).listen(port, bind).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("board server cannot listen on " + bind + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+        Logger.info("Hall board on http://{}:{}/board/", bind, server.actualPort());
+    }
+
+    /** Starts serving the board page on {@code bind:port} (0 for a free port). */
+    public static BoardServer start(String bind, int port) {
+        return new BoardServer(bind, port);
+    }
+
+    /** Shows a view (from any thread); the page updates at once. */
+    public void show(BoardView view) {
+        board.publish(view);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        board.close();
+        try {
+            vertx.close().await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Logger.warn("Board server did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}
