@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
@@ -50,6 +52,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
     });
     private final CountDownLatch firstFrame = new CountDownLatch(1);
     private volatile List<Notice> neighbourNotices = List.of();
+    private final List<Consumer<BoardView>> boardListeners = new CopyOnWriteArrayList<>();
     private boolean replayed;
 
     LiveFeed(HallController hall, Clock clock) {
@@ -77,6 +80,11 @@ final class LiveFeed implements EventListener, AutoCloseable {
 
     ViewChannel<Frame> frames() { return frames; }
     ViewChannel<BoardView> board() { return board; }
+
+    /** Also hands every new board view to {@code listener} (on the feed thread; it must not block). */
+    void onBoardView(Consumer<BoardView> listener) {
+        boardListeners.add(listener);
+    }
 
     /** Suggestions of neighbour halls with shorter waits, for the board's notice line (from MQTT). */
     void neighbourNotices(List<Notice> notices) {
@@ -150,7 +158,9 @@ final class LiveFeed implements EventListener, AutoCloseable {
                 .thenAcceptAsync(view -> {
                     Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
                     frames.publish(f);
-                    board.publish(BoardProjection.of(f, config));
+                    BoardView bv = BoardProjection.of(f, config);
+                    board.publish(bv);
+                    boardListeners.forEach(l -> l.accept(bv));
                     firstFrame.countDown();
                 }, thread)
                 .exceptionally(e -> {

@@ -139,6 +139,17 @@ public final class WebModule implements HallModule {
         return baseUrl;
     }
 
+    /**
+     * Hands every new hall board view to {@code listener}, e.g. the MQTT module publishing it (retained) for
+     * a standalone board Pi ({@link io.hallq.display.board.BoardServer}). Runs on the feed's thread: hand over,
+     * do not block. Call after this module started.
+     */
+    public void onBoardView(java.util.function.Consumer<io.hallq.display.board.BoardView> listener) {
+        if (feed != null) {
+            feed.onBoardView(listener);
+        }
+    }
+
     /** Shows suggestions of neighbour halls with shorter waits on the board's notice line (fed by MQTT). */
     public void showNeighbourSuggestions(List<Notice> notices) {
         if (feed != null) {

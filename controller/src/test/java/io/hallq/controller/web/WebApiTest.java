@@ -73,6 +73,19 @@ class WebApiTest {
     }
 
     @Test
+    void boardViews_areHandedToListeners_forAStandaloneBoardOverMqtt() throws Exception {
+        var views = new java.util.concurrent.LinkedBlockingQueue<io.hallq.display.board.BoardView>();
+        hall.web.onBoardView(views::add);
+        issue("PAY");
+        io.hallq.display.board.BoardView v;
+        do {
+            v = views.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        } while (v != null && v.services().stream().noneMatch(s -> s.code().equals("PAY") && s.waiting() == 1));
+        assertTrue(v != null, "no board view with the PAY ticket waiting");
+        assertEquals(v, io.hallq.display.board.BoardView.fromJson(v.toJson()));
+    }
+
+    @Test
     void twoCountersCallingAtTheSameMoment_neverGetTheSameTicket() {
         for (int i = 0; i < 30; i++) {
             issue(i % 2 == 0 ? "OPEN" : "PAY");
