@@ -94,7 +94,7 @@
   $('paper-out').onchange = function () { post('/twin/api/printer/paper/' + (this.checked ? 'out' : 'in')); };
   $('sound').onclick = function () {
     soundOn = true;
-    this.textContent = '🔊 声音已开 Sound on';
+    this.textContent = '声音已开 Sound on';
   };
 
   var es = new EventSource('/twin/api/feed');

@@ -83,6 +83,7 @@ class HallPagesIT {
             b.screenshot("mobile-called-390x844");
 
             b.driver.switchTo().window(twinTab);
+            b.size(1920, 1080);
             b.until(d -> b.text(".counter[data-counter-card='4']").contains(ticket));
             b.screenshot("twin-called-1920x1080");
         }
