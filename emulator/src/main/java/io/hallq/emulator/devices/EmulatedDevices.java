@@ -74,7 +74,8 @@ public final class EmulatedDevices implements HallModule {
         Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(inputs, MockDigitalOutputProvider.newInstance(), spi).build();
         lastPng = Path.of(context.hall().config().journal().dataDir()).resolve("last-ticket.png");
-        printer.onTicket(this::printed);
+        // Rendering and logging leave the printer thread at once, as a real printer does not wait for them.
+        printer.onTicket(t -> Thread.ofVirtual().start(() -> printed(t)));
         module = new DeviceModule(new Pi4jBoard(pi4j, true), p -> linkWrapper.apply(printer));
         module.start(context);
         wire(cfg, pi4j);
