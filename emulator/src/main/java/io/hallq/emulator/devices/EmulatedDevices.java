@@ -79,12 +79,27 @@ public final class EmulatedDevices implements HallModule {
         module = new DeviceModule(new Pi4jBoard(pi4j, true), p -> linkWrapper.apply(printer));
         module.start(context);
         wire(cfg, pi4j);
+        awaitFirstScan();
+    }
+
+    /**
+     * The controller takes the level it first reads as the idle level (a key held at start is not a press),
+     * so a press made before the first scan would be lost: start returns once every button was read.
+     */
+    private void awaitFirstScan() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        for (VirtualButton b : buttons.values()) {
+            while (!b.sampled() && System.nanoTime() < deadline) {
+                VirtualButton.sleep(java.time.Duration.ofMillis(1));
+            }
+        }
     }
 
     private void wire(DevicesConfig cfg, Context pi4j) {
         if (cfg.dispenser() != null) {
             cfg.dispenser().buttons().forEach(b -> buttons.put(b.service(),
-                    new VirtualButton(b.service(), inputs.input(b.pin()), new VirtualOutput(pi4j, b.ledPin()))));
+                    new VirtualButton(b.service(), inputs.input(b.pin()), new VirtualOutput(pi4j, b.ledPin()),
+                            () -> inputs.lastRead(b.pin()))));
             if (cfg.dispenser().phoneKeypad() != null) {
                 phoneKeypad = keypad(cfg.dispenser().phoneKeypad(), pi4j);
             }
@@ -94,7 +109,7 @@ public final class EmulatedDevices implements HallModule {
                 counterKeypads.put(c.counter(), keypad(c.keypad(), pi4j));
             }
             ratingKeys.put(c.counter(), c.satisfaction().stream()
-                    .map(pin -> new VirtualButton("rating", inputs.input(pin), null)).toList());
+                    .map(pin -> new VirtualButton("rating", inputs.input(pin), null, () -> inputs.lastRead(pin))).toList());
         }
         if (cfg.amplifierPin() >= 0) {
             amplifier = new VirtualOutput(pi4j, cfg.amplifierPin());
