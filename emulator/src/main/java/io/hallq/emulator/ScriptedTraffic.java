@@ -151,7 +151,7 @@ final class ScriptedTraffic implements HallModule {
     }
 
     private static List<String> directServices(QueueState s, CounterState c) {
-        return c.config().profile().stream().map(e -> e.service())
+        return c.profile().stream().map(e -> e.service())
                 .filter(code -> s.config().service(code).map(ServiceConfig::directQueue).orElse(false)).toList();
     }
 

@@ -38,7 +38,7 @@ final class Estimator {
     private static Estimate direct(QueueState state, String service) {
         int ahead = state.waiting(service).size();
         long windows = state.counters().stream()
-                .filter(c -> c.serving() && c.config().profile().stream().anyMatch(e -> e.service().equals(service)))
+                .filter(c -> c.serving() && c.profile().stream().anyMatch(e -> e.service().equals(service)))
                 .count();
         if (windows == 0) {
             return new Estimate(ahead, -1);

@@ -10,6 +10,9 @@ import io.hallq.protocol.event.HallEvent.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import java.util.List;
 
 /**
@@ -82,6 +85,7 @@ public final class QueueEngine {
             case ServeDirect c -> serveDirect(c, now);
             case SetService c -> setService(c, now);
             case VoidTicket c -> voidTicket(c, now);
+            case SetCounterProfile c -> setProfile(c, now);
             case RateService c -> rate(c, now);
             case DeviceFault c -> deviceFault(c, now);
             case DeviceRecovered c -> deviceRecovered(c, now);
@@ -221,6 +225,32 @@ public final class QueueEngine {
             throw new Reject(RejectReason.ALREADY_IN_STATE, s.code() + " is already " + (c.enabled() ? "on" : "off"));
         }
         emit(new ServiceChanged(now, s.code(), c.enabled(), zh, en));
+    }
+
+    private void setProfile(SetCounterProfile c, Instant now) {
+        CounterState counter = counter(c.counter());
+        Set<String> seen = new HashSet<>();
+        List<ProfileLine> lines = new ArrayList<>();
+        for (ProfileEntry e : c.profile()) {
+            String code = service(e.service()).code();
+            if (!seen.add(code)) {
+                throw new Reject(RejectReason.INVALID, "service " + code + " appears twice in the profile");
+            }
+            for (String cls : e.classes()) {
+                config.customerClass(cls).orElseThrow(() -> new Reject(RejectReason.UNKNOWN_CLASS,
+                        "unknown customer class '" + cls + "'"));
+            }
+            if (e.weight().isNegative()) {
+                throw new Reject(RejectReason.INVALID, "the weight of " + code + " must not be negative");
+            }
+            lines.add(new ProfileLine(code, e.classes(), e.weight().toSeconds()));
+        }
+        List<ProfileLine> current = counter.profile().stream()
+                .map(e -> new ProfileLine(e.service(), e.classes(), e.weight().toSeconds())).toList();
+        if (current.equals(lines)) {
+            throw new Reject(RejectReason.ALREADY_IN_STATE, "counter " + c.counter() + " already has this profile");
+        }
+        emit(new CounterProfileChanged(now, counter.number(), lines));
     }
 
     private void voidTicket(VoidTicket c, Instant now) {
