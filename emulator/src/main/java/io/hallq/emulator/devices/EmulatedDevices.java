@@ -46,6 +46,11 @@ public final class EmulatedDevices implements HallModule {
     private VirtualMax7219 hallMatrix;
     private VirtualOutput amplifier;
     private DeviceModule module;
+    private final Map<Integer, String> shownDigits = new java.util.HashMap<>();
+    private long ledTicks;
+    private final java.util.concurrent.ScheduledExecutorService ledLog =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name("emulated-led-log").unstarted(r));
     private Path lastPng;
 
     public EmulatedDevices() {
@@ -80,6 +85,20 @@ public final class EmulatedDevices implements HallModule {
         module.start(context);
         wire(cfg, pi4j);
         awaitFirstScan();
+        ledLog.scheduleWithFixedDelay(this::logLeds, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The LED contents in the log: a counter display when it changes, the hall board every half minute. */
+    private void logLeds() {
+        counterDisplays.forEach((counter, d) -> {
+            String shown = d.digits(0);
+            if (!shown.equals(shownDigits.put(counter, shown))) {
+                Logger.info("窗口屏 Counter {} display [{}]", counter, shown);
+            }
+        });
+        if (hallMatrix != null && ++ledTicks % 30 == 0) {
+            Logger.info("大厅屏 Hall board now:\n{}", hallMatrix.pixelText());
+        }
     }
 
     /**
@@ -179,6 +198,7 @@ public final class EmulatedDevices implements HallModule {
 
     @Override
     public void close() {
+        ledLog.shutdownNow();
         if (module != null) {
             module.close();
         }
