@@ -16,10 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmulatorTest {
 
-    private static final Path EXAMPLE = Path.of("..", "config", "example-hall.yaml");
-
     @TempDir
     Path data;
+
+    private Path example;
+
+    /**
+     * The example hall with its web server on 0 (any free port). A running emulator keeps 8080 and the test
+     * still gets a server of its own.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void copyExample() throws Exception {
+        String yaml = java.nio.file.Files.readString(Path.of("..", "config", "example-hall.yaml"))
+                .replaceFirst("(?m)^(  port:) 8080", "$1 0");
+        example = data.resolve("example-hall.yaml");
+        java.nio.file.Files.writeString(example, yaml);
+    }
 
     private static Map<String, Integer> nextNumbers(QueueState s) {
         Map<String, Integer> next = new TreeMap<>();
@@ -29,7 +41,7 @@ class EmulatorTest {
 
     @Test
     void restart_resumesTheDayFromTheJournal() throws Exception {
-        EmulatorOptions options = new EmulatorOptions(EXAMPLE, data, 400, 7, null);
+        EmulatorOptions options = new EmulatorOptions(example, data, 400, 7, null);
         Map<String, Integer> next;
         String day;
         try (Emulator first = Emulator.start(options)) {
@@ -38,7 +50,7 @@ class EmulatorTest {
             next = first.hall().query(EmulatorTest::nextNumbers).get(10, TimeUnit.SECONDS);
             day = first.hall().query(QueueState::day).get(10, TimeUnit.SECONDS);
         }
-        try (Emulator second = Emulator.start(new EmulatorOptions(EXAMPLE, data, 0.001, 8, null))) {
+        try (Emulator second = Emulator.start(new EmulatorOptions(example, data, 0.001, 8, null))) {
             assertTrue(second.hall().recovery().lastSequence() > 10, second.hall().recovery().toString());
             assertEquals(day, second.hall().recovery().day());
             Map<String, Integer> resumed = second.hall().query(EmulatorTest::nextNumbers).get(10, TimeUnit.SECONDS);

@@ -54,7 +54,7 @@ final class StatusBuilder {
      */
     static long estimatedWait(QueueState s, ServiceConfig svc, int waiting) {
         long able = s.counters().stream().filter(CounterState::serving)
-                .filter(c -> c.config().profile().stream().anyMatch(p -> p.service().equals(svc.code()))).count();
+                .filter(c -> c.profile().stream().anyMatch(p -> p.service().equals(svc.code()))).count();
         if (able == 0) {
             return -1;
         }
