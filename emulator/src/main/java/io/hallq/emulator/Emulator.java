@@ -8,7 +8,11 @@ import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.sync.MqttModule;
+import io.hallq.controller.voice.VoiceModule;
+import io.hallq.controller.voice.WavFileSink;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
+import io.hallq.emulator.devices.EmulatedDevices;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +39,22 @@ public final class Emulator implements AutoCloseable {
         Logger.info("Starting hall {} ({} / {}) with its journal in {}", config.hall().id(), config.hall().nameZh(),
                 config.hall().nameEn(), config.journal().dataDir());
         EventLog log = new EventLog();
-        HallRuntime runtime = HallRuntime.start(loaded, Clock.systemUTC(), modules(options, log));
+        HallRuntime runtime = HallRuntime.start(loaded, Clock.systemUTC(), modules(loaded, options, log));
         return new Emulator(runtime, log);
     }
 
     /** The modules of an emulated hall, in start order. */
-    private static List<HallModule> modules(EmulatorOptions options, EventLog log) {
+    private static List<HallModule> modules(LoadedConfig loaded, EmulatorOptions options, EventLog log) {
+        Path dataDir = Path.of(loaded.config().journal().dataDir());
         List<HallModule> modules = new ArrayList<>();
         modules.add(log);
         EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
         modules.addAll(List.of(broker, new MqttModule(broker::uri)));
-        modules.add(new ScriptedTraffic(options.speed(), options.seed()));
+        EmulatedDevices devices = new EmulatedDevices();
+        modules.add(devices);
+        modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
+                on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
+        modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;
     }
 

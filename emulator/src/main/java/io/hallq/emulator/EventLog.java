@@ -60,10 +60,13 @@ final class EventLog implements EventListener, HallModule {
                     + t.toService();
             case HallEvent.TicketVoided v -> "作废 Voided " + v.ticket() + ": " + v.reason();
             case HallEvent.CounterChanged c -> "窗口 Counter " + c.counter() + " " + c.status();
+            case HallEvent.CounterProfileChanged p -> "窗口业务 Counter " + p.counter() + " profile: "
+                    + p.profile().stream().map(HallEvent.ProfileLine::service).toList();
             case HallEvent.ServiceChanged s -> "业务 Service " + s.service() + (s.enabled() ? " on / 恢复办理"
                     : " off / 暂停办理: " + s.messageZh() + " / " + s.messageEn());
             case HallEvent.AlarmRaised a -> "告警 ALARM " + a.messageZh() + " / " + a.messageEn();
             case HallEvent.AlarmCleared a -> "解除 Alarm cleared: " + a.alarmId();
+            case HallEvent.ServiceRated r -> "评价 Rated " + r.ticket() + " at counter " + r.counter() + ": " + r.rating();
         };
     }
 }

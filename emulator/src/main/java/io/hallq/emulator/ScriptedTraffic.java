@@ -8,6 +8,7 @@ import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.CounterState;
 import io.hallq.controller.queue.QueueState;
+import io.hallq.emulator.devices.EmulatedDevices;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,7 +50,10 @@ final class ScriptedTraffic implements HallModule {
     });
     private long step;
 
-    ScriptedTraffic(double speed, long seed) {
+    private final EmulatedDevices devices;
+
+    ScriptedTraffic(double speed, long seed, EmulatedDevices devices) {
+        this.devices = devices;
         this.speed = speed;
         this.random = new Random(seed);
     }
@@ -78,7 +82,7 @@ final class ScriptedTraffic implements HallModule {
         step++;
         double simulatedSeconds = STEP.toMillis() / 1000.0 * speed;
         if (random.nextDouble() < simulatedSeconds / ARRIVAL_GAP_SECONDS) {
-            hall.submit(new Command.IssueTicket(pick(serviceWeights()), pickClass(), null, null));
+            takeTicket(pick(serviceWeights()), pickClass());
         }
         List<CounterView> counters = hall.query(ScriptedTraffic::view).join();
         for (CounterView c : counters) {
@@ -88,12 +92,32 @@ final class ScriptedTraffic implements HallModule {
         }
     }
 
+    /** Walk-ins press the dispenser button where one is fitted; customers with a class still skip the keypad. */
+    private void takeTicket(String service, String customerClass) {
+        var button = devices.button(service);
+        if (customerClass == null && button.isPresent()) {
+            Thread.ofVirtual().start(button.get()::tap);
+        } else {
+            hall.submit(new Command.IssueTicket(service, customerClass, null, null));
+        }
+    }
+
+    /** A counter with a keypad calls by key, like its staff would. */
+    private void callNext(int counter) {
+        var keypad = devices.counterKeypad(counter);
+        if (keypad.isPresent()) {
+            Thread.ofVirtual().start(() -> keypad.get().type("1"));
+        } else {
+            hall.submit(new Command.CallNext(counter));
+        }
+    }
+
     private void actAt(CounterView c, double simulatedSecondsPerStep) {
         if (!c.directServices().isEmpty() && random.nextDouble() < 0.1) {
             hall.submit(new Command.ServeDirect(c.number(), c.directServices().get(0)));
         }
         if (c.current() == null) {
-            hall.submit(new Command.CallNext(c.number()));
+            callNext(c.number());
             return;
         }
         Long due = dueStep.get(c.current());
@@ -127,7 +151,7 @@ final class ScriptedTraffic implements HallModule {
     }
 
     private static List<String> directServices(QueueState s, CounterState c) {
-        return c.config().profile().stream().map(e -> e.service())
+        return c.profile().stream().map(e -> e.service())
                 .filter(code -> s.config().service(code).map(ServiceConfig::directQueue).orElse(false)).toList();
     }
 

@@ -30,14 +30,18 @@ final class ClassesReader {
         UniqueValues codes = new UniqueValues("code");
         List<CustomerClassConfig> classes = new ArrayList<>();
         List<String> defaults = new ArrayList<>();
+        boolean allUsable = true;
         for (ConfigNode item : section.requiredList("classes")) {
-            CustomerClassConfig c = customerClass(item.requiredMapping(KEYS), codes);
+            ConfigNode n = item.requiredMapping(KEYS);
+            CustomerClassConfig c = customerClass(n, codes);
             if (c.isDefault()) {
                 defaults.add(item.path());
             }
+            allUsable &= n.isUsable();
             classes.add(c);
         }
-        if (!classes.isEmpty() && defaults.size() != 1) {
+        // a class that could not be read at all may well have been the default one
+        if (!classes.isEmpty() && allUsable && defaults.size() != 1) {
             String which = defaults.isEmpty() ? "" : ": " + String.join(", ", defaults);
             section.error("exactly one class may be default: true (found " + defaults.size() + which + ")");
         }

@@ -50,6 +50,11 @@ public final class ConfigNode {
                 && !(json.isTextual() && json.textValue().isEmpty());
     }
 
+    /** False once this node has been reported as unusable; checks spanning several nodes then stay quiet. */
+    public boolean isUsable() {
+        return !silent;
+    }
+
     public ConfigNode key(String name) {
         JsonNode child = json != null && json.isObject() ? json.get(name) : null;
         return new ConfigNode(child, path.isEmpty() ? name : path + "." + name, problems, silent);

@@ -21,6 +21,8 @@ final class CountersReader {
 
     private final List<String> serviceCodes;
     private final List<String> classCodes;
+    /** False once some profile could not be read in full: it may have served the services that seem unserved. */
+    private boolean profilesComplete = true;
 
     /** @param services and {@code classes} as read, so that references can be checked against them */
     CountersReader(List<ServiceConfig> services, List<CustomerClassConfig> classes) {
@@ -32,7 +34,9 @@ final class CountersReader {
         UniqueValues numbers = new UniqueValues("number");
         List<CounterConfig> counters = new ArrayList<>();
         for (ConfigNode item : root.key("counters").requiredList("counters")) {
-            counters.add(counter(item.requiredMapping(KEYS), numbers));
+            ConfigNode n = item.requiredMapping(KEYS);
+            profilesComplete &= n.isUsable();
+            counters.add(counter(n, numbers));
         }
         return counters;
     }
@@ -51,8 +55,11 @@ final class CountersReader {
     private List<ProfileEntry> profile(ConfigNode n) {
         UniqueValues services = new UniqueValues("service");
         List<ProfileEntry> profile = new ArrayList<>();
+        profilesComplete &= !n.isGiven() || n.json().isArray();
         for (ConfigNode item : n.list("profile entries")) {
-            profile.add(profileEntry(item.requiredMapping("service", "classes", "weight"), services));
+            ConfigNode entry = item.requiredMapping("service", "classes", "weight");
+            profilesComplete &= entry.isUsable();
+            profile.add(profileEntry(entry, services));
         }
         return profile;
     }
@@ -61,7 +68,7 @@ final class CountersReader {
         ConfigNode serviceNode = n.key("service");
         String service = serviceNode.required(SERVICE_CODE).orElse("");
         servicesOfCounter.check(serviceNode, n, service);
-        requireKnown(serviceNode, service, "service", serviceCodes);
+        profilesComplete &= !service.isEmpty() && requireKnown(serviceNode, service, "service", serviceCodes);
         return new ProfileEntry(service, entryClasses(n.key("classes")),
                 n.key("weight").get(ClassesReader.HEAD_START, Duration.ZERO));
     }
@@ -89,8 +96,8 @@ final class CountersReader {
     }
 
     /** Tickets of an enabled service that is called at counters would wait forever if no counter takes them. */
-    static void checkCoverage(ConfigNode root, List<ServiceConfig> services, List<CounterConfig> counters) {
-        if (counters.isEmpty()) {
+    void checkCoverage(ConfigNode root, List<ServiceConfig> services, List<CounterConfig> counters) {
+        if (counters.isEmpty() || !profilesComplete) {
             return;
         }
         Set<String> served = counters.stream().flatMap(c -> c.profile().stream())

@@ -41,7 +41,7 @@ public final class HallConfigLoader {
     /** Like {@link #load}, keeping the raw tree for the sections other packages read. */
     public static LoadedConfig loadWithRoot(Path file) {
         String text = readFile(file);
-        LoadedConfig loaded = parse(text, file.toString(), file.toAbsolutePath().getParent(), file);
+        LoadedConfig loaded = parseFile(text, file.toString(), file.toAbsolutePath().getParent(), file);
         HallConfig c = loaded.config();
         Logger.info("Loaded hall {} from {}: {} services, {} classes, {} counters",
                 c.hall().id(), file, c.services().size(), c.classes().size(), c.counters().size());
@@ -60,10 +60,10 @@ public final class HallConfigLoader {
 
     /** Like {@link #parse}, keeping the raw tree. */
     public static LoadedConfig parseWithRoot(String yamlText, String fileName, Path baseDir) {
-        return parse(yamlText, fileName, baseDir, baseDir.resolve(fileName));
+        return parseFile(yamlText, fileName, baseDir, baseDir.resolve(fileName));
     }
 
-    private static LoadedConfig parse(String yamlText, String fileName, Path baseDir, Path file) {
+    private static LoadedConfig parseFile(String yamlText, String fileName, Path baseDir, Path file) {
         ConfigProblems problems = new ConfigProblems(fileName);
         // a byte order mark from Windows editors is invisible to the operator, so it must not be an error
         String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
@@ -79,8 +79,9 @@ public final class HallConfigLoader {
         BusinessHours hours = HallSectionReader.hours(root);
         List<ServiceConfig> services = ServicesReader.read(root);
         List<CustomerClassConfig> classes = ClassesReader.read(root);
-        List<CounterConfig> counters = new CountersReader(services, classes).read(root);
-        CountersReader.checkCoverage(root, services, counters);
+        CountersReader countersReader = new CountersReader(services, classes);
+        List<CounterConfig> counters = countersReader.read(root);
+        countersReader.checkCoverage(root, services, counters);
         CountersReader.checkVipRoom(root, classes, counters);
         return new HallConfig(hall, hours, services, classes, counters,
                 SettingsReader.alarms(root),

@@ -11,9 +11,34 @@ import java.time.Duration;
  * @param transferPriority   with {@link TransferMode#RAISED_PRIORITY}: the head start a transferred ticket gets
  * @param vipRoomOverflow    idle VIP-room counters take ordinary tickets
  * @param estimateWindow     how many recent handling times per service the estimate learns from
+ * @param selection          how a counter picks its next ticket; {@link SelectionPolicy#AGEING} in a real hall, the
+ *                           others exist so the simulator can compare policies on the same arrivals
  */
 public record QueueRules(int recallLimit, boolean noShowRequeue, TransferMode transferMode,
-                         Duration transferPriority, boolean vipRoomOverflow, int estimateWindow) {
+                         Duration transferPriority, boolean vipRoomOverflow, int estimateWindow,
+                         SelectionPolicy selection) {
+
+    /** The rules with the default selection policy (ageing). */
+    public QueueRules(int recallLimit, boolean noShowRequeue, TransferMode transferMode, Duration transferPriority,
+                      boolean vipRoomOverflow, int estimateWindow) {
+        this(recallLimit, noShowRequeue, transferMode, transferPriority, vipRoomOverflow, estimateWindow,
+                SelectionPolicy.AGEING);
+    }
+
+    public QueueRules withSelection(SelectionPolicy policy) {
+        return new QueueRules(recallLimit, noShowRequeue, transferMode, transferPriority, vipRoomOverflow,
+                estimateWindow, policy);
+    }
+
+    /** How a counter picks among the tickets its profile lets it take. */
+    public enum SelectionPolicy {
+        /** Lowest {@code rank - profile weight}: class head starts and counter weights, bounded (the hall's rule). */
+        AGEING,
+        /** Plain first come, first served by issue order; classes and weights are ignored. */
+        FCFS,
+        /** The class with the largest head start always goes first; arrival order within a class. */
+        STRICT_PRIORITY
+    }
 
     public enum TransferMode {
         /** The ticket keeps its place: it ranks by its original arrival time. */

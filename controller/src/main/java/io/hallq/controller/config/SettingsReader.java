@@ -2,6 +2,7 @@ package io.hallq.controller.config;
 
 import static io.hallq.controller.config.ConfigScalar.BOOLEAN;
 
+import io.hallq.controller.config.QueueRules.SelectionPolicy;
 import io.hallq.controller.config.QueueRules.TransferMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class SettingsReader {
 
     static QueueRules rules(ConfigNode root) {
         ConfigNode n = root.key("rules").mapping("recallLimit", "noShowRequeue", "transferMode", "transferPriority",
-                "vipRoomOverflow", "estimateWindow");
+                "vipRoomOverflow", "estimateWindow", "selection");
         QueueRules d = DEFAULT_RULES;
         return new QueueRules(
                 n.key("recallLimit").get(ConfigScalar.integer(0, 9), d.recallLimit()),
@@ -46,7 +47,8 @@ final class SettingsReader {
                 n.key("transferMode").get(ConfigScalar.oneOf(TransferMode.class), d.transferMode()),
                 n.key("transferPriority").get(ClassesReader.HEAD_START, d.transferPriority()),
                 n.key("vipRoomOverflow").get(BOOLEAN, d.vipRoomOverflow()),
-                n.key("estimateWindow").get(ConfigScalar.integer(1, 500), d.estimateWindow()));
+                n.key("estimateWindow").get(ConfigScalar.integer(1, 500), d.estimateWindow()),
+                n.key("selection").get(ConfigScalar.oneOf(SelectionPolicy.class), d.selection()));
     }
 
     /**

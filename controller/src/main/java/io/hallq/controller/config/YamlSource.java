@@ -31,13 +31,15 @@ final class YamlSource {
     /** The document's tree, or null after the reasons have been recorded in {@code problems}. */
     static JsonNode read(String text, ConfigProblems problems) {
         try {
+            int known = problems.errors().size();
             scan(text, problems);
-            if (!problems.isEmpty()) {
+            if (problems.errors().size() > known) {
                 return null;
             }
             JsonNode root = MAPPER.readTree(text);
             if (root == null || root.isMissingNode()) {
-                problems.add("", "the file is empty; expected the sections hall, hours, services, classes and counters");
+                problems.add("", "the file is empty;"
+                        + " expected the sections hall, hours, services, classes and counters");
                 return null;
             }
             return root;

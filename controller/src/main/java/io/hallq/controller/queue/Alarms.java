@@ -70,11 +70,28 @@ final class Alarms {
         }
     }
 
-    /** Counters to open so that the waiting count per open counter is back within the threshold. */
+    /**
+     * Counters to open so that the waiting count per open counter is back within the threshold and the work
+     * waiting (each customer's learned mean handling time) can be done within the default class's current wait
+     * target: a queue of long services needs more counters than its head count says.
+     */
     static long countersToOpen(QueueState s, long waiting, double threshold) {
-        long needed = (long) Math.ceil(waiting / threshold);
+        long needed = Math.max((long) Math.ceil(waiting / threshold), forWork(s));
         long available = s.counters().stream().filter(c -> !c.serving()).count();
         return Math.max(0, Math.min(needed - s.openCounters(), available));
+    }
+
+    private static long forWork(QueueState s) {
+        double work = 0;
+        for (Ticket t : s.liveTickets()) {
+            if (t.status() == Ticket.Status.WAITING) {
+                work += s.handling().meanSeconds(t.service());
+            }
+        }
+        HallConfig cfg = s.config();
+        boolean busy = cfg.hours().isBusy(LocalDateTime.ofInstant(s.lastAt(), cfg.hall().zone()));
+        Duration target = busy ? cfg.defaultClass().busyTarget() : cfg.defaultClass().quietTarget();
+        return target.isZero() ? 0 : (long) Math.ceil(work / target.toSeconds());
     }
 
     private static void escalation(QueueState s, Instant now, List<HallEvent> out) {

@@ -1,5 +1,8 @@
 package io.hallq.controller.queue;
 
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
+import java.util.List;
+
 /**
  * An input to the queue engine: a dispenser button, a counter key, a manager's action, an HTTP or MQTT
  * request, or the clock's tick. Every input becomes one of these and is handed to the single writer.
@@ -53,9 +56,32 @@ public sealed interface Command {
     /** Switch a service on or off; the messages tell customers why it is off. */
     record SetService(String service, boolean enabled, String messageZh, String messageEn) implements Command {}
 
+    /**
+     * Replace the counter's priority profile for the rest of the business day (the next day starts with the
+     * configured one again). Each service may appear once; services and classes must be known.
+     */
+    record SetCounterProfile(int counter, List<ProfileEntry> profile) implements Command {
+        public SetCounterProfile {
+            profile = List.copyOf(profile);
+        }
+    }
+
     /** Take a ticket out of the queue, e.g. because its printing failed and nobody holds it. */
     record VoidTicket(String ticket, String reason) implements Command {}
 
     /** The clock moved on: evaluate time-based alarms and the business day. */
     record Tick() implements Command {}
+
+    /** The customer rated the ticket this counter served last (1 = unhappy, up to 4). */
+    record RateService(int counter, int rating) implements Command {}
+
+    /**
+     * A device failed (printer out of paper, display unplugged): raises a DEVICE alarm "DEVICE:{device}".
+     *
+     * @param device a short stable id, e.g. "printer" or "counter-display-3"
+     */
+    record DeviceFault(String device, String messageZh, String messageEn) implements Command {}
+
+    /** The device works again: clears its DEVICE alarm. */
+    record DeviceRecovered(String device) implements Command {}
 }

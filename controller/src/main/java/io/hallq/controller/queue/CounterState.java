@@ -1,7 +1,9 @@
 package io.hallq.controller.queue;
 
 import io.hallq.controller.config.CounterConfig;
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
+import java.util.List;
 
 /** A counter's live state. Mutated only by {@link QueueState}. */
 public final class CounterState {
@@ -9,10 +11,13 @@ public final class CounterState {
     private final CounterConfig config;
     private CounterStatus status;
     private String current;
+    private List<ProfileEntry> profile;
+    private String lastServed;
 
     CounterState(CounterConfig config) {
         this.config = config;
         this.status = config.openAtStart() ? CounterStatus.OPEN : CounterStatus.CLOSED;
+        this.profile = config.profile();
     }
 
     public CounterConfig config() { return config; }
@@ -21,15 +26,24 @@ public final class CounterState {
     /** The ticket called to this counter, or null when idle. */
     public String current() { return current; }
 
+    /** The effective priority profile: the configured one unless a manager changed it today. */
+    public List<ProfileEntry> profile() { return profile; }
+    /** The ticket this counter served last and nobody rated yet, or null. */
+    public String lastServed() { return lastServed; }
+
     /** Open, not paused: it takes customers. */
     public boolean serving() { return status == CounterStatus.OPEN; }
     public boolean idle() { return status == CounterStatus.OPEN && current == null; }
 
     void status(CounterStatus value) { status = value; }
     void current(String ticket) { current = ticket; }
+    void profile(List<ProfileEntry> value) { profile = List.copyOf(value); }
+    void lastServed(String ticket) { lastServed = ticket; }
 
     void reset() {
         status = config.openAtStart() ? CounterStatus.OPEN : CounterStatus.CLOSED;
         current = null;
+        profile = config.profile();
+        lastServed = null;
     }
 }

@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The queue-length estimate for a new ticket: the work of the customers ahead (their services' learned
- * mean handling times) plus what is left of the customers being served, shared by the counters that can
- * take the ticket. Its accuracy is measured against simulation in the statistics work.
+ * The wait estimate printed on a new ticket. With open counters that can take it, the estimate plays the queue
+ * forward: each counter is free after what is left of its current customer (idle counters at once), each
+ * customer ahead goes, in queue order, to the earliest-free counter that may take them and occupies it for
+ * their service's learned mean handling time; the new ticket waits until the earliest counter is free after
+ * that. Unlike "work ahead / counters" this knows that an idle counter means no wait and that a VIP-room-only
+ * customer ahead does not hold up the ordinary counters. The simulator measures it against the plain
+ * queue-length estimate (docs/simulation.md); with no open counter it falls back to work / counters.
  */
 final class Estimator {
 
@@ -27,18 +31,54 @@ final class Estimator {
             return new Estimate(ahead(state, able, rank).size(), -1);
         }
         List<Ticket> ahead = ahead(state, able, rank);
-        double work = 0;
-        for (Ticket t : ahead) {
-            work += state.handling().meanSeconds(t.service());
+        if (able.stream().noneMatch(CounterState::serving)) {
+            double work = 0;
+            for (Ticket t : ahead) {
+                work += state.handling().meanSeconds(t.service());
+            }
+            return new Estimate(ahead.size(), Math.round(work / able.size()));
         }
-        work += remaining(state, able, now);
-        return new Estimate(ahead.size(), Math.round(work / able.size()));
+        return new Estimate(ahead.size(), Math.round(playForward(state, able, ahead, now)));
+    }
+
+    /**
+     * Seconds until a counter that may take the new ticket is free after the customers ahead were served. Every
+     * open counter plays: a customer ahead may go to a counter that cannot take the new ticket, which then does
+     * not hold it up.
+     */
+    private static double playForward(QueueState state, List<CounterState> able, List<Ticket> ahead, Instant now) {
+        List<CounterState> open = state.counters().stream().filter(CounterState::serving).toList();
+        double[] free = new double[open.size()];
+        for (int i = 0; i < free.length; i++) {
+            free[i] = remaining(state, open.get(i), now);
+        }
+        List<Ticket> ordered = new ArrayList<>(ahead);
+        ordered.sort(Ticket.BY_RANK);
+        for (Ticket t : ordered) {
+            int best = -1;
+            for (int i = 0; i < free.length; i++) {
+                if ((best < 0 || free[i] < free[best])
+                        && Selection.mayTakeDirectly(state, open.get(i), t.service(), t.customerClass(), t.vipRoom())) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                free[best] += state.handling().meanSeconds(t.service());
+            }
+        }
+        double soonest = Double.MAX_VALUE;
+        for (int i = 0; i < free.length; i++) {
+            if (able.contains(open.get(i))) {
+                soonest = Math.min(soonest, free[i]);
+            }
+        }
+        return soonest;
     }
 
     private static Estimate direct(QueueState state, String service) {
         int ahead = state.waiting(service).size();
         long windows = state.counters().stream()
-                .filter(c -> c.serving() && c.config().profile().stream().anyMatch(e -> e.service().equals(service)))
+                .filter(c -> c.serving() && c.profile().stream().anyMatch(e -> e.service().equals(service)))
                 .count();
         if (windows == 0) {
             return new Estimate(ahead, -1);
@@ -83,16 +123,16 @@ final class Estimator {
         return false;
     }
 
-    /** Expected rest of the current customers at these counters (never negative). */
-    private static double remaining(QueueState state, List<CounterState> able, Instant now) {
-        double rest = 0;
-        for (CounterState c : able) {
-            Ticket t = c.current() == null ? null : state.ticket(c.current());
-            if (t != null && t.calledAt() != null) {
-                double mean = state.handling().meanSeconds(t.service());
-                rest += Math.max(0, mean - Duration.between(t.calledAt(), now).toSeconds());
-            }
+    /**
+     * Expected rest of the counter's current customer: mean minus time so far, but at least a quarter of the mean
+     * once it has run over (a long service is likely to go on a little longer); 0 when idle.
+     */
+    private static double remaining(QueueState state, CounterState c, Instant now) {
+        Ticket t = c.current() == null ? null : state.ticket(c.current());
+        if (t == null || t.calledAt() == null) {
+            return 0;
         }
-        return rest;
+        double mean = state.handling().meanSeconds(t.service());
+        return Math.max(mean / 4, mean - Duration.between(t.calledAt(), now).toSeconds());
     }
 }

@@ -10,6 +10,9 @@ import io.hallq.protocol.event.HallEvent.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import java.util.List;
 
 /**
@@ -18,6 +21,11 @@ import java.util.List;
  * nothing. No I/O, no threads, no clock of its own. Not thread-safe: one writer owns it.
  */
 public final class QueueEngine {
+
+    /** Satisfaction keys fitted at most (评价器: 3 or 4 keys). */
+    public static final int MAX_RATING = 4;
+    /** Prefix of the alarm ids of {@link DeviceFault}s. */
+    public static final String DEVICE_ALARM_PREFIX = "DEVICE:";
 
     private final HallConfig config;
     private final QueueState state;
@@ -77,6 +85,10 @@ public final class QueueEngine {
             case ServeDirect c -> serveDirect(c, now);
             case SetService c -> setService(c, now);
             case VoidTicket c -> voidTicket(c, now);
+            case SetCounterProfile c -> setProfile(c, now);
+            case RateService c -> rate(c, now);
+            case DeviceFault c -> deviceFault(c, now);
+            case DeviceRecovered c -> deviceRecovered(c, now);
             case Tick c -> { }
         }
     }
@@ -215,11 +227,75 @@ public final class QueueEngine {
         emit(new ServiceChanged(now, s.code(), c.enabled(), zh, en));
     }
 
+    private void setProfile(SetCounterProfile c, Instant now) {
+        CounterState counter = counter(c.counter());
+        Set<String> seen = new HashSet<>();
+        List<ProfileLine> lines = new ArrayList<>();
+        for (ProfileEntry e : c.profile()) {
+            String code = service(e.service()).code();
+            if (!seen.add(code)) {
+                throw new Reject(RejectReason.INVALID, "service " + code + " appears twice in the profile");
+            }
+            for (String cls : e.classes()) {
+                config.customerClass(cls).orElseThrow(() -> new Reject(RejectReason.UNKNOWN_CLASS,
+                        "unknown customer class '" + cls + "'"));
+            }
+            if (e.weight().isNegative()) {
+                throw new Reject(RejectReason.INVALID, "the weight of " + code + " must not be negative");
+            }
+            lines.add(new ProfileLine(code, e.classes(), e.weight().toSeconds()));
+        }
+        List<ProfileLine> current = counter.profile().stream()
+                .map(e -> new ProfileLine(e.service(), e.classes(), e.weight().toSeconds())).toList();
+        if (current.equals(lines)) {
+            throw new Reject(RejectReason.ALREADY_IN_STATE, "counter " + c.counter() + " already has this profile");
+        }
+        emit(new CounterProfileChanged(now, counter.number(), lines));
+    }
+
     private void voidTicket(VoidTicket c, Instant now) {
         if (state.ticket(c.ticket()) == null) {
             throw new Reject(RejectReason.UNKNOWN_TICKET, c.ticket() + " is not in today's queue");
         }
         emit(new TicketVoided(now, c.ticket(), c.reason() == null ? "voided" : c.reason()));
+    }
+
+    private void rate(RateService c, Instant now) {
+        CounterState counter = counter(c.counter());
+        if (c.rating() < 1 || c.rating() > MAX_RATING) {
+            throw new Reject(RejectReason.INVALID, "a rating is 1.." + MAX_RATING + ", not " + c.rating());
+        }
+        if (counter.lastServed() == null) {
+            throw new Reject(RejectReason.NOTHING_TO_RATE, "counter " + c.counter() + " has no served ticket to rate");
+        }
+        emit(new ServiceRated(now, counter.lastServed(), counter.number(), c.rating()));
+    }
+
+    private void deviceFault(DeviceFault c, Instant now) {
+        String id = deviceAlarmId(c.device());
+        if (c.messageZh() == null || c.messageZh().isBlank() || c.messageEn() == null || c.messageEn().isBlank()) {
+            throw new Reject(RejectReason.INVALID, "a device fault needs its messages in Chinese and English");
+        }
+        AlarmRaised active = state.alarms().get(id);
+        if (active != null && active.messageEn().equals(c.messageEn())) {
+            throw new Reject(RejectReason.ALREADY_IN_STATE, id + " is already raised");
+        }
+        emit(new AlarmRaised(now, id, AlarmKind.DEVICE, c.messageZh(), c.messageEn(), java.util.Map.of()));
+    }
+
+    private void deviceRecovered(DeviceRecovered c, Instant now) {
+        String id = deviceAlarmId(c.device());
+        if (!state.alarms().containsKey(id)) {
+            throw new Reject(RejectReason.ALREADY_IN_STATE, id + " is not raised");
+        }
+        emit(new AlarmCleared(now, id));
+    }
+
+    private static String deviceAlarmId(String device) {
+        if (device == null || !device.matches("[A-Za-z0-9_.-]{1,40}")) {
+            throw new Reject(RejectReason.INVALID, "a device id is 1-40 letters, digits, '.', '_' or '-'");
+        }
+        return DEVICE_ALARM_PREFIX + device;
     }
 
     private ServiceConfig service(String code) {

@@ -1,5 +1,6 @@
 package io.hallq.controller.queue;
 
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
 import io.hallq.protocol.event.HallEvent.ServiceChanged;
@@ -27,7 +28,12 @@ public record QueueSnapshot(
         List<AlarmRaised> alarms,
         Map<String, List<Long>> handlingSamples) {
 
-    public record CounterSnap(int number, CounterStatus status, String current) {}
+    /**
+     * {@code profile} is null in snapshots written before profiles could change (the configured one applies);
+     * {@code lastServed} is null in snapshots written before ratings existed.
+     */
+    public record CounterSnap(int number, CounterStatus status, String current, List<ProfileEntry> profile,
+                              String lastServed) {}
 
     public record TicketSnap(String number, String service, String customerClass, Instant issuedAt, Instant rank,
                              long order, boolean vipRoom, String phoneMasked, String token, Ticket.Status status,
@@ -43,7 +49,8 @@ public record QueueSnapshot(
             services.add(s.serviceState(svc.code()));
         });
         List<CounterSnap> counters = s.counters().stream()
-                .map(c -> new CounterSnap(c.number(), c.status(), c.current())).toList();
+                .map(c -> new CounterSnap(c.number(), c.status(), c.current(), c.profile(), c.lastServed()))
+                .toList();
         List<TicketSnap> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
                 .map(t -> new TicketSnap(t.number(), t.service(), t.customerClass(), t.issuedAt(), t.rank(),
                         t.order(), t.vipRoom(), t.phoneMasked(), t.token(), t.status(), t.counter(), t.calledAt(),

@@ -1,14 +1,17 @@
 package io.hallq.controller.queue;
 
 import io.hallq.controller.config.CounterConfig;
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.ServiceConfig;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.AlarmCleared;
 import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import io.hallq.protocol.event.HallEvent.CounterChanged;
+import io.hallq.protocol.event.HallEvent.CounterProfileChanged;
 import io.hallq.protocol.event.HallEvent.DayStarted;
 import io.hallq.protocol.event.HallEvent.ServiceChanged;
+import io.hallq.protocol.event.HallEvent.ServiceRated;
 import io.hallq.protocol.event.HallEvent.TicketCalled;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import io.hallq.protocol.event.HallEvent.TicketNoShow;
@@ -16,10 +19,12 @@ import io.hallq.protocol.event.HallEvent.TicketRecalled;
 import io.hallq.protocol.event.HallEvent.TicketServed;
 import io.hallq.protocol.event.HallEvent.TicketTransferred;
 import io.hallq.protocol.event.HallEvent.TicketVoided;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -79,6 +84,10 @@ public final class QueueState {
             }
             counter.status(c.status());
             counter.current(c.current());
+            if (c.profile() != null) {
+                counter.profile(c.profile());
+            }
+            counter.lastServed(c.lastServed());
         }
         snap.tickets().forEach(s::restoreTicket);
         snap.alarms().forEach(a -> s.alarms.put(a.alarmId(), a));
@@ -152,9 +161,11 @@ public final class QueueState {
             case TicketTransferred e -> transferred(e);
             case TicketVoided e -> voided(e);
             case CounterChanged e -> counterChanged(e);
+            case CounterProfileChanged e -> counters.get(e.counter()).profile(profileOf(e));
             case ServiceChanged e -> serviceStates.put(e.service(), e);
             case AlarmRaised e -> raised(e);
             case AlarmCleared e -> alarms.remove(e.alarmId());
+            case ServiceRated e -> counters.get(e.counter()).lastServed(null);
         }
         if (event.at().isAfter(lastAt)) {
             lastAt = event.at();
@@ -201,6 +212,7 @@ public final class QueueState {
 
     private void served(TicketServed e) {
         Ticket t = live.remove(e.ticket());
+        counters.get(e.counter()).lastServed(t.number());
         if (t.status() == Ticket.Status.CALLED) {
             counters.get(e.counter()).current(null);
         } else {
@@ -233,6 +245,12 @@ public final class QueueState {
         if (e.status() == HallEvent.CounterStatus.OPEN) {
             crowdedSince = null; // opening a counter restarts the escalation clock (Xiamen rule)
         }
+    }
+
+    private static List<ProfileEntry> profileOf(CounterProfileChanged e) {
+        return e.profile().stream()
+                .map(l -> new ProfileEntry(l.service(), l.classes(), Duration.ofSeconds(l.weightSeconds())))
+                .toList();
     }
 
     private void raised(AlarmRaised e) {

@@ -18,5 +18,6 @@ public enum RejectReason {
     SAME_SERVICE,
     NOT_DIRECT_QUEUE,
     DIRECT_QUEUE_NOT_CALLED,
+    NOTHING_TO_RATE,
     INVALID
 }

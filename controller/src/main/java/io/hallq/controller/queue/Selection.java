@@ -1,7 +1,10 @@
 package io.hallq.controller.queue;
 
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
+import io.hallq.controller.config.CustomerClassConfig;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,10 @@ import java.util.Optional;
  * </ol>
  * Head starts are bounded, so a ticket is overtaken only by tickets that arrived at most
  * (largest class head start + largest profile weight) after it: nobody waits without bound.
+ *
+ * <p>{@code rules.selection} can replace step 2 for comparison in the simulator: {@code FCFS} takes the earliest
+ * issued ticket, {@code STRICT_PRIORITY} the ticket of the class with the largest head start (then the earliest
+ * issued). Step 1, which tickets a counter may take at all, is the same for every policy.
  */
 final class Selection {
 
@@ -53,9 +60,41 @@ final class Selection {
     }
 
     private static Optional<Ticket> best(QueueState state, CounterState counter, boolean overflow) {
+        return switch (state.config().rules().selection()) {
+            case AGEING -> ageing(state, counter, overflow);
+            case FCFS -> first(state, counter, overflow, Comparator.comparingLong(Ticket::order));
+            case STRICT_PRIORITY -> first(state, counter, overflow, Comparator
+                    .comparing((Ticket t) -> headStart(state, t), Comparator.reverseOrder())
+                    .thenComparingLong(Ticket::order));
+        };
+    }
+
+    private static Duration headStart(QueueState state, Ticket t) {
+        return state.config().customerClass(t.customerClass()).map(CustomerClassConfig::priority).orElse(Duration.ZERO);
+    }
+
+    /** The takeable ticket that sorts first; scans every waiting ticket, which the comparison runs can afford. */
+    private static Optional<Ticket> first(QueueState state, CounterState counter, boolean overflow,
+                                          Comparator<Ticket> order) {
+        Ticket best = null;
+        for (ProfileEntry e : counter.profile()) {
+            if (state.config().service(e.service()).orElseThrow().directQueue()) {
+                continue;
+            }
+            for (Ticket t : state.waiting(e.service())) {
+                if (matches(state, counter, e, t.customerClass(), t.vipRoom(), overflow)
+                        && (best == null || order.compare(t, best) < 0)) {
+                    best = t;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Optional<Ticket> ageing(QueueState state, CounterState counter, boolean overflow) {
         Ticket best = null;
         Instant bestScore = null;
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             Ticket t = firstTakeable(state, counter, e, overflow);
             if (t == null) {
                 continue;
@@ -84,7 +123,7 @@ final class Selection {
 
     private static ProfileEntry entryFor(QueueState state, CounterState counter, String service, String cls,
                                          boolean vipRoom, boolean overflow) {
-        for (ProfileEntry e : counter.config().profile()) {
+        for (ProfileEntry e : counter.profile()) {
             if (e.service().equals(service) && matches(state, counter, e, cls, vipRoom, overflow)) {
                 return e;
             }

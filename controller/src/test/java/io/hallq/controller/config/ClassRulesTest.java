@@ -80,6 +80,13 @@ class ClassRulesTest {
     }
 
     @Test
+    void unreadableClass_isReportedWithoutGuessingAboutTheDefault() {
+        assertEquals(inFile("classes[1]: expected a mapping with code, nameZh, nameEn, priority, busyTarget,"
+                + " quietTarget, vipRoom, default, got 'WALKIN'"),
+                classes("- { code: VIP, nameZh: 贵宾, nameEn: VIP, vipRoom: true }\n- WALKIN").errors());
+    }
+
+    @Test
     void defaultKey_becomesIsDefault() {
         HallConfig c = TestHall.minimal().load();
         assertEquals("WALKIN", c.defaultClass().code());

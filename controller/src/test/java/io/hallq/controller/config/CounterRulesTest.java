@@ -23,7 +23,8 @@ class CounterRulesTest {
         for (int i = 0; i < codes.length; i++) {
             boolean called = codes[i].equals("OPEN") || codes[i].equals("PAY");
             services.append("- { code: ").append(codes[i]).append(", nameZh: 某, nameEn: S, prefix: ")
-                    .append((char) ('A' + i)).append(", handlingTime: 5m, directQueue: ").append(!called).append(" }\n");
+                    .append((char) ('A' + i)).append(", handlingTime: 5m, directQueue: ").append(!called)
+                    .append(" }\n");
         }
         return TestHall.minimal().with("services", services.toString()).with("counters", counters);
     }
@@ -111,6 +112,16 @@ class CounterRulesTest {
         assertEquals(inFile("counters: no counter serves the service 'PAY'; add it to a counter's profile,"
                 + " or set directQueue: true or enabled: false on it"),
                 counters("- { number: 1, profile: [{ service: OPEN }] }").errors());
+    }
+
+    @Test
+    void unservedService_isNotClaimedWhileAProfileIsUnreadable() {
+        assertEquals(inFile("counters[0].profile[0].service: unknown service 'PAYY' (known: OPEN, PAY)",
+                "counters[1].profile: expected a list of profile entries, got a mapping"),
+                counters("""
+                        - { number: 1, profile: [{ service: PAYY }] }
+                        - { number: 2, profile: { service: OPEN } }
+                        """).errors());
     }
 
     @Test

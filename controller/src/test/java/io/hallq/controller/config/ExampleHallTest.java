@@ -61,7 +61,8 @@ class ExampleHallTest {
         assertEquals(new ServiceConfig("OPEN", "开户", "New account", "A", 1, 999, Duration.ofMinutes(12), true,
                 "暂停办理", "Temporarily unavailable", false), config.services().get(0));
         assertEquals(new ServiceConfig("INFO", "客户资料完善", "Customer data update", "H", 1, 999,
-                Duration.ofMinutes(4), true, "系统维护中,请稍后", "Under maintenance, please come back later", false),
+                Duration.ofMinutes(4), true, "系统维护中,请稍后", "Under maintenance, please come back later",
+                false),
                 config.service("INFO").orElseThrow());
     }
 

@@ -53,7 +53,8 @@ class LoaderFileTest {
     void tabIndentation_isASyntaxErrorAtTheTab() {
         List<String> errors = errorsOf("hall:\n  id: x\n\tnameZh: y\n");
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).startsWith("hall.yaml: line 3, column 1: YAML syntax error: found character '\\t(TAB)'"),
+        assertTrue(errors.get(0)
+                        .startsWith("hall.yaml: line 3, column 1: YAML syntax error: found character '\\t(TAB)'"),
                 errors.get(0));
     }
 

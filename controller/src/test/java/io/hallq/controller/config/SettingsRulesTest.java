@@ -36,7 +36,8 @@ class SettingsRulesTest {
 
     @Test
     void rules_areRead() {
-        assertEquals(new QueueRules(0, false, TransferMode.RAISED_PRIORITY, Duration.ofMinutes(15), false, 500),
+        assertEquals(new QueueRules(0, false, TransferMode.RAISED_PRIORITY, Duration.ofMinutes(15), false, 500,
+                        QueueRules.SelectionPolicy.STRICT_PRIORITY),
                 TestHall.minimal().with("rules", """
                         recallLimit: 0
                         noShowRequeue: false
@@ -44,7 +45,15 @@ class SettingsRulesTest {
                         transferPriority: 15m
                         vipRoomOverflow: false
                         estimateWindow: 500
+                        selection: STRICT_PRIORITY
                         """).load().rules());
+    }
+
+    @Test
+    void selection_defaultsToAgeing_andNamesTheChoicesWhenWrong() {
+        assertEquals(QueueRules.SelectionPolicy.AGEING, TestHall.minimal().load().rules().selection());
+        assertEquals(inFile("rules.selection: expected AGEING or FCFS or STRICT_PRIORITY, got 'LIFO'"),
+                TestHall.minimal().with("rules", "selection: LIFO").errors());
     }
 
     @Test
@@ -100,7 +109,7 @@ class SettingsRulesTest {
     @Test
     void sectionOfTheWrongShape_isReportedOnce() {
         assertEquals(inFile("rules: expected a mapping with recallLimit, noShowRequeue, transferMode,"
-                + " transferPriority, vipRoomOverflow, estimateWindow, got a list"),
+                + " transferPriority, vipRoomOverflow, estimateWindow, selection, got a list"),
                 TestHall.minimal().with("rules", "- recallLimit: 2").errors());
     }
 }

@@ -69,7 +69,8 @@ class ValueSyntaxTest {
 
     @Test
     void textReadAsNumberByYaml_suggestsQuotes() {
-        assertEquals(inFile("hall.nameEn: expected a non-blank text, got 2024 (put it in quotes if it is meant as text)"),
+        assertEquals(inFile("hall.nameEn: expected a non-blank text, got 2024"
+                        + " (put it in quotes if it is meant as text)"),
                 TestHall.minimal().with("hall", "id: h\nnameZh: 厅\nnameEn: 2024").errors());
     }
 

@@ -21,6 +21,19 @@ class AlarmsTest {
     }
 
     @Test
+    void earlyWarning_asksForMoreCounters_whenTheWaitingWorkCannotBeDoneWithinTheTarget() {
+        h.minutes(4 * 60); // 14:00, a quiet hour: walk-ins should wait at most 5 min
+        h.ok(new CloseCounter(1));
+        h.ok(new CloseCounter(4));
+        for (int i = 0; i < 4; i++) {
+            h.ok(IssueTicket.walkIn("OPEN"));
+        }
+        AlarmRaised a = EngineHarness.only(h.ok(IssueTicket.walkIn("OPEN")), AlarmRaised.class);
+        // 5 waiting / threshold 2 -> 3 counters; 50 min of work / 5 min target -> 10; only 2 more exist
+        assertEquals(2L, a.figures().get("countersToOpen"));
+    }
+
+    @Test
     void earlyWarning_raisedWhenMoreThanTwoWaitPerOpenCounter_withCountersToOpen() {
         h.ok(new CloseCounter(1));
         h.ok(new CloseCounter(4));

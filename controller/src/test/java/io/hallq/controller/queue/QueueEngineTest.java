@@ -108,9 +108,23 @@ class QueueEngineTest {
             h.ok(new Finish(3));
         }
         h.issue("PAY");
+        h.callNext(3);
+        h.minutes(1);
+        h.ok(new Command.Pause(2));
         TicketIssued t = h.issue("PAY");
-        // mean of 20 samples of 6 min and the 2 min guess = 5.8 min; one ahead, shared by 2 counters
-        assertEquals(Math.round(5.8 * 60 / 2), t.estimatedWaitSeconds());
+        // mean of 20 samples of 6 min and the 2 min guess = 7320 / 21 s; counter 3 called the one ahead a minute ago
+        assertEquals(Math.round(7320.0 / 21 - 60), t.estimatedWaitSeconds());
+    }
+
+    @Test
+    void estimate_isZeroWhileACounterIsIdle_andPlaysTheQueueForward() {
+        h.issue("PAY");                 // 2 min
+        TicketIssued second = h.issue("PAY");
+        assertEquals(0, second.estimatedWaitSeconds()); // counters 2 and 3 are both free: one takes each
+        h.issue("OPEN");                // 10 min, to the counter free first after the PAY customers
+        TicketIssued fourth = h.issue("PAY");
+        // counters free at 2 and 2 min; OPEN takes one until 12; the other is free at 2 min
+        assertEquals(120, fourth.estimatedWaitSeconds());
     }
 
     @Test

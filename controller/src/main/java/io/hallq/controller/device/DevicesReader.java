@@ -1,0 +1,213 @@
+package io.hallq.controller.device;
+
+import static io.hallq.controller.config.ConfigScalar.DURATION;
+import static io.hallq.controller.config.ConfigScalar.NAME;
+import static io.hallq.controller.config.ConfigScalar.TEXT;
+
+import io.hallq.controller.config.ConfigNode;
+import io.hallq.controller.config.ConfigProblems;
+import io.hallq.controller.config.ConfigScalar;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.device.DevicesConfig.*;
+import io.hallq.controller.ticket.TicketSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the {@code devices} section, reporting every problem at once with its key; pin conflicts are checked
+ * by {@link PinPlan}. Phone numbers are kept as given and never appear in a message.
+ */
+public final class DevicesReader {
+
+    private static final ConfigScalar<Integer> PIN = ConfigScalar.integer(0, 27);
+    private static final ConfigScalar<Integer> BUS = ConfigScalar.integer(0, 1);
+    private static final ConfigScalar<Integer> CS = ConfigScalar.integer(0, 2);
+
+    private final HallConfig hall;
+    private final PinPlan pins = new PinPlan();
+
+    private DevicesReader(HallConfig hall) {
+        this.hall = hall;
+    }
+
+    /** @throws io.hallq.controller.config.ConfigException listing every problem */
+    public static DevicesConfig read(LoadedConfig loaded) {
+        ConfigProblems problems = loaded.problems();
+        ConfigNode n = loaded.section("devices", problems);
+        DevicesConfig config = n.isGiven() ? new DevicesReader(loaded.config()).devices(n) : DevicesConfig.none();
+        problems.throwIfAny();
+        return config;
+    }
+
+    private DevicesConfig devices(ConfigNode raw) {
+        ConfigNode n = raw.mapping("debounce", "stuckAfter", "pressInterval", "dispenser", "printer", "ticket",
+                "counters", "hallMatrix", "amplifierPin");
+        InputTiming timing = timing(n);
+        DispenserConfig dispenser = n.key("dispenser").isGiven() ? dispenser(n.key("dispenser")) : null;
+        PrinterConfig printer = n.key("printer").isGiven() ? printer(n.key("printer")) : null;
+        TicketSettings ticket = ticket(n.key("ticket"), n.key("printer"));
+        List<CounterDevices> counters = new ArrayList<>();
+        for (ConfigNode c : n.key("counters").list("counter devices")) {
+            counters.add(counter(c));
+        }
+        MatrixConfig matrix = n.key("hallMatrix").isGiven() ? matrix(n.key("hallMatrix")) : null;
+        int amp = n.key("amplifierPin").optional(PIN).orElse(-1);
+        pins.claim(n.key("amplifierPin"), amp, "amplifier");
+        pins.checkSpiPins(n);
+        return new DevicesConfig(timing, dispenser, printer, ticket, counters, matrix, amp);
+    }
+
+    private InputTiming timing(ConfigNode n) {
+        InputTiming d = InputTiming.DEFAULT;
+        Duration debounce = duration(n.key("debounce"), d.debounce());
+        Duration stuck = duration(n.key("stuckAfter"), d.stuckAfter());
+        Duration interval = duration(n.key("pressInterval"), d.pressInterval());
+        if (stuck.compareTo(debounce) <= 0) {
+            n.key("stuckAfter").error("expected a duration longer than debounce (" + debounce.toMillis() + " ms)");
+            return d;
+        }
+        return new InputTiming(debounce, stuck, interval);
+    }
+
+    /** Device timings are short: besides the config's durations ("2s", "PT0.5S") this takes "20ms". */
+    private static Duration duration(ConfigNode n, Duration defaultValue) {
+        if (n.isGiven() && n.json().isTextual() && n.json().textValue().strip().matches("\\d{1,6}ms")) {
+            String t = n.json().textValue().strip();
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        return n.get(DURATION, defaultValue);
+    }
+
+    private DispenserConfig dispenser(ConfigNode raw) {
+        ConfigNode n = raw.mapping("buttons", "phoneKeypad", "phoneTimeout", "phones");
+        List<ServiceButton> buttons = new ArrayList<>();
+        for (ConfigNode b : n.key("buttons").requiredList("service buttons")) {
+            ConfigNode m = b.requiredMapping("service", "pin", "led");
+            String service = m.key("service").required(NAME).orElse("");
+            if (!service.isEmpty() && hall.service(service).isEmpty()) {
+                m.key("service").reject("a service code of this hall");
+            }
+            int pin = m.key("pin").required(PIN).orElse(-1);
+            int led = m.key("led").required(PIN).orElse(-1);
+            pins.claim(m.key("pin"), pin, "button " + service);
+            pins.claim(m.key("led"), led, "light of button " + service);
+            buttons.add(new ServiceButton(service, pin, led));
+        }
+        KeypadPins keypad = n.key("phoneKeypad").isGiven() ? keypad(n.key("phoneKeypad"), "phone keypad") : null;
+        Duration timeout = duration(n.key("phoneTimeout"), Duration.ofSeconds(30));
+        return new DispenserConfig(buttons, keypad, timeout, phones(n.key("phones")));
+    }
+
+    private Map<String, String> phones(ConfigNode n) {
+        Map<String, String> phones = new LinkedHashMap<>();
+        if (!n.isGiven()) {
+            return phones;
+        }
+        if (!n.json().isObject()) {
+            n.reject("a mapping of phone number -> class code");
+            return phones;
+        }
+        // Errors name the entry by its masked number: a config path would print the number in clear.
+        n.json().fieldNames().forEachRemaining(phone -> {
+            String masked = "entry " + PhoneNumbers.mask(phone);
+            if (!PhoneNumbers.valid(phone)) {
+                n.error(masked + ": expected an 11-digit mobile number as the key");
+            }
+            var value = n.json().get(phone);
+            String cls = value != null && value.isTextual() ? value.textValue() : "";
+            if (hall.customerClass(cls).isEmpty()) {
+                n.error(masked + ": expected a class code of this hall, got '" + cls + "'");
+            }
+            phones.put(phone, cls);
+        });
+        return phones;
+    }
+
+    private KeypadPins keypad(ConfigNode raw, String what) {
+        ConfigNode n = raw.requiredMapping("rows", "columns");
+        List<Integer> rows = pinList(n.key("rows"), 4, what + " row");
+        List<Integer> cols = pinList(n.key("columns"), 3, what + " column");
+        return new KeypadPins(rows, cols);
+    }
+
+    private List<Integer> pinList(ConfigNode n, int count, String what) {
+        List<ConfigNode> items = n.requiredList(count + " pins");
+        if (n.json() != null && n.json().isArray() && items.size() != count) {
+            n.reject("a list of " + count + " pins");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int pin = items.get(i).required(PIN).orElse(-1);
+            pins.claim(items.get(i), pin, what + " " + (i + 1));
+            out.add(pin);
+        }
+        return out;
+    }
+
+    private PrinterConfig printer(ConfigNode raw) {
+        ConfigNode n = raw.mapping("usb", "serial", "baud", "paperWidth", "nearEnd", "statusInterval");
+        boolean usb = n.key("usb").isGiven();
+        boolean serial = n.key("serial").isGiven();
+        if (usb == serial) {
+            n.error("expected exactly one of usb (a printer device file) or serial (a serial port device)");
+        }
+        String device = (usb ? n.key("usb") : n.key("serial")).optional(TEXT.where(s -> s.startsWith("/"),
+                "an absolute device path such as /dev/usb/lp0")).orElse("");
+        int baud = n.key("baud").get(ConfigScalar.integer(1200, 921600), 19200);
+        Duration interval = duration(n.key("statusInterval"), Duration.ofMillis(500));
+        if (interval.toMillis() < 100 || interval.toMillis() > 1500) {
+            n.key("statusInterval").error("expected a duration from 100ms to 1500ms (alarms within 2 s), got "
+                    + interval.toMillis() + "ms");
+        }
+        return new PrinterConfig(usb ? Connection.USB : Connection.SERIAL, device, baud,
+                n.key("nearEnd").get(ConfigScalar.oneOf(NearEndPolicy.class), NearEndPolicy.WARN), interval);
+    }
+
+    private TicketSettings ticket(ConfigNode raw, ConfigNode printer) {
+        ConfigNode n = raw.mapping("mobileUrlBase", "footerZh", "footerEn");
+        int width = printer.key("paperWidth").get(ConfigScalar.integer(58, 80)
+                .where(w -> w == 58 || w == 80, "58 or 80 (mm)"), 80);
+        String url = n.key("mobileUrlBase").optional(TEXT.where(
+                s -> s.matches("https?://[^\\s]+/"), "an http(s) URL ending in '/'")).orElse(null);
+        return new TicketSettings(width, url, n.key("footerZh").optional(NAME).orElse(null),
+                n.key("footerEn").optional(NAME).orElse(null));
+    }
+
+    private CounterDevices counter(ConfigNode raw) {
+        ConfigNode n = raw.requiredMapping("counter", "keypad", "satisfaction", "display");
+        int counter = n.key("counter").required(ConfigScalar.integer(1, 999)).orElse(0);
+        if (counter != 0 && hall.counters().stream().noneMatch(c -> c.number() == counter)) {
+            n.key("counter").reject("a counter number of this hall");
+        }
+        KeypadPins keypad = n.key("keypad").isGiven() ? keypad(n.key("keypad"), "counter " + counter + " keypad")
+                : null;
+        List<Integer> satisfaction = List.of();
+        if (n.key("satisfaction").isGiven()) {
+            int count = n.key("satisfaction").json().size();
+            if (count != 3 && count != 4) {
+                n.key("satisfaction").error("expected a list of 3 or 4 pins (unhappy to happy), got " + count);
+            }
+            satisfaction = pinList(n.key("satisfaction"), count, "counter " + counter + " rating key");
+        }
+        SpiAddress display = n.key("display").isGiven() ? spi(n.key("display"), "counter " + counter + " display")
+                : null;
+        return new CounterDevices(counter, keypad, satisfaction, display);
+    }
+
+    private MatrixConfig matrix(ConfigNode raw) {
+        ConfigNode n = raw.mapping("bus", "chipSelect", "modules");
+        SpiAddress spi = spi(n, "hall matrix");
+        return new MatrixConfig(spi, n.key("modules").get(ConfigScalar.integer(1, 16), 4));
+    }
+
+    private SpiAddress spi(ConfigNode raw, String what) {
+        ConfigNode n = raw.requiredMapping("bus", "chipSelect", "modules");
+        SpiAddress a = new SpiAddress(n.key("bus").get(BUS, 0), n.key("chipSelect").required(CS).orElse(0));
+        pins.claimSpi(n, a, what);
+        return a;
+    }
+}

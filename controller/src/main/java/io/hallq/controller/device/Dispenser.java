@@ -1,0 +1,157 @@
+package io.hallq.controller.device;
+
+import io.hallq.controller.device.DevicesConfig.NearEndPolicy;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.Result;
+import io.hallq.protocol.event.HallEvent;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.tinylog.Logger;
+
+/**
+ * The ticket dispenser: a lit button per service, an optional phone keypad, the printer. A press becomes
+ * {@link Command.IssueTicket} with a fresh token; the ticket is printed only once its TicketIssued event is
+ * durable, and voided if printing fails, so no ticket waits that nobody holds. While the printer has a fault
+ * the buttons blink and nothing is issued. Scanning runs on the device thread, printing on the printer thread.
+ */
+public final class Dispenser {
+
+    /** A service button as wired. */
+    public record Button(String service, InputPin pin, OutputPin light, KeyDebouncer debouncer) {}
+
+    static final long BLINK_HALF_PERIOD_MS = 500;
+
+    private final HallController hall;
+    private final List<Button> buttons;
+    private final MatrixKeypad phoneKeypad;
+    private final PhoneEntry phone;
+    private final PhoneLookup lookup;
+    private final DeviceAlarms alarms;
+    private final PrintQueue printing;
+    private final NearEndPolicy nearEnd;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<String> pendingTokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
+    private volatile PrinterStatus printer = PrinterStatus.OK;
+    private Consumer<String> notice = n -> { };
+
+    public Dispenser(HallController hall, List<Button> buttons, MatrixKeypad phoneKeypad, PhoneEntry phone,
+                     PhoneLookup lookup, DeviceAlarms alarms, PrintQueue printing, NearEndPolicy nearEnd) {
+        this.hall = hall;
+        this.buttons = List.copyOf(buttons);
+        this.phoneKeypad = phoneKeypad;
+        this.phone = phone;
+        this.lookup = lookup;
+        this.alarms = alarms;
+        this.printing = printing;
+        this.nearEnd = nearEnd;
+    }
+
+    /** Where the customer notice goes (a screen, the log): null when there is nothing to tell. */
+    public void onNotice(Consumer<String> notice) {
+        this.notice = notice;
+    }
+
+    public void start() {
+        hall.query(s -> {
+            buttons.forEach(b -> enabled.put(b.service(), s.serviceState(b.service()).enabled()));
+            return null;
+        }).join();
+    }
+
+    /** One scan of the buttons and the phone keypad; also drives the lights. */
+    public void scan(long nowMs) {
+        for (Button b : buttons) {
+            switch (b.debouncer().sample(!b.pin().high(), nowMs)) {
+                case PRESSED -> press(b.service(), nowMs);
+                case RATE_LIMITED -> Logger.debug("Button {} pressed again too soon: ignored", b.service());
+                case STUCK -> alarms.raise("button-" + b.service(), "取号按键 " + b.service() + " 卡住",
+                        "Dispenser button " + b.service() + " stuck");
+                case UNSTUCK -> alarms.clear("button-" + b.service());
+                default -> { }
+            }
+        }
+        if (phoneKeypad != null) {
+            for (MatrixKeypad.KeySignal k : phoneKeypad.scan(nowMs)) {
+                if (k.signal() == KeyDebouncer.Signal.PRESSED) {
+                    phone.key(k.key(), nowMs);
+                } else if (k.signal() == KeyDebouncer.Signal.STUCK) {
+                    alarms.raise("phone-keypad", "号码键盘按键卡住", "Phone keypad key stuck");
+                } else if (k.signal() == KeyDebouncer.Signal.UNSTUCK) {
+                    alarms.clear("phone-keypad");
+                }
+            }
+            phone.expire(nowMs);
+        }
+        lights(nowMs);
+    }
+
+    private void lights(long nowMs) {
+        boolean blinkOn = nowMs / BLINK_HALF_PERIOD_MS % 2 == 0;
+        for (Button b : buttons) {
+            b.light().set(stopped() ? blinkOn : enabled.getOrDefault(b.service(), false));
+        }
+    }
+
+    private boolean stopped() {
+        PrinterStatus p = printer;
+        return p.fault() || (nearEnd == NearEndPolicy.STOP && p.paperNearEnd());
+    }
+
+    private void press(String service, long nowMs) {
+        String typed = phone.take(nowMs);
+        if (stopped()) {
+            Logger.info("Button {} pressed while the printer cannot print: no ticket", service);
+            return;
+        }
+        if (!enabled.getOrDefault(service, false)) {
+            Logger.info("Button {} pressed while the service is off: no ticket", service);
+            return;
+        }
+        String cls = typed == null ? null : lookup.classOf(typed).orElse(null);
+        String masked = typed == null ? null : PhoneNumbers.mask(typed);
+        byte[] raw = new byte[16];
+        random.nextBytes(raw);
+        String token = HexFormat.of().formatHex(raw);
+        pendingTokens.add(token);
+        hall.submit(new Command.IssueTicket(service, cls, masked, token)).thenAccept(outcome -> {
+            if (outcome.result() instanceof Result.Rejected r) {
+                pendingTokens.remove(token);
+                notice.accept(r.message());
+                Logger.info("No ticket for {}: {}", service, r.message());
+            }
+        });
+    }
+
+    /** Durable events: prints this dispenser's tickets and follows the services' on/off state. */
+    public void on(HallEvent event) {
+        switch (event) {
+            case HallEvent.TicketIssued t when t.token() != null && pendingTokens.remove(t.token()) ->
+                    printing.print(t, this::printFailed);
+            case HallEvent.ServiceChanged s -> enabled.computeIfPresent(s.service(), (k, v) -> s.enabled());
+            default -> { }
+        }
+    }
+
+    private void printFailed(HallEvent.TicketIssued t, String reason) {
+        Logger.warn("Ticket {} not printed ({}): voiding it", t.ticket(), reason);
+        hall.submit(new Command.VoidTicket(t.ticket(), "print failed: " + reason));
+    }
+
+    /** The printer's latest status, from the printer monitor. */
+    public void printerStatus(PrinterStatus status) {
+        PrinterStatus before = printer;
+        printer = status;
+        if (status.fault() && !before.fault()) {
+            notice.accept(status.message()[0] + " / " + status.message()[1]);
+        } else if (!status.fault() && before.fault()) {
+            notice.accept(null);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.hallq.controller.device;
+
+import io.hallq.controller.device.DevicesConfig.NearEndPolicy;
+import io.hallq.controller.ticket.TicketLayout;
+import io.hallq.protocol.event.HallEvent.TicketIssued;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.tinylog.Logger;
+
+/**
+ * The printer thread: prints tickets in order and polls the printer's status between them, so a query never
+ * interleaves with a ticket. A status change goes to the listeners within one poll interval; a fault raises a
+ * DEVICE alarm, near end a warning.
+ */
+public final class PrintQueue implements AutoCloseable {
+
+    private final TicketPrinter printer;
+    private final TicketLayout layout;
+    private final DeviceAlarms alarms;
+    private final NearEndPolicy nearEnd;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("hallq-printer").unstarted(r));
+    private volatile Consumer<PrinterStatus> statusListener = s -> { };
+    private PrinterStatus last;
+
+    public PrintQueue(TicketPrinter printer, TicketLayout layout, DeviceAlarms alarms, NearEndPolicy nearEnd) {
+        this.printer = printer;
+        this.layout = layout;
+        this.alarms = alarms;
+        this.nearEnd = nearEnd;
+    }
+
+    public void onStatus(Consumer<PrinterStatus> listener) {
+        this.statusListener = listener;
+    }
+
+    public void start(Duration pollInterval) {
+        thread.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Prints on the printer thread; {@code failed} gets the ticket and the reason when it did not come out. */
+    public void print(TicketIssued ticket, BiConsumer<TicketIssued, String> failed) {
+        thread.execute(() -> {
+            byte[] bytes = layout.escPos(layout.content(ticket));
+            if (printer.print(bytes) instanceof TicketPrinter.PrintResult.Failed f) {
+                failed.accept(ticket, f.reason());
+                poll();
+            }
+        });
+    }
+
+    private void poll() {
+        try {
+            PrinterStatus s = printer.status();
+            if (!s.equals(last)) {
+                last = s;
+                report(s);
+                statusListener.accept(s);
+            }
+        } catch (RuntimeException e) {
+            Logger.error(e, "Printer status poll failed");
+        }
+    }
+
+    private void report(PrinterStatus s) {
+        if (s.fault()) {
+            String[] m = s.message();
+            alarms.raise("printer", m[0], m[1]);
+        } else {
+            alarms.clear("printer");
+        }
+        if (s.reachable() && s.paperNearEnd() && !s.paperOut()) {
+            alarms.raise("printer-paper", nearEnd == NearEndPolicy.STOP ? "打印纸将尽,已暂停取号" : "打印纸将尽,请及时更换",
+                    nearEnd == NearEndPolicy.STOP ? "Ticket paper low: issuing stopped" : "Ticket paper running low");
+        } else if (!s.paperOut()) {
+            alarms.clear("printer-paper");
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    ExecutorService executor() {
+        return thread;
+    }
+}

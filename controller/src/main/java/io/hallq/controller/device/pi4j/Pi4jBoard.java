@@ -1,0 +1,96 @@
+package io.hallq.controller.device.pi4j;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.io.spi.Spi;
+import com.pi4j.io.spi.SpiMode;
+import io.hallq.controller.device.DeviceIoException;
+import io.hallq.controller.device.GpioBoard;
+import io.hallq.controller.device.InputPin;
+import io.hallq.controller.device.OutputPin;
+import io.hallq.controller.device.SpiBus;
+
+/**
+ * Pins and SPI devices from a Pi4J context: on the Pi the gpiod and linuxfs plugins, in the emulator the
+ * mock GPIO providers and the emulator's own SPI provider. IO ids are stable ("gpio-in-5", "spi-0-1") so
+ * that the emulator can find the IO it must drive.
+ *
+ * <p>Inputs keep Pi4J's default debounce ({@link DigitalInput#DEFAULT_DEBOUNCE}, 10 ms), which only filters
+ * Pi4J's change events; we sample levels and debounce in {@link io.hallq.controller.device.KeyDebouncer} so
+ * the same timing applies on every provider.
+ */
+public final class Pi4jBoard implements GpioBoard {
+
+    /** The MAX7219 takes up to 10 MHz; 1 MHz keeps long ribbon cables to the hall matrix reliable. */
+    private static final int SPI_BAUD = 1_000_000;
+
+    private final Context pi4j;
+    private final boolean ownsContext;
+
+    /** @param ownsContext shut the context down on {@link #close()} */
+    public Pi4jBoard(Context pi4j, boolean ownsContext) {
+        this.pi4j = pi4j;
+        this.ownsContext = ownsContext;
+    }
+
+    public static String inputId(int bcm) {
+        return "gpio-in-" + bcm;
+    }
+
+    public static String outputId(int bcm) {
+        return "gpio-out-" + bcm;
+    }
+
+    public static String spiId(int bus, int chipSelect) {
+        return "spi-" + bus + "-" + chipSelect;
+    }
+
+    @Override
+    public InputPin input(int bcm) {
+        DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(inputId(bcm)).address(bcm)
+                .pull(PullResistance.PULL_UP));
+        return () -> {
+            try {
+                return in.state() != DigitalState.LOW;
+            } catch (RuntimeException e) {
+                throw new DeviceIoException("GPIO " + bcm + " cannot be read", e);
+            }
+        };
+    }
+
+    @Override
+    public OutputPin output(int bcm) {
+        DigitalOutput out = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(outputId(bcm)).address(bcm)
+                .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
+        return high -> {
+            try {
+                out.state(high ? DigitalState.HIGH : DigitalState.LOW);
+            } catch (RuntimeException e) {
+                throw new DeviceIoException("GPIO " + bcm + " cannot be set", e);
+            }
+        };
+    }
+
+    @Override
+    public SpiBus spi(int bus, int chipSelect) {
+        Spi spi = pi4j.create(Spi.newConfigBuilder(pi4j).id(spiId(bus, chipSelect)).bus(bus).channel(chipSelect)
+                .baud(SPI_BAUD).mode(SpiMode.MODE_0));
+        return frame -> {
+            try {
+                spi.write(frame);
+            } catch (RuntimeException e) {
+                throw new DeviceIoException("SPI " + bus + "." + chipSelect + " cannot be written", e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (ownsContext) {
+            pi4j.shutdown();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.hallq.controller.stats;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.journal.Journal;
+import io.hallq.controller.journal.JournalRecord;
+import io.hallq.protocol.EventCodec;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.DayStarted;
+import io.hallq.protocol.stats.DailyStatistics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Daily statistics from hall events: per service and hour (arrivals, waits, handling, no-shows, transfers) and per
+ * counter (served, open and busy time, utilisation). Works on any event list in journal order, so the simulator
+ * and the journal of a real hall give the same figures.
+ */
+public final class HallStatistics {
+
+    private HallStatistics() {}
+
+    /**
+     * One entry per business day in the events. Events before the first {@link DayStarted} belong to a day named
+     * {@code firstDay} (a journal segment read on its own may start mid-day after retention).
+     */
+    public static List<DailyStatistics> of(HallConfig config, List<HallEvent> events, String firstDay) {
+        List<DailyStatistics> days = new ArrayList<>();
+        DayTally tally = null;
+        for (HallEvent e : events) {
+            if (e instanceof DayStarted d) {
+                if (tally != null) {
+                    days.add(tally.finish());
+                }
+                tally = new DayTally(config, d);
+            } else {
+                if (tally == null) {
+                    tally = new DayTally(config, new DayStarted(e.at(), firstDay));
+                }
+                tally.add(e);
+            }
+        }
+        if (tally != null) {
+            days.add(tally.finish());
+        }
+        return days;
+    }
+
+    public static List<DailyStatistics> of(HallConfig config, List<HallEvent> events) {
+        return of(config, events, "unknown");
+    }
+
+    /** Statistics of the given journal days (as {@link Journal#days()} names them); days without events are left out. */
+    public static List<DailyStatistics> fromJournal(HallConfig config, Journal journal, List<String> days) {
+        List<DailyStatistics> out = new ArrayList<>();
+        for (String day : days) {
+            List<HallEvent> events = new ArrayList<>();
+            for (JournalRecord r : journal.read(day)) {
+                events.add(EventCodec.decode(r.payload()));
+            }
+            out.addAll(of(config, events, day));
+        }
+        return out;
+    }
+}

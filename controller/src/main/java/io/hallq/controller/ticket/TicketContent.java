@@ -1,0 +1,12 @@
+package io.hallq.controller.ticket;
+
+/**
+ * What a paper ticket says, in both languages.
+ *
+ * @param waitMinutes the estimated wait in whole minutes, or -1 when no counter serves it today
+ * @param issuedAt    local date and time as printed, e.g. "2026-11-23 10:05"
+ * @param mobileUrl   the mobile-ticket page for the QR code, or null for no QR code
+ */
+public record TicketContent(String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,
+                            int peopleAhead, long waitMinutes, String issuedAt, boolean vipRoom, String mobileUrl,
+                            String footerZh, String footerEn) {}

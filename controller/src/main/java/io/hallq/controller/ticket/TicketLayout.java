@@ -1,0 +1,58 @@
+package io.hallq.controller.ticket;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.ticket.EscPos.Align;
+import io.hallq.protocol.event.HallEvent.TicketIssued;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Lays a ticket out for the printer: hall, big number, service, people ahead, wait, time, QR, footer. */
+public final class TicketLayout {
+
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final HallConfig hall;
+    private final TicketSettings settings;
+
+    public TicketLayout(HallConfig hall, TicketSettings settings) {
+        this.hall = hall;
+        this.settings = settings;
+    }
+
+    /** The content of the ticket an event issued. */
+    public TicketContent content(TicketIssued e) {
+        ServiceConfig s = hall.service(e.service()).orElseThrow(
+                () -> new IllegalArgumentException("ticket " + e.ticket() + " has unknown service " + e.service()));
+        long wait = e.estimatedWaitSeconds() < 0 ? -1 : (e.estimatedWaitSeconds() + 59) / 60;
+        String url = settings.mobileUrlBase() == null || e.token() == null ? null : settings.mobileUrlBase() + e.token();
+        return new TicketContent(hall.hall().nameZh(), hall.hall().nameEn(), e.ticket(), s.nameZh(), s.nameEn(),
+                e.peopleAhead(), wait, ISSUED.format(LocalDateTime.ofInstant(e.at(), hall.hall().zone())),
+                e.vipRoom(), url, settings.footerZh(), settings.footerEn());
+    }
+
+    public byte[] escPos(TicketContent t) {
+        EscPos p = new EscPos(settings.paperWidthMm() == 58 ? 384 : 576).init().align(Align.CENTER);
+        p.size(1, 1).line(t.hallZh()).line(t.hallEn());
+        p.size(4, 4).line(t.ticket());
+        p.size(2, 2).line(t.serviceZh());
+        p.size(1, 1).line(t.serviceEn());
+        p.line("前面还有 " + t.peopleAhead() + " 人 / " + t.peopleAhead() + " ahead of you");
+        p.line(t.waitMinutes() < 0 ? "今日暂无窗口办理 / No counter for this today"
+                : "预计等候约 " + t.waitMinutes() + " 分钟 / Est. wait " + t.waitMinutes() + " min");
+        p.line("取号时间 Issued " + t.issuedAt());
+        if (t.vipRoom()) {
+            p.size(1, 2).line("请到贵宾室等候").size(1, 1).line("Please go to the VIP room");
+        }
+        if (t.mobileUrl() != null) {
+            p.qr(t.mobileUrl(), settings.paperWidthMm() == 58 ? 4 : 6).line("扫码查看排队进度 / Scan to follow your turn");
+        }
+        if (t.footerZh() != null) {
+            p.line(t.footerZh());
+        }
+        if (t.footerEn() != null) {
+            p.line(t.footerEn());
+        }
+        return p.feed(3).cut().bytes();
+    }
+}

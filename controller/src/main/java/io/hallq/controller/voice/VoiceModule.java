@@ -1,0 +1,170 @@
+package io.hallq.controller.voice;
+
+import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.device.AmplifierSwitch;
+import io.hallq.controller.hall.EventListener;
+import io.hallq.controller.hall.HallContext;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.Ticket;
+import io.hallq.protocol.event.HallEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.tinylog.Logger;
+
+/**
+ * Announces the hall's calls: reads the {@code voice:} section and the clip set at start, then turns durable
+ * events into announcements (call, recall, pre-call of the next tickets when crowded, service unavailable).
+ * A missing audio device is logged as a device alarm by the announcer and the hall keeps working.
+ */
+public final class VoiceModule implements HallModule, EventListener {
+
+    private final Supplier<AudioSink> sink;
+    private final AmplifierSwitch amplifier;
+    private final VoiceListener listener;
+    private HallController hall;
+    private HallConfig config;
+    private VoiceConfig voice;
+    private Announcer announcer;
+
+    /**
+     * @param sink      where audio goes: Java Sound on the Pi, WAV files in the emulator and tests
+     * @param amplifier the amplifier-enable output (a no-op where there is none)
+     * @param listener  told of device alarms and of what was played
+     */
+    public VoiceModule(Supplier<AudioSink> sink, AmplifierSwitch amplifier, VoiceListener listener) {
+        this.sink = sink;
+        this.amplifier = amplifier;
+        this.listener = listener;
+    }
+
+    @Override
+    public String name() {
+        return "voice";
+    }
+
+    @Override
+    public void start(HallContext context) {
+        hall = context.hall();
+        config = hall.config();
+        String file = context.loaded().file().toString();
+        VoiceConfigReader.Result read = VoiceConfigReader.read(context.loaded().root().path("voice"),
+                context.loaded().baseDir());
+        if (!read.ok()) {
+            throw new ConfigException(read.errors().stream().map(e -> file + ": " + e).toList());
+        }
+        voice = read.config();
+        ClipSet clips = switch (ClipSetLoader.load(voice)) {
+            case ClipSetLoader.Result.Loaded l -> l.clips();
+            case ClipSetLoader.Result.Failed f -> throw new ConfigException(
+                    f.errors().stream().map(e -> file + ": voice: " + e).toList());
+        };
+        announcer = Announcer.start(voice, clips, sink.get(), amplifier,
+                Clock.system(config.hall().zone()), new Journaling(listener));
+        hall.addListener(this);
+    }
+
+    @Override
+    public void onEvents(List<JournaledEvent> events) {
+        for (JournaledEvent je : events) {
+            switch (je.event()) {
+                case HallEvent.TicketCalled c -> {
+                    submit(new Announcement.Call(c.ticket(), c.counter()));
+                    preCallIfCrowded(c.ticket());
+                }
+                case HallEvent.TicketRecalled r -> submit(new Announcement.Recall(r.ticket(), r.counter()));
+                case HallEvent.ServiceChanged s when !s.enabled() && s.at().isAfter(java.time.Instant.EPOCH) -> {
+                    ServiceConfig svc = config.service(s.service()).orElseThrow();
+                    submit(new Announcement.ServiceUnavailable(svc.code(), svc.nameZh(), svc.nameEn(),
+                            Announcement.Reason.TEMPORARILY_UNAVAILABLE));
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** When many wait, the next few are asked to come forward (domain.md: pre-call when crowded). */
+    private void preCallIfCrowded(String justCalled) {
+        VoiceConfig.PreCallPolicy policy = voice.preCall();
+        if (!policy.enabled()) {
+            return;
+        }
+        hall.query(state -> nextUp(state, policy.count())).thenAccept(next -> {
+            if (policy.due(next.waiting()) && !next.tickets().isEmpty()) {
+                submit(new Announcement.PreCall(next.tickets()));
+            }
+        });
+    }
+
+    private record NextUp(int waiting, List<String> tickets) {}
+
+    private static NextUp nextUp(QueueState s, int count) {
+        List<Ticket> waiting = new ArrayList<>();
+        s.config().services().stream().filter(svc -> !svc.directQueue())
+                .forEach(svc -> waiting.addAll(s.waiting(svc.code())));
+        waiting.sort(Comparator.comparing(Ticket::rank).thenComparingLong(Ticket::order));
+        return new NextUp(waiting.size(), waiting.stream().limit(count).map(Ticket::number).toList());
+    }
+
+    private void submit(Announcement a) {
+        Announcer.Submitted result = announcer.announce(a);
+        if (result == Announcer.Submitted.QUEUE_FULL || result == Announcer.Submitted.CLOSED) {
+            Logger.warn("Announcement {} not queued: {}", a.describe(), result);
+        }
+    }
+
+    /**
+     * Turns the announcer's device alarms into journaled DEVICE alarms (so managers and central see them),
+     * then tells the given listener. Called on the playback thread: submit never blocks.
+     */
+    private final class Journaling implements VoiceListener {
+        private final VoiceListener next;
+
+        Journaling(VoiceListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void deviceAlarm(String device, String detail) {
+            hall.submit(new Command.DeviceFault("voice-" + device, "广播设备故障:" + detail,
+                    "Announcement device fault: " + detail));
+            next.deviceAlarm(device, detail);
+        }
+
+        @Override
+        public void deviceRecovered(String device) {
+            hall.submit(new Command.DeviceRecovered("voice-" + device));
+            next.deviceRecovered(device);
+        }
+
+        @Override
+        public void played(Announcement a) {
+            next.played(a);
+        }
+
+        @Override
+        public void dropped(Announcement a, String reason) {
+            next.dropped(a, reason);
+        }
+    }
+
+    /** Waits until everything queued has been played (for tests and orderly shutdown). */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        return announcer == null || announcer.awaitIdle(timeout);
+    }
+
+    @Override
+    public void close() {
+        if (announcer != null) {
+            announcer.close();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.hallq.controller.voice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.HallConfigLoader;
+import io.hallq.controller.config.JournalConfig;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.queue.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VoiceModuleTest {
+
+    @TempDir
+    Path dir;
+
+    private LoadedConfig hall(String voiceYaml) throws Exception {
+        String yaml = Files.readString(Path.of("..", "config", "example-hall.yaml")).replaceAll("(?m)^voice:[\\s\\S]*?(?=^\\S)", "")
+                + "\n" + voiceYaml;
+        LoadedConfig loaded = HallConfigLoader.parseWithRoot(yaml, "hall.yaml", dir);
+        HallConfig c = loaded.config();
+        HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
+                c.rules(), new JournalConfig(dir.resolve("journal").toString(), 30, 1000));
+        return new LoadedConfig(changed, loaded.root(), loaded.file());
+    }
+
+    @Test
+    void callsAndRecalls_areAnnouncedInOrder_asWavFiles() throws Exception {
+        WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("wav"));
+        VoiceModule voice = new VoiceModule(() -> sink, on -> { }, VoiceListener.NONE);
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n  languages: [zh]\n"), Clock.systemUTC(),
+                List.of(voice))) {
+            rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
+            rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+            Thread.sleep(300); // effects run after durability, on their own thread
+            assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
+            rt.hall().submit(new Command.Recall(4)).get(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
+        }
+        List<String> names = sink.files().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(2, names.size(), names.toString());
+        assertTrue(names.get(0).contains("call") && names.get(0).contains("e001"), names.toString());
+        assertTrue(names.get(1).contains("recall") && names.get(1).contains("e001"), names.toString());
+        assertTrue(Files.size(sink.files().get(0)) > 10_000);
+    }
+
+    @Test
+    void missingAudioDevice_isAJournaledDeviceAlarm_andTheHallKeepsWorking() throws Exception {
+        AudioSink broken = new AudioSink() {
+            @Override
+            public OpenResult open(PcmFormat format, String label) {
+                return new Unavailable("no sound card");
+            }
+
+            @Override
+            public void write(byte[] pcm, int offset, int length) {
+                throw new AssertionError("never opened");
+            }
+
+            @Override
+            public void drain() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        VoiceModule voice = new VoiceModule(() -> broken, on -> { }, VoiceListener.NONE);
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"), Clock.systemUTC(), List.of(voice))) {
+            rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
+            rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
+            var alarms = rt.hall().query(s -> List.copyOf(s.alarms().keySet())).get(10, TimeUnit.SECONDS);
+            assertTrue(alarms.stream().anyMatch(a -> a.startsWith("DEVICE:voice-")), alarms.toString());
+            assertTrue(rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS).accepted());
+        }
+    }
+
+    @Test
+    void badVoiceSection_stopsTheStart_namingTheFileAndKey() {
+        VoiceModule voice = new VoiceModule(() -> WavFileSink.perAnnouncement(dir), on -> { }, VoiceListener.NONE);
+        ConfigException e = assertThrows(ConfigException.class, () -> HallRuntime.start(
+                hall("voice:\n  repeat: lots\n"), Clock.systemUTC(), List.of(voice)).close());
+        assertTrue(e.getMessage().contains("hall.yaml: voice.repeat"), e.getMessage());
+    }
+
+    @Test
+    void keepLast_prunesTheOldestFiles() throws Exception {
+        WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("few"), 2);
+        for (String label : List.of("one", "two", "three")) {
+            assertEquals(AudioSink.OPENED, sink.open(PcmFormat.MONO_16K, label));
+            sink.write(new byte[320], 0, 320);
+            sink.drain();
+            sink.close();
+        }
+        try (var files = Files.list(dir.resolve("few"))) {
+            assertEquals(List.of("0002-two.wav", "0003-three.wav"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertThrows(IllegalArgumentException.class, () -> WavFileSink.perAnnouncement(dir, 0));
+    }
+}

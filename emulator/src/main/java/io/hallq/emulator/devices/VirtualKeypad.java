@@ -1,0 +1,64 @@
+package io.hallq.emulator.devices;
+
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A 3x4 matrix keypad: a pressed key connects its row to its column, so a column reads low while the
+ * controller drives that key's row low. Keys are pressed by their label ("0".."9", "*", "#").
+ */
+public final class VirtualKeypad {
+
+    private static final String LAYOUT = "123456789*0#";
+
+    private final List<VirtualOutput> rows;
+    private final Set<Character> down = ConcurrentHashMap.newKeySet();
+
+    VirtualKeypad(List<VirtualOutput> rows, List<Integer> columnPins, VirtualInputProvider inputs) {
+        this.rows = List.copyOf(rows);
+        for (int c = 0; c < columnPins.size(); c++) {
+            int column = c;
+            inputs.wire(columnPins.get(c), () -> columnLow(column) ? DigitalState.LOW : DigitalState.HIGH);
+        }
+    }
+
+    private boolean columnLow(int column) {
+        for (char k : down) {
+            int i = LAYOUT.indexOf(k);
+            if (i % 3 == column && !rows.get(i / 3).high()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void press(char key) {
+        if (LAYOUT.indexOf(key) < 0) {
+            throw new IllegalArgumentException("the keypad has no key '" + key + "'");
+        }
+        down.add(key);
+    }
+
+    public void release(char key) {
+        down.remove(key);
+    }
+
+    /** Taps each key in turn, each long enough for the controller's debounce. */
+    public void type(String keys) {
+        for (char k : keys.toCharArray()) {
+            press(k);
+            VirtualButton.sleep(VirtualButton.TAP);
+            release(k);
+            VirtualButton.sleep(VirtualButton.TAP);
+        }
+    }
+
+    public void hold(char key, Duration time) {
+        press(key);
+        VirtualButton.sleep(time);
+        release(key);
+    }
+}

@@ -1,0 +1,299 @@
+package io.hallq.emulator.sim;
+
+import io.hallq.controller.config.CounterConfig;
+import io.hallq.controller.config.CustomerClassConfig;
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.QueueEngine;
+import io.hallq.controller.queue.Result;
+import io.hallq.emulator.sim.DayPlan.Pause;
+import io.hallq.emulator.sim.Scenario.Shift;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.TicketCalled;
+import io.hallq.protocol.event.HallEvent.TicketIssued;
+import io.hallq.protocol.event.HallEvent.TicketServed;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * One business day on a virtual clock: an agenda of timed steps (arrivals, end of service, shifts, breaks, the
+ * minute tick) drives the real engine. Staff behave like staff: a free counter calls next, a counter whose shift
+ * or break is due finishes its customer first, counters open at the end of the day serve whoever is still
+ * waiting before they close.
+ */
+final class DaySimulation {
+
+    private static final Duration SET_UP = Duration.ofMinutes(30);
+
+    private record Step(Instant at, long seq, Runnable action) {}
+
+    private final QueueEngine engine;
+    private final HallConfig hall;
+    private final DayPlan plan;
+    private final Recorder out;
+    private final PriorityQueue<Step> agenda = new PriorityQueue<>(
+            (a, b) -> a.at.equals(b.at) ? Long.compare(a.seq, b.seq) : a.at.compareTo(b.at));
+    private final Map<String, Customer> byTicket = new HashMap<>();
+    private final Map<String, Integer> calls = new HashMap<>();
+    private final Set<String> transferred = new HashSet<>();
+    private final Set<Integer> closing = new HashSet<>();
+    private final Set<Integer> closeWhenIdle = new HashSet<>();
+    private final Map<Integer, Long> pauseDue = new HashMap<>();
+    private long seq;
+    private Instant now;
+
+    DaySimulation(QueueEngine engine, DayPlan plan, Recorder out) {
+        this.engine = engine;
+        this.hall = engine.state().config();
+        this.plan = plan;
+        this.out = out;
+        this.now = plan.open().minus(SET_UP);
+    }
+
+    void run() {
+        // staff arrive before opening: outside opening hours the engine closes yesterday's leftovers and starts the day
+        submit(new Command.Tick());
+        for (CounterConfig c : hall.counters()) {
+            boolean onShift = plan.shifts().stream().anyMatch(s -> s.counter() == c.number()
+                    && !atTime(s.from()).isAfter(now) && atTime(s.to()).isAfter(now));
+            if (onShift != counter(c.number()).serving()) {
+                submit(onShift ? new Command.OpenCounter(c.number()) : new Command.CloseCounter(c.number()));
+            }
+        }
+        for (Shift s : plan.shifts()) {
+            if (atTime(s.from()).isAfter(now)) {
+                at(atTime(s.from()), () -> startShift(s.counter()));
+            }
+            at(atTime(s.to()), () -> endShift(s.counter(), !atTime(s.to()).isBefore(plan.close())));
+        }
+        for (Pause p : plan.pauses()) {
+            at(p.at(), () -> pause(p.counter(), p.seconds()));
+        }
+        for (Customer c : plan.customers()) {
+            at(c.arrival(), () -> arrive(c));
+        }
+        at(now.plusSeconds(60), this::tick);
+        while (!agenda.isEmpty()) {
+            Step s = agenda.poll();
+            now = s.at;
+            s.action.run();
+        }
+    }
+
+    private Instant atTime(java.time.LocalTime t) {
+        return plan.date().atTime(t).atZone(hall.hall().zone()).toInstant();
+    }
+
+    private void at(Instant when, Runnable action) {
+        agenda.add(new Step(when, seq++, action));
+    }
+
+    private CounterState counter(int n) {
+        return engine.state().counter(n);
+    }
+
+    private Result submit(Command c) {
+        Result r = engine.handle(c, now);
+        for (HallEvent e : r.events()) {
+            out.event(e);
+            switch (e) {
+                case TicketCalled called -> called(called);
+                case TicketServed served -> out.served(served);
+                default -> { }
+            }
+        }
+        return r;
+    }
+
+    private void arrive(Customer c) {
+        Result r = submit(new Command.IssueTicket(c.service(), c.customerClass(), null, null));
+        for (HallEvent e : r.events()) {
+            if (e instanceof TicketIssued issued) {
+                byTicket.put(issued.ticket(), c);
+                boolean busy = hall.hours().isBusy(LocalDateTime.ofInstant(issued.at(), hall.hall().zone()));
+                out.issued(plan.date().toString(), issued, oracle(issued), target(issued, busy), busy);
+            }
+        }
+        dispatch();
+    }
+
+    private long target(TicketIssued t, boolean busy) {
+        CustomerClassConfig cls = hall.customerClass(t.customerClass()).orElse(hall.defaultClass());
+        return (busy ? cls.busyTarget() : cls.quietTarget()).toSeconds();
+    }
+
+    /** People ahead x mean handling time (all services so far) / open counters that take this ticket. */
+    private long oracle(TicketIssued t) {
+        int able = 0;
+        for (CounterState c : engine.state().counters()) {
+            if (c.serving() && c.config().vipRoom() == t.vipRoom()
+                    && c.config().profile().stream().anyMatch(e -> e.accepts(t.service(), t.customerClass()))) {
+                able++;
+            }
+        }
+        return able == 0 ? -1 : Math.round(t.peopleAhead() * out.meanHandlingSeconds() / able);
+    }
+
+    private void called(TicketCalled e) {
+        Customer c = byTicket.get(e.ticket());
+        if (c == null) { // not one of today's customers (cannot happen after a clean day start): serve it as average
+            long mean = Math.round(engine.state().handling().meanSeconds(engine.state().ticket(e.ticket()).service()));
+            c = new Customer(-1, e.at(), null, null, mean, false, false, null, 0);
+        }
+        Customer customer = c;
+        int n = calls.merge(e.ticket(), 1, Integer::sum);
+        if (n == 1) {
+            out.firstCall(e.ticket(), e.at());
+        }
+        boolean present = !c.absentFirstCall() || (n > 1 && c.backOnSecondCall());
+        int counter = e.counter();
+        String ticket = e.ticket();
+        if (!present) {
+            at(now.plusSeconds(60), () -> {
+                if (ticket.equals(counter(counter).current())) {
+                    submit(new Command.NoShow(counter));
+                    next(counter);
+                }
+            });
+            return;
+        }
+        long seconds = transferred.contains(ticket) ? c.secondSeconds() : c.handlingSeconds();
+        at(now.plusSeconds(seconds), () -> done(counter, ticket, customer));
+    }
+
+    private void done(int counter, String ticket, Customer c) {
+        if (!ticket.equals(counter(counter).current())) {
+            return;
+        }
+        if (c.transferTo() != null && transferred.add(ticket)) {
+            submit(new Command.Transfer(counter, c.transferTo()));
+        }
+        next(counter);
+    }
+
+    /** The counter is done with its customer (or has none): close, take a break or call the next one. */
+    private void next(int counter) {
+        if (closing.remove(counter)) {
+            submit(new Command.CloseCounter(counter));
+            return;
+        }
+        Long pause = pauseDue.remove(counter);
+        if (pause != null) {
+            submit(new Command.Pause(counter));
+            at(now.plusSeconds(pause), () -> resume(counter));
+            return;
+        }
+        submit(new Command.CallNext(counter));
+        if (closeWhenIdle.contains(counter)) {
+            sweepEndOfDay();
+        }
+    }
+
+    /**
+     * After the last shift: VIP-room counters close as soon as they find nobody to call (their closing lets the
+     * ordinary counters take the VIP customers still waiting); the others stay until nobody waits in the hall.
+     */
+    private void sweepEndOfDay() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int n : closeWhenIdle.stream().sorted().toList()) {
+                CounterState c = counter(n);
+                if (c.current() == null && c.serving()) {
+                    submit(new Command.CallNext(n));
+                }
+                if (c.current() == null && (c.config().vipRoom() || engine.state().waitingCount() == 0)) {
+                    closeWhenIdle.remove(n);
+                    submit(new Command.CloseCounter(n));
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Customers nobody still open may serve: the last counters close and the next day voids the tickets. */
+    private void giveUpIfStuck() {
+        boolean allIdle = engine.state().counters().stream().allMatch(c -> c.current() == null);
+        if (!closeWhenIdle.isEmpty() && allIdle && engine.state().waitingCount() > 0 && agenda.isEmpty()) {
+            for (int n : closeWhenIdle.stream().sorted().toList()) {
+                submit(new Command.CloseCounter(n));
+            }
+            closeWhenIdle.clear();
+        }
+    }
+
+    private void dispatch() {
+        for (CounterState c : engine.state().counters()) {
+            if (c.idle() && !closing.contains(c.number()) && !pauseDue.containsKey(c.number())) {
+                submit(new Command.CallNext(c.number()));
+            }
+        }
+    }
+
+    private void startShift(int counter) {
+        closing.remove(counter);
+        closeWhenIdle.remove(counter);
+        if (!counter(counter).serving()) {
+            submit(new Command.OpenCounter(counter));
+        }
+        dispatch();
+    }
+
+    /** Mid-day the counter closes after its customer; at the end of the day it first serves everyone waiting. */
+    private void endShift(int counter, boolean endOfDay) {
+        CounterState c = counter(counter);
+        pauseDue.remove(counter);
+        if (c.status() == HallEvent.CounterStatus.CLOSED) {
+            return;
+        }
+        if (c.current() == null && (!endOfDay || c.status() != HallEvent.CounterStatus.OPEN)) {
+            submit(new Command.CloseCounter(counter));
+        } else if (endOfDay) {
+            closeWhenIdle.add(counter);
+            if (c.current() == null) {
+                sweepEndOfDay();
+            }
+        } else {
+            closing.add(counter);
+        }
+    }
+
+    private void pause(int counter, long seconds) {
+        CounterState c = counter(counter);
+        if (!c.serving() || closing.contains(counter) || closeWhenIdle.contains(counter)) {
+            return;
+        }
+        if (c.current() == null) {
+            submit(new Command.Pause(counter));
+            at(now.plusSeconds(seconds), () -> resume(counter));
+        } else {
+            pauseDue.put(counter, seconds);
+        }
+    }
+
+    private void resume(int counter) {
+        if (counter(counter).status() == HallEvent.CounterStatus.PAUSED) {
+            submit(new Command.Resume(counter));
+            dispatch();
+        }
+    }
+
+    private void tick() {
+        submit(new Command.Tick());
+        out.minute(now, engine.state().waitingCount(), (int) engine.state().openCounters());
+        if (!now.isBefore(plan.close())) {
+            giveUpIfStuck();
+        }
+        boolean over = !now.isBefore(plan.close()) && agenda.isEmpty();
+        if (!over && Duration.between(plan.close(), now).toHours() < 6) {
+            at(now.plusSeconds(60), this::tick);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.hallq.emulator.sim;
+
+import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.config.CustomerClassConfig;
+import io.hallq.controller.config.QueueRules.SelectionPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./hallq simulate --scenario weekday --days 1 --seed 1 --compare --out target/sim}: simulates the days,
+ * prints the summary tables and writes the report (index.html with charts, CSV files) to the output folder.
+ * A bare scenario name means {@code scenarios/<name>.yaml}.
+ */
+public final class SimulatorMain {
+
+    record Options(Path scenario, int days, long seed, boolean compare, Path out) {}
+
+    private SimulatorMain() {}
+
+    public static void main(String[] args) {
+        Options o;
+        try {
+            o = parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("hallq simulate: " + e.getMessage() + "\nusage: hallq simulate --scenario <name|file>"
+                    + " [--days N] [--seed N] [--compare] [--out DIR]");
+            System.exit(2);
+            return;
+        }
+        ScenarioReader.Loaded loaded;
+        try {
+            loaded = ScenarioReader.load(o.scenario());
+        } catch (ConfigException e) {
+            System.err.println("hallq simulate: the scenario has errors:\n" + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<SelectionPolicy> policies = o.compare() ? List.of(SelectionPolicy.values()) : List.of(SelectionPolicy.AGEING);
+        List<SimRun> runs = new ArrayList<>();
+        long started = System.nanoTime();
+        for (SelectionPolicy p : policies) {
+            runs.add(Simulator.run(loaded.scenario(), loaded.hall(), p, o.seed(), o.days()));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> classes = loaded.hall().classes().stream().map(CustomerClassConfig::code).toList();
+        System.out.print(Tables.policyTable(runs, classes));
+        System.out.print(Tables.accuracyTable(runs.getFirst(), classes));
+        System.out.printf(Locale.ROOT, "%d simulated day(s) x %d policies in %.2f s%n", o.days(), runs.size(), seconds);
+        Path index = Report.write(o.out(), loaded, runs, o.seed(), o.days());
+        System.out.println("report: " + index.toAbsolutePath());
+    }
+
+    static Options parse(List<String> args) {
+        Path scenario = null;
+        int days = 1;
+        long seed = 1;
+        boolean compare = false;
+        Path out = Path.of("target/sim");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--scenario" -> scenario = scenarioPath(value(args, ++i, a));
+                case "--days" -> days = number(value(args, ++i, a), a, 1, 366);
+                case "--seed" -> seed = number(value(args, ++i, a), a, 0, Integer.MAX_VALUE);
+                case "--compare" -> compare = true;
+                case "--out" -> out = Path.of(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+            }
+        }
+        if (scenario == null) {
+            throw new IllegalArgumentException("--scenario is required");
+        }
+        return new Options(scenario, days, seed, compare, out);
+    }
+
+    private static Path scenarioPath(String s) {
+        Path p = Path.of(s);
+        if (!s.endsWith(".yaml") && !s.contains("/") && !Files.exists(p)) {
+            return Path.of("scenarios", s + ".yaml");
+        }
+        return p;
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int number(String s, String option, int min, int max) {
+        try {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(option + " must be from " + min + " to " + max + ", got " + s);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " expects a whole number, got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.hallq.emulator.devices;
+
+import io.hallq.controller.config.HallConfigLoader;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.HallRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+/** The example hall with its devices emulated, its journal in a temp folder, and no scripted traffic. */
+final class HardwareHall implements AutoCloseable {
+
+    static final Path EXAMPLE = Path.of("..", "config", "example-hall.yaml");
+
+    final HallRuntime runtime;
+    final EmulatedDevices devices;
+
+    private HardwareHall(HallRuntime runtime, EmulatedDevices devices) {
+        this.runtime = runtime;
+        this.devices = devices;
+    }
+
+    /** @param edit changes to the example's YAML text, e.g. a shorter press interval */
+    static HardwareHall start(Path dir, UnaryOperator<String> edit) {
+        return start(dir, edit, new EmulatedDevices());
+    }
+
+    static HardwareHall start(Path dir, UnaryOperator<String> edit, EmulatedDevices devices) {
+        try {
+            String yaml = Files.readString(EXAMPLE).replace("dataDir: ../data/sh-pudong-01", "dataDir: data");
+            Path file = dir.resolve("hall.yaml");
+            Files.writeString(file, edit.apply(yaml));
+            HallRuntime runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), Clock.systemUTC(),
+                    List.<HallModule>of(devices));
+            return new HardwareHall(runtime, devices);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void await(String what, Duration max, BooleanSupplier done) {
+        long end = System.nanoTime() + max.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for " + what);
+            }
+            VirtualButton.sleep(Duration.ofMillis(5));
+        }
+    }
+
+    <T> T query(java.util.function.Function<io.hallq.controller.queue.QueueState, T> q) {
+        return runtime.hall().query(q).join();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
