@@ -13,6 +13,7 @@ import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.device.pi4j.StreamPrinterLink;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.sync.MqttModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,9 +50,10 @@ public final class ControllerMain {
         stopped.await();
     }
 
-    /** The Pi's modules; the voice, MQTT and web modules join this list as they arrive. */
+    /** The Pi's modules; the voice and web modules join this list as they arrive. */
     static List<HallModule> modules() {
-        return List.of(new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true), ControllerMain::printerLink));
+        return List.of(new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true), ControllerMain::printerLink),
+                new MqttModule());
     }
 
     /** Opened lazily and reopened after a failure: a printer that is off at boot is an alarm, not a crash. */

@@ -29,6 +29,8 @@ public final class MqttLink implements AutoCloseable {
     /** The will, and what to publish first after each connect; supplied anew per attempt (birth numbers). */
     public record Birth(Outgoing will, Outgoing birth) {}
 
+    private static final int OTHER_PUBLISHES = 4;
+
     private final MqttSettings settings;
     private final ScheduledExecutorService owner;
     private final LinkListener listener;
@@ -138,7 +140,8 @@ public final class MqttLink implements AutoCloseable {
             Logger.warn("MQTT subscribe failed: {}", e.getMessage());
         }
         publish(birth.birth());
-        listener.connected(Math.max(1, Math.min(settings.maxInflight(), receiveMaximum)));
+        // keep a few of the broker's slots for status, stats, device health and command responses
+        listener.connected(Math.max(1, Math.min(settings.maxInflight(), receiveMaximum - OTHER_PUBLISHES)));
     }
 
     private void retry(String why) {
@@ -159,7 +162,10 @@ public final class MqttLink implements AutoCloseable {
 
     private MqttConnectionOptions options(Outgoing will) {
         MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(false);
+        // Clean start: otherwise Paho redelivers its old in-flight publishes on top of the outbox's resend from
+        // the cursor, goes past the broker's Receive Maximum, and Mosquitto drops the connection (protocol error)
+        // on every reconnect. The outbox is the one source of resends.
+        o.setCleanStart(true);
         o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         o.setConnectionTimeout(10);

@@ -44,7 +44,7 @@ public final class MqttModule implements HallModule {
     private final Supplier<Optional<URI>> brokerOverride;
     private final SwitchableClock clock = new SwitchableClock();
     private final NoticeBoard notices = new NoticeBoard(clock);
-    private volatile NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
+    private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
     private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
     private ScheduledExecutorService owner;
     private HallController hall;
@@ -114,7 +114,7 @@ public final class MqttModule implements HallModule {
         hall = context.hall();
         hallId = hall.config().hall().id();
         Duration stale = settings.statusInterval().multipliedBy(3).plusSeconds(30);
-        neighbours = new NeighbourAdvisor(settings.neighbours(), stale, clock);
+        neighbours.configure(settings.neighbours(), stale);
         owner = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-sync");
             t.setDaemon(true);

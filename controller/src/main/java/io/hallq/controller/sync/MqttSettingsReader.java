@@ -66,7 +66,7 @@ public final class MqttSettingsReader {
                         "hall-" + hallId),
                 n.key("username").optional(NAME), n.key("password").optional(NAME), tls(n.key("tls"), base, broker),
                 n.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)),
-                n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ofHours(1)),
+                n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ZERO),
                 n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
                 n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), min, max,
                 commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));

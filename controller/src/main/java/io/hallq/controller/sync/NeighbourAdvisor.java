@@ -26,8 +26,8 @@ public final class NeighbourAdvisor {
     public record Suggestion(String hall, String nameZh, String nameEn, long waitSeconds, int distanceMeters,
                              long localWaitSeconds) {}
 
-    private final List<MqttSettings.Neighbour> neighbours;
-    private final Duration staleAfter;
+    private volatile List<MqttSettings.Neighbour> neighbours;
+    private volatile Duration staleAfter;
     private final Clock clock;
     private final Map<String, HallStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Boolean> online = new ConcurrentHashMap<>();
@@ -66,6 +66,12 @@ public final class NeighbourAdvisor {
         boolean better = myWait < 0 || myWait - theirs.estimatedWaitSeconds() > n.margin().toSeconds();
         return better ? Optional.of(new Suggestion(n.hall(), n.nameZh(), n.nameEn(), theirs.estimatedWaitSeconds(),
                 n.distanceMeters(), myWait)) : Optional.empty();
+    }
+
+    /** Set when the MQTT module starts; the advisor handed out before that is the same object. */
+    void configure(List<MqttSettings.Neighbour> list, Duration stale) {
+        this.staleAfter = stale;
+        this.neighbours = List.copyOf(list);
     }
 
     void localStatus(HallStatus s) {

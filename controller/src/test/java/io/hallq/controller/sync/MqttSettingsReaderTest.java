@@ -28,7 +28,7 @@ class MqttSettingsReaderTest {
     void defaults_fillEverythingButTheBroker() {
         MqttSettings s = read("broker: tcp://127.0.0.1:1883");
         assertEquals("hall-hall-a", s.clientId());
-        assertEquals(Duration.ofHours(1), s.sessionExpiry());
+        assertEquals(Duration.ZERO, s.sessionExpiry());
         assertEquals(10, s.maxInflight());
         assertTrue(s.allowedIssuers().values().stream().allMatch(Set::isEmpty), "nobody may command by default");
     }
