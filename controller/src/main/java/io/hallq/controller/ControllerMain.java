@@ -12,6 +12,10 @@ import io.hallq.controller.device.ReopeningPrinterLink;
 import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.device.pi4j.StreamPrinterLink;
 import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.voice.JavaSoundSink;
+import io.hallq.controller.voice.VoiceListener;
+import io.hallq.controller.voice.VoiceModule;
+import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.sync.MqttModule;
 import java.nio.file.Path;
@@ -50,10 +54,16 @@ public final class ControllerMain {
         stopped.await();
     }
 
-    /** The Pi's modules; the voice and web modules join this list as they arrive. */
+    /**
+     * The Pi's modules: the wired devices, announcements through the default sound device with the amplifier
+     * enable pin, MQTT sync and the web server. A module whose YAML section is absent stays idle.
+     */
     static List<HallModule> modules() {
-        return List.of(new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true), ControllerMain::printerLink),
-                new MqttModule());
+        DeviceModule devices = new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true),
+                ControllerMain::printerLink);
+        VoiceModule voice = new VoiceModule(JavaSoundSink::new,
+                on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
+        return List.of(devices, voice, new MqttModule(), new WebModule());
     }
 
     /** Opened lazily and reopened after a failure: a printer that is off at boot is an alarm, not a crash. */
