@@ -56,7 +56,8 @@ public final class ControllerMain {
 
     /**
      * The Pi's modules: the wired devices, announcements through the default sound device with the amplifier
-     * enable pin, MQTT sync and the web server. A module whose YAML section is absent stays idle.
+     * enable pin, MQTT sync and the web server. Devices and MQTT stay idle without their YAML section; voice
+     * and web run with their defaults (web on 127.0.0.1:8080) unless switched off.
      */
     static List<HallModule> modules() {
         DeviceModule devices = new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true),
