@@ -2,6 +2,7 @@ package io.hallq.controller.sync;
 
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.Outcome;
+import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.mqtt.CommandRequest;
@@ -13,6 +14,8 @@ import io.hallq.protocol.mqtt.HallStatus.Notice;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -75,6 +78,7 @@ final class CommandHandler {
                 yield CompletableFuture.completedFuture(CommandResponse.accepted(hall, "notice shown", null));
             }
             case HallCommand.RequestStats r -> stats.get().thenApply(d -> CommandResponse.accepted(hall, "stats", d));
+            case HallCommand.SetCounterProfile p -> setProfile(p);
         };
     }
 
@@ -85,6 +89,13 @@ final class CommandHandler {
         }
         Command cmd = new Command.SetService(s.service(), s.enabled(), s.messageZh(), s.messageEn());
         return controller.submit(cmd).thenApply(this::fromOutcome);
+    }
+
+    /** The engine checks services, classes and weights, and rejects with its own reason. */
+    private CompletableFuture<CommandResponse> setProfile(HallCommand.SetCounterProfile p) {
+        List<ProfileEntry> entries = p.profile().stream().map(l -> new ProfileEntry(l.service(),
+                l.classes() == null ? List.of() : l.classes(), Duration.ofSeconds(l.weightSeconds()))).toList();
+        return controller.submit(new Command.SetCounterProfile(p.counter(), entries)).thenApply(this::fromOutcome);
     }
 
     private CommandResponse fromOutcome(Outcome o) {

@@ -26,7 +26,8 @@ import java.util.Set;
 public final class MqttSettingsReader {
 
     static final List<String> COMMANDS = List.of(HallCommand.SetService.class.getSimpleName(),
-            HallCommand.BroadcastNotice.class.getSimpleName(), HallCommand.RequestStats.class.getSimpleName());
+            HallCommand.BroadcastNotice.class.getSimpleName(), HallCommand.RequestStats.class.getSimpleName(),
+            HallCommand.SetCounterProfile.class.getSimpleName());
 
     private static final String[] KEYS = {"enabled", "broker", "embedded", "clientId", "username", "password",
         "tls", "keepAlive", "sessionExpiry", "statusInterval", "maxInflight", "reconnect", "commands", "neighbours"};

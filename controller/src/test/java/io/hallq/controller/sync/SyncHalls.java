@@ -47,6 +47,7 @@ public final class SyncHalls {
                   SetService: [central]
                   BroadcastNotice: [central]
                   RequestStats: [central]
+                  SetCounterProfile: [central]
                 """.formatted(uri) + more;
     }
 

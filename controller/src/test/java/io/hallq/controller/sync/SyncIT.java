@@ -159,6 +159,29 @@ class SyncIT {
     }
 
     @Test
+    void setCounterProfile_command_changesWhatTheCounterTakes_orIsRejectedWithTheEnginesReason() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-a");
+        assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
+        HallController h = hall.runtime().hall();
+        issue(h, 1);
+        try (CommandClient central = new CommandClient(broker.uri(), "central")) {
+            long before = h.lastSequence();
+            CommandResponse unknown = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"SetCounterProfile\","
+                    + "\"counter\":3,\"profile\":[{\"service\":\"NOPE\"}]}}");
+            assertFalse(unknown.accepted());
+            assertEquals("UNKNOWN_SERVICE", unknown.reason(), unknown.message());
+            assertEquals(before, h.lastSequence(), "a rejected command must not change the hall");
+
+            CommandResponse ok = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"SetCounterProfile\","
+                    + "\"counter\":3,\"profile\":[{\"service\":\"OPEN\",\"weightSeconds\":600}]}}");
+            assertTrue(ok.accepted(), ok.message());
+            assertEquals(java.util.List.of("OPEN"), h.query(s -> s.counter(3).profile().stream()
+                    .map(e -> e.service()).toList()).join());
+        }
+    }
+
+    @Test
     void noticeAndStats_commands_showUpInStatusAndResponse() {
         broker = Mosquitto.start(dir.resolve("broker"));
         hall = startHall("hall-a");

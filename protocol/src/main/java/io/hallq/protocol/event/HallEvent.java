@@ -95,7 +95,7 @@ public sealed interface HallEvent {
      */
     record ProfileLine(String service, List<String> classes, long weightSeconds) {
         public ProfileLine {
-            classes = List.copyOf(classes);
+            classes = classes == null ? List.of() : List.copyOf(classes); // absent: every class
         }
     }
 

@@ -3,13 +3,16 @@ package io.hallq.protocol.mqtt;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.hallq.protocol.event.HallEvent;
+import java.util.List;
 
 /** What central or a manager asks a hall to do; the {@code type} field names the command. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = HallCommand.SetService.class, name = "SetService"),
         @JsonSubTypes.Type(value = HallCommand.BroadcastNotice.class, name = "BroadcastNotice"),
-        @JsonSubTypes.Type(value = HallCommand.RequestStats.class, name = "RequestStats")
+        @JsonSubTypes.Type(value = HallCommand.RequestStats.class, name = "RequestStats"),
+        @JsonSubTypes.Type(value = HallCommand.SetCounterProfile.class, name = "SetCounterProfile")
 })
 public sealed interface HallCommand {
 
@@ -55,4 +58,29 @@ public sealed interface HallCommand {
 
     /** Ask for the current day's {@link DailyStats}; they come back in the response. */
     record RequestStats() implements HallCommand {}
+
+    /**
+     * Replace a counter's priority profile for the rest of the business day (the configured one returns with
+     * the next day): which services and classes it takes and the head start each line gets.
+     */
+    record SetCounterProfile(@JsonProperty(required = true) int counter,
+                             @JsonProperty(required = true) List<HallEvent.ProfileLine> profile)
+            implements HallCommand {
+        public SetCounterProfile {
+            if (counter < 1 || counter > 999) {
+                throw new IllegalArgumentException("field 'command.counter' must be 1..999, got " + counter);
+            }
+            if (profile == null) {
+                throw new IllegalArgumentException("missing field 'command.profile'");
+            }
+            for (int i = 0; i < profile.size(); i++) {
+                HallEvent.ProfileLine line = profile.get(i);
+                if (line == null) {
+                    throw new IllegalArgumentException("field 'command.profile[" + i + "]' must be an object");
+                }
+                Require.text("command.profile[" + i + "].service", line.service());
+            }
+            profile = List.copyOf(profile);
+        }
+    }
 }

@@ -89,7 +89,10 @@ final class Samples {
                 CommandRequest.of(new HallCommand.SetService("INFO", true, null, null)),
                 CommandRequest.of(new HallCommand.BroadcastNotice("今日16点停止办理开户", "No new accounts after 16:00",
                         3600)),
-                CommandRequest.of(new HallCommand.RequestStats()));
+                CommandRequest.of(new HallCommand.RequestStats()),
+                CommandRequest.of(new HallCommand.SetCounterProfile(5, List.of(
+                        new io.hallq.protocol.event.HallEvent.ProfileLine("PAY", List.of(), 600),
+                        new io.hallq.protocol.event.HallEvent.ProfileLine("OPEN", List.of("VIP", "GOTONE"), 0)))));
     }
 
     static List<CommandResponse> responses() {
