@@ -3,7 +3,9 @@ package io.hallq.controller.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The wait estimate printed on a new ticket. With open counters that can take it, the estimate plays the queue
@@ -54,11 +56,19 @@ final class Estimator {
         }
         List<Ticket> ordered = new ArrayList<>(ahead);
         ordered.sort(Ticket.BY_RANK);
+        // tickets ahead share a handful of (service, class, VIP room) kinds: decide who may take each kind once
+        Map<String, boolean[]> takers = new HashMap<>();
         for (Ticket t : ordered) {
+            boolean[] may = takers.computeIfAbsent(t.service() + '/' + t.customerClass() + '/' + t.vipRoom(), k -> {
+                boolean[] m = new boolean[open.size()];
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = Selection.mayTakeDirectly(state, open.get(i), t.service(), t.customerClass(), t.vipRoom());
+                }
+                return m;
+            });
             int best = -1;
             for (int i = 0; i < free.length; i++) {
-                if ((best < 0 || free[i] < free[best])
-                        && Selection.mayTakeDirectly(state, open.get(i), t.service(), t.customerClass(), t.vipRoom())) {
+                if (may[i] && (best < 0 || free[i] < free[best])) {
                     best = i;
                 }
             }
