@@ -94,6 +94,7 @@ public final class Report {
         sb.append("<div class='grid'>");
         sb.append(ReportParts.queueChart(runs, hall, sc.startDate()));
         sb.append(ReportParts.waitChart(runs, hall, classes));
+        sb.append(ReportParts.distributionChart(main, classes));
         sb.append(ReportParts.overTargetChart(runs, classes));
         sb.append(ReportParts.staffingChart(advice, openPerHour, stats));
         sb.append(ReportParts.utilisationChart(stats));

@@ -24,7 +24,7 @@ final class Svg {
     record Mark(int category, double value, String label) {}
 
     /** A shaded x range (line charts), in x units. */
-    record Band(double from, double to, String label) {}
+    record Band(double from, double to, String label, String color) {}
 
     /** A point event on the x axis (line charts), e.g. an alarm. */
     record Pin(double x, String color, String label) {}
@@ -97,8 +97,8 @@ final class Svg {
         for (Band b : bands) {
             double x1 = LEFT + (b.from() - xFrom) / (xTo - xFrom) * plotW;
             double x2 = LEFT + (b.to() - xFrom) / (xTo - xFrom) * plotW;
-            sb.append(f("<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='#fefcbf'><title>%s</title></rect>",
-                    x1, TOP, Math.max(0, x2 - x1), H - TOP - BOTTOM, esc(b.label())));
+            sb.append(f("<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='%s'><title>%s</title></rect>",
+                    x1, TOP, Math.max(0, x2 - x1), H - TOP - BOTTOM, b.color(), esc(b.label())));
         }
         axis(sb, max, yLabel);
         for (int i = 0; i < xTicks.size(); i++) {
