@@ -8,12 +8,14 @@ import io.hallq.controller.device.DeviceModule;
 import io.hallq.controller.device.DevicesConfig.Connection;
 import io.hallq.controller.device.DevicesConfig.PrinterConfig;
 import io.hallq.controller.device.PrinterLink;
+import io.hallq.controller.device.ReopeningPrinterLink;
 import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.device.pi4j.StreamPrinterLink;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -52,8 +54,10 @@ public final class ControllerMain {
         return List.of(new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true), ControllerMain::printerLink));
     }
 
+    /** Opened lazily and reopened after a failure: a printer that is off at boot is an alarm, not a crash. */
     static PrinterLink printerLink(PrinterConfig p) {
-        return p.connection() == Connection.USB ? StreamPrinterLink.usb(Path.of(p.device()))
-                : StreamPrinterLink.serial(Path.of(p.device()), p.baud());
+        return new ReopeningPrinterLink(() -> p.connection() == Connection.USB
+                ? StreamPrinterLink.usb(Path.of(p.device()))
+                : StreamPrinterLink.serial(Path.of(p.device()), p.baud()), Duration.ofSeconds(2));
     }
 }

@@ -32,8 +32,11 @@ public final class CallText {
                 "Your number is " + ticket + ", " + peopleAhead + " ahead of you, wait " + waitEn + roomEn);
     }
 
-    /** Minutes rounded up, at least 1: "about 0 min" would promise too much. */
-    static long minutes(long seconds) {
+    /**
+     * Minutes as told to customers (tickets, board, voice): rounded up, at least 1, since "about 0 min" would
+     * promise too much.
+     */
+    public static long minutes(long seconds) {
         return Math.max(1, (seconds + 59) / 60);
     }
 }

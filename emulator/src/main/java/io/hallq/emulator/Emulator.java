@@ -7,8 +7,10 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.sync.MqttModule;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
+import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import io.hallq.emulator.devices.EmulatedDevices;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,6 +48,8 @@ public final class Emulator implements AutoCloseable {
         Path dataDir = Path.of(loaded.config().journal().dataDir());
         List<HallModule> modules = new ArrayList<>();
         modules.add(log);
+        EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
+        modules.addAll(List.of(broker, new MqttModule(broker::uri)));
         EmulatedDevices devices = new EmulatedDevices();
         modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),

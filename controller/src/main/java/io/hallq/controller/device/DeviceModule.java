@@ -96,10 +96,7 @@ public final class DeviceModule implements HallModule {
     }
 
     private void startDispenser(HallController hall, DevicesConfig cfg) {
-        DispenserConfig d = cfg.dispenser();
-        if (printing == null) {
-            throw new IllegalStateException("devices.dispenser needs devices.printer: a dispenser prints tickets");
-        }
+        DispenserConfig d = cfg.dispenser(); // the reader made sure a printer is configured with it
         List<Dispenser.Button> buttons = d.buttons().stream().map(b -> new Dispenser.Button(b.service(),
                 board.input(b.pin()), board.output(b.ledPin()), new KeyDebouncer(cfg.timing()))).toList();
         MatrixKeypad keypad = d.phoneKeypad() == null ? null : keypad(d.phoneKeypad(), cfg.timing());

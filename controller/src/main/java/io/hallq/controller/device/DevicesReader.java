@@ -49,6 +49,9 @@ public final class DevicesReader {
         InputTiming timing = timing(n);
         DispenserConfig dispenser = n.key("dispenser").isGiven() ? dispenser(n.key("dispenser")) : null;
         PrinterConfig printer = n.key("printer").isGiven() ? printer(n.key("printer")) : null;
+        if (dispenser != null && printer == null) {
+            n.key("dispenser").error("a dispenser prints tickets: expected devices.printer as well");
+        }
         TicketSettings ticket = ticket(n.key("ticket"), n.key("printer"));
         List<CounterDevices> counters = new ArrayList<>();
         for (ConfigNode c : n.key("counters").list("counter devices")) {

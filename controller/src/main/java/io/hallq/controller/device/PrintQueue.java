@@ -46,9 +46,15 @@ public final class PrintQueue implements AutoCloseable {
     /** Prints on the printer thread; {@code failed} gets the ticket and the reason when it did not come out. */
     public void print(TicketIssued ticket, BiConsumer<TicketIssued, String> failed) {
         thread.execute(() -> {
-            byte[] bytes = layout.escPos(layout.content(ticket));
-            if (printer.print(bytes) instanceof TicketPrinter.PrintResult.Failed f) {
-                failed.accept(ticket, f.reason());
+            TicketPrinter.PrintResult result;
+            try {
+                result = printer.print(layout.escPos(layout.content(ticket)));
+            } catch (RuntimeException e) {
+                Logger.error(e, "Ticket {} could not be laid out or printed", ticket.ticket());
+                result = new TicketPrinter.PrintResult.Failed(e.toString());
+            }
+            if (result instanceof TicketPrinter.PrintResult.Failed f) {
+                failed.accept(ticket, f.reason()); // nobody holds it: it must not wait in the queue
                 poll();
             }
         });

@@ -2,6 +2,7 @@ package io.hallq.controller.ticket;
 
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.ServiceConfig;
+import io.hallq.display.CallText;
 import io.hallq.controller.ticket.EscPos.Align;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import java.time.LocalDateTime;
@@ -24,7 +25,7 @@ public final class TicketLayout {
     public TicketContent content(TicketIssued e) {
         ServiceConfig s = hall.service(e.service()).orElseThrow(
                 () -> new IllegalArgumentException("ticket " + e.ticket() + " has unknown service " + e.service()));
-        long wait = e.estimatedWaitSeconds() < 0 ? -1 : (e.estimatedWaitSeconds() + 59) / 60;
+        long wait = e.estimatedWaitSeconds() < 0 ? -1 : CallText.minutes(e.estimatedWaitSeconds());
         String url = settings.mobileUrlBase() == null || e.token() == null ? null : settings.mobileUrlBase() + e.token();
         return new TicketContent(hall.hall().nameZh(), hall.hall().nameEn(), e.ticket(), s.nameZh(), s.nameEn(),
                 e.peopleAhead(), wait, ISSUED.format(LocalDateTime.ofInstant(e.at(), hall.hall().zone())),

@@ -46,6 +46,11 @@ public final class EmulatedDevices implements HallModule {
     private VirtualMax7219 hallMatrix;
     private VirtualOutput amplifier;
     private DeviceModule module;
+    private final Map<Integer, String> shownDigits = new java.util.HashMap<>();
+    private long ledTicks;
+    private final java.util.concurrent.ScheduledExecutorService ledLog =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name("emulated-led-log").unstarted(r));
     private Path lastPng;
 
     public EmulatedDevices() {
@@ -74,16 +79,46 @@ public final class EmulatedDevices implements HallModule {
         Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
                 .add(inputs, MockDigitalOutputProvider.newInstance(), spi).build();
         lastPng = Path.of(context.hall().config().journal().dataDir()).resolve("last-ticket.png");
-        printer.onTicket(this::printed);
+        // Rendering and logging leave the printer thread at once, as a real printer does not wait for them.
+        printer.onTicket(t -> Thread.ofVirtual().start(() -> printed(t)));
         module = new DeviceModule(new Pi4jBoard(pi4j, true), p -> linkWrapper.apply(printer));
         module.start(context);
         wire(cfg, pi4j);
+        awaitFirstScan();
+        ledLog.scheduleWithFixedDelay(this::logLeds, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The LED contents in the log: a counter display when it changes, the hall board every half minute. */
+    private void logLeds() {
+        counterDisplays.forEach((counter, d) -> {
+            String shown = d.digits(0);
+            if (!shown.equals(shownDigits.put(counter, shown))) {
+                Logger.info("窗口屏 Counter {} display [{}]", counter, shown);
+            }
+        });
+        if (hallMatrix != null && ++ledTicks % 30 == 0) {
+            Logger.info("大厅屏 Hall board now:\n{}", hallMatrix.pixelText());
+        }
+    }
+
+    /**
+     * The controller takes the level it first reads as the idle level (a key held at start is not a press),
+     * so a press made before the first scan would be lost: start returns once every button was read.
+     */
+    private void awaitFirstScan() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        for (VirtualButton b : buttons.values()) {
+            while (!b.sampled() && System.nanoTime() < deadline) {
+                VirtualButton.sleep(java.time.Duration.ofMillis(1));
+            }
+        }
     }
 
     private void wire(DevicesConfig cfg, Context pi4j) {
         if (cfg.dispenser() != null) {
             cfg.dispenser().buttons().forEach(b -> buttons.put(b.service(),
-                    new VirtualButton(b.service(), inputs.input(b.pin()), new VirtualOutput(pi4j, b.ledPin()))));
+                    new VirtualButton(b.service(), inputs.input(b.pin()), new VirtualOutput(pi4j, b.ledPin()),
+                            () -> inputs.lastRead(b.pin()))));
             if (cfg.dispenser().phoneKeypad() != null) {
                 phoneKeypad = keypad(cfg.dispenser().phoneKeypad(), pi4j);
             }
@@ -93,7 +128,7 @@ public final class EmulatedDevices implements HallModule {
                 counterKeypads.put(c.counter(), keypad(c.keypad(), pi4j));
             }
             ratingKeys.put(c.counter(), c.satisfaction().stream()
-                    .map(pin -> new VirtualButton("rating", inputs.input(pin), null)).toList());
+                    .map(pin -> new VirtualButton("rating", inputs.input(pin), null, () -> inputs.lastRead(pin))).toList());
         }
         if (cfg.amplifierPin() >= 0) {
             amplifier = new VirtualOutput(pi4j, cfg.amplifierPin());
@@ -163,6 +198,7 @@ public final class EmulatedDevices implements HallModule {
 
     @Override
     public void close() {
+        ledLog.shutdownNow();
         if (module != null) {
             module.close();
         }

@@ -17,11 +17,13 @@ public final class VirtualButton {
     private final String name;
     private final MockDigitalInput pin;
     private final VirtualOutput light;
+    private final java.util.function.LongSupplier lastRead;
 
-    VirtualButton(String name, MockDigitalInput pin, VirtualOutput light) {
+    VirtualButton(String name, MockDigitalInput pin, VirtualOutput light, java.util.function.LongSupplier lastRead) {
         this.name = name;
         this.pin = pin;
         this.light = light;
+        this.lastRead = lastRead;
     }
 
     public String name() {
@@ -36,6 +38,11 @@ public final class VirtualButton {
         pin.mockState(DigitalState.HIGH);
     }
 
+    /** The controller has read this button at least once. */
+    public boolean sampled() {
+        return lastRead.getAsLong() != 0;
+    }
+
     public boolean pressed() {
         return pin.state() == DigitalState.LOW;
     }
@@ -47,10 +54,33 @@ public final class VirtualButton {
         release();
     }
 
-    /** A normal press: {@link #TAP} down, then up, then as long again so the release is seen. */
+    /**
+     * A normal press: down until the controller has read it down over {@link #TAP}, then up until it has read
+     * it up as long. Following the controller's reads rather than the wall clock keeps a tap a tap when the
+     * machine is busy and the scan thread runs late.
+     */
     public void tap() {
-        hold(TAP);
-        sleep(TAP);
+        press();
+        awaitSampled(lastRead, TAP);
+        release();
+        awaitSampled(lastRead, TAP);
+    }
+
+    /** Waits until a read happened at least {@code span} after the first read from now on (at most 5 s). */
+    static void awaitSampled(java.util.function.LongSupplier lastRead, Duration span) {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(5).toNanos();
+        long first = 0;
+        while (System.nanoTime() < deadline) {
+            long read = lastRead.getAsLong();
+            if (read > start && first == 0) {
+                first = read;
+            }
+            if (first != 0 && read - first >= span.toNanos()) {
+                return;
+            }
+            sleep(Duration.ofMillis(2));
+        }
     }
 
     /** Contact bounce: {@code flips} level changes {@code gap} apart, ending pressed; release yourself. */

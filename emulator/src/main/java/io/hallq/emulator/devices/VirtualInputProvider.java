@@ -50,8 +50,15 @@ public final class VirtualInputProvider extends DigitalInputProviderBase {
         return in;
     }
 
+    /** When the controller last read pin {@code bcm} (System.nanoTime), or 0 when never. */
+    public long lastRead(int bcm) {
+        VirtualInput in = inputs.get(bcm);
+        return in == null ? 0 : in.lastRead;
+    }
+
     private final class VirtualInput extends MockDigitalInput {
         private final int bcm;
+        private volatile long lastRead;
 
         VirtualInput(DigitalInputProvider provider, DigitalInputConfig config) {
             super(provider, config);
@@ -60,6 +67,7 @@ public final class VirtualInputProvider extends DigitalInputProviderBase {
 
         @Override
         public DigitalState state() {
+            lastRead = System.nanoTime();
             Supplier<DigitalState> w = wired.get(bcm);
             return w != null ? w.get() : super.state();
         }

@@ -16,9 +16,11 @@ public final class VirtualKeypad {
 
     private final List<VirtualOutput> rows;
     private final Set<Character> down = ConcurrentHashMap.newKeySet();
+    private final java.util.function.LongSupplier lastRead;
 
     VirtualKeypad(List<VirtualOutput> rows, List<Integer> columnPins, VirtualInputProvider inputs) {
         this.rows = List.copyOf(rows);
+        this.lastRead = () -> inputs.lastRead(columnPins.get(0));
         for (int c = 0; c < columnPins.size(); c++) {
             int column = c;
             inputs.wire(columnPins.get(c), () -> columnLow(column) ? DigitalState.LOW : DigitalState.HIGH);
@@ -46,13 +48,13 @@ public final class VirtualKeypad {
         down.remove(key);
     }
 
-    /** Taps each key in turn, each long enough for the controller's debounce. */
+    /** Taps each key in turn, each held and released over {@link VirtualButton#TAP} of the controller's scans. */
     public void type(String keys) {
         for (char k : keys.toCharArray()) {
             press(k);
-            VirtualButton.sleep(VirtualButton.TAP);
+            VirtualButton.awaitSampled(lastRead, VirtualButton.TAP);
             release(k);
-            VirtualButton.sleep(VirtualButton.TAP);
+            VirtualButton.awaitSampled(lastRead, VirtualButton.TAP);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CounterDevicesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(3);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DispenserFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(3);
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final UnaryOperator<String> QUICK = y -> y.replace("pressInterval: 2s", "pressInterval: 0s");
 
     @TempDir
@@ -81,11 +81,14 @@ class DispenserFlowTest {
     @Test
     void paperOut_blinksButtons_raisesAnAlarm_andStopsIssuing() {
         try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
+            java.time.Instant injected = java.time.Instant.now();
             h.devices.printer().paperOut(true);
-            HardwareHall.await("the printer alarm", Duration.ofSeconds(2),
+            HardwareHall.await("the printer alarm", Duration.ofSeconds(4),
                     () -> h.query(s -> s.alarms().containsKey("DEVICE:printer")));
             HallEvent.AlarmRaised a = h.query(s -> s.alarms().get("DEVICE:printer"));
             assertEquals(HallEvent.AlarmKind.DEVICE, a.kind());
+            assertTrue(Duration.between(injected, a.at()).compareTo(Duration.ofSeconds(2)) < 0,
+                    "alarm journaled " + Duration.between(injected, a.at()).toMillis() + " ms after paper out");
             assertTrue(a.messageZh().contains("缺纸"), a.messageZh());
             VirtualButton pay = h.devices.button("PAY").orElseThrow();
             HardwareHall.await("the light off", WAIT, () -> !pay.lit());
@@ -96,7 +99,7 @@ class DispenserFlowTest {
             assertEquals(0L, (long) h.query(s -> s.issuedCount()));
 
             h.devices.printer().paperOut(false);
-            HardwareHall.await("the alarm cleared", Duration.ofSeconds(2),
+            HardwareHall.await("the alarm cleared", Duration.ofSeconds(4),
                     () -> !h.query(s -> s.alarms().containsKey("DEVICE:printer")));
             pay.tap();
             HardwareHall.await("a printed ticket", WAIT, () -> h.devices.printer().lastTicket() != null);
@@ -111,7 +114,7 @@ class DispenserFlowTest {
             HardwareHall.await("the ticket voided", WAIT, () -> h.query(s -> s.issuedCount() == 1
                     && s.liveTickets().isEmpty()));
             assertNull(h.devices.printer().lastTicket());
-            HardwareHall.await("the printer alarm", Duration.ofSeconds(2),
+            HardwareHall.await("the printer alarm", Duration.ofSeconds(4),
                     () -> h.query(s -> s.alarms().containsKey("DEVICE:printer")));
         }
     }
@@ -120,7 +123,7 @@ class DispenserFlowTest {
     void unpluggedPrinter_voidsNothingItDidNotIssue_andRaisesNotConnected() {
         try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
             h.devices.printer().disconnected(true);
-            HardwareHall.await("the printer alarm", Duration.ofSeconds(2),
+            HardwareHall.await("the printer alarm", Duration.ofSeconds(4),
                     () -> h.query(s -> s.alarms().containsKey("DEVICE:printer")));
             assertEquals("Ticket printer not connected",
                     h.query(s -> s.alarms().get("DEVICE:printer").messageEn()));
@@ -135,15 +138,15 @@ class DispenserFlowTest {
         try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
             VirtualPrinter p = h.devices.printer();
             p.coverOpen(true);
-            HardwareHall.await("cover alarm", Duration.ofSeconds(2), () -> "Ticket printer cover open".equals(
+            HardwareHall.await("cover alarm", Duration.ofSeconds(4), () -> "Ticket printer cover open".equals(
                     h.query(s -> s.alarms().containsKey("DEVICE:printer") ? s.alarms().get("DEVICE:printer").messageEn() : "")));
             p.coverOpen(false);
             p.cutterError(true);
-            HardwareHall.await("cutter alarm", Duration.ofSeconds(2), () -> "Ticket printer cutter error".equals(
+            HardwareHall.await("cutter alarm", Duration.ofSeconds(4), () -> "Ticket printer cutter error".equals(
                     h.query(s -> s.alarms().containsKey("DEVICE:printer") ? s.alarms().get("DEVICE:printer").messageEn() : "")));
             p.cutterError(false);
             p.paperNearEnd(true);
-            HardwareHall.await("near-end warning", Duration.ofSeconds(2),
+            HardwareHall.await("near-end warning", Duration.ofSeconds(4),
                     () -> h.query(s -> s.alarms().containsKey("DEVICE:printer-paper")
                             && !s.alarms().containsKey("DEVICE:printer")));
             h.devices.button("PAY").orElseThrow().tap();

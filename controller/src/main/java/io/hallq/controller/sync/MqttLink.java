@@ -1,0 +1,242 @@
+package io.hallq.controller.sync;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.tinylog.Logger;
+
+/**
+ * The one place that talks to Paho. Paho's threads only copy what arrived and hand it to the owner's
+ * single-threaded executor; connecting, reconnecting with backoff and re-subscribing after every connect
+ * happen here, so the rest of the sync package never sees a Paho type or thread.
+ */
+public final class MqttLink implements AutoCloseable {
+
+    /** The will, and what to publish first after each connect; supplied anew per attempt (birth numbers). */
+    public record Birth(Outgoing will, Outgoing birth) {}
+
+    private final MqttSettings settings;
+    private final ScheduledExecutorService owner;
+    private final LinkListener listener;
+    private final List<String> subscriptions;
+    private final Supplier<Birth> births;
+    private final MqttAsyncClient client;
+    private volatile boolean closed;
+    private int attempts;
+
+    public MqttLink(MqttSettings settings, ScheduledExecutorService owner, LinkListener listener,
+                    List<String> subscriptions, Supplier<Birth> births) {
+        this.settings = settings;
+        this.owner = owner;
+        this.listener = listener;
+        this.subscriptions = List.copyOf(subscriptions);
+        this.births = births;
+        try {
+            this.client = new MqttAsyncClient(settings.broker().toString(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot create MQTT client for " + settings.broker() + ": " + e, e);
+        }
+        client.setCallback(new Callbacks());
+    }
+
+    /** Starts connecting in the background; a broker that is down is retried with backoff, forever. */
+    public void start() {
+        owner.execute(this::connect);
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Publishes; the future completes when the broker acknowledged (QoS 1) or the message left (QoS 0). */
+    public CompletableFuture<Void> publish(Outgoing out) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        MqttMessage m = new MqttMessage(out.payload());
+        m.setQos(out.qos());
+        m.setRetained(out.retained());
+        if (out.correlationData() != null) {
+            MqttProperties p = new MqttProperties();
+            p.setCorrelationData(out.correlationData());
+            m.setProperties(p);
+        }
+        try {
+            client.publish(out.topic(), m, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Hands work from a Paho thread to the owner; after close there is nobody to hand it to. */
+    private void hand(Runnable work) {
+        if (closed) {
+            return;
+        }
+        try {
+            owner.execute(work);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the module is closing
+        }
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        Birth birth = births.get();
+        try {
+            client.connect(options(birth.will()), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    Integer rm = token.getResponseProperties() == null ? null
+                            : token.getResponseProperties().getReceiveMaximum();
+                    hand(() -> connected(birth, rm == null ? 65535 : rm));
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    hand(() -> retry("connect failed: " + e.getMessage()));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            retry("connect failed: " + e.getMessage());
+        }
+    }
+
+    private void connected(Birth birth, int receiveMaximum) {
+        attempts = 0;
+        Logger.info("MQTT connected to {} as {}", settings.broker(), settings.clientId());
+        try {
+            for (String filter : subscriptions) {
+                client.subscribe(filter, 1);
+            }
+        } catch (MqttException e) {
+            Logger.warn("MQTT subscribe failed: {}", e.getMessage());
+        }
+        publish(birth.birth());
+        listener.connected(Math.max(1, Math.min(settings.maxInflight(), receiveMaximum)));
+    }
+
+    private void retry(String why) {
+        if (closed) {
+            return;
+        }
+        long min = settings.reconnectMin().toMillis();
+        long delay = Math.min(settings.reconnectMax().toMillis(), min << Math.min(attempts, 16));
+        delay = delay * (80 + ThreadLocalRandom.current().nextInt(41)) / 100;
+        attempts++;
+        Logger.info("MQTT {}; retrying in {} ms", why, delay);
+        try {
+            owner.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // closing: no more attempts
+        }
+    }
+
+    private MqttConnectionOptions options(Outgoing will) {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+        o.setConnectionTimeout(10);
+        o.setAutomaticReconnect(false);
+        settings.username().ifPresent(o::setUserName);
+        settings.password().ifPresent(p -> o.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        settings.tls().ifPresent(t -> o.setSocketFactory(TlsSockets.factory(t)));
+        MqttMessage w = new MqttMessage(will.payload());
+        w.setQos(1);
+        w.setRetained(true);
+        o.setWill(will.topic(), w);
+        return o;
+    }
+
+    /** Publishes {@code last} (e.g. the offline notice), then disconnects cleanly so the will is not sent. */
+    public void close(Outgoing last) {
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                if (last != null) {
+                    publish(last).get(2, TimeUnit.SECONDS);
+                }
+                client.disconnect(2000).waitForCompletion(3000);
+            }
+        } catch (MqttException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Logger.debug("MQTT disconnect: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            Logger.debug("MQTT close: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        close(null);
+    }
+
+    private final class Callbacks implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse r) {
+            String why = "disconnected: " + r.getReasonString() + " " + r.getException();
+            hand(() -> {
+                listener.disconnected(why);
+                retry(why);
+            });
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            Logger.warn("MQTT error: {}", e.toString());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage m) {
+            MqttProperties p = m.getProperties();
+            Inbound in = new Inbound(topic, m.getPayload(), p == null ? null : p.getResponseTopic(),
+                    p == null ? null : p.getCorrelationData());
+            hand(() -> listener.message(in));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // completion is reported through each publish's own listener
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            // handled by the connect listener, which also knows the broker's Receive Maximum
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}

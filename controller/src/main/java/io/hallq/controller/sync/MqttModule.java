@@ -1,0 +1,274 @@
+package io.hallq.controller.sync;
+
+import io.hallq.controller.hall.HallContext;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.protocol.mqtt.DailyStats;
+import io.hallq.protocol.mqtt.Decoded;
+import io.hallq.protocol.mqtt.DeviceHealth;
+import io.hallq.protocol.mqtt.HallOnline;
+import io.hallq.protocol.mqtt.HallStatus;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.Topics;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.tinylog.Logger;
+
+/**
+ * MQTT sync of one hall: liveness, live status, the event stream (through the {@link Outbox}), alarms,
+ * device health, daily statistics, commands, and the neighbours' status. Everything runs on one
+ * "mqtt-sync" thread; Paho's and the controller's threads only hand work to it.
+ *
+ * <p>Others use {@link #notices()} (the board's notice) and {@link #neighbours()} (suggestions for tickets
+ * and the board), both safe from any thread and usable even when MQTT is switched off.
+ */
+public final class MqttModule implements HallModule {
+
+    private static final long STATUS_DEBOUNCE_MS = 250;
+    private static final int REBUILD_BATCH = 4096;
+
+    private final Supplier<Optional<URI>> brokerOverride;
+    private final SwitchableClock clock = new SwitchableClock();
+    private final NoticeBoard notices = new NoticeBoard(clock);
+    private volatile NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
+    private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
+    private ScheduledExecutorService owner;
+    private HallController hall;
+    private String hallId;
+    private MqttLink link;
+    private Outbox outbox;
+    private DailyTally tally;
+    private CounterFile birthFile;
+    private long birth;
+    private boolean statusPending;
+    private DailyStats lastStats;
+
+    public MqttModule() {
+        this(Optional::empty);
+    }
+
+    /** With {@code brokerOverride}, e.g. an embedded broker on a port chosen at start, instead of mqtt.broker. */
+    public MqttModule(Supplier<Optional<URI>> brokerOverride) {
+        this.brokerOverride = brokerOverride;
+    }
+
+    @Override
+    public String name() {
+        return "mqtt";
+    }
+
+    public NoticeBoard notices() {
+        return notices;
+    }
+
+    public NeighbourAdvisor neighbours() {
+        return neighbours;
+    }
+
+    /** True while connected to the broker. */
+    public boolean connected() {
+        return link != null && link.isConnected();
+    }
+
+    /** The highest event sequence the broker has acknowledged (with all before it); -1 before start. */
+    public long publishedSequence() {
+        Outbox o = outbox;
+        if (o == null) {
+            return -1;
+        }
+        return CompletableFuture.supplyAsync(o::cursor, owner).join();
+    }
+
+    /** Reports a device's health (printer, display, ...): retained, and republished after each reconnect. */
+    public void reportDevice(String device, DeviceHealth.State state, String detail) {
+        DeviceHealth h = new DeviceHealth(MqttCodec.VERSION, hallId, device, state, detail, clock.instant());
+        devices.put(device, h);
+        if (owner != null) {
+            hand(() -> link.publish(Outgoing.retained(Topics.device(hallId, device), MqttCodec.encode(h))));
+        }
+    }
+
+    @Override
+    public void start(HallContext context) {
+        Optional<MqttSettings> read = MqttSettingsReader.read(context.loaded());
+        if (read.isEmpty()) {
+            Logger.info("MQTT sync is off (no mqtt section, or mqtt.enabled: false)");
+            return;
+        }
+        MqttSettings settings = brokerOverride.get().map(read.get()::withBroker).orElse(read.get());
+        clock.set(context.clock());
+        hall = context.hall();
+        hallId = hall.config().hall().id();
+        Duration stale = settings.statusInterval().multipliedBy(3).plusSeconds(30);
+        neighbours = new NeighbourAdvisor(settings.neighbours(), stale, clock);
+        owner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mqtt-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        Path data = Path.of(hall.config().journal().dataDir());
+        birthFile = new CounterFile(data.resolve("mqtt-birth"));
+        birth = birthFile.read(0);
+        outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
+        tally = new DailyTally(hallId, hall.config().services().stream().map(ServiceConfig::code).toList());
+        CommandHandler commands = new CommandHandler(hallId, settings, hall, notices, clock, owner, this::stats,
+                o -> link.publish(o), this::statusSoon);
+        link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
+        owner.execute(this::rebuildTally);
+        hall.addListener(events -> hand(() -> onEvents(events)));
+        long every = settings.statusInterval().toMillis();
+        owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
+        link.start();
+    }
+
+    /** Runs {@code work} on the sync thread; after close, events and reports are dropped (the cursor stays). */
+    private void hand(Runnable work) {
+        try {
+            owner.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing: the outbox resumes from its saved cursor next start
+        }
+    }
+
+    private List<String> subscriptions(MqttSettings settings) {
+        List<String> subs = new ArrayList<>();
+        subs.add(Topics.commandFilter(hallId));
+        for (MqttSettings.Neighbour n : settings.neighbours()) {
+            subs.add(Topics.status(n.hall()));
+            subs.add(Topics.online(n.hall()));
+        }
+        return subs;
+    }
+
+    /** Each connect attempt gets the next birth number; it is saved first, so it never repeats. */
+    private MqttLink.Birth nextBirth() {
+        birth++;
+        birthFile.write(birth);
+        HallOnline off = new HallOnline(MqttCodec.VERSION, hallId, false, birth, clock.instant());
+        HallOnline on = new HallOnline(MqttCodec.VERSION, hallId, true, birth, clock.instant());
+        return new MqttLink.Birth(Outgoing.retained(Topics.online(hallId), MqttCodec.encode(off)),
+                Outgoing.retained(Topics.online(hallId), MqttCodec.encode(on)));
+    }
+
+    private void rebuildTally() {
+        long after = 0;
+        List<JournaledEvent> batch;
+        do {
+            batch = hall.eventsAfter(after, REBUILD_BATCH);
+            batch.forEach(tally::apply);
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).sequence();
+        } while (batch.size() == REBUILD_BATCH);
+    }
+
+    private void onEvents(List<JournaledEvent> events) {
+        events.forEach(tally::apply);
+        outbox.pump();
+        statusSoon();
+    }
+
+    /** Coalesces bursts of changes into one status publish. */
+    private void statusSoon() {
+        if (!statusPending) {
+            statusPending = true;
+            owner.schedule(this::refreshStatus, STATUS_DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void refreshStatus() {
+        statusPending = false;
+        HallStatus.Notice notice = notices.current().orElse(null);
+        hall.query(s -> StatusBuilder.build(s, hall.lastSequence(), notice, clock.instant()))
+                .thenAcceptAsync(this::publishStatus, owner);
+    }
+
+    private void publishStatus(HallStatus status) {
+        neighbours.localStatus(status);
+        if (link.isConnected()) {
+            link.publish(Outgoing.retained(Topics.status(hallId), MqttCodec.encode(status)));
+            stats().thenAcceptAsync(d -> {
+                if (lastStats == null || lastStats.lastSeq() != d.lastSeq() || !lastStats.day().equals(d.day())) {
+                    lastStats = d;
+                    link.publish(Outgoing.retained(Topics.stats(hallId), MqttCodec.encode(d)));
+                }
+            }, owner);
+        }
+    }
+
+    private CompletableFuture<DailyStats> stats() {
+        return hall.query(s -> {
+            Map<String, Integer> waiting = new java.util.HashMap<>();
+            s.config().services().forEach(svc -> waiting.put(svc.code(), s.waiting(svc.code()).size()));
+            return waiting;
+        }).thenApplyAsync(w -> tally.stats(w, clock.instant()), owner);
+    }
+
+    private final class Listener implements LinkListener {
+        private final CommandHandler commands;
+
+        Listener(CommandHandler commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public void connected(int window) {
+            outbox.connected(window);
+            lastStats = null;
+            devices.values().forEach(h ->
+                    link.publish(Outgoing.retained(Topics.device(hallId, h.device()), MqttCodec.encode(h))));
+            refreshStatus();
+        }
+
+        @Override
+        public void disconnected(String why) {
+            Logger.warn("MQTT {}", why);
+            outbox.disconnected();
+        }
+
+        @Override
+        public void message(Inbound in) {
+            String hallOf = Topics.hallOf(in.topic());
+            if (hallId.equals(hallOf)) {
+                commands.handle(in);
+            } else if (in.topic().endsWith("/status")) {
+                if (MqttCodec.decode(in.payload(), HallStatus.class) instanceof Decoded.Ok<HallStatus> ok) {
+                    neighbours.neighbourStatus(ok.value());
+                }
+            } else if (in.topic().endsWith("/online")) {
+                if (MqttCodec.decode(in.payload(), HallOnline.class) instanceof Decoded.Ok<HallOnline> ok) {
+                    neighbours.neighbourOnline(ok.value());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owner == null) {
+            return;
+        }
+        try {
+            owner.submit(outbox::save).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Logger.warn("MQTT outbox cursor not saved at close: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        HallOnline off = new HallOnline(MqttCodec.VERSION, hallId, false, birth, clock.instant());
+        link.close(Outgoing.retained(Topics.online(hallId), MqttCodec.encode(off)));
+        owner.shutdownNow();
+    }
+}

@@ -1,0 +1,132 @@
+package io.hallq.controller.sync;
+
+import static io.hallq.controller.config.ConfigScalar.BOOLEAN;
+import static io.hallq.controller.config.ConfigScalar.DURATION;
+import static io.hallq.controller.config.ConfigScalar.NAME;
+
+import io.hallq.controller.config.ConfigNode;
+import io.hallq.controller.config.ConfigProblems;
+import io.hallq.controller.config.ConfigScalar;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.protocol.mqtt.HallCommand;
+import io.hallq.protocol.mqtt.Topics;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the {@code mqtt:} section; every mistake is reported at once, naming file and key. */
+public final class MqttSettingsReader {
+
+    static final List<String> COMMANDS = List.of(HallCommand.SetService.class.getSimpleName(),
+            HallCommand.BroadcastNotice.class.getSimpleName(), HallCommand.RequestStats.class.getSimpleName());
+
+    private static final String[] KEYS = {"enabled", "broker", "embedded", "clientId", "username", "password",
+        "tls", "keepAlive", "sessionExpiry", "statusInterval", "maxInflight", "reconnect", "commands", "neighbours"};
+    private static final ConfigScalar<String> SEGMENT =
+            ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "an id of a-z, 0-9 and '-' (up to 64)");
+    private static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
+            "a broker URI tcp://host:port or ssl://host:port");
+    private static final ConfigScalar<Duration> POSITIVE =
+            DURATION.where(Duration::isPositive, "a duration more than 0");
+    private static final ConfigScalar<Duration> NOT_NEGATIVE =
+            DURATION.where(d -> !d.isNegative(), "a duration of 0 or more");
+
+    private MqttSettingsReader() {}
+
+    /** The settings, or empty when the section is absent or {@code enabled: false}. */
+    public static Optional<MqttSettings> read(LoadedConfig loaded) {
+        ConfigProblems problems = loaded.problems();
+        ConfigNode n = loaded.section("mqtt", problems).mapping(KEYS);
+        if (!n.isGiven()) {
+            return Optional.empty();
+        }
+        MqttSettings s = read(n, loaded.config().hall().id(), loaded.baseDir());
+        problems.throwIfAny();
+        return s.enabled() ? Optional.of(s) : Optional.empty();
+    }
+
+    private static MqttSettings read(ConfigNode n, String hallId, Path base) {
+        URI broker = URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
+        ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
+        Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
+        Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
+        if (max.compareTo(min) < 0) {
+            reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
+        }
+        return new MqttSettings(n.key("enabled").get(BOOLEAN, true), broker, n.key("embedded").get(BOOLEAN, false),
+                n.key("clientId").get(ConfigScalar.text("[A-Za-z0-9_-]{1,64}", "a client id of A-Z, a-z, 0-9, '_', '-'"),
+                        "hall-" + hallId),
+                n.key("username").optional(NAME), n.key("password").optional(NAME), tls(n.key("tls"), base, broker),
+                n.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)),
+                n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ofHours(1)),
+                n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
+                n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), min, max,
+                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));
+    }
+
+    private static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
+        ConfigNode t = n.mapping("caFile", "certFile", "keyFile");
+        if (!t.isGiven()) {
+            if ("ssl".equals(broker.getScheme())) {
+                n.error("missing: an ssl:// broker needs tls.caFile (PEM) to check the broker's certificate");
+            }
+            return Optional.empty();
+        }
+        Optional<Path> ca = file(t.key("caFile"), base, true);
+        Optional<Path> cert = file(t.key("certFile"), base, false);
+        Optional<Path> key = file(t.key("keyFile"), base, false);
+        if (cert.isPresent() != key.isPresent()) {
+            t.key(cert.isPresent() ? "keyFile" : "certFile").error("missing: certFile and keyFile go together");
+        }
+        return ca.map(c -> new MqttSettings.Tls(c, cert, key));
+    }
+
+    private static Optional<Path> file(ConfigNode n, Path base, boolean required) {
+        Optional<String> name = required ? n.required(NAME) : n.optional(NAME);
+        Optional<Path> path = name.map(s -> base.resolve(s).normalize());
+        if (path.isPresent() && !Files.isReadable(path.get())) {
+            n.error("expected a readable PEM file, but " + path.get() + " cannot be read");
+        }
+        return path;
+    }
+
+    private static Map<String, Set<String>> commands(ConfigNode n) {
+        ConfigNode c = n.mapping(COMMANDS.toArray(String[]::new));
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String command : COMMANDS) {
+            Set<String> issuers = new LinkedHashSet<>();
+            for (ConfigNode item : c.key(command).list("issuer ids")) {
+                item.required(SEGMENT).ifPresent(issuers::add);
+            }
+            out.put(command, issuers);
+        }
+        return out;
+    }
+
+    private static List<MqttSettings.Neighbour> neighbours(ConfigNode n, String hallId) {
+        List<MqttSettings.Neighbour> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ConfigNode item : n.list("neighbour halls")) {
+            ConfigNode m = item.requiredMapping("hall", "nameZh", "nameEn", "distance", "margin");
+            String hall = m.key("hall").required(SEGMENT).orElse("");
+            if (hall.equals(hallId)) {
+                m.key("hall").error("expected another hall's id, not this hall's own (" + hallId + ")");
+            } else if (!hall.isEmpty() && !seen.add(hall)) {
+                m.key("hall").error("duplicate neighbour " + hall);
+            }
+            out.add(new MqttSettings.Neighbour(hall, m.key("nameZh").required(NAME).orElse(""),
+                    m.key("nameEn").required(NAME).orElse(""),
+                    m.key("distance").required(ConfigScalar.integer(1, 1_000_000)).orElse(1),
+                    m.key("margin").get(NOT_NEGATIVE, Duration.ofMinutes(10))));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package io.hallq.controller.sync;
+
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.mqtt.AlarmMessage;
+import io.hallq.protocol.mqtt.EventMessage;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.PhonePrivacy;
+import io.hallq.protocol.mqtt.Topics;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.tinylog.Logger;
+
+/**
+ * The event stream's outbox: a cursor into the journal, not a queue of its own. Everything after the cursor
+ * is (re)published in sequence order, at most {@code window} unacknowledged at a time (the broker's Receive
+ * Maximum); the cursor moves over a sequence only once the broker acknowledged it and everything before it,
+ * and is saved to a file. After an outage or a restart publishing resumes after the saved cursor, so every
+ * event reaches the broker, possibly twice, never with a gap. Confined to the owner's executor.
+ */
+final class Outbox {
+
+    private static final int BATCH = 256;
+    private static final long SAVE_DELAY_MS = 200;
+
+    private final String hall;
+    private final HallController controller;
+    private final ScheduledExecutorService owner;
+    private final Function<Outgoing, CompletableFuture<Void>> publisher;
+    private final CounterFile cursorFile;
+    private final Deque<JournaledEvent> buffer = new ArrayDeque<>();
+    private final TreeSet<Long> ackedAhead = new TreeSet<>();
+    private final Map<String, HallEvent.AlarmRaised> raised = new HashMap<>();
+    private long cursor;
+    private long saved;
+    private long nextToSend;
+    private int inflight;
+    private int window;
+    private long generation;
+    private boolean connected;
+    private boolean saveScheduled;
+
+    Outbox(String hall, HallController controller, ScheduledExecutorService owner,
+           Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile) {
+        this.hall = hall;
+        this.controller = controller;
+        this.owner = owner;
+        this.publisher = publisher;
+        this.cursorFile = cursorFile;
+        this.cursor = Math.min(cursorFile.read(0), controller.lastSequence());
+        this.saved = cursor;
+        this.nextToSend = cursor + 1;
+    }
+
+    /** The highest sequence the broker has acknowledged along with all before it. */
+    long cursor() {
+        return cursor;
+    }
+
+    void connected(int window) {
+        this.window = window;
+        this.connected = true;
+        generation++;
+        inflight = 0;
+        buffer.clear();
+        nextToSend = cursor + 1;
+        pump();
+    }
+
+    void disconnected() {
+        connected = false;
+        generation++;
+        inflight = 0;
+        buffer.clear();
+        nextToSend = cursor + 1;
+    }
+
+    /** New durable events exist (or the window opened): send what the window allows. */
+    void pump() {
+        while (connected && inflight < window) {
+            if (buffer.isEmpty()) {
+                buffer.addAll(controller.eventsAfter(nextToSend - 1, BATCH));
+                if (buffer.isEmpty()) {
+                    return;
+                }
+            }
+            JournaledEvent e = buffer.poll();
+            if (e.sequence() < nextToSend) {
+                continue;
+            }
+            send(e);
+            nextToSend = e.sequence() + 1;
+        }
+    }
+
+    private void send(JournaledEvent e) {
+        long gen = generation;
+        HallEvent event = scrub(e.event());
+        byte[] json = MqttCodec.encode(EventMessage.of(hall, e.sequence(), event));
+        inflight++;
+        publisher.apply(Outgoing.event(Topics.events(hall), json))
+                .whenCompleteAsync((ok, err) -> acked(gen, e.sequence(), err), owner);
+        alarm(e.sequence(), event).ifPresent(a -> {
+            inflight++;
+            publisher.apply(Outgoing.event(Topics.alarms(hall), MqttCodec.encode(a)))
+                    .whenCompleteAsync((ok, err) -> released(gen), owner);
+        });
+    }
+
+    private void acked(long gen, long seq, Throwable err) {
+        if (err != null) {
+            Logger.info("event #{} not acknowledged ({}); resending from #{}", seq, err.toString(), cursor + 1);
+            if (gen == generation && connected) {
+                // resend from the cursor: order matters more than saving a few duplicates
+                generation++;
+                inflight = 0;
+                buffer.clear();
+                nextToSend = cursor + 1;
+                owner.schedule(this::pump, 500, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        if (seq > cursor) {
+            ackedAhead.add(seq);
+            while (!ackedAhead.isEmpty() && ackedAhead.first() <= cursor + 1) {
+                cursor = Math.max(cursor, ackedAhead.pollFirst());
+            }
+            scheduleSave();
+        }
+        released(gen);
+    }
+
+    private void released(long gen) {
+        if (gen == generation) {
+            inflight--;
+            pump();
+        }
+    }
+
+    private void scheduleSave() {
+        if (!saveScheduled) {
+            saveScheduled = true;
+            owner.schedule(this::save, SAVE_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Writes the cursor if it moved; also called on close. */
+    void save() {
+        saveScheduled = false;
+        if (cursor != saved) {
+            cursorFile.write(cursor);
+            saved = cursor;
+        }
+    }
+
+    /** The mobile ticket token stays in the hall; a phone number leaves only masked. */
+    static HallEvent scrub(HallEvent event) {
+        if (event instanceof HallEvent.TicketIssued t) {
+            return new HallEvent.TicketIssued(t.at(), t.ticket(), t.service(), t.customerClass(), t.rank(),
+                    t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(), t.directQueue(),
+                    PhonePrivacy.ensureMasked(t.phoneMasked()), null);
+        }
+        return event;
+    }
+
+    private java.util.Optional<AlarmMessage> alarm(long seq, HallEvent event) {
+        return switch (event) {
+            case HallEvent.AlarmRaised r -> {
+                raised.put(r.alarmId(), r);
+                yield java.util.Optional.of(new AlarmMessage(MqttCodec.VERSION, hall, seq, true, r.alarmId(),
+                        r.kind(), r.messageZh(), r.messageEn(), r.at()));
+            }
+            case HallEvent.AlarmCleared c -> {
+                HallEvent.AlarmRaised r = raised.remove(c.alarmId());
+                yield java.util.Optional.of(new AlarmMessage(MqttCodec.VERSION, hall, seq, false, c.alarmId(),
+                        r == null ? null : r.kind(), r == null ? null : r.messageZh(),
+                        r == null ? null : r.messageEn(), c.at()));
+            }
+            default -> java.util.Optional.empty();
+        };
+    }
+
+}

@@ -1,0 +1,75 @@
+package io.hallq.controller.sync;
+
+import io.hallq.controller.config.HallInfo;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.Ticket;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.AlarmKind;
+import io.hallq.protocol.mqtt.HallStatus;
+import io.hallq.protocol.mqtt.HallStatus.ActiveAlarm;
+import io.hallq.protocol.mqtt.HallStatus.BusyLevel;
+import io.hallq.protocol.mqtt.HallStatus.ServiceStatus;
+import io.hallq.protocol.mqtt.MqttCodec;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the live status from the queue state; runs inside {@code hall.query}, so it only reads and counts. */
+final class StatusBuilder {
+
+    private StatusBuilder() {}
+
+    static HallStatus build(QueueState s, long lastSeq, HallStatus.Notice notice, Instant at) {
+        HallInfo info = s.config().hall();
+        Map<String, ServiceStatus> services = new LinkedHashMap<>();
+        for (ServiceConfig svc : s.config().services()) {
+            services.put(svc.code(), service(s, svc));
+        }
+        List<ActiveAlarm> alarms = s.alarms().values().stream()
+                .sorted(Comparator.comparing(HallEvent.AlarmRaised::at).thenComparing(HallEvent.AlarmRaised::alarmId))
+                .map(a -> new ActiveAlarm(a.alarmId(), a.kind(), a.messageZh(), a.messageEn(), a.at())).toList();
+        return new HallStatus(MqttCodec.VERSION, info.id(), info.nameZh(), info.nameEn(), at, lastSeq,
+                (int) s.openCounters(), busy(s), services, alarms, notice);
+    }
+
+    private static ServiceStatus service(QueueState s, ServiceConfig svc) {
+        Map<String, Integer> byClass = new HashMap<>();
+        var waiting = s.waiting(svc.code());
+        for (Ticket t : waiting) {
+            byClass.merge(t.customerClass(), 1, Integer::sum);
+        }
+        HallEvent.ServiceChanged state = s.serviceState(svc.code());
+        boolean enabled = state == null ? svc.enabled() : state.enabled();
+        return new ServiceStatus(enabled, waiting.size(), byClass, estimatedWait(s, svc, waiting.size()));
+    }
+
+    /**
+     * Time until a ticket taken now is called: the queue ahead shared among the open counters that take
+     * the service, at the service's mean handling time. A rough figure for comparing halls, not a promise.
+     */
+    static long estimatedWait(QueueState s, ServiceConfig svc, int waiting) {
+        long able = s.counters().stream().filter(CounterState::serving)
+                .filter(c -> c.config().profile().stream().anyMatch(p -> p.service().equals(svc.code()))).count();
+        if (able == 0) {
+            return -1;
+        }
+        double mean = s.handling().meanSeconds(svc.code());
+        return Math.round(waiting * mean / able);
+    }
+
+    private static BusyLevel busy(QueueState s) {
+        var kinds = s.alarms().values().stream().map(HallEvent.AlarmRaised::kind).toList();
+        if (kinds.contains(AlarmKind.ESCALATION)) {
+            return BusyLevel.CROWDED;
+        }
+        if (kinds.contains(AlarmKind.EARLY_WARNING)) {
+            return BusyLevel.BUSY;
+        }
+        return s.waitingCount() > 0 ? BusyLevel.NORMAL : BusyLevel.QUIET;
+    }
+}

@@ -1,0 +1,145 @@
+package io.hallq.controller.sync;
+
+import io.hallq.protocol.mqtt.Decoded;
+import io.hallq.protocol.mqtt.EventMessage;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * What a central consumer sees: a persistent-session subscriber to every hall's events that deduplicates
+ * by sequence the way the contract tells consumers to, and records any gap or malformed message.
+ */
+public final class CentralRecorder implements AutoCloseable {
+
+    private final MqttAsyncClient client;
+    private final Map<String, List<EventMessage>> accepted = new ConcurrentHashMap<>();
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+
+    public CentralRecorder(String uri, String clientId) {
+        this(uri, clientId, null);
+    }
+
+    /** Logs in as {@code username} (for brokers with an ACL), or anonymously when null. */
+    public CentralRecorder(String uri, String clientId, String username) {
+        try {
+            client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
+            client.setCallback(new Callback());
+            MqttConnectionOptions o = new MqttConnectionOptions();
+            o.setCleanStart(false);
+            o.setSessionExpiryInterval(3600L);
+            o.setAutomaticReconnect(true);
+            o.setAutomaticReconnectDelay(1, 2);
+            o.setReceiveMaximum(1000);
+            if (username != null) {
+                o.setUserName(username);
+            }
+            client.connect(o).waitForCompletion(10_000);
+            client.subscribe(Topics.allHalls("events"), 1).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void onEvent(EventMessage m) {
+        received.incrementAndGet();
+        List<EventMessage> list = accepted.computeIfAbsent(m.hall(), h -> new ArrayList<>());
+        long last = list.isEmpty() ? 0 : list.get(list.size() - 1).seq();
+        if (m.seq() <= last) {
+            return;
+        }
+        if (m.seq() != last + 1) {
+            problems.add("gap in " + m.hall() + ": #" + last + " then #" + m.seq());
+        }
+        list.add(m);
+    }
+
+    /** Events of {@code hall} after deduplication, in arrival order. */
+    public synchronized List<EventMessage> events(String hall) {
+        return List.copyOf(accepted.getOrDefault(hall, List.of()));
+    }
+
+    public synchronized long lastSeq(String hall) {
+        List<EventMessage> l = accepted.getOrDefault(hall, List.of());
+        return l.isEmpty() ? 0 : l.get(l.size() - 1).seq();
+    }
+
+    /** Messages received including duplicates. */
+    public long received() {
+        return received.get();
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public static boolean await(BooleanSupplier condition, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Mosquitto.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            // closing a test client
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            switch (MqttCodec.decode(message.getPayload(), EventMessage.class)) {
+                case Decoded.Ok<EventMessage> ok -> onEvent(ok.value());
+                case Decoded.Malformed<EventMessage> bad -> problems.add("malformed on " + topic + ": " + bad.reason());
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse r) { }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) { }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) { }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+                try {
+                    client.subscribe(Topics.allHalls("events"), 1);
+                } catch (MqttException e) {
+                    problems.add("resubscribe failed: " + e);
+                }
+            }
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) { }
+    }
+}

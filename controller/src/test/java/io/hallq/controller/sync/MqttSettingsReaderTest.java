@@ -1,0 +1,96 @@
+package io.hallq.controller.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MqttSettingsReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private MqttSettings read(String yaml) {
+        return MqttSettingsReader.read(SyncHalls.loaded("hall-a", dir, yaml)).orElseThrow();
+    }
+
+    private ConfigException errors(String yaml) {
+        return assertThrows(ConfigException.class, () -> MqttSettingsReader.read(SyncHalls.loaded("hall-a", dir, yaml)));
+    }
+
+    @Test
+    void defaults_fillEverythingButTheBroker() {
+        MqttSettings s = read("broker: tcp://127.0.0.1:1883");
+        assertEquals("hall-hall-a", s.clientId());
+        assertEquals(Duration.ofHours(1), s.sessionExpiry());
+        assertEquals(10, s.maxInflight());
+        assertTrue(s.allowedIssuers().values().stream().allMatch(Set::isEmpty), "nobody may command by default");
+    }
+
+    @Test
+    void disabled_meansNoSettings() {
+        assertTrue(MqttSettingsReader.read(SyncHalls.loaded("hall-a", dir, "enabled: false\nbroker: tcp://h:1"))
+                .isEmpty());
+    }
+
+    @Test
+    void allowListsAndNeighbours_areRead() {
+        MqttSettings s = read("""
+                broker: ssl://broker.example:8883
+                tls: { caFile: ca.pem }
+                commands: { SetService: [central, manager-a] }
+                neighbours:
+                  - { hall: hall-b, nameZh: 乙厅, nameEn: Hall B, distance: 900, margin: 8m }
+                """.replace("ca.pem", writeCa()));
+        assertTrue(s.allows("SetService", "manager-a"));
+        assertTrue(!s.allows("SetService", "stranger") && !s.allows("RequestStats", "central"));
+        assertEquals(new MqttSettings.Neighbour("hall-b", "乙厅", "Hall B", 900, Duration.ofMinutes(8)),
+                s.neighbours().get(0));
+        assertTrue(s.tls().isPresent());
+    }
+
+    private String writeCa() {
+        try {
+            return java.nio.file.Files.writeString(dir.resolve("ca.pem"), "x").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyMistake_isReportedAtOnce_namingFileAndKey() {
+        ConfigException e = errors("""
+                broker: http://x
+                keepAlive: soon
+                colour: blue
+                commands: { FormatDisk: [central], SetService: [Central!] }
+                neighbours:
+                  - { hall: hall-a, nameZh: 甲, nameEn: A, distance: 5 }
+                  - { hall: hall-c, nameEn: C }
+                """);
+        String all = String.join("\n", e.errors());
+        assertTrue(all.contains("mqtt.broker"), all);
+        assertTrue(all.contains("mqtt.keepAlive"), all);
+        assertTrue(all.contains("mqtt.colour"), all);
+        assertTrue(all.contains("mqtt.commands.FormatDisk"), all);
+        assertTrue(all.contains("mqtt.commands.SetService[0]"), all);
+        assertTrue(all.contains("mqtt.neighbours[0].hall"), all);
+        assertTrue(all.contains("mqtt.neighbours[1].nameZh"), all);
+        assertTrue(all.contains("mqtt.neighbours[1].distance"), all);
+        assertTrue(e.errors().stream().allMatch(l -> l.startsWith(dir.resolve("hall.yaml").toString())), all);
+    }
+
+    @Test
+    void sslWithoutCa_orCertWithoutKey_isAnError() {
+        assertTrue(String.join("\n", errors("broker: ssl://b:8883").errors()).contains("mqtt.tls"));
+        String all = String.join("\n", errors("broker: ssl://b:8883\ntls: { caFile: " + writeCa() + ", certFile: "
+                + writeCa() + " }").errors());
+        assertTrue(all.contains("mqtt.tls.keyFile"), all);
+    }
+}

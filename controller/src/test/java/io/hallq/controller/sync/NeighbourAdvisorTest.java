@@ -1,0 +1,68 @@
+package io.hallq.controller.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.protocol.mqtt.HallOnline;
+import io.hallq.protocol.mqtt.HallStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NeighbourAdvisorTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T02:00:00Z");
+    private final MutableClock clock = new MutableClock(T);
+    private final NeighbourAdvisor advisor = new NeighbourAdvisor(List.of(
+            new MqttSettings.Neighbour("hall-b", "乙厅", "Hall B", 800, Duration.ofMinutes(10)),
+            new MqttSettings.Neighbour("hall-c", "丙厅", "Hall C", 300, Duration.ofMinutes(10))),
+            Duration.ofMinutes(1), clock);
+
+    private static HallStatus status(String hall, long openWait, boolean enabled) {
+        return new HallStatus(1, hall, "厅", "Hall", T, 1, 2, HallStatus.BusyLevel.NORMAL,
+                Map.of("OPEN", new HallStatus.ServiceStatus(enabled, 3, Map.of(), openWait)), List.of(), null);
+    }
+
+    @Test
+    void suggestsOnlyWhenTheWaitThereIsShorterByMoreThanTheMargin() {
+        advisor.localStatus(status("hall-a", 1200, true));
+        advisor.neighbourStatus(status("hall-b", 700, true));
+        assertTrue(advisor.suggestionFor("OPEN").isEmpty(), "500 s shorter is within the 600 s margin");
+        advisor.neighbourStatus(status("hall-b", 500, true));
+        NeighbourAdvisor.Suggestion s = advisor.suggestionFor("OPEN").orElseThrow();
+        assertEquals(new NeighbourAdvisor.Suggestion("hall-b", "乙厅", "Hall B", 500, 800, 1200), s);
+    }
+
+    @Test
+    void picksTheShortestWait_andSkipsOfflineStaleOrClosedHalls() {
+        advisor.localStatus(status("hall-a", 3000, true));
+        advisor.neighbourStatus(status("hall-b", 600, true));
+        advisor.neighbourStatus(status("hall-c", 300, true));
+        assertEquals("hall-c", advisor.suggestionFor("OPEN").orElseThrow().hall());
+        advisor.neighbourOnline(new HallOnline(1, "hall-c", false, 3, T));
+        assertEquals("hall-b", advisor.suggestionFor("OPEN").orElseThrow().hall());
+        advisor.neighbourStatus(status("hall-b", 600, false));
+        assertTrue(advisor.suggestionFor("OPEN").isEmpty());
+        advisor.neighbourStatus(status("hall-b", 600, true));
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(advisor.suggestionFor("OPEN").isEmpty(), "a status older than staleAfter is ignored");
+    }
+
+    @Test
+    void whenNoCounterHereTakesTheService_anyOpenNeighbourIsSuggested() {
+        advisor.localStatus(status("hall-a", -1, true));
+        advisor.neighbourStatus(status("hall-b", 2400, true));
+        assertEquals(-1, advisor.suggestionFor("OPEN").orElseThrow().localWaitSeconds());
+    }
+
+    @Test
+    void hallsNotConfiguredAsNeighbours_andUnknownServices_areIgnored() {
+        advisor.localStatus(status("hall-a", 3000, true));
+        advisor.neighbourStatus(status("hall-z", 10, true));
+        assertTrue(advisor.suggestionFor("OPEN").isEmpty());
+        assertTrue(advisor.suggestionFor("NOPE").isEmpty());
+    }
+}

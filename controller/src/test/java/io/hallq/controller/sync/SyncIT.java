@@ -1,0 +1,221 @@
+package io.hallq.controller.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.queue.Command;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.mqtt.CommandResponse;
+import io.hallq.protocol.mqtt.EventMessage;
+import io.hallq.protocol.mqtt.HallOnline;
+import io.hallq.protocol.mqtt.HallStatus;
+import io.hallq.protocol.mqtt.Topics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hall side against a real Mosquitto: outages, restarts, commands, liveness, status. */
+class SyncIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+    private Mosquitto broker;
+    private CentralRecorder central;
+    private SyncHalls.Running hall;
+
+    @AfterEach
+    void tearDown() {
+        if (hall != null) {
+            hall.close();
+        }
+        if (central != null) {
+            central.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private SyncHalls.Running startHall(String id) {
+        return SyncHalls.start(SyncHalls.loaded(id, dir.resolve(id), SyncHalls.mqtt(broker.uri(), "")), clock);
+    }
+
+    private static void issue(HallController h, int n) {
+        CompletableFuture<?> last = null;
+        for (int i = 0; i < n; i++) {
+            last = h.submit(Command.IssueTicket.walkIn(i % 2 == 0 ? "PAY" : "OPEN"));
+        }
+        if (last != null) {
+            last.join();
+        }
+    }
+
+    /** Central's deduplicated stream equals the journal: every event once, in order, with its sequence. */
+    private void assertCentralHasJournal(String id, HallController h) {
+        long last = h.lastSequence();
+        assertTrue(CentralRecorder.await(() -> central.lastSeq(id) == last, 30_000),
+                "central reached #" + central.lastSeq(id) + " of #" + last);
+        assertEquals(List.of(), central.problems());
+        List<EventMessage> got = central.events(id);
+        List<JournaledEvent> journal = h.eventsAfter(0, Integer.MAX_VALUE);
+        assertEquals(journal.size(), got.size());
+        for (int i = 0; i < journal.size(); i++) {
+            assertEquals(journal.get(i).sequence(), got.get(i).seq());
+            assertEquals(Outbox.scrub(journal.get(i).event()), got.get(i).event());
+        }
+    }
+
+    @Test
+    void brokerDownAtStart_hallKeepsWorking_andEveryEventArrivesInOrderOnceItIsUp() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        central = new CentralRecorder(broker.uri(), "central-1");
+        broker.stop();
+        hall = startHall("hall-a");
+        issue(hall.runtime().hall(), 50);
+        assertFalse(hall.mqtt().connected());
+        broker.start();
+        assertCentralHasJournal("hall-a", hall.runtime().hall());
+    }
+
+    @Test
+    void brokerDownMidBurst_noEventIsLostOrReordered() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        central = new CentralRecorder(broker.uri(), "central-1");
+        hall = startHall("hall-a");
+        assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
+        HallController h = hall.runtime().hall();
+        CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> issue(h, 600));
+        Mosquitto.sleep(100);
+        broker.stop();
+        burst.join();
+        issue(h, 100);
+        broker.start();
+        issue(h, 100);
+        assertCentralHasJournal("hall-a", h);
+    }
+
+    @Test
+    void restartDuringOutage_resumesFromTheSavedCursor_withoutGaps() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        central = new CentralRecorder(broker.uri(), "central-1");
+        hall = startHall("hall-a");
+        issue(hall.runtime().hall(), 30);
+        assertTrue(CentralRecorder.await(() -> central.lastSeq("hall-a") == hall.runtime().hall().lastSequence(),
+                10_000));
+        broker.stop();
+        issue(hall.runtime().hall(), 40);
+        hall.close();
+        hall = startHall("hall-a");
+        issue(hall.runtime().hall(), 20);
+        broker.start();
+        assertCentralHasJournal("hall-a", hall.runtime().hall());
+    }
+
+    @Test
+    void commands_malformedOrUnauthorised_areRejectedWithAReason_andChangeNothing() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-a");
+        assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
+        HallController h = hall.runtime().hall();
+        issue(h, 1);
+        long before = h.lastSequence();
+        try (CommandClient central = new CommandClient(broker.uri(), "central");
+             CommandClient stranger = new CommandClient(broker.uri(), "stranger")) {
+            CommandResponse bad = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"SetService\",\"enabled\":false}}");
+            assertFalse(bad.accepted());
+            assertEquals("MALFORMED", bad.reason());
+            assertTrue(bad.message().contains("command.service"), bad.message());
+
+            CommandResponse notJson = central.send("hall-a", "switch off PAY please");
+            assertEquals("MALFORMED", notJson.reason());
+
+            String off = "{\"v\":1,\"command\":{\"type\":\"SetService\",\"service\":\"PAY\",\"enabled\":false,"
+                    + "\"messageZh\":\"暂停\",\"messageEn\":\"Paused\"}}";
+            CommandResponse denied = stranger.send("hall-a", off);
+            assertEquals("NOT_ALLOWED", denied.reason());
+            assertTrue(denied.message().contains("stranger"), denied.message());
+
+            CommandResponse unknown = central.send("hall-a", off.replace("PAY", "NOPE"));
+            assertEquals("UNKNOWN_SERVICE", unknown.reason());
+
+            assertEquals(before, h.lastSequence(), "a rejected command must not change the hall");
+            assertTrue(h.query(s -> s.serviceState("PAY") == null || s.serviceState("PAY").enabled()).join());
+
+            CommandResponse ok = central.send("hall-a", off);
+            assertTrue(ok.accepted(), ok.message());
+            assertFalse(h.query(s -> s.serviceState("PAY").enabled()).join());
+            assertEquals("ALREADY_IN_STATE", central.send("hall-a", off).reason());
+        }
+    }
+
+    @Test
+    void noticeAndStats_commands_showUpInStatusAndResponse() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-a");
+        assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
+        issue(hall.runtime().hall(), 5);
+        try (CommandClient central = new CommandClient(broker.uri(), "central")) {
+            CommandResponse r = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"BroadcastNotice\","
+                    + "\"textZh\":\"16点后暂停开户\",\"textEn\":\"No new accounts after 16:00\",\"durationSeconds\":600}}");
+            assertTrue(r.accepted(), r.message());
+            assertEquals("No new accounts after 16:00", hall.mqtt().notices().current().orElseThrow().textEn());
+            HallStatus st = Retained.await(broker.uri(), Topics.status("hall-a"), HallStatus.class,
+                    s -> s.notice() != null);
+            assertEquals("central", st.notice().issuer());
+            assertEquals(5, st.services().get("PAY").waiting() + st.services().get("OPEN").waiting());
+
+            CommandResponse stats = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"RequestStats\"}}");
+            assertTrue(stats.accepted());
+            assertEquals(3, stats.stats().services().get("PAY").issued());
+            assertEquals(2, stats.stats().services().get("OPEN").issued());
+        }
+        clock.advance(java.time.Duration.ofMinutes(11));
+        assertTrue(hall.mqtt().notices().current().isEmpty(), "the notice expires");
+    }
+
+    @Test
+    void liveness_isRetainedOnline_andOfflineAfterClose_withTheSameBirthNumber() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-a");
+        HallOnline on = Retained.await(broker.uri(), Topics.online("hall-a"), HallOnline.class, HallOnline::online);
+        hall.close();
+        hall = null;
+        HallOnline off = Retained.await(broker.uri(), Topics.online("hall-a"), HallOnline.class, o -> !o.online());
+        assertEquals(on.birth(), off.birth());
+        hall = startHall("hall-a");
+        HallOnline again = Retained.await(broker.uri(), Topics.online("hall-a"), HallOnline.class, HallOnline::online);
+        assertTrue(again.birth() > on.birth());
+    }
+
+    @Test
+    void neighbour_withAShorterWait_isSuggested() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        String neighbourOfA = """
+                neighbours:
+                  - { hall: hall-b, nameZh: 乙厅, nameEn: Hall B, distance: 800, margin: 5m }
+                """;
+        hall = SyncHalls.start(SyncHalls.loaded("hall-a", dir.resolve("a"),
+                SyncHalls.mqtt(broker.uri(), neighbourOfA)), clock);
+        try (SyncHalls.Running b = startHall("hall-b")) {
+            issue(hall.runtime().hall(), 60);
+            NeighbourAdvisor advisor = hall.mqtt().neighbours();
+            assertTrue(CentralRecorder.await(() -> advisor.suggestionFor("OPEN").isPresent(), 15_000));
+            NeighbourAdvisor.Suggestion s = advisor.suggestionFor("OPEN").orElseThrow();
+            assertEquals("hall-b", s.hall());
+            assertEquals("Hall B", s.nameEn());
+            assertEquals(800, s.distanceMeters());
+            assertTrue(s.localWaitSeconds() - s.waitSeconds() > 300, s.toString());
+            assertTrue(b.mqtt().neighbours().suggestionFor("OPEN").isEmpty(), "hall-b follows no neighbour");
+        }
+    }
+}

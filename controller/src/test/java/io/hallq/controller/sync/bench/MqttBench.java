@@ -1,0 +1,208 @@
+package io.hallq.controller.sync.bench;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.hall.Outcome;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.sync.Mosquitto;
+import io.hallq.controller.sync.SyncHalls;
+import io.hallq.protocol.mqtt.EventMessage;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * 200 halls on one Mosquitto with a central subscriber. For the hallq path (controller + journal + outbox +
+ * Paho) and for a raw baseline (bare Paho clients publishing payloads of the same size), in the same run:
+ * publish-to-central latency at a fixed offered rate, and the highest sustained rate (closed loop).
+ * Usage: MqttBench [halls=200] [latencySeconds=15] [throughputSeconds=10] [ratePerHall=2].
+ */
+public final class MqttBench {
+
+    private MqttBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int halls = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int latencySec = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int throughputSec = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        double perHall = args.length > 3 ? Double.parseDouble(args[3]) : 2;
+        Path dir = Files.createTempDirectory("hallq-mqtt-bench");
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"))) {
+            System.out.printf("halls=%d offered=%.0f ev/s latency=%ds throughput=%ds mosquitto=%s%n", halls,
+                    halls * perHall, latencySec, throughputSec, broker.uri());
+            double[] raw = raw(broker.uri(), halls, perHall, latencySec, throughputSec);
+            double[] hallq = hallq(broker.uri(), dir, halls, perHall, latencySec, throughputSec);
+            System.out.printf("%-22s %10s %10s %14s%n", "", "p50 ms", "p99 ms", "max ev/s");
+            System.out.printf("%-22s %10.2f %10.2f %14.0f%n", "raw Paho baseline", raw[0], raw[1], raw[3]);
+            System.out.printf("%-22s %10.2f %10.2f %14.0f%n", "hallq (journal+outbox)", hallq[0], hallq[1], hallq[3]);
+            System.out.printf("ratio hallq/raw: p50 x%.2f, p99 x%.2f, rate x%.2f%n", hallq[0] / raw[0],
+                    hallq[1] / raw[1], hallq[3] / raw[3]);
+        }
+        System.exit(0);
+    }
+
+    /** {p50, p99, samples, maxRate} for bare Paho clients. */
+    private static double[] raw(String uri, int halls, double perHall, int latencySec, int throughputSec)
+            throws Exception {
+        byte[] filler = sample();
+        List<MqttAsyncClient> clients = new ArrayList<>();
+        for (int i = 0; i < halls; i++) {
+            MqttAsyncClient c = new MqttAsyncClient(uri, "raw-" + i, new MemoryPersistence());
+            c.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
+            clients.add(c);
+        }
+        try (Probe probe = new Probe(uri, "bench/raw/+", (t, p) -> new String(p, 0, 24, StandardCharsets.US_ASCII))) {
+            long[] seq = new long[halls];
+            Sender send = (i) -> {
+                String key = String.format("%08d%016d", i, ++seq[i]);
+                byte[] payload = filler.clone();
+                System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 24);
+                probe.sentAt.put(key, System.nanoTime());
+                MqttMessage m = new MqttMessage(payload);
+                m.setQos(1);
+                return toFuture(clients.get(i), "bench/raw/" + i, m);
+            };
+            double[] lat = openLoop(probe, halls, perHall, latencySec, send);
+            double rate = closedLoop(probe, halls, throughputSec, send);
+            return new double[] {lat[0], lat[1], lat[2], rate};
+        } finally {
+            for (MqttAsyncClient c : clients) {
+                c.disconnect().waitForCompletion(5000);
+                c.close();
+            }
+        }
+    }
+
+    /** {p50, p99, samples, maxRate} for full halls. */
+    private static double[] hallq(String uri, Path dir, int halls, double perHall, int latencySec, int throughputSec)
+            throws Exception {
+        List<SyncHalls.Running> running = new ArrayList<>();
+        MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+        for (int i = 0; i < halls; i++) {
+            String id = "bench-" + i;
+            running.add(SyncHalls.start(SyncHalls.loaded(id, dir.resolve(id),
+                    SyncHalls.mqtt(uri, "statusInterval: 10s\n").replace("statusInterval: 1s\n", "")), clock));
+        }
+        while (!running.stream().allMatch(r -> r.mqtt().connected())) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+        try (Probe probe = new Probe(uri, Topics.allHalls("events"), (t, p) -> {
+            EventMessage m = MqttCodec.decodeOrThrow(p, EventMessage.class);
+            return m.hall() + "/" + m.seq();
+        })) {
+            long[] n = new long[halls];
+            Sender send = (i) -> {
+                HallController h = running.get(i).runtime().hall();
+                boolean on = (++n[i] & 1) == 0;
+                Command c = n[i] % 3 == 0 ? Command.IssueTicket.walkIn(n[i] % 2 == 0 ? "PAY" : "BILL")
+                        : new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused");
+                String hall = "bench-" + i;
+                return h.submit(c).thenAccept(o -> stamp(probe, hall, o));
+            };
+            double[] lat = openLoop(probe, halls, perHall, latencySec, send);
+            double rate = closedLoop(probe, halls, throughputSec, send);
+            return new double[] {lat[0], lat[1], lat[2], rate};
+        } finally {
+            running.forEach(SyncHalls.Running::close);
+        }
+    }
+
+    /** The event is durable now: from here on the latency is the MQTT path's. */
+    private static void stamp(Probe probe, String hall, Outcome o) {
+        long now = System.nanoTime();
+        for (JournaledEvent e : o.events()) {
+            probe.sentAt.put(hall + "/" + e.sequence(), now);
+        }
+    }
+
+    interface Sender {
+        CompletableFuture<?> send(int hall) throws Exception;
+    }
+
+    private static double[] openLoop(Probe probe, int halls, double perHall, int seconds, Sender send)
+            throws Exception {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = (long) (1e9 / (halls * perHall));
+        int[] next = {0};
+        probe.reset();
+        probe.record(true);
+        s.scheduleAtFixedRate(() -> {
+            try {
+                send.send(next[0]++ % halls);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        Thread.sleep(seconds * 1000L);
+        s.shutdownNow();
+        Thread.sleep(2000);
+        probe.record(false);
+        return probe.percentiles();
+    }
+
+    /** Every hall sends its next as soon as the previous is acknowledged (durable); returns central's rate. */
+    private static double closedLoop(Probe probe, int halls, int seconds, Sender send) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        for (int i = 0; i < halls; i++) {
+            loop(i, send, running);
+        }
+        Thread.sleep(2000); // warm-up
+        long start = probe.received();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long got = probe.received() - start;
+        double rate = got / ((System.nanoTime() - t0) / 1e9);
+        running.set(false);
+        Thread.sleep(3000);
+        return rate;
+    }
+
+    private static void loop(int i, Sender send, AtomicBoolean running) {
+        if (!running.get()) {
+            return;
+        }
+        try {
+            send.send(i).whenComplete((ok, err) -> loop(i, send, running));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<Void> toFuture(MqttAsyncClient c, String topic, MqttMessage m) throws Exception {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        c.publish(topic, m, null, new org.eclipse.paho.mqttv5.client.MqttActionListener() {
+            public void onSuccess(org.eclipse.paho.mqttv5.client.IMqttToken t) {
+                f.complete(null);
+            }
+
+            public void onFailure(org.eclipse.paho.mqttv5.client.IMqttToken t, Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** A payload the size of a typical event message. */
+    private static byte[] sample() {
+        EventMessage m = EventMessage.of("sh-pudong-01", 123456, new io.hallq.protocol.event.HallEvent.TicketIssued(
+                TestHalls.MONDAY_10AM, "A012", "OPEN", "WALKIN", TestHalls.MONDAY_10AM, 3, 540, false, false, null,
+                null));
+        return MqttCodec.encode(m);
+    }
+}

@@ -1,0 +1,85 @@
+package io.hallq.emulator.central;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Command line of {@code hallq central}.
+ *
+ * @param clientId null for a throw-away session; given, the session (and its queued events) outlives restarts
+ */
+public record CentralOptions(String broker, String group, String clientId, String username, String password,
+                             Path csv, Duration refresh, Duration runFor) {
+
+    static final String USAGE = """
+            usage: hallq central [--broker URI] [--group NAME] [--client-id ID] [--csv FILE]
+                                 [--username U --password P] [--refresh SECONDS] [--run-for SECONDS]
+              --broker     MQTT broker (default tcp://127.0.0.1:18830, the emulator's embedded broker)
+              --group      shared-subscription group: copies with the same group split the event stream
+                           (default central)
+              --client-id  keep a persistent session under this id, so events wait while the tool is down
+              --csv        append every event (deduplicated per copy) to this CSV file
+              --refresh    seconds between table redraws (default 2)
+              --run-for    stop after this many seconds (default: until Ctrl-C)
+            """;
+
+    public static CentralOptions parse(List<String> args) {
+        String broker = "tcp://127.0.0.1:18830";
+        String group = "central";
+        String clientId = null;
+        String user = null;
+        String pass = null;
+        Path csv = null;
+        Duration refresh = Duration.ofSeconds(2);
+        Duration runFor = null;
+        for (int i = 0; i < args.size(); i++) {
+            String key = args.get(i);
+            if (key.equals("--help") || key.equals("-h")) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(key + ": expected a value after it\n" + USAGE);
+            }
+            String v = args.get(++i);
+            switch (key) {
+                case "--broker" -> broker = uri(v);
+                case "--group" -> group = segment(v);
+                case "--client-id" -> clientId = v;
+                case "--username" -> user = v;
+                case "--password" -> pass = v;
+                case "--csv" -> csv = Path.of(v);
+                case "--refresh" -> refresh = seconds(key, v);
+                case "--run-for" -> runFor = seconds(key, v);
+                default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
+            }
+        }
+        return new CentralOptions(broker, group, clientId, user, pass, csv, refresh, runFor);
+    }
+
+    private static String uri(String v) {
+        if (!v.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("--broker: expected tcp://host:port or ssl://host:port, got '" + v + "'");
+        }
+        return v;
+    }
+
+    private static String segment(String v) {
+        if (!io.hallq.protocol.mqtt.Topics.isSegment(v)) {
+            throw new IllegalArgumentException("--group: expected a-z, 0-9 and '-', got '" + v + "'");
+        }
+        return v;
+    }
+
+    private static Duration seconds(String key, String v) {
+        try {
+            double s = Double.parseDouble(v);
+            if (s > 0) {
+                return Duration.ofMillis(Math.round(s * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + ": expected a positive number of seconds, got '" + v + "'");
+    }
+}

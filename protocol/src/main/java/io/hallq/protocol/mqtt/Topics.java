@@ -1,0 +1,80 @@
+package io.hallq.protocol.mqtt;
+
+import java.util.regex.Pattern;
+
+/**
+ * The topic tree, all under the versioned root {@code hallq/v1}. A hall writes only below its own id, which
+ * is what the broker ACLs enforce (see deploy/mosquitto). Commands carry the issuer in the topic so the
+ * broker, not the payload, vouches for who sent them.
+ */
+public final class Topics {
+
+    public static final String ROOT = "hallq/v1";
+    private static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private Topics() {}
+
+    /** True for a hall id, device id or issuer id usable as one topic segment. */
+    public static boolean isSegment(String s) {
+        return s != null && SEGMENT.matcher(s).matches();
+    }
+
+    /** Retained {@link HallOnline}; also the last will. */
+    public static String online(String hall) { return hall(hall) + "/online"; }
+
+    /** Retained {@link HallStatus}. */
+    public static String status(String hall) { return hall(hall) + "/status"; }
+
+    /** Every journal event as an {@link EventMessage}, QoS 1, in sequence order. */
+    public static String events(String hall) { return hall(hall) + "/events"; }
+
+    /** {@link AlarmMessage}s as they are raised and cleared. */
+    public static String alarms(String hall) { return hall(hall) + "/alarms"; }
+
+    /** Retained {@link DeviceHealth}, one topic per device. */
+    public static String device(String hall, String device) { return hall(hall) + "/devices/" + segment(device); }
+
+    /** Retained {@link DailyStats} of the current business day. */
+    public static String stats(String hall) { return hall(hall) + "/stats"; }
+
+    /** Where {@code issuer} sends a {@link CommandRequest} to {@code hall}. */
+    public static String command(String hall, String issuer) { return hall(hall) + "/cmd/" + segment(issuer); }
+
+    /** The filter a hall subscribes to for commands from every issuer. */
+    public static String commandFilter(String hall) { return hall(hall) + "/cmd/+"; }
+
+    /** A conventional response topic for {@code issuer} (any topic the issuer may read works). */
+    public static String replies(String issuer) { return ROOT + "/reply/" + segment(issuer); }
+
+    /** Filter for one kind of topic in every hall, e.g. {@code allHalls("status")}. */
+    public static String allHalls(String leaf) { return ROOT + "/+/" + leaf; }
+
+    /** MQTT 5 shared subscription: the broker gives each message to one member of {@code group}. */
+    public static String shared(String group, String filter) { return "$share/" + segment(group) + "/" + filter; }
+
+    /** The hall id of a topic under the root, or null when it is not one of ours. */
+    public static String hallOf(String topic) {
+        if (!topic.startsWith(ROOT + "/")) {
+            return null;
+        }
+        String rest = topic.substring(ROOT.length() + 1);
+        int slash = rest.indexOf('/');
+        return slash > 0 ? rest.substring(0, slash) : null;
+    }
+
+    /** The last segment of a topic: the issuer of a command topic, the device of a device topic. */
+    public static String lastSegment(String topic) {
+        return topic.substring(topic.lastIndexOf('/') + 1);
+    }
+
+    private static String hall(String hall) {
+        return ROOT + "/" + segment(hall);
+    }
+
+    private static String segment(String s) {
+        if (!isSegment(s)) {
+            throw new IllegalArgumentException("not a topic segment (a-z, 0-9, '-'): " + s);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,151 @@
+package io.hallq.protocol.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MqttCodecTest {
+
+    private static Decoded<CommandRequest> command(String json) {
+        return MqttCodec.decode(json.getBytes(StandardCharsets.UTF_8), CommandRequest.class);
+    }
+
+    private static String reason(Decoded<?> d) {
+        return assertInstanceOf(Decoded.Malformed.class, d).reason();
+    }
+
+    private static void assertNames(String reason, String... parts) {
+        for (String p : parts) {
+            assertTrue(reason.contains(p), () -> "'" + reason + "' should mention " + p);
+        }
+    }
+
+    @Test
+    void unknownFields_areTolerated() {
+        Decoded<CommandRequest> d = command("""
+                {"v":1,"extra":{"x":1},"command":{"type":"SetService","service":"INFO","enabled":true,"colour":"red"}}
+                """);
+        assertEquals(new Decoded.Ok<>(CommandRequest.of(new HallCommand.SetService("INFO", true, null, null))), d);
+    }
+
+    @Test
+    void missingPrimitiveField_isRejected_namingIt() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"type":"SetService","service":"INFO"}}
+                """)), "missing field", "'command.enabled'");
+    }
+
+    @Test
+    void missingTextField_isRejected_namingIt() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"type":"SetService","enabled":true}}
+                """)), "'command.service'");
+    }
+
+    @Test
+    void switchingOffWithoutMessage_isRejected_namingTheMessage() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"type":"SetService","service":"INFO","enabled":false,"messageEn":"x"}}
+                """)), "'command.messageZh'");
+    }
+
+    @Test
+    void wronglyTypedField_isRejected_namingIt() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"type":"BroadcastNotice","textZh":"a","textEn":"b","durationSeconds":"long"}}
+                """)), "'command.durationSeconds'");
+    }
+
+    @Test
+    void outOfRangeField_isRejected_namingIt() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"type":"BroadcastNotice","textZh":"a","textEn":"b","durationSeconds":0}}
+                """)), "'command.durationSeconds'");
+    }
+
+    @Test
+    void unknownCommandType_isRejected_namingTheType() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"type":"FormatDisk"}}
+                """)), "'command.type'", "FormatDisk");
+    }
+
+    @Test
+    void missingCommandType_isRejected() {
+        assertNames(reason(command("""
+                {"v":1,"command":{"service":"INFO"}}
+                """)), "'command.type'");
+    }
+
+    @Test
+    void missingVersion_isRejected_namingIt() {
+        assertNames(reason(command("""
+                {"command":{"type":"RequestStats"}}
+                """)), "'v'");
+    }
+
+    @Test
+    void otherVersion_isRejected_sayingWhichIsUnderstood() {
+        assertNames(reason(command("""
+                {"v":2,"command":{"type":"RequestStats"}}
+                """)), "'v'", "expected 1");
+    }
+
+    @Test
+    void brokenJson_isRejected_asNotJson() {
+        assertTrue(reason(command("{\"v\":1,")).startsWith("not valid JSON"));
+        assertFalse(reason(command("")).isBlank());
+    }
+
+    @Test
+    void eventWithMissingSequence_isRejected_namingIt() {
+        Decoded<EventMessage> d = MqttCodec.decode("""
+                {"v":1,"hall":"h1","eventId":"x","event":{"type":"AlarmCleared","at":"2026-11-23T02:15:30Z","alarmId":"A"}}
+                """.getBytes(StandardCharsets.UTF_8), EventMessage.class);
+        assertNames(reason(d), "'seq'");
+    }
+
+    @Test
+    void nestedStatusField_isNamedWithItsPath() {
+        Decoded<HallStatus> d = MqttCodec.decode("""
+                {"v":1,"hall":"h1","nameZh":"z","nameEn":"e","at":"2026-11-23T02:15:30Z","lastSeq":1,
+                 "openCounters":1,"busy":"QUIET","alarms":[],
+                 "services":{"OPEN":{"enabled":true,"waiting":1,"estimatedWaitSeconds":5}}}
+                """.getBytes(StandardCharsets.UTF_8), HallStatus.class);
+        assertNames(reason(d), "services.OPEN", "waitingByClass");
+    }
+
+    @Test
+    void eventId_isStableAcrossResends() {
+        EventMessage a = Samples.eventMessages().get(3);
+        assertEquals(a.eventId(), EventMessage.of(a.hall(), a.seq(), a.event()).eventId());
+        assertNotEquals(a.eventId(), EventMessage.of(a.hall(), a.seq() + 1, a.event()).eventId());
+    }
+
+    @Test
+    void phoneNumbers_areMaskedOrHashed_neverClear() {
+        assertEquals("138****5678", PhonePrivacy.mask("138 1234 5678"));
+        assertEquals("138****5678", PhonePrivacy.ensureMasked("13812345678"));
+        assertEquals("138****5678", PhonePrivacy.ensureMasked("138****5678"));
+        byte[] key = "k".getBytes(StandardCharsets.UTF_8);
+        String h = PhonePrivacy.keyedHash(key, "13812345678");
+        assertEquals(64, h.length());
+        assertEquals(h, PhonePrivacy.keyedHash(key, "138-1234-5678"));
+        assertNotEquals(h, PhonePrivacy.keyedHash("other".getBytes(StandardCharsets.UTF_8), "13812345678"));
+    }
+
+    @Test
+    void topics_areUnderTheVersionedRoot_andRefuseBadSegments() {
+        assertEquals("hallq/v1/h1/events", Topics.events("h1"));
+        assertEquals("hallq/v1/h1/cmd/central", Topics.command("h1", "central"));
+        assertEquals("h1", Topics.hallOf("hallq/v1/h1/status"));
+        assertEquals("$share/central/hallq/v1/+/events", Topics.shared("central", Topics.allHalls("events")));
+        assertThrows(IllegalArgumentException.class, () -> Topics.status("a/#"));
+    }
+}

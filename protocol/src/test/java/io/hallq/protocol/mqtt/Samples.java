@@ -1,0 +1,100 @@
+package io.hallq.protocol.mqtt;
+
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.AlarmKind;
+import io.hallq.protocol.event.HallEvent.CounterStatus;
+import io.hallq.protocol.mqtt.HallStatus.ActiveAlarm;
+import io.hallq.protocol.mqtt.HallStatus.BusyLevel;
+import io.hallq.protocol.mqtt.HallStatus.Notice;
+import io.hallq.protocol.mqtt.HallStatus.ServiceStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One instance of every message and every event type, as a hall would send them. */
+final class Samples {
+
+    static final String HALL = "sh-pudong-01";
+    static final Instant AT = Instant.parse("2026-11-23T02:15:30Z");
+
+    private Samples() {}
+
+    static List<HallEvent> events() {
+        return List.of(
+                new HallEvent.DayStarted(AT, "2026-11-23"),
+                new HallEvent.TicketIssued(AT, "A012", "OPEN", "VIP", AT.minusSeconds(1200), 3, 540, true, false,
+                        "138****1234", null),
+                new HallEvent.TicketIssued(AT, "E001", "PAY", "WALKIN", AT, 0, -1, false, true, null, null),
+                new HallEvent.TicketCalled(AT, "A012", 1),
+                new HallEvent.TicketRecalled(AT, "A012", 1, 1),
+                new HallEvent.TicketNoShow(AT, "A012", 1, true),
+                new HallEvent.TicketServed(AT, "A012", 1, 610),
+                new HallEvent.TicketTransferred(AT, "B003", 2, "SIM", "ADJ", AT),
+                new HallEvent.TicketVoided(AT, "C004", "print failed"),
+                new HallEvent.CounterChanged(AT, 3, CounterStatus.PAUSED),
+                new HallEvent.ServiceChanged(AT, "INFO", false, "系统维护中", "Under maintenance"),
+                new HallEvent.ServiceChanged(AT, "INFO", true, null, null),
+                new HallEvent.AlarmRaised(AT, "EARLY_WARNING", AlarmKind.EARLY_WARNING, "排队人数较多",
+                        "Many customers waiting", Map.of("waiting", 31L, "openCounters", 3L)),
+                new HallEvent.AlarmCleared(AT, "EARLY_WARNING"));
+    }
+
+    static List<EventMessage> eventMessages() {
+        List<HallEvent> events = events();
+        return java.util.stream.IntStream.range(0, events.size())
+                .mapToObj(i -> EventMessage.of(HALL, 100 + i, events.get(i))).toList();
+    }
+
+    static HallOnline online() {
+        return new HallOnline(1, HALL, true, 7, AT);
+    }
+
+    static HallStatus status() {
+        return new HallStatus(1, HALL, "浦东世纪大道营业厅", "Pudong Century Avenue Hall", AT, 4711, 3,
+                BusyLevel.BUSY,
+                Map.of("OPEN", new ServiceStatus(true, 12, Map.of("VIP", 2, "WALKIN", 10), 1800),
+                        "INFO", new ServiceStatus(false, 0, Map.of(), -1)),
+                List.of(new ActiveAlarm("EARLY_WARNING", AlarmKind.EARLY_WARNING, "排队人数较多",
+                        "Many customers waiting", AT)),
+                new Notice("系统升级,部分业务暂停", "System upgrade, some services paused", AT.plusSeconds(3600),
+                        "central"));
+    }
+
+    static HallStatus quietStatus() {
+        return new HallStatus(1, HALL, "浦东", "Pudong", AT, 0, 0, BusyLevel.QUIET, Map.of(), List.of(), null);
+    }
+
+    static AlarmMessage alarmRaised() {
+        return new AlarmMessage(1, HALL, 120, true, "EARLY_WARNING", AlarmKind.EARLY_WARNING, "排队人数较多",
+                "Many customers waiting", AT);
+    }
+
+    static AlarmMessage alarmCleared() {
+        return new AlarmMessage(1, HALL, 121, false, "EARLY_WARNING", null, null, null, AT);
+    }
+
+    static DeviceHealth device() {
+        return new DeviceHealth(1, HALL, "printer-1", DeviceHealth.State.FAILED, "paper out", AT);
+    }
+
+    static DailyStats stats() {
+        return new DailyStats(1, HALL, "2026-11-23", AT, 4711,
+                Map.of("OPEN", new DailyStats.ServiceStats(40, 31, 2, 1, 6, 702),
+                        "PAY", new DailyStats.ServiceStats(0, 0, 0, 0, 0, -1)));
+    }
+
+    static List<CommandRequest> commands() {
+        return List.of(
+                CommandRequest.of(new HallCommand.SetService("INFO", false, "系统维护中", "Under maintenance")),
+                CommandRequest.of(new HallCommand.SetService("INFO", true, null, null)),
+                CommandRequest.of(new HallCommand.BroadcastNotice("今日16点停止办理开户", "No new accounts after 16:00",
+                        3600)),
+                CommandRequest.of(new HallCommand.RequestStats()));
+    }
+
+    static List<CommandResponse> responses() {
+        return List.of(CommandResponse.accepted(HALL, "done", null),
+                CommandResponse.accepted(HALL, "stats", stats()),
+                CommandResponse.rejected(HALL, "NOT_ALLOWED", "issuer 'x' may not send SetService"));
+    }
+}
