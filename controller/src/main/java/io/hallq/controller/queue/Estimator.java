@@ -21,6 +21,9 @@ final class Estimator {
     /** People ahead and estimated wait; {@code waitSeconds} is -1 when no counter serves the service. */
     record Estimate(int peopleAhead, long waitSeconds) {}
 
+    /** What decides which counters may take a ticket. */
+    private record Kind(String service, String customerClass, boolean vipRoom) {}
+
     private Estimator() {}
 
     static Estimate forNewTicket(QueueState state, String service, String cls, boolean vipRoom, Instant rank,
@@ -57,9 +60,9 @@ final class Estimator {
         List<Ticket> ordered = new ArrayList<>(ahead);
         ordered.sort(Ticket.BY_RANK);
         // tickets ahead share a handful of (service, class, VIP room) kinds: decide who may take each kind once
-        Map<String, boolean[]> takers = new HashMap<>();
+        Map<Kind, boolean[]> takers = new HashMap<>();
         for (Ticket t : ordered) {
-            boolean[] may = takers.computeIfAbsent(t.service() + '/' + t.customerClass() + '/' + t.vipRoom(), k -> {
+            boolean[] may = takers.computeIfAbsent(new Kind(t.service(), t.customerClass(), t.vipRoom()), k -> {
                 boolean[] m = new boolean[open.size()];
                 for (int i = 0; i < m.length; i++) {
                     m[i] = Selection.mayTakeDirectly(state, open.get(i), t.service(), t.customerClass(), t.vipRoom());
