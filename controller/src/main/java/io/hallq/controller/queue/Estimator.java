@@ -3,9 +3,8 @@ package io.hallq.controller.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The wait estimate printed on a new ticket. With open counters that can take it, the estimate plays the queue
@@ -16,26 +15,40 @@ import java.util.Map;
  * customer ahead does not hold up the ordinary counters. The simulator measures it against the plain
  * queue-length estimate (docs/simulation.md); with no open counter it falls back to work / counters.
  */
-final class Estimator {
+public final class Estimator {
 
     /** People ahead and estimated wait; {@code waitSeconds} is -1 when no counter serves the service. */
-    record Estimate(int peopleAhead, long waitSeconds) {}
-
-    /** What decides which counters may take a ticket. */
-    private record Kind(String service, String customerClass, boolean vipRoom) {}
+    public record Estimate(int peopleAhead, long waitSeconds) {}
 
     private Estimator() {}
 
     static Estimate forNewTicket(QueueState state, String service, String cls, boolean vipRoom, Instant rank,
                                  Instant now) {
+        return estimate(state, service, cls, vipRoom, t -> !t.rank().isAfter(rank), now);
+    }
+
+    /** What a customer of the hall's default class taking a ticket for {@code service} now would be told. */
+    public static Estimate forWalkIn(QueueState state, String service, Instant now) {
+        String cls = state.config().defaultClass().code();
+        return forNewTicket(state, service, cls, false, now, now);
+    }
+
+    /** The people ahead of a waiting ticket and its remaining wait, by the same rule as at issue. */
+    public static Estimate forWaiting(QueueState state, Ticket ticket, Instant now) {
+        return estimate(state, ticket.service(), ticket.customerClass(), ticket.vipRoom(),
+                t -> Ticket.BY_RANK.compare(t, ticket) < 0, now);
+    }
+
+    private static Estimate estimate(QueueState state, String service, String cls, boolean vipRoom,
+                                     Predicate<Ticket> isAhead, Instant now) {
         if (state.config().service(service).orElseThrow().directQueue()) {
             return direct(state, service);
         }
         List<CounterState> able = counters(state, service, cls, vipRoom);
         if (able.isEmpty()) {
-            return new Estimate(ahead(state, able, rank).size(), -1);
+            return new Estimate(ahead(state, able, isAhead).size(), -1);
         }
-        List<Ticket> ahead = ahead(state, able, rank);
+        List<Ticket> ahead = ahead(state, able, isAhead);
         if (able.stream().noneMatch(CounterState::serving)) {
             double work = 0;
             for (Ticket t : ahead) {
@@ -59,19 +72,11 @@ final class Estimator {
         }
         List<Ticket> ordered = new ArrayList<>(ahead);
         ordered.sort(Ticket.BY_RANK);
-        // tickets ahead share a handful of (service, class, VIP room) kinds: decide who may take each kind once
-        Map<Kind, boolean[]> takers = new HashMap<>();
         for (Ticket t : ordered) {
-            boolean[] may = takers.computeIfAbsent(new Kind(t.service(), t.customerClass(), t.vipRoom()), k -> {
-                boolean[] m = new boolean[open.size()];
-                for (int i = 0; i < m.length; i++) {
-                    m[i] = Selection.mayTakeDirectly(state, open.get(i), t.service(), t.customerClass(), t.vipRoom());
-                }
-                return m;
-            });
             int best = -1;
             for (int i = 0; i < free.length; i++) {
-                if (may[i] && (best < 0 || free[i] < free[best])) {
+                if ((best < 0 || free[i] < free[best])
+                        && Selection.mayTakeDirectly(state, open.get(i), t.service(), t.customerClass(), t.vipRoom())) {
                     best = i;
                 }
             }
@@ -117,10 +122,10 @@ final class Estimator {
         return open.isEmpty() ? all : open;
     }
 
-    private static List<Ticket> ahead(QueueState state, List<CounterState> able, Instant rank) {
+    private static List<Ticket> ahead(QueueState state, List<CounterState> able, Predicate<Ticket> isAhead) {
         List<Ticket> ahead = new ArrayList<>();
         for (Ticket t : state.liveTickets()) {
-            if (t.status() == Ticket.Status.WAITING && !t.rank().isAfter(rank) && takenByAny(state, able, t)) {
+            if (t.status() == Ticket.Status.WAITING && isAhead.test(t) && takenByAny(state, able, t)) {
                 ahead.add(t);
             }
         }
