@@ -49,6 +49,19 @@ public final class HallStatistics {
         return of(config, events, "unknown");
     }
 
+    /**
+     * Statistics of the journal's days within {@code weeks} weeks before its latest day (inclusive), the input of
+     * the busy/idle profile published each day. Days that are not ISO dates are left out.
+     */
+    public static List<DailyStatistics> lastWeeks(HallConfig config, Journal journal, int weeks) {
+        List<String> all = journal.days();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        String from = java.time.LocalDate.parse(all.getLast()).minusWeeks(weeks).plusDays(1).toString();
+        return fromJournal(config, journal, all.stream().filter(d -> d.compareTo(from) >= 0).toList());
+    }
+
     /** Statistics of the given journal days (as {@link Journal#days()} names them); days without events are left out. */
     public static List<DailyStatistics> fromJournal(HallConfig config, Journal journal, List<String> days) {
         List<DailyStatistics> out = new ArrayList<>();

@@ -96,6 +96,20 @@ class HallStatisticsTest {
     }
 
     @Test
+    void lastWeeks_readsOnlyTheRecentDaysOfTheJournal(@TempDir Path dir) {
+        try (Journal journal = Journal.open(dir)) {
+            for (String day : List.of("2026-02-02", "2026-02-23", "2026-03-02")) {
+                Instant nine = java.time.LocalDate.parse(day).atTime(9, 0).atZone(TestHalls.ZONE).toInstant();
+                journal.startSegment(day);
+                journal.append(List.of(EventCodec.encode(new DayStarted(nine, day)),
+                        EventCodec.encode(issued(nine.plusSeconds(60), "A001", "OPEN"))));
+            }
+            assertEquals(List.of("2026-02-23", "2026-03-02"),
+                    HallStatistics.lastWeeks(HALL, journal, 2).stream().map(DailyStatistics::day).toList());
+        }
+    }
+
+    @Test
     void twoDays_giveTwoEntries_andTheProfileAveragesArrivalsPerWeekday() {
         List<HallEvent> week = new java.util.ArrayList<>(smallDay());
         Instant next = at(9, 0).plusSeconds(7 * 86400);

@@ -77,23 +77,12 @@ public final class Report {
         HallConfig hall = loaded.hall();
         Scenario sc = loaded.scenario();
         SimRun main = runs.getFirst();
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>")
-                .append(Svg.esc("模拟报告 Simulation report: " + sc.name())).append("</title><style>")
-                .append("body{font-family:sans-serif;margin:24px;max-width:1340px;color:#1a202c}")
-                .append(".grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}.chart{width:100%;border:1px solid #e2e8f0}")
-                .append(".cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #cbd5e0;border-radius:6px;padding:8px 14px}")
-                .append(".card b{display:block;font-size:22px}.bad{color:#c53030}.ok{color:#2f855a}")
-                .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #cbd5e0;padding:3px 8px;text-align:right}")
-                .append("td:first-child,th:first-child{text-align:left}</style></head><body>");
-        sb.append("<h1>").append(Svg.esc("营业厅模拟报告 Hall simulation: " + sc.name())).append("</h1><p>")
-                .append(Svg.esc(hall.hall().nameZh() + " / " + hall.hall().nameEn() + " — " + sc.description()))
-                .append(Svg.esc(String.format(Locale.ROOT, " — from %s, %d day(s), seed %d. Charts: first day.",
-                        sc.startDate(), days, seed))).append("</p>");
+        StringBuilder sb = new StringBuilder(header(hall, sc, seed, days));
         sb.append(ReportParts.cards(main, classes));
         sb.append("<div class='grid'>");
         sb.append(ReportParts.queueChart(runs, hall, sc.startDate()));
         sb.append(ReportParts.waitChart(runs, hall, classes));
+        sb.append(ReportParts.distributionChart(main, classes));
         sb.append(ReportParts.overTargetChart(runs, classes));
         sb.append(ReportParts.staffingChart(advice, openPerHour, stats));
         sb.append(ReportParts.utilisationChart(stats));
@@ -108,6 +97,23 @@ public final class Report {
         sb.append("<p>CSV: <a href='tickets.csv'>tickets</a>, <a href='policies.csv'>policies</a>, <a href='accuracy.csv'>accuracy</a>, ")
                 .append("<a href='service_hours.csv'>service hours</a>, <a href='counters.csv'>counters</a>, <a href='staffing.csv'>staffing</a></p>");
         return sb.append("</body></html>").toString();
+    }
+
+    private static String header(HallConfig hall, Scenario sc, long seed, int days) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>")
+                .append(Svg.esc("模拟报告 Simulation report: " + sc.name())).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:24px;max-width:1340px;color:#1a202c}")
+                .append(".grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}.chart{width:100%;border:1px solid #e2e8f0}")
+                .append(".cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #cbd5e0;border-radius:6px;padding:8px 14px}")
+                .append(".card b{display:block;font-size:22px}.bad{color:#c53030}.ok{color:#2f855a}")
+                .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #cbd5e0;padding:3px 8px;text-align:right}")
+                .append("td:first-child,th:first-child{text-align:left}</style></head><body>");
+        sb.append("<h1>").append(Svg.esc("营业厅模拟报告 Hall simulation: " + sc.name())).append("</h1><p>")
+                .append(Svg.esc(hall.hall().nameZh() + " / " + hall.hall().nameEn() + " — " + sc.description()))
+                .append(Svg.esc(String.format(Locale.ROOT, " — from %s, %d day(s), seed %d. Charts: first day.",
+                        sc.startDate(), days, seed))).append("</p>");
+        return sb.toString();
     }
 
     static long alarms(SimRun run, AlarmKind kind) {

@@ -80,7 +80,7 @@ final class ReportParts {
         List<Band> bands = new ArrayList<>();
         for (BusyPeriod p : hall.hours().busyPeriods()) {
             if (p.days().contains(day.getDayOfWeek())) {
-                bands.add(new Band(minutes(from, day, p.from(), zone), minutes(from, day, p.to(), zone), "busy period"));
+                bands.add(new Band(minutes(from, day, p.from(), zone), minutes(from, day, p.to(), zone), "busy period", "#fefcbf"));
             }
         }
         List<Pin> pins = new ArrayList<>();
@@ -119,6 +119,31 @@ final class ReportParts {
         }
         double cap = 3 * marks.stream().mapToDouble(Mark::value).max().orElse(15);
         return Svg.bars("90% 等候时间 Wait p90 per class vs busy target (min)", cats, series, "minutes", marks, cap);
+    }
+
+    /** Share of each class called within x minutes, x from 0 to 60: the whole wait distribution at a glance. */
+    static String distributionChart(SimRun run, List<String> classes) {
+        List<Series> series = new ArrayList<>();
+        for (int i = 0; i < classes.size(); i++) {
+            String cls = classes.get(i);
+            List<Long> waits = run.samples().stream().filter(t -> t.called() && t.customerClass().equals(cls))
+                    .map(TicketSample::waitSeconds).toList();
+            if (waits.isEmpty()) {
+                continue;
+            }
+            double[] within = new double[61];
+            for (int m = 0; m <= 60; m++) {
+                long limit = m * 60L;
+                within[m] = 100.0 * waits.stream().filter(w -> w <= limit).count() / waits.size();
+            }
+            series.add(new Series(cls, Svg.COLORS[i % Svg.COLORS.length], within));
+        }
+        List<String> ticks = List.of("0", "10", "20", "30", "40", "50", "60 min");
+        return Svg.lines("等候分布 Waits, " + run.policy() + ": % called within x min (red: targets)",
+                0, 60, ticks, series, "% of class", List.of(new Band(4.8, 5.2, "quiet target 5 min", "#fc8181"),
+                        new Band(9.8, 10.2, "GoTone/VIP busy target 10 min", "#fc8181"),
+                        new Band(14.8, 15.2, "busy target 15 min", "#fc8181")),
+                List.of(), null);
     }
 
     static String overTargetChart(List<SimRun> runs, List<String> classes) {

@@ -24,7 +24,7 @@ final class Svg {
     record Mark(int category, double value, String label) {}
 
     /** A shaded x range (line charts), in x units. */
-    record Band(double from, double to, String label) {}
+    record Band(double from, double to, String label, String color) {}
 
     /** A point event on the x axis (line charts), e.g. an alarm. */
     record Pin(double x, String color, String label) {}
@@ -80,74 +80,46 @@ final class Svg {
 
     static String lines(String title, double xFrom, double xTo, List<String> xTicks, List<Series> series,
                         String yLabel, List<Band> bands, List<Pin> pins, Series steps) {
+        List<Series> all = new java.util.ArrayList<>(series);
+        if (steps != null) {
+            all.add(steps);
+        }
         double max = 1;
-        for (Series s : series) {
+        for (Series s : all) {
             for (double v : s.values()) {
                 max = Math.max(max, v);
             }
         }
-        if (steps != null) {
-            for (double v : steps.values()) {
-                max = Math.max(max, v);
-            }
-        }
         max = nice(max);
         StringBuilder sb = open(title);
-        double plotW = W - LEFT - RIGHT;
         for (Band b : bands) {
-            double x1 = LEFT + (b.from() - xFrom) / (xTo - xFrom) * plotW;
-            double x2 = LEFT + (b.to() - xFrom) / (xTo - xFrom) * plotW;
-            sb.append(f("<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='#fefcbf'><title>%s</title></rect>",
-                    x1, TOP, Math.max(0, x2 - x1), H - TOP - BOTTOM, esc(b.label())));
+            double x1 = xAt(b.from(), xFrom, xTo);
+            sb.append(f("<rect x='%.1f' y='%d' width='%.1f' height='%d' fill='%s'><title>%s</title></rect>",
+                    x1, TOP, Math.max(0, xAt(b.to(), xFrom, xTo) - x1), H - TOP - BOTTOM, b.color(), esc(b.label())));
         }
         axis(sb, max, yLabel);
         for (int i = 0; i < xTicks.size(); i++) {
-            double x = LEFT + (double) i / Math.max(1, xTicks.size() - 1) * plotW;
+            double x = LEFT + (double) i / Math.max(1, xTicks.size() - 1) * (W - LEFT - RIGHT);
             sb.append(f("<text x='%.1f' y='%d' font-size='11' text-anchor='middle'>%s</text>", x, H - BOTTOM + 14,
                     esc(xTicks.get(i))));
         }
-        if (steps != null) {
-            sb.append(polyline(steps, xFrom, xTo, max, "stroke-dasharray='2 2' stroke-width='1.5'"));
-        }
-        for (Series s : series) {
-            sb.append(polyline(s, xFrom, xTo, max, "stroke-width='1.8'"));
+        for (Series s : all) {
+            sb.append(polyline(s, max, s == steps ? "stroke-dasharray='2 2' stroke-width='1.5'" : "stroke-width='1.8'"));
         }
         for (Pin p : pins) {
-            double x = LEFT + (p.x() - xFrom) / (xTo - xFrom) * plotW;
-            sb.append(f("<path d='M%.1f %d l-4 -8 h8 z' fill='%s'><title>%s</title></path>", x, TOP + 8, p.color(),
-                    esc(p.label())));
+            sb.append(f("<path d='M%.1f %d l-4 -8 h8 z' fill='%s'><title>%s</title></path>", xAt(p.x(), xFrom, xTo),
+                    TOP + 8, p.color(), esc(p.label())));
         }
-        List<Series> legend = new java.util.ArrayList<>(series);
-        if (steps != null) {
-            legend.add(steps);
-        }
-        legend(sb, legend, null);
+        legend(sb, all, null);
         return sb.append("</svg>").toString();
     }
 
-    static String scatter(String title, double[] xs, double[] ys, String xLabel, String yLabel, double max) {
-        max = nice(max);
-        StringBuilder sb = open(title);
-        axis(sb, max, yLabel);
-        double plotW = W - LEFT - RIGHT;
-        double plotH = H - TOP - BOTTOM;
-        sb.append(f("<line x1='%d' y1='%d' x2='%.1f' y2='%d' stroke='#a0aec0' stroke-dasharray='4 3'/>", LEFT, H - BOTTOM,
-                LEFT + plotW, TOP));
-        for (int i = 0; i < xs.length; i++) {
-            double x = LEFT + Math.min(xs[i], max) / max * plotW;
-            double y = H - BOTTOM - Math.min(ys[i], max) / max * plotH;
-            sb.append(f("<circle cx='%.1f' cy='%.1f' r='2' fill='#2b6cb0' fill-opacity='0.45'/>", x, y));
-        }
-        for (int i = 0; i <= 4; i++) {
-            sb.append(f("<text x='%.1f' y='%d' font-size='11' text-anchor='middle'>%s</text>", LEFT + i * plotW / 4,
-                    H - BOTTOM + 14, num(max * i / 4)));
-        }
-        sb.append(f("<text x='%.1f' y='%d' font-size='11' text-anchor='middle'>%s</text>", LEFT + plotW / 2, H - 8,
-                esc(xLabel)));
-        return sb.append("</svg>").toString();
+    private static double xAt(double x, double xFrom, double xTo) {
+        return LEFT + (x - xFrom) / (xTo - xFrom) * (W - LEFT - RIGHT);
     }
 
-    private static String polyline(Series s, double xFrom, double xTo, double max, String style) {
+    /** The values spread evenly over the plot's width. */
+    private static String polyline(Series s, double max, String style) {
         StringBuilder pts = new StringBuilder();
         double[] v = s.values();
         for (int i = 0; i < v.length; i++) {
