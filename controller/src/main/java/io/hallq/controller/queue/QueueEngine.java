@@ -108,7 +108,7 @@ public final class QueueEngine {
             throw new Reject(RejectReason.NUMBERS_EXHAUSTED, "all numbers of " + service.code() + " are used today");
         }
         String ticket = service.prefix() + String.format("%0" + service.digits() + "d", number);
-        boolean vipRoom = cls.vipRoom() && Selection.vipRoomOpen(state);
+        boolean vipRoom = cls.vipRoom() && Selection.vipRoomTakes(state, service.code(), cls.code());
         Instant rank = now.minus(cls.priority());
         Estimator.Estimate est = Estimator.forNewTicket(state, service.code(), cls.code(), vipRoom, rank, now);
         emit(new TicketIssued(now, ticket, service.code(), cls.code(), rank, est.peopleAhead(), est.waitSeconds(),

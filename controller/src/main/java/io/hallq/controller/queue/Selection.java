@@ -140,15 +140,24 @@ final class Selection {
             // first pass: the VIP room's own customers; overflow pass: ordinary customers of its services
             return overflow ? !vipRoom : vipRoom && e.accepts(e.service(), cls);
         }
-        if (vipRoom && vipRoomOpen(state)) {
+        if (vipRoom && vipRoomTakes(state, e.service(), cls)) {
             return false;
         }
         return e.accepts(e.service(), cls);
     }
 
-    static boolean vipRoomOpen(QueueState state) {
+    /**
+     * True when an open VIP-room counter's profile takes this service and class. Only then is a VIP customer
+     * sent to the VIP room, and only then do ordinary counters leave that customer to it: a VIP who wants a
+     * service the VIP room does not offer is served in the hall like everyone else.
+     */
+    static boolean vipRoomTakes(QueueState state, String service, String cls) {
+        if (state.config().service(service).map(s -> s.directQueue()).orElse(true)) {
+            return false;
+        }
         for (CounterState c : state.counters()) {
-            if (c.config().vipRoom() && c.serving()) {
+            if (c.config().vipRoom() && c.serving()
+                    && c.profile().stream().anyMatch(e -> e.accepts(service, cls))) {
                 return true;
             }
         }

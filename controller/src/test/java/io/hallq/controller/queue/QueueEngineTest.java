@@ -284,6 +284,22 @@ class QueueEngineTest {
     }
 
     @Test
+    void vipTicket_forAServiceTheVipRoomDoesNotOffer_isServedInTheHall() {
+        h.ok(new SetCounterProfile(1, List.of(TestHalls.entry("OPEN", 0, "VIP"))));
+        TicketIssued pay = h.issue("PAY", "VIP");
+        assertFalse(pay.vipRoom(), "the VIP room does not do payments: do not send the customer there");
+        assertEquals("E001", h.callNext(2));
+    }
+
+    @Test
+    void vipRoomDroppingAService_releasesItsWaitingVipTicketsToTheHall() {
+        assertTrue(h.issue("BILL", "VIP").vipRoom());
+        assertEquals(RejectReason.NOBODY_WAITING, h.rejected(new CallNext(2)).reason());
+        h.ok(new SetCounterProfile(1, List.of(TestHalls.entry("OPEN", 0, "VIP"))));
+        assertEquals("G001", h.callNext(2));
+    }
+
+    @Test
     void vipTicket_waitsForTheVipRoom_notForOrdinaryCounters() {
         h.issue("BILL", "VIP");
         assertEquals(RejectReason.NOBODY_WAITING, h.rejected(new CallNext(2)).reason());
