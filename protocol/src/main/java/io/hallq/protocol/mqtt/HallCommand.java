@@ -3,7 +3,6 @@ package io.hallq.protocol.mqtt;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.hallq.protocol.event.HallEvent;
 import java.util.List;
 
 /** What central or a manager asks a hall to do; the {@code type} field names the command. */
@@ -64,8 +63,17 @@ public sealed interface HallCommand {
      * the next day): which services and classes it takes and the head start each line gets.
      */
     record SetCounterProfile(@JsonProperty(required = true) int counter,
-                             @JsonProperty(required = true) List<HallEvent.ProfileLine> profile)
+                             @JsonProperty(required = true) List<Line> profile)
             implements HallCommand {
+
+        /** One profile line; {@code classes} absent or empty = every class, {@code weightSeconds} absent = 0. */
+        public record Line(String service, List<String> classes, Long weightSeconds) {
+            public Line {
+                classes = classes == null ? List.of() : List.copyOf(classes);
+                weightSeconds = weightSeconds == null ? 0L : weightSeconds;
+            }
+        }
+
         public SetCounterProfile {
             if (counter < 1 || counter > 999) {
                 throw new IllegalArgumentException("field 'command.counter' must be 1..999, got " + counter);
@@ -74,7 +82,7 @@ public sealed interface HallCommand {
                 throw new IllegalArgumentException("missing field 'command.profile'");
             }
             for (int i = 0; i < profile.size(); i++) {
-                HallEvent.ProfileLine line = profile.get(i);
+                Line line = profile.get(i);
                 if (line == null) {
                     throw new IllegalArgumentException("field 'command.profile[" + i + "]' must be an object");
                 }

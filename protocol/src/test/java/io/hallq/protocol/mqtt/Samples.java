@@ -91,8 +91,8 @@ final class Samples {
                         3600)),
                 CommandRequest.of(new HallCommand.RequestStats()),
                 CommandRequest.of(new HallCommand.SetCounterProfile(5, List.of(
-                        new io.hallq.protocol.event.HallEvent.ProfileLine("PAY", List.of(), 600),
-                        new io.hallq.protocol.event.HallEvent.ProfileLine("OPEN", List.of("VIP", "GOTONE"), 0)))));
+                        new HallCommand.SetCounterProfile.Line("PAY", List.of(), 600L),
+                        new HallCommand.SetCounterProfile.Line("OPEN", List.of("VIP", "GOTONE"), 0L)))));
     }
 
     static List<CommandResponse> responses() {
