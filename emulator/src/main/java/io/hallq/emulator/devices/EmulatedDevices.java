@@ -140,8 +140,19 @@ public final class EmulatedDevices implements HallModule {
                 inputs);
     }
 
+    private final Object pngLock = new Object();
+    private boolean closed;
+
     private void printed(PrintedTicket t) {
         Logger.info("打印 Printed ticket:\n{}", t.render());
+        synchronized (pngLock) { // no file is written once close() has returned: its folder may be deleted
+            if (!closed) {
+                writePng(t);
+            }
+        }
+    }
+
+    private void writePng(PrintedTicket t) {
         try {
             Files.createDirectories(lastPng.getParent());
             Files.write(lastPng, TicketImage.png(t));
@@ -198,6 +209,9 @@ public final class EmulatedDevices implements HallModule {
 
     @Override
     public void close() {
+        synchronized (pngLock) {
+            closed = true;
+        }
         ledLog.shutdownNow();
         if (module != null) {
             module.close();

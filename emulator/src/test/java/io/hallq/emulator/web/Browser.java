@@ -60,7 +60,9 @@ final class Browser implements AutoCloseable {
         java.util.List<Long> wh = (java.util.List<Long>) inner;
         int dw = width - wh.get(0).intValue();
         int dh = height - wh.get(1).intValue();
-        if (dw != 0 || dh != 0) {
+        // Window chrome is a few dozen pixels; a larger difference means the page still reports the size it had
+        // before the resize (a race on a busy machine), and "correcting" by it would ask for a negative window.
+        if ((dw != 0 || dh != 0) && Math.abs(dw) <= 200 && Math.abs(dh) <= 200) {
             driver.manage().window().setSize(new Dimension(width + dw, height + dh));
         }
     }
