@@ -1,9 +1,7 @@
 package io.hallq.controller;
 
 import com.pi4j.Pi4J;
-import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.HallConfigLoader;
-import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.device.DeviceModule;
 import io.hallq.controller.device.DevicesConfig.Connection;
 import io.hallq.controller.device.DevicesConfig.PrinterConfig;
@@ -17,12 +15,12 @@ import io.hallq.controller.voice.VoiceListener;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.hall.MainSupport;
 import io.hallq.controller.sync.MqttModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./hallq controller <hall.yaml>} on the Pi: the controller with the wired devices (Pi4J: gpiod for
@@ -37,21 +35,9 @@ public final class ControllerMain {
             System.err.println("usage: hallq controller <hall.yaml>");
             System.exit(2);
         }
-        HallRuntime runtime;
-        try {
-            LoadedConfig loaded = HallConfigLoader.loadWithRoot(Path.of(args[0]));
-            runtime = HallRuntime.start(loaded, Clock.systemUTC(), modules());
-        } catch (ConfigException e) {
-            System.err.println("hallq: the hall configuration has errors:\n" + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
-            stopped.countDown();
-        }, "controller-shutdown"));
-        stopped.await();
+        HallRuntime runtime = MainSupport.startOrExit(() -> HallRuntime.start(
+                HallConfigLoader.loadWithRoot(Path.of(args[0])), Clock.systemUTC(), modules()));
+        MainSupport.closeOnShutdown(runtime, "controller").await();
     }
 
     /**

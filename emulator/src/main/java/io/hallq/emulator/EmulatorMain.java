@@ -1,6 +1,6 @@
 package io.hallq.emulator;
 
-import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.hall.MainSupport;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
@@ -19,19 +19,9 @@ public final class EmulatorMain {
             System.exit(2);
             return;
         }
-        Emulator emulator;
-        try {
-            emulator = Emulator.start(options);
-        } catch (ConfigException e) {
-            System.err.println("hallq: the hall configuration has errors:\n" + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "emulator-shutdown"));
+        EmulatorOptions chosen = options;
+        Emulator emulator = MainSupport.startOrExit(() -> Emulator.start(chosen));
+        CountDownLatch stopped = MainSupport.closeOnShutdown(emulator, "emulator");
         if (options.runFor() != null) {
             Thread.sleep(options.runFor().toMillis());
             Logger.info("Hall board:\n{}", emulator.board());
