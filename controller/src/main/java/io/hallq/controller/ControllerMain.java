@@ -16,6 +16,7 @@ import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.MainSupport;
+import io.hallq.controller.sync.BoardNoticeFeed;
 import io.hallq.controller.sync.MqttModule;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +51,9 @@ public final class ControllerMain {
                 ControllerMain::printerLink);
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
-        return List.of(devices, voice, new MqttModule(), new WebModule());
+        MqttModule mqtt = new MqttModule();
+        WebModule web = new WebModule();
+        return List.of(devices, voice, mqtt, web, new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 
     /** Opened lazily and reopened after a failure: a printer that is off at boot is an alarm, not a crash. */

@@ -7,6 +7,7 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.sync.BoardNoticeFeed;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
@@ -51,12 +52,15 @@ public final class Emulator implements AutoCloseable {
         List<HallModule> modules = new ArrayList<>();
         modules.add(log);
         EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
-        modules.addAll(List.of(broker, new MqttModule(broker::uri)));
+        MqttModule mqtt = new MqttModule(broker::uri);
+        modules.addAll(List.of(broker, mqtt));
         EmulatedDevices devices = new EmulatedDevices();
         modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
-        modules.add(new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true));
+        WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true);
+        modules.add(web);
+        modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
         modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;
     }

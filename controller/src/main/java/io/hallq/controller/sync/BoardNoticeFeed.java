@@ -1,0 +1,86 @@
+package io.hallq.controller.sync;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.hall.HallContext;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.display.CallText;
+import io.hallq.display.board.BoardView.Notice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.tinylog.Logger;
+
+/**
+ * Puts what MQTT brings onto the hall board's notice line: the notice central or the manager broadcast, and
+ * for each service a nearby hall with a clearly shorter wait (name, its wait, distance). The advisor is asked
+ * every few seconds and the board is told only when the lines change.
+ */
+public final class BoardNoticeFeed implements HallModule {
+
+    private static final long PERIOD_SECONDS = 5;
+
+    private final MqttModule mqtt;
+    private final Consumer<List<Notice>> board;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("board-notices").unstarted(r));
+    private List<Notice> shown = List.of();
+    private HallConfig config;
+
+    /** @param board where the lines go, e.g. {@code web::showNeighbourSuggestions} */
+    public BoardNoticeFeed(MqttModule mqtt, Consumer<List<Notice>> board) {
+        this.mqtt = mqtt;
+        this.board = board;
+    }
+
+    @Override
+    public String name() {
+        return "board-notices";
+    }
+
+    @Override
+    public void start(HallContext context) {
+        use(context.hall().config());
+        timer.scheduleWithFixedDelay(this::refresh, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void use(HallConfig hall) {
+        config = hall;
+    }
+
+    /** Recomputes the lines and hands them to the board if they changed. */
+    void refresh() {
+        try {
+            List<Notice> lines = lines(config);
+            if (!lines.equals(shown)) {
+                shown = lines;
+                board.accept(lines);
+            }
+        } catch (RuntimeException e) {
+            Logger.warn(e, "Board notices could not be refreshed");
+        }
+    }
+
+    List<Notice> lines(HallConfig config) {
+        List<Notice> lines = new ArrayList<>();
+        mqtt.notices().current().ifPresent(n -> lines.add(new Notice(n.textZh(), n.textEn())));
+        for (ServiceConfig s : config.services()) {
+            mqtt.neighbours().suggestionFor(s.code()).ifPresent(g -> {
+                long minutes = CallText.minutes(g.waitSeconds());
+                lines.add(new Notice(
+                        s.nameZh() + ":附近" + g.nameZh() + "约等 " + minutes + " 分钟,距此 " + g.distanceMeters() + " 米",
+                        s.nameEn() + ": about " + minutes + " min at " + g.nameEn() + ", " + g.distanceMeters()
+                                + " m away"));
+            });
+        }
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

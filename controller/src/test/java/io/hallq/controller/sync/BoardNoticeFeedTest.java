@@ -1,0 +1,53 @@
+package io.hallq.controller.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hallq.controller.TestHalls;
+import io.hallq.display.board.BoardView.Notice;
+import io.hallq.protocol.mqtt.HallStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BoardNoticeFeedTest {
+
+    /** A fresh status: the advisor ignores statuses older than its stale limit on the module's clock. */
+    private static HallStatus status(String hall, long openWait) {
+        return new HallStatus(1, hall, "厅", "Hall", Instant.now(), 1, 2, HallStatus.BusyLevel.NORMAL,
+                Map.of("OPEN", new HallStatus.ServiceStatus(true, 3, Map.of(), openWait)), List.of(), null);
+    }
+
+    @Test
+    void boardLines_holdTheBroadcastNotice_andANeighbourWithAShorterWait() {
+        MqttModule mqtt = new MqttModule();
+        mqtt.neighbours().configure(List.of(new MqttSettings.Neighbour("hall-b", "乙厅", "Hall B", 800,
+                Duration.ofMinutes(5))), Duration.ofMinutes(10));
+        BoardNoticeFeed feed = new BoardNoticeFeed(mqtt, lines -> { });
+        assertEquals(List.of(), feed.lines(TestHalls.small()));
+
+        mqtt.neighbours().localStatus(status("hall-a", 1800));
+        mqtt.neighbours().neighbourStatus(status("hall-b", 300));
+        mqtt.notices().show(new HallStatus.Notice("16点后暂停开户", "No new accounts after 16:00",
+                Instant.now().plusSeconds(600), "central"));
+        assertEquals(List.of(new Notice("16点后暂停开户", "No new accounts after 16:00"),
+                new Notice("OPEN中文:附近乙厅约等 5 分钟,距此 800 米", "OPEN en: about 5 min at Hall B, 800 m away")),
+                feed.lines(TestHalls.small()));
+    }
+
+    @Test
+    void refresh_tellsTheBoardOnlyWhenTheLinesChange() {
+        MqttModule mqtt = new MqttModule();
+        List<List<Notice>> told = new ArrayList<>();
+        BoardNoticeFeed feed = new BoardNoticeFeed(mqtt, told::add);
+        feed.use(TestHalls.small());
+        feed.refresh();
+        assertEquals(List.of(), told, "nothing to say, nothing told");
+        mqtt.notices().show(new HallStatus.Notice("通知", "Notice", Instant.now().plusSeconds(600), "central"));
+        feed.refresh();
+        feed.refresh();
+        assertEquals(List.of(List.of(new Notice("通知", "Notice"))), told);
+    }
+}
