@@ -2,6 +2,9 @@ package io.hallq.bench;
 
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.JournalConfig;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.RecoveryReport;
 import io.hallq.controller.journal.Journal;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
@@ -9,7 +12,11 @@ import io.hallq.controller.queue.QueueSnapshot;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.EventCodec;
 import io.hallq.protocol.event.HallEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +90,38 @@ final class BusyDay {
             events += run(engine, journal, new Command.NoShow(counter), t.plusSeconds(2));
         }
         return events;
+    }
+
+    /** The hall every busy-day benchmark uses: the small test hall with numbers up to 9999. */
+    static HallConfig hall() {
+        return Bench.wideNumbers(TestHalls.small());
+    }
+
+    /**
+     * A data set in java.io.tmpdir/hallq-bench-restart-v3/{name}, written once and reused by every fork and
+     * every benchmark (a month of history takes a while to write).
+     */
+    static Path dataSet(String name, int days, boolean snapshots) {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "hallq-bench-restart-v3", name);
+        Path done = dir.resolve("complete");
+        if (!Files.exists(done)) {
+            Bench.deleteTree(dir);
+            write(dir, hall(), days, snapshots);
+            try {
+                Files.createFile(done);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    /** Starts the controller on a data set (a restart: recovery included) and stops it again. */
+    static RecoveryReport restart(Path dir) {
+        HallConfig config = TestHalls.withJournal(hall(), new JournalConfig(dir.toString(), 3650, 2000));
+        try (HallController c = HallController.start(config, Clock.systemUTC(), Duration.ZERO)) {
+            return c.recovery();
+        }
     }
 
     private static byte[] snapshot(QueueEngine engine) {

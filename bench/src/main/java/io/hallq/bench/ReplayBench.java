@@ -1,16 +1,9 @@
 package io.hallq.bench;
 
-import io.hallq.controller.TestHalls;
-import io.hallq.controller.config.HallConfig;
-import io.hallq.controller.config.JournalConfig;
-import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.RecoveryReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,25 +34,12 @@ public class ReplayBench {
 
     @Setup(Level.Trial)
     public void data() {
-        dir = Path.of(System.getProperty("java.io.tmpdir"), "hallq-bench-restart-v3", "1-day");
-        if (!Files.exists(dir.resolve("complete"))) {
-            Bench.deleteTree(dir);
-            BusyDay.write(dir, Bench.wideNumbers(TestHalls.small()), 1, false);
-            try {
-                Files.createFile(dir.resolve("complete"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        dir = BusyDay.dataSet("1-day", 1, false);
     }
 
     @Benchmark
     public RecoveryReport replayBusyDay() {
-        HallConfig config = TestHalls.withJournal(Bench.wideNumbers(TestHalls.small()),
-                new JournalConfig(dir.toString(), 3650, 2000));
-        try (HallController hall = HallController.start(config, Clock.systemUTC(), Duration.ZERO)) {
-            return hall.recovery();
-        }
+        return BusyDay.restart(dir);
     }
 
     @Benchmark

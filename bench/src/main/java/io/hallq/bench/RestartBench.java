@@ -1,16 +1,9 @@
 package io.hallq.bench;
 
-import io.hallq.controller.TestHalls;
-import io.hallq.controller.config.HallConfig;
-import io.hallq.controller.config.JournalConfig;
-import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.RecoveryReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,28 +41,12 @@ public class RestartBench {
 
     @Setup(Level.Trial)
     public void data() {
-        boolean snapshots = history.endsWith("snapshots");
-        int days = history.startsWith("30") ? 30 : 1;
-        dir = Path.of(System.getProperty("java.io.tmpdir"), "hallq-bench-restart-v3", history);
-        Path done = dir.resolve("complete");
-        if (!Files.exists(done)) {
-            Bench.deleteTree(dir);
-            BusyDay.write(dir, Bench.wideNumbers(TestHalls.small()), days, snapshots);
-            try {
-                Files.createFile(done);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        dir = BusyDay.dataSet(history, history.startsWith("30") ? 30 : 1, history.endsWith("snapshots"));
     }
 
     @Benchmark
     public RecoveryReport restart() {
-        HallConfig config = TestHalls.withJournal(Bench.wideNumbers(TestHalls.small()),
-                new JournalConfig(dir.toString(), 3650, 2000));
-        try (HallController hall = HallController.start(config, Clock.systemUTC(), Duration.ZERO)) {
-            return hall.recovery();
-        }
+        return BusyDay.restart(dir);
     }
 
     @Benchmark
