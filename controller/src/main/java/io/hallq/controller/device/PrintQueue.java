@@ -45,6 +45,14 @@ public final class PrintQueue implements AutoCloseable {
 
     /** Prints on the printer thread; {@code failed} gets the ticket and the reason when it did not come out. */
     public void print(TicketIssued ticket, BiConsumer<TicketIssued, String> failed) {
+        print(ticket, t -> { }, failed);
+    }
+
+    /**
+     * Prints on the printer thread: {@code printed} gets the ticket once the printer took all of it, the cut
+     * included; {@code failed} gets the ticket and the reason when it did not come out.
+     */
+    public void print(TicketIssued ticket, Consumer<TicketIssued> printed, BiConsumer<TicketIssued, String> failed) {
         thread.execute(() -> {
             TicketPrinter.PrintResult result;
             try {
@@ -56,6 +64,8 @@ public final class PrintQueue implements AutoCloseable {
             if (result instanceof TicketPrinter.PrintResult.Failed f) {
                 failed.accept(ticket, f.reason()); // nobody holds it: it must not wait in the queue
                 poll();
+            } else {
+                printed.accept(ticket);
             }
         });
     }

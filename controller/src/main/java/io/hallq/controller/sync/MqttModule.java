@@ -125,11 +125,12 @@ public final class MqttModule implements HallModule {
         birth = birthFile.read(0);
         outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
         tally = new DailyTally(hallId, hall.config().services().stream().map(ServiceConfig::code).toList());
-        CommandHandler commands = new CommandHandler(hallId, settings, hall, notices, clock, owner, this::stats,
-                o -> link.publish(o), this::statusSoon);
+        CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, this::stats,
+                o -> link.publish(o));
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
         owner.execute(this::rebuildTally);
         hall.addListener(events -> hand(() -> onEvents(events)));
+        hall.query(s -> s.notice(clock.instant())).thenAccept(n -> n.ifPresent(notices::show));
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
         link.start();
@@ -176,6 +177,11 @@ public final class MqttModule implements HallModule {
 
     private void onEvents(List<JournaledEvent> events) {
         events.forEach(tally::apply);
+        for (JournaledEvent e : events) {
+            if (e.event() instanceof io.hallq.protocol.event.HallEvent.NoticePosted n) {
+                notices.show(n);
+            }
+        }
         outbox.pump();
         statusSoon();
     }

@@ -64,6 +64,16 @@ class MqttContractTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void everyEventType_hasAGoldenSample() {
+        java.util.Set<Class<?>> sampled = new java.util.HashSet<>();
+        Samples.events().forEach(e -> sampled.add(e.getClass()));
+        for (Class<?> type : io.hallq.protocol.event.HallEvent.class.getPermittedSubclasses()) {
+            org.junit.jupiter.api.Assertions.assertTrue(sampled.contains(type),
+                    type.getSimpleName() + " has no golden sample (and so no schema check)");
+        }
+    }
+
     static byte[] read(String resource) throws IOException {
         try (InputStream in = MqttContractTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertNotNull(in, resource);

@@ -36,7 +36,16 @@ final class Samples {
                 new HallEvent.ServiceChanged(AT, "INFO", true, null, null),
                 new HallEvent.AlarmRaised(AT, "EARLY_WARNING", AlarmKind.EARLY_WARNING, "排队人数较多",
                         "Many customers waiting", Map.of("waiting", 31L, "openCounters", 3L)),
-                new HallEvent.AlarmCleared(AT, "EARLY_WARNING"));
+                new HallEvent.AlarmCleared(AT, "EARLY_WARNING"),
+                new HallEvent.TicketPrinted(AT, "A013"),
+                new HallEvent.CounterProfileChanged(AT, 5, List.of(
+                        new HallEvent.ProfileLine("PAY", List.of(), 600),
+                        new HallEvent.ProfileLine("OPEN", List.of("VIP", "GOTONE"), 0)), "web:manager"),
+                new HallEvent.ServiceRated(AT, "A012", 1, 4),
+                new HallEvent.NoticePosted(AT, "今日16点停止办理开户", "No new accounts after 16:00",
+                        AT.plusSeconds(3600), "mqtt:central"),
+                new HallEvent.ServiceChanged(AT, "INFO", false, "系统维护中", "Under maintenance", "mqtt:central"),
+                new HallEvent.TicketIssued(AT, "A013", "OPEN", "WALKIN", AT, 4, 600, false, false, null, null, true));
     }
 
     static List<EventMessage> eventMessages() {
