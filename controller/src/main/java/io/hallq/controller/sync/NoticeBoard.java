@@ -13,10 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class NoticeBoard {
 
-    private final Clock clock;
+    private volatile Clock clock;
     private final AtomicReference<NoticePosted> notice = new AtomicReference<>();
 
     public NoticeBoard(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Reads expiry against {@code clock} from now on (the hall's clock, known only at start). */
+    void useClock(Clock clock) {
         this.clock = clock;
     }
 
