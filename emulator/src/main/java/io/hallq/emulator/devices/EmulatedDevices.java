@@ -14,6 +14,7 @@ import io.hallq.controller.hall.HallModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,11 +153,14 @@ public final class EmulatedDevices implements HallModule {
         }
     }
 
+    /** Written aside and renamed, so the twin page or a test never reads half a picture. */
     private void writePng(PrintedTicket t) {
         try {
             Files.createDirectories(lastPng.getParent());
-            Files.write(lastPng, TicketImage.png(t));
-        } catch (IOException e) {
+            Path temp = lastPng.resolveSibling(lastPng.getFileName() + ".tmp");
+            Files.write(temp, TicketImage.png(t));
+            Files.move(temp, lastPng, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
             Logger.warn("Cannot write {}: {}", lastPng, e.getMessage());
         }
     }
