@@ -47,11 +47,11 @@ public final class ControllerMain {
      * and web run with their defaults (web on 127.0.0.1:8080) unless switched off.
      */
     static List<HallModule> modules() {
+        MqttModule mqtt = new MqttModule(); // its neighbour advice is asked for each ticket printed
         DeviceModule devices = new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true),
-                ControllerMain::printerLink);
+                ControllerMain::printerLink, mqtt.neighbours()::nearbyHall);
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
-        MqttModule mqtt = new MqttModule();
         WebModule web = new WebModule();
         return List.of(devices, voice, mqtt, web, new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tinylog.Logger;
 
 /**
@@ -54,7 +55,7 @@ public final class Emulator implements AutoCloseable {
         EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
         MqttModule mqtt = new MqttModule(broker::uri);
         modules.addAll(List.of(broker, mqtt));
-        EmulatedDevices devices = new EmulatedDevices();
+        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(), mqtt.neighbours()::nearbyHall);
         modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
