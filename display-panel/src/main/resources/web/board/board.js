@@ -83,6 +83,16 @@
     if (t.textContent !== text) t.textContent = text || '欢迎光临 Welcome';
   }
 
+  var pageLinked = false;
+  // The header dot: this page's own feed, and on a standalone board also the hall behind it.
+  function renderLink() {
+    var up = pageLinked && (upstream === null || upstream === 'LIVE');
+    $('link').className = 'link ' + (up ? 'up' : 'down');
+    $('link').textContent = !pageLinked ? '● 重新连接 Reconnecting'
+      : upstream === 'OFFLINE' ? '● 离线 Offline'
+      : upstream === 'CONNECTING' ? '● 连接中 Connecting' : '● 在线 Live';
+  }
+
   function hhmm(iso) {
     var d = new Date(iso);
     var p = function (n) { return (n < 10 ? '0' : '') + n; };
@@ -132,9 +142,13 @@
   function connect() {
     var es = new EventSource('/api/feed/board');
     es.addEventListener('board', function (e) { render(JSON.parse(e.data)); });
-    es.addEventListener('upstream', function (e) { upstream = JSON.parse(e.data).state; renderState(); });
-    es.onopen = function () { $('link').className = 'link up'; $('link').textContent = '● 在线 Live'; };
-    es.onerror = function () { $('link').className = 'link down'; $('link').textContent = '● 重新连接 Reconnecting'; };
+    es.addEventListener('upstream', function (e) {
+      upstream = JSON.parse(e.data).state;
+      renderState();
+      renderLink();
+    });
+    es.onopen = function () { pageLinked = true; renderLink(); };
+    es.onerror = function () { pageLinked = false; renderLink(); };
   }
 
   tick();
