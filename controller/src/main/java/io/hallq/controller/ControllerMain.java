@@ -54,7 +54,7 @@ public final class ControllerMain {
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
         MqttModule mqtt = new MqttModule();
         WebModule web = new WebModule();
-        return List.of(devices, voice, mqtt, web, new BoardPublisher(mqtt, web),
+        return List.of(devices, voice, mqtt, web, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 

@@ -61,7 +61,7 @@ public final class Emulator implements AutoCloseable {
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true);
         modules.add(web);
-        modules.add(new BoardPublisher(mqtt, web)); // the board topic, for a board on a Pi of its own
+        modules.add(new BoardPublisher(mqtt, web::onBoardView)); // the board topic, for a board on a Pi of its own
         modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
         modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;

@@ -63,12 +63,8 @@ public final class StandaloneBoard implements AutoCloseable {
     public static StandaloneBoard start(BoardSettings settings) {
         StandaloneBoard b = new StandaloneBoard(settings);
         b.link.start();
-        Logger.info("Board of hall {} follows {} on {}", settings.hall(), boardTopic(settings), settings.mqtt().broker());
+        Logger.info("Board of hall {} follows {} on {}", settings.hall(), b.boardTopic, settings.mqtt().broker());
         return b;
-    }
-
-    private static String boardTopic(BoardSettings s) {
-        return Topics.board(s.hall());
     }
 
     /** The port the board page listens on. */

@@ -2,7 +2,6 @@ package io.hallq.controller.sync;
 
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallModule;
-import io.hallq.controller.web.WebModule;
 import io.hallq.display.board.BoardView;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
@@ -10,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
@@ -18,8 +18,8 @@ import org.tinylog.Logger;
  * per {@link #MIN_INTERVAL_MS}, always of the newest view; the first view after a quiet spell goes out at once.
  * The newest view is published again after every (re)connect, and retried while a publish fails.
  *
- * <p>Runs only when MQTT sync runs. The views come from the web module, which makes them even with
- * {@code web.enabled: false} once asked (no HTTP server then). Start it after both modules.
+ * <p>Runs only when MQTT sync runs. The views come from the web module ({@code WebModule.onBoardView}), which
+ * makes them even with {@code web.enabled: false} once asked (no HTTP server then). Start it after both modules.
  */
 public final class BoardPublisher implements HallModule {
 
@@ -27,7 +27,7 @@ public final class BoardPublisher implements HallModule {
     private static final long RETRY_MS = 1_000;
 
     private final MqttModule mqtt;
-    private final WebModule web;
+    private final Consumer<Consumer<BoardView>> views;
     private ScheduledExecutorService thread;
     private String topic;
     private String hallId;
@@ -38,9 +38,10 @@ public final class BoardPublisher implements HallModule {
     private long lastPublishNanos;
     private String lastPublishedJson;
 
-    public BoardPublisher(MqttModule mqtt, WebModule web) {
+    /** @param views where the board views come from, e.g. {@code web::onBoardView} (called once, at start) */
+    public BoardPublisher(MqttModule mqtt, Consumer<Consumer<BoardView>> views) {
         this.mqtt = mqtt;
-        this.web = web;
+        this.views = views;
     }
 
     @Override
@@ -64,7 +65,7 @@ public final class BoardPublisher implements HallModule {
             dirty = newest != null;
             flushSoon();
         }));
-        web.onBoardView(view -> run(() -> accept(view)));
+        views.accept(view -> run(() -> accept(view)));
     }
 
     private void run(Runnable work) {

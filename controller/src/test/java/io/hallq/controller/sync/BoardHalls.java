@@ -49,7 +49,7 @@ public final class BoardHalls {
         MqttModule mqtt = new MqttModule();
         WebModule web = new WebModule();
         HallRuntime runtime = HallRuntime.start(loaded, clock,
-                List.<HallModule>of(mqtt, web, new BoardPublisher(mqtt, web)));
+                List.<HallModule>of(mqtt, web, new BoardPublisher(mqtt, web::onBoardView)));
         return new Running(runtime, mqtt, web);
     }
 }
