@@ -39,6 +39,15 @@ public final class BoardSettingsReader {
 
     private BoardSettingsReader() {}
 
+    /**
+     * {@code board-<hall>-<8 random hex digits>}: a hall may have several boards (one per TV), and two clients
+     * with one id would keep pushing each other off the broker. Sessions are clean, so nothing is lost by a new
+     * id per start.
+     */
+    static String defaultClientId(String hall) {
+        return "board-" + hall + "-" + String.format("%08x", new java.security.SecureRandom().nextInt());
+    }
+
     /** @throws ConfigException naming the file, the key and what was expected, for every problem */
     public static BoardSettings read(Path file) {
         String text;
@@ -83,7 +92,7 @@ public final class BoardSettingsReader {
         }
         MqttSettings mqtt = new MqttSettings(true, broker, false,
                 m.key("clientId").get(ConfigScalar.text("[A-Za-z0-9_-]{1,64}",
-                        "a client id of A-Z, a-z, 0-9, '_', '-'"), "board-" + hall),
+                        "a client id of A-Z, a-z, 0-9, '_', '-'"), defaultClientId(hall)),
                 m.key("username").optional(NAME), m.key("password").optional(NAME),
                 MqttSettingsReader.tls(m.key("tls"), baseDir, broker),
                 m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,

@@ -1,6 +1,7 @@
 package io.hallq.controller.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,18 +28,22 @@ class BoardSettingsReaderTest {
         assertEquals("127.0.0.1", s.bind());
         assertEquals(8090, s.port());
         assertEquals(URI.create("tcp://127.0.0.1:18830"), s.mqtt().broker());
-        assertEquals("board-sh-pudong-01", s.mqtt().clientId());
+        assertTrue(s.mqtt().clientId().matches("board-sh-pudong-01-[0-9a-f]{8}"), s.mqtt().clientId());
         assertEquals(Duration.ofSeconds(30), s.mqtt().reconnectMax());
     }
 
     @Test
-    void defaults_applyToEverythingButTheHallAndTheBroker() {
+    void defaults_applyToEverythingButTheHallAndTheBroker_andEachBoardGetsItsOwnClientId() {
         BoardSettings s = BoardSettingsReader.parse("""
                 board: { hall: h-2 }
                 mqtt: { broker: tcp://10.0.0.2:1883 }
                 """, "board.yaml", Path.of("."));
         assertEquals(8090, s.port());
-        assertEquals("board-h-2", s.mqtt().clientId());
+        assertTrue(s.mqtt().clientId().startsWith("board-h-2-"), s.mqtt().clientId());
+        assertNotEquals(s.mqtt().clientId(), BoardSettingsReader.parse("""
+                board: { hall: h-2 }
+                mqtt: { broker: tcp://10.0.0.2:1883 }
+                """, "board.yaml", Path.of(".")).mqtt().clientId(), "two boards of one hall must not share an id");
         assertEquals(Duration.ofSeconds(1), s.mqtt().reconnectMin());
         assertTrue(s.mqtt().tls().isEmpty());
     }
