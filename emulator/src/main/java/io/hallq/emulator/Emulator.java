@@ -8,6 +8,7 @@ import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.sync.BoardNoticeFeed;
+import io.hallq.controller.sync.BoardPublisher;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
@@ -61,6 +62,7 @@ public final class Emulator implements AutoCloseable {
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true);
         modules.add(web);
+        modules.add(new BoardPublisher(mqtt, web::onBoardView)); // the board topic, for a board on a Pi of its own
         modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
         modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;

@@ -46,6 +46,7 @@ public final class MqttModule implements HallModule {
     private final NoticeBoard notices = new NoticeBoard(clock);
     private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
     private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
+    private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService owner;
     private HallController hall;
     private String hallId;
@@ -100,6 +101,46 @@ public final class MqttModule implements HallModule {
         if (owner != null) {
             hand(() -> link.publish(Outgoing.retained(Topics.device(hallId, device), MqttCodec.encode(h))));
         }
+    }
+
+    /** True when MQTT sync runs (after start, with an enabled mqtt section). */
+    public boolean active() {
+        return owner != null;
+    }
+
+    /** Runs {@code listener} on the sync thread after every (re)connect, e.g. to republish retained state. */
+    public void onConnected(Runnable listener) {
+        connectListeners.add(listener);
+    }
+
+    /**
+     * Publishes a retained QoS 1 message for another part of the hall (the board). The future completes when
+     * the broker acknowledged it and fails when not connected or the publish failed: the caller retries.
+     */
+    public CompletableFuture<Void> publishRetained(String topic, byte[] payload) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (owner == null) {
+            done.completeExceptionally(new IllegalStateException("MQTT sync is off"));
+            return done;
+        }
+        try {
+            owner.execute(() -> {
+                if (!link.isConnected()) {
+                    done.completeExceptionally(new IllegalStateException("not connected to the broker"));
+                    return;
+                }
+                link.publish(Outgoing.retained(topic, payload)).whenComplete((ok, e) -> {
+                    if (e == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(e);
+                    }
+                });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done.completeExceptionally(new IllegalStateException("MQTT sync is closing"));
+        }
+        return done;
     }
 
     @Override
@@ -236,6 +277,7 @@ public final class MqttModule implements HallModule {
             devices.values().forEach(h ->
                     link.publish(Outgoing.retained(Topics.device(hallId, h.device()), MqttCodec.encode(h))));
             refreshStatus();
+            connectListeners.forEach(Runnable::run);
         }
 
         @Override

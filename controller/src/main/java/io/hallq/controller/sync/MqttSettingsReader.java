@@ -73,7 +73,11 @@ public final class MqttSettingsReader {
                 commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));
     }
 
-    private static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
+    /**
+     * The {@code tls} mapping ({@code caFile}, {@code certFile}, {@code keyFile}, relative to {@code base}),
+     * also used by the standalone board's file; an ssl:// broker without it is an error.
+     */
+    public static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
         ConfigNode t = n.mapping("caFile", "certFile", "keyFile");
         if (!t.isGiven()) {
             if ("ssl".equals(broker.getScheme())) {

@@ -37,6 +37,9 @@ public final class Topics {
     /** Retained {@link DailyStats} of the current business day. */
     public static String stats(String hall) { return hall(hall) + "/stats"; }
 
+    /** Retained {@link HallBoard}: what the hall board shows, for a board running on a Pi of its own. */
+    public static String board(String hall) { return hall(hall) + "/board"; }
+
     /** Where {@code issuer} sends a {@link CommandRequest} to {@code hall}. */
     public static String command(String hall, String issuer) { return hall(hall) + "/cmd/" + segment(issuer); }
 

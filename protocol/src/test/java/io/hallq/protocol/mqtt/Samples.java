@@ -92,6 +92,19 @@ final class Samples {
                         "PAY", new DailyStats.ServiceStats(0, 0, 0, 0, 0, -1)));
     }
 
+    static HallBoard board() {
+        return new HallBoard(1, HALL, 4711, AT, "浦东世纪大道营业厅", "Pudong Century Avenue Hall",
+                List.of(new HallBoard.Counter(1, "1号窗口", "Counter 1", CounterStatus.OPEN, "A012"),
+                        new HallBoard.Counter(2, "2号窗口", "Counter 2", CounterStatus.PAUSED, null),
+                        new HallBoard.Counter(3, "VIP室", "VIP room", CounterStatus.CLOSED, null)),
+                List.of(new HallBoard.Call("A012", 1, true, 4711), new HallBoard.Call("E001", 2, false, 4702)),
+                List.of(new HallBoard.Service("OPEN", "开户", "New account", true, 12, 1800, null, null),
+                        new HallBoard.Service("PAY", "充值缴费", "Top-up", true, 0, -1, null, null),
+                        new HallBoard.Service("INFO", "咨询", "Information", false, 0, -1, "系统维护中",
+                                "Under maintenance")),
+                List.of(new HallBoard.Notice("今日较空闲时段 11:00-14:00", "Quieter hours today: 11:00-14:00")));
+    }
+
     static List<CommandRequest> commands() {
         return List.of(
                 CommandRequest.of(new HallCommand.SetService("INFO", false, "系统维护中", "Under maintenance")),
