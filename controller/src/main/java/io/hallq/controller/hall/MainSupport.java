@@ -9,13 +9,20 @@ public final class MainSupport {
 
     private MainSupport() {}
 
-    /** Starts {@code what}; a configuration error is printed with every problem and exits with status 2. */
+    /**
+     * Starts {@code what}; a configuration error is printed with every problem and exits with status 2, a
+     * device that cannot be opened is printed with what to check and exits with status 3.
+     */
     public static <T> T startOrExit(Supplier<T> what) {
         try {
             return what.get();
         } catch (ConfigException e) {
             System.err.println("hallq: the hall configuration has errors:\n" + e.getMessage());
             System.exit(2);
+            throw e; // not reached
+        } catch (io.hallq.controller.device.DeviceIoException e) {
+            System.err.println("hallq: " + e.getMessage());
+            System.exit(3);
             throw e; // not reached
         }
     }

@@ -50,8 +50,8 @@ public final class Pi4jBoard implements GpioBoard {
 
     @Override
     public InputPin input(int bcm) {
-        DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(inputId(bcm)).address(bcm)
-                .pull(PullResistance.PULL_UP));
+        DigitalInput in = open("GPIO input BCM " + bcm, () -> pi4j.create(DigitalInput.newConfigBuilder(pi4j)
+                .id(inputId(bcm)).address(bcm).pull(PullResistance.PULL_UP)));
         return () -> {
             try {
                 return in.state() != DigitalState.LOW;
@@ -63,8 +63,8 @@ public final class Pi4jBoard implements GpioBoard {
 
     @Override
     public OutputPin output(int bcm) {
-        DigitalOutput out = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(outputId(bcm)).address(bcm)
-                .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
+        DigitalOutput out = open("GPIO output BCM " + bcm, () -> pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
+                .id(outputId(bcm)).address(bcm).initial(DigitalState.LOW).shutdown(DigitalState.LOW)));
         return high -> {
             try {
                 out.state(high ? DigitalState.HIGH : DigitalState.LOW);
@@ -76,8 +76,9 @@ public final class Pi4jBoard implements GpioBoard {
 
     @Override
     public SpiBus spi(int bus, int chipSelect) {
-        Spi spi = pi4j.create(Spi.newConfigBuilder(pi4j).id(spiId(bus, chipSelect)).bus(bus).channel(chipSelect)
-                .baud(SPI_BAUD).mode(SpiMode.MODE_0));
+        Spi spi = open("SPI " + bus + "." + chipSelect + " (/dev/spidev" + bus + "." + chipSelect + ")",
+                () -> pi4j.create(Spi.newConfigBuilder(pi4j).id(spiId(bus, chipSelect)).bus(bus).channel(chipSelect)
+                        .baud(SPI_BAUD).mode(SpiMode.MODE_0)));
         return frame -> {
             try {
                 spi.write(frame);
@@ -85,6 +86,17 @@ public final class Pi4jBoard implements GpioBoard {
                 throw new DeviceIoException("SPI " + bus + "." + chipSelect + " cannot be written", e);
             }
         };
+    }
+
+    /** Opens an IO, turning Pi4J's bare failures into an error that says what to check. */
+    private static <T> T open(String what, java.util.function.Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (RuntimeException e) {
+            throw new DeviceIoException(what + " cannot be opened (" + e.getMessage() + "). Is this a Raspberry Pi"
+                    + " with GPIO/SPI enabled and is the user in the gpio and spi groups? Without the hardware, run"
+                    + " ./hallq emulator (or leave the devices section out of the hall YAML)", e);
+        }
     }
 
     @Override
