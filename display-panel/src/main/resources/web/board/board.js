@@ -3,6 +3,9 @@
 (function () {
   'use strict';
   var shownSeq = -1;
+  var shownAt = null;
+  // A standalone board's link to the hall (SSE event "upstream"); inside the controller there is none.
+  var upstream = null;
   var newestKey = null;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -80,9 +83,46 @@
     if (t.textContent !== text) t.textContent = text || '欢迎光临 Welcome';
   }
 
+  var pageLinked = false;
+  // The header dot: this page's own feed, and on a standalone board also the hall behind it.
+  function renderLink() {
+    var up = pageLinked && (upstream === null || upstream === 'LIVE');
+    $('link').className = 'link ' + (up ? 'up' : 'down');
+    $('link').textContent = !pageLinked ? '● 重新连接 Reconnecting'
+      : upstream === 'OFFLINE' ? '● 离线 Offline'
+      : upstream === 'CONNECTING' ? '● 连接中 Connecting' : '● 在线 Live';
+  }
+
+  function hhmm(iso) {
+    var d = new Date(iso);
+    var p = function (n) { return (n < 10 ? '0' : '') + n; };
+    return p(d.getHours()) + ':' + p(d.getMinutes());
+  }
+
+  // The notice over the board while it shows nothing current, in both languages.
+  function renderState() {
+    var box = $('state');
+    var state = upstream === 'OFFLINE' ? 'OFFLINE'
+      : (upstream === 'CONNECTING' || shownSeq < 0) ? 'CONNECTING' : 'LIVE';
+    box.dataset.state = state;
+    document.body.dataset.upstream = state;
+    box.hidden = state === 'LIVE';
+    box.className = 'state' + (state === 'OFFLINE' ? ' offline' : '');
+    if (state === 'OFFLINE') {
+      $('state-zh').textContent = '叫号系统离线';
+      $('state-en').textContent = 'Hall controller offline';
+    } else {
+      $('state-zh').textContent = '正在连接叫号系统…';
+      $('state-en').textContent = 'Connecting to the hall controller…';
+    }
+    $('state-note').textContent = state !== 'LIVE' && shownAt
+      ? '下方为 ' + hhmm(shownAt) + ' 的信息 · Board as of ' + hhmm(shownAt) : '';
+  }
+
   function render(view) {
     if (view.seq < shownSeq) return; // an older view arrived late
     shownSeq = view.seq;
+    shownAt = view.at;
     $('hall-zh').textContent = view.hallZh;
     $('hall-en').textContent = view.hallEn;
     renderCounters(view.counters);
@@ -90,6 +130,7 @@
     renderServices(view.services);
     renderNotices(view.notices);
     document.body.dataset.seq = view.seq;
+    renderState();
   }
 
   function tick() {
@@ -101,11 +142,17 @@
   function connect() {
     var es = new EventSource('/api/feed/board');
     es.addEventListener('board', function (e) { render(JSON.parse(e.data)); });
-    es.onopen = function () { $('link').className = 'link up'; $('link').textContent = '● 在线 Live'; };
-    es.onerror = function () { $('link').className = 'link down'; $('link').textContent = '● 重新连接 Reconnecting'; };
+    es.addEventListener('upstream', function (e) {
+      upstream = JSON.parse(e.data).state;
+      renderState();
+      renderLink();
+    });
+    es.onopen = function () { pageLinked = true; renderLink(); };
+    es.onerror = function () { pageLinked = false; renderLink(); };
   }
 
   tick();
   setInterval(tick, 10000);
+  renderState();
   connect();
 })();

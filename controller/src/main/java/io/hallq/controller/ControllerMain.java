@@ -17,6 +17,7 @@ import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.MainSupport;
 import io.hallq.controller.sync.BoardNoticeFeed;
+import io.hallq.controller.sync.BoardPublisher;
 import io.hallq.controller.sync.MqttModule;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,17 +44,18 @@ public final class ControllerMain {
 
     /**
      * The Pi's modules: the wired devices, announcements through the default sound device with the amplifier
-     * enable pin, MQTT sync and the web server. Devices and MQTT stay idle without their YAML section; voice
+     * enable pin, MQTT sync, the web server and the board topic for a board on a Pi of its own. Devices and MQTT stay idle without their YAML section; voice
      * and web run with their defaults (web on 127.0.0.1:8080) unless switched off.
      */
     static List<HallModule> modules() {
+        MqttModule mqtt = new MqttModule(); // its neighbour advice is asked for each ticket printed
         DeviceModule devices = new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true),
-                ControllerMain::printerLink);
+                ControllerMain::printerLink, mqtt.neighbours()::nearbyHall);
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
-        MqttModule mqtt = new MqttModule();
         WebModule web = new WebModule();
-        return List.of(devices, voice, mqtt, web, new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
+        return List.of(devices, voice, mqtt, web, new BoardPublisher(mqtt, web::onBoardView),
+                new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 
     /** Opened lazily and reopened after a failure: a printer that is off at boot is an alarm, not a crash. */

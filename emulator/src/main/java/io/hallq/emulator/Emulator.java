@@ -8,6 +8,7 @@ import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.sync.BoardNoticeFeed;
+import io.hallq.controller.sync.BoardPublisher;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tinylog.Logger;
 
 /**
@@ -54,12 +56,13 @@ public final class Emulator implements AutoCloseable {
         EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
         MqttModule mqtt = new MqttModule(broker::uri);
         modules.addAll(List.of(broker, mqtt));
-        EmulatedDevices devices = new EmulatedDevices();
+        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(), mqtt.neighbours()::nearbyHall);
         modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true);
         modules.add(web);
+        modules.add(new BoardPublisher(mqtt, web::onBoardView)); // the board topic, for a board on a Pi of its own
         modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
         modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
         return modules;

@@ -63,10 +63,14 @@ final class EventLog implements EventListener, HallModule {
             case HallEvent.CounterProfileChanged p -> "窗口业务 Counter " + p.counter() + " profile: "
                     + p.profile().stream().map(HallEvent.ProfileLine::service).toList();
             case HallEvent.ServiceChanged s -> "业务 Service " + s.service() + (s.enabled() ? " on / 恢复办理"
-                    : " off / 暂停办理: " + s.messageZh() + " / " + s.messageEn());
+                    : " off / 暂停办理: " + s.messageZh() + " / " + s.messageEn()) + (s.by() == null ? "" : " by " + s.by());
             case HallEvent.AlarmRaised a -> "告警 ALARM " + a.messageZh() + " / " + a.messageEn();
             case HallEvent.AlarmCleared a -> "解除 Alarm cleared: " + a.alarmId();
             case HallEvent.ServiceRated r -> "评价 Rated " + r.ticket() + " at counter " + r.counter() + ": " + r.rating();
+            case HallEvent.TicketPrinted p -> "出票 Printed " + p.ticket();
+            case HallEvent.NoticePosted n -> n.until().isAfter(n.at())
+                    ? "公告 Notice: " + n.textZh() + " / " + n.textEn() + " (until " + n.until() + ")"
+                    : "公告撤销 Notice withdrawn";
         };
     }
 }

@@ -35,10 +35,26 @@ class EventCodecTest {
                 new HallEvent.ServiceChanged(T, "PAY", false, "系统维护", "Maintenance"),
                 new HallEvent.AlarmRaised(T, "EARLY_WARNING", HallEvent.AlarmKind.EARLY_WARNING, "预警", "warning",
                         Map.of("waiting", 7L)),
-                new HallEvent.AlarmCleared(T, "EARLY_WARNING"));
+                new HallEvent.AlarmCleared(T, "EARLY_WARNING"),
+                new HallEvent.TicketPrinted(T, "A001"),
+                new HallEvent.NoticePosted(T, "暂停", "paused", T.plusSeconds(60), "web:alice"),
+                new HallEvent.ServiceChanged(T, "PAY", true, null, null, "mqtt:central"),
+                new HallEvent.TicketIssued(T, "A002", "OPEN", "WALKIN", T, 0, 0, false, false, null, "t", true));
         for (HallEvent e : events) {
             assertEquals(e, EventCodec.decode(EventCodec.encode(e)));
         }
+    }
+
+    @Test
+    void eventsJournaledBeforeAFieldExisted_decodeWithItsDefault() {
+        HallEvent issued = EventCodec.decode(("{\"type\":\"TicketIssued\",\"at\":\"2026-11-23T02:00:06.480Z\","
+                + "\"ticket\":\"A001\",\"service\":\"OPEN\",\"customerClass\":\"WALKIN\","
+                + "\"rank\":\"2026-11-23T02:00:06.480Z\",\"peopleAhead\":0,\"estimatedWaitSeconds\":0,"
+                + "\"vipRoom\":false,\"directQueue\":false}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(false, ((HallEvent.TicketIssued) issued).paper());
+        HallEvent changed = EventCodec.decode(("{\"type\":\"CounterChanged\",\"at\":\"2026-11-23T02:00:06.480Z\","
+                + "\"counter\":3,\"status\":\"OPEN\"}").getBytes(StandardCharsets.UTF_8));
+        assertNull(((HallEvent.CounterChanged) changed).by());
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * aliases (read as the anchor's name), numbers with a leading zero (read as octal), duplicate keys (the last
  * one wins) and a second document (ignored).
  */
-final class YamlSource {
+public final class YamlSource {
 
     // duplicate keys are found by the scan, which can say where the duplicate is; Jackson's own check cannot
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
@@ -29,7 +29,7 @@ final class YamlSource {
     private YamlSource() {}
 
     /** The document's tree, or null after the reasons have been recorded in {@code problems}. */
-    static JsonNode read(String text, ConfigProblems problems) {
+    public static JsonNode read(String text, ConfigProblems problems) {
         try {
             int known = problems.errors().size();
             scan(text, problems);

@@ -5,6 +5,7 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.ticket.NearbyHalls;
 import io.hallq.controller.ticket.TicketLayout;
 import io.hallq.protocol.event.HallEvent;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class DeviceModule implements HallModule {
     private final GpioBoard board;
     private final Function<PrinterConfig, PrinterLink> printerLinks;
     private final LongSupplier clockMs;
+    private final NearbyHalls nearby;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("hallq-devices").unstarted(r));
     private final List<CounterKeys> counterKeys = new ArrayList<>();
@@ -48,12 +50,26 @@ public final class DeviceModule implements HallModule {
      *                     printer in the emulator)
      */
     public DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks) {
-        this(board, printerLinks, () -> System.nanoTime() / 1_000_000);
+        this(board, printerLinks, NearbyHalls.NONE);
+    }
+
+    /**
+     * @param nearby nearby halls with shorter waits, printed on the tickets (e.g. the MQTT module's neighbour
+     *               advice)
+     */
+    public DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks, NearbyHalls nearby) {
+        this(board, printerLinks, nearby, () -> System.nanoTime() / 1_000_000);
     }
 
     DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks, LongSupplier clockMs) {
+        this(board, printerLinks, NearbyHalls.NONE, clockMs);
+    }
+
+    DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks, NearbyHalls nearby,
+                 LongSupplier clockMs) {
         this.board = board;
         this.printerLinks = printerLinks;
+        this.nearby = nearby;
         this.clockMs = clockMs;
     }
 
@@ -70,7 +86,7 @@ public final class DeviceModule implements HallModule {
         if (cfg.printer() != null) {
             link = printerLinks.apply(cfg.printer());
             printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),
-                    new TicketLayout(hall.config(), cfg.ticket()), alarms, cfg.printer().nearEnd());
+                    new TicketLayout(hall.config(), cfg.ticket(), nearby), alarms, cfg.printer().nearEnd());
         }
         if (cfg.dispenser() != null) {
             startDispenser(hall, cfg);

@@ -17,7 +17,8 @@ import org.tinylog.Logger;
 /**
  * The ticket dispenser: a lit button per service, an optional phone keypad, the printer. A press becomes
  * {@link Command.IssueTicket} with a fresh token; the ticket is printed only once its TicketIssued event is
- * durable, and voided if printing fails, so no ticket waits that nobody holds. While the printer has a fault
+ * durable, journaled as printed once the printer took it, and voided if printing fails (or, after a power cut,
+ * at the next start if it was never confirmed), so no ticket waits that nobody holds. While the printer has a fault
  * the buttons blink and nothing is issued. Scanning runs on the device thread, printing on the printer thread.
  */
 public final class Dispenser {
@@ -120,7 +121,7 @@ public final class Dispenser {
         random.nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
         pendingTokens.add(token);
-        hall.submit(new Command.IssueTicket(service, cls, masked, token)).thenAccept(outcome -> {
+        hall.submit(new Command.IssueTicket(service, cls, masked, token, true)).thenAccept(outcome -> {
             if (outcome.result() instanceof Result.Rejected r) {
                 pendingTokens.remove(token);
                 notice.accept(r.message());
@@ -133,10 +134,19 @@ public final class Dispenser {
     public void on(HallEvent event) {
         switch (event) {
             case HallEvent.TicketIssued t when t.token() != null && pendingTokens.remove(t.token()) ->
-                    printing.print(t, this::printFailed);
+                    printing.print(t, this::printed, this::printFailed);
             case HallEvent.ServiceChanged s -> enabled.computeIfPresent(s.service(), (k, v) -> s.enabled());
             default -> { }
         }
+    }
+
+    /** The customer holds it now: journaled, so a restart does not void it. */
+    private void printed(HallEvent.TicketIssued t) {
+        hall.submit(new Command.MarkPrinted(t.ticket())).thenAccept(o -> {
+            if (o.result() instanceof Result.Rejected r) {
+                Logger.warn("Ticket {} printed but not marked printed: {}", t.ticket(), r.message());
+            }
+        });
     }
 
     private void printFailed(HallEvent.TicketIssued t, String reason) {

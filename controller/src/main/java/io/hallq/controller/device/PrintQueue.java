@@ -45,6 +45,14 @@ public final class PrintQueue implements AutoCloseable {
 
     /** Prints on the printer thread; {@code failed} gets the ticket and the reason when it did not come out. */
     public void print(TicketIssued ticket, BiConsumer<TicketIssued, String> failed) {
+        print(ticket, t -> { }, failed);
+    }
+
+    /**
+     * Prints on the printer thread: {@code printed} gets the ticket once the printer took all of it, the cut
+     * included; {@code failed} gets the ticket and the reason when it did not come out.
+     */
+    public void print(TicketIssued ticket, Consumer<TicketIssued> printed, BiConsumer<TicketIssued, String> failed) {
         thread.execute(() -> {
             TicketPrinter.PrintResult result;
             try {
@@ -56,6 +64,8 @@ public final class PrintQueue implements AutoCloseable {
             if (result instanceof TicketPrinter.PrintResult.Failed f) {
                 failed.accept(ticket, f.reason()); // nobody holds it: it must not wait in the queue
                 poll();
+            } else {
+                printed.accept(ticket);
             }
         });
     }
@@ -76,15 +86,15 @@ public final class PrintQueue implements AutoCloseable {
     private void report(PrinterStatus s) {
         if (s.fault()) {
             String[] m = s.message();
-            alarms.raise("printer", m[0], m[1]);
+            alarms.raise(PrinterFault.DEVICE, m[0], m[1]);
         } else {
-            alarms.clear("printer");
+            alarms.clear(PrinterFault.DEVICE);
         }
         if (s.reachable() && s.paperNearEnd() && !s.paperOut()) {
-            alarms.raise("printer-paper", nearEnd == NearEndPolicy.STOP ? "打印纸将尽,已暂停取号" : "打印纸将尽,请及时更换",
-                    nearEnd == NearEndPolicy.STOP ? "Ticket paper low: issuing stopped" : "Ticket paper running low");
+            String[] m = nearEnd == NearEndPolicy.STOP ? PrinterFault.PAPER_LOW_STOP : PrinterFault.PAPER_LOW_WARN;
+            alarms.raise(PrinterFault.PAPER_DEVICE, m[0], m[1]);
         } else if (!s.paperOut()) {
-            alarms.clear("printer-paper");
+            alarms.clear(PrinterFault.PAPER_DEVICE);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.hallq.controller.device;
 
+import java.util.Optional;
+
 /**
  * The printer's state from its real-time status answers (DLE EOT 1..4).
  *
@@ -35,23 +37,28 @@ public record PrinterStatus(boolean reachable, boolean offline, boolean coverOpe
         return !reachable || coverOpen || paperOut || cutterError || offline;
     }
 
-    /** The notice for customers and the alarm text, most important cause first; null when there is no fault. */
-    public String[] message() {
+    /** Why tickets cannot be printed, most important cause first; empty when there is no fault. */
+    public Optional<PrinterFault> cause() {
         if (!reachable) {
-            return new String[] {"打印机未连接", "Ticket printer not connected"};
+            return Optional.of(PrinterFault.NOT_CONNECTED);
         }
         if (paperOut) {
-            return new String[] {"打印机缺纸,请联系工作人员", "Ticket printer out of paper, please ask our staff"};
+            return Optional.of(PrinterFault.PAPER_OUT);
         }
         if (coverOpen) {
-            return new String[] {"打印机纸仓盖打开", "Ticket printer cover open"};
+            return Optional.of(PrinterFault.COVER_OPEN);
         }
         if (cutterError) {
-            return new String[] {"打印机切刀故障", "Ticket printer cutter error"};
+            return Optional.of(PrinterFault.CUTTER_ERROR);
         }
         if (offline) {
-            return new String[] {"打印机离线", "Ticket printer offline"};
+            return Optional.of(PrinterFault.OFFLINE);
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** The notice for customers and the alarm text, most important cause first; null when there is no fault. */
+    public String[] message() {
+        return cause().map(f -> new String[] {f.messageZh(), f.messageEn()}).orElse(null);
     }
 }

@@ -43,12 +43,28 @@ public final class HallController implements AutoCloseable {
         Logger.info("Hall {} resumed {}", config.hall().id(), recovery);
         this.effects = Executors.newSingleThreadExecutor(r -> daemon(r, "hall-effects"));
         this.writer = new Writer(config, journal, new QueueEngine(rec.state()), clock, this::dispatch);
+        List<String> unprinted = rec.state().awaitingPrint().stream().map(t -> t.number()).toList();
         this.writer.start();
+        voidUnprinted(unprinted);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hall-ticker"));
         if (!tick.isZero()) {
             ticker.scheduleAtFixedRate(writer::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
+
+    /**
+     * A paper ticket journaled before a crash or power cut but never confirmed by the printer is held by
+     * nobody (the dispenser forgot it with the restart): it leaves the queue before anything else happens.
+     */
+    private void voidUnprinted(List<String> tickets) {
+        for (String t : tickets) {
+            Outcome o = writer.submit(new Command.VoidTicket(t, VOID_UNPRINTED)).join();
+            Logger.warn("Ticket {} was never confirmed printed before the restart: voided ({})", t, o.result());
+        }
+    }
+
+    /** The reason journaled for a paper ticket voided at start because its printing was never confirmed. */
+    public static final String VOID_UNPRINTED = "not printed before the controller restarted";
 
     /**
      * Opens the hall's journal (recovering from a crash if needed), rebuilds the queue and starts the writer.

@@ -15,8 +15,17 @@ public sealed interface Command {
      * @param customerClass the class from the phone number lookup, or null for the hall's default class
      * @param phoneMasked   the phone number as it may be shown ("138****1234"), or null; never the clear number
      * @param token         unguessable token for the mobile ticket page, made outside the engine, or null
+     * @param paper         the dispenser prints it: the ticket counts as held only once {@link MarkPrinted} says
+     *                      so, and is voided at the next start if that never came
      */
-    record IssueTicket(String service, String customerClass, String phoneMasked, String token) implements Command {
+    record IssueTicket(String service, String customerClass, String phoneMasked, String token, boolean paper)
+            implements Command {
+
+        /** A ticket without paper (web, mobile, tests). */
+        public IssueTicket(String service, String customerClass, String phoneMasked, String token) {
+            this(service, customerClass, phoneMasked, token, false);
+        }
+
         public static IssueTicket walkIn(String service) {
             return new IssueTicket(service, null, null, null);
         }
@@ -68,6 +77,21 @@ public sealed interface Command {
 
     /** Take a ticket out of the queue, e.g. because its printing failed and nobody holds it. */
     record VoidTicket(String ticket, String reason) implements Command {}
+
+    /** The printer took the whole paper ticket: journaled as TicketPrinted. */
+    record MarkPrinted(String ticket) implements Command {}
+
+    /**
+     * Show a notice on the hall board until {@code until} (at most 24 h ahead), replacing any earlier one;
+     * {@code until == null} withdraws the current notice. Journaled, so it survives a restart.
+     */
+    record PostNotice(String textZh, String textEn, java.time.Instant until) implements Command {}
+
+    /**
+     * {@code command} on behalf of {@code actor} ("web:alice", "mqtt:central"): the events of manager actions
+     * (services, counters, profiles, notices) record who asked.
+     */
+    record By(String actor, Command command) implements Command {}
 
     /** The clock moved on: evaluate time-based alarms and the business day. */
     record Tick() implements Command {}

@@ -10,9 +10,6 @@ import io.hallq.protocol.event.HallEvent.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
-import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import java.util.List;
 
 /**
@@ -30,6 +27,9 @@ public final class QueueEngine {
     private final HallConfig config;
     private final QueueState state;
     private final List<HallEvent> pending = new ArrayList<>();
+    private final HallAdmin admin;
+    /** Who asked for the command being handled ({@link By}), or null. */
+    private String actor;
 
     public QueueEngine(HallConfig config) {
         this(new QueueState(config));
@@ -38,6 +38,7 @@ public final class QueueEngine {
     public QueueEngine(QueueState state) {
         this.config = state.config();
         this.state = state;
+        this.admin = new HallAdmin(state, this::emit);
     }
 
     public QueueState state() { return state; }
@@ -53,6 +54,7 @@ public final class QueueEngine {
         DayRoll.roll(state, now, this::emit);
         List<HallEvent> timeEvents = List.copyOf(pending);
         try {
+            actor = null;
             decide(command, now);
         } catch (Reject r) {
             if (pending.size() != timeEvents.size()) {
@@ -83,12 +85,15 @@ public final class QueueEngine {
             case OpenCounter c -> changeCounter(c.counter(), CounterStatus.OPEN, now);
             case CloseCounter c -> changeCounter(c.counter(), CounterStatus.CLOSED, now);
             case ServeDirect c -> serveDirect(c, now);
-            case SetService c -> setService(c, now);
-            case VoidTicket c -> voidTicket(c, now);
-            case SetCounterProfile c -> setProfile(c, now);
-            case RateService c -> rate(c, now);
-            case DeviceFault c -> deviceFault(c, now);
-            case DeviceRecovered c -> deviceRecovered(c, now);
+            case SetService c -> admin.setService(c, now, actor);
+            case VoidTicket c -> admin.voidTicket(c, now);
+            case MarkPrinted c -> admin.markPrinted(c, now);
+            case SetCounterProfile c -> admin.setProfile(c, now, actor);
+            case PostNotice c -> admin.postNotice(c, now, actor);
+            case RateService c -> admin.rate(c, now);
+            case DeviceFault c -> admin.deviceFault(c, now);
+            case DeviceRecovered c -> admin.deviceRecovered(c, now);
+            case By c -> by(c, now);
             case Tick c -> { }
         }
     }
@@ -112,7 +117,19 @@ public final class QueueEngine {
         Instant rank = now.minus(cls.priority());
         Estimator.Estimate est = Estimator.forNewTicket(state, service.code(), cls.code(), vipRoom, rank, now);
         emit(new TicketIssued(now, ticket, service.code(), cls.code(), rank, est.peopleAhead(), est.waitSeconds(),
-                vipRoom, service.directQueue(), c.phoneMasked(), c.token()));
+                vipRoom, service.directQueue(), c.phoneMasked(), c.token(), c.paper()));
+    }
+
+    private void by(By c, Instant now) {
+        if (c.actor() == null || !c.actor().matches("[A-Za-z0-9_.@:-]{1,64}")) {
+            throw new Reject(RejectReason.INVALID, "an actor is 1-64 letters, digits or '_.@:-', not " + c.actor());
+        }
+        if (c.command() instanceof By || c.command() instanceof Tick) {
+            throw new Reject(RejectReason.INVALID, "a " + c.command().getClass().getSimpleName()
+                    + " cannot be given on someone's behalf");
+        }
+        actor = c.actor();
+        decide(c.command(), now);
     }
 
     private void callNext(CallNext c, Instant now) {
@@ -201,7 +218,7 @@ public final class QueueEngine {
         if (counter.current() != null) {
             finish(counter, now);
         }
-        emit(new CounterChanged(now, number, target));
+        emit(new CounterChanged(now, number, target, actor));
     }
 
     private void serveDirect(ServeDirect c, Instant now) {
@@ -216,99 +233,12 @@ public final class QueueEngine {
         emit(new TicketServed(now, state.waiting(s.code()).first().number(), counter.number(), -1));
     }
 
-    private void setService(SetService c, Instant now) {
-        ServiceConfig s = service(c.service());
-        ServiceChanged st = state.serviceState(s.code());
-        String zh = c.messageZh() == null ? s.disabledMessageZh() : c.messageZh();
-        String en = c.messageEn() == null ? s.disabledMessageEn() : c.messageEn();
-        if (st.enabled() == c.enabled() && (c.enabled() || (zh.equals(st.messageZh()) && en.equals(st.messageEn())))) {
-            throw new Reject(RejectReason.ALREADY_IN_STATE, s.code() + " is already " + (c.enabled() ? "on" : "off"));
-        }
-        emit(new ServiceChanged(now, s.code(), c.enabled(), zh, en));
-    }
-
-    private void setProfile(SetCounterProfile c, Instant now) {
-        CounterState counter = counter(c.counter());
-        Set<String> seen = new HashSet<>();
-        List<ProfileLine> lines = new ArrayList<>();
-        for (ProfileEntry e : c.profile()) {
-            String code = service(e.service()).code();
-            if (!seen.add(code)) {
-                throw new Reject(RejectReason.INVALID, "service " + code + " appears twice in the profile");
-            }
-            for (String cls : e.classes()) {
-                config.customerClass(cls).orElseThrow(() -> new Reject(RejectReason.UNKNOWN_CLASS,
-                        "unknown customer class '" + cls + "'"));
-            }
-            if (e.weight().isNegative()) {
-                throw new Reject(RejectReason.INVALID, "the weight of " + code + " must not be negative");
-            }
-            lines.add(new ProfileLine(code, e.classes(), e.weight().toSeconds()));
-        }
-        List<ProfileLine> current = counter.profile().stream()
-                .map(e -> new ProfileLine(e.service(), e.classes(), e.weight().toSeconds())).toList();
-        if (current.equals(lines)) {
-            throw new Reject(RejectReason.ALREADY_IN_STATE, "counter " + c.counter() + " already has this profile");
-        }
-        emit(new CounterProfileChanged(now, counter.number(), lines));
-    }
-
-    private void voidTicket(VoidTicket c, Instant now) {
-        if (state.ticket(c.ticket()) == null) {
-            throw new Reject(RejectReason.UNKNOWN_TICKET, c.ticket() + " is not in today's queue");
-        }
-        emit(new TicketVoided(now, c.ticket(), c.reason() == null ? "voided" : c.reason()));
-    }
-
-    private void rate(RateService c, Instant now) {
-        CounterState counter = counter(c.counter());
-        if (c.rating() < 1 || c.rating() > MAX_RATING) {
-            throw new Reject(RejectReason.INVALID, "a rating is 1.." + MAX_RATING + ", not " + c.rating());
-        }
-        if (counter.lastServed() == null) {
-            throw new Reject(RejectReason.NOTHING_TO_RATE, "counter " + c.counter() + " has no served ticket to rate");
-        }
-        emit(new ServiceRated(now, counter.lastServed(), counter.number(), c.rating()));
-    }
-
-    private void deviceFault(DeviceFault c, Instant now) {
-        String id = deviceAlarmId(c.device());
-        if (c.messageZh() == null || c.messageZh().isBlank() || c.messageEn() == null || c.messageEn().isBlank()) {
-            throw new Reject(RejectReason.INVALID, "a device fault needs its messages in Chinese and English");
-        }
-        AlarmRaised active = state.alarms().get(id);
-        if (active != null && active.messageEn().equals(c.messageEn())) {
-            throw new Reject(RejectReason.ALREADY_IN_STATE, id + " is already raised");
-        }
-        emit(new AlarmRaised(now, id, AlarmKind.DEVICE, c.messageZh(), c.messageEn(), java.util.Map.of()));
-    }
-
-    private void deviceRecovered(DeviceRecovered c, Instant now) {
-        String id = deviceAlarmId(c.device());
-        if (!state.alarms().containsKey(id)) {
-            throw new Reject(RejectReason.ALREADY_IN_STATE, id + " is not raised");
-        }
-        emit(new AlarmCleared(now, id));
-    }
-
-    private static String deviceAlarmId(String device) {
-        if (device == null || !device.matches("[A-Za-z0-9_.-]{1,40}")) {
-            throw new Reject(RejectReason.INVALID, "a device id is 1-40 letters, digits, '.', '_' or '-'");
-        }
-        return DEVICE_ALARM_PREFIX + device;
-    }
-
     private ServiceConfig service(String code) {
-        return config.service(code).orElseThrow(() -> new Reject(RejectReason.UNKNOWN_SERVICE,
-                "unknown service '" + code + "'"));
+        return admin.service(code);
     }
 
     private CounterState counter(int number) {
-        CounterState c = state.counter(number);
-        if (c == null) {
-            throw new Reject(RejectReason.UNKNOWN_COUNTER, "there is no counter " + number);
-        }
-        return c;
+        return admin.counter(number);
     }
 
     private CounterState requireServing(int number) {
@@ -327,15 +257,5 @@ public final class QueueEngine {
             throw new Reject(RejectReason.NO_CURRENT_TICKET, "counter " + number + " has no current customer");
         }
         return c;
-    }
-
-    /** Internal control flow for rejections; never escapes {@link #handle}. */
-    private static final class Reject extends RuntimeException {
-        final RejectReason reason;
-
-        Reject(RejectReason reason, String message) {
-            super(message, null, false, false);
-            this.reason = reason;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.hallq.controller.queue;
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
+import io.hallq.protocol.event.HallEvent.NoticePosted;
 import io.hallq.protocol.event.HallEvent.ServiceChanged;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ public record QueueSnapshot(
         List<CounterSnap> counters,
         List<TicketSnap> tickets,
         List<AlarmRaised> alarms,
-        Map<String, List<Long>> handlingSamples) {
+        Map<String, List<Long>> handlingSamples,
+        NoticePosted notice) {
 
     /**
      * {@code profile} is null in snapshots written before profiles could change (the configured one applies);
@@ -37,7 +39,8 @@ public record QueueSnapshot(
 
     public record TicketSnap(String number, String service, String customerClass, Instant issuedAt, Instant rank,
                              long order, boolean vipRoom, String phoneMasked, String token, Ticket.Status status,
-                             int counter, Instant calledAt, int recalls, boolean requeued, boolean overdue) {}
+                             int counter, Instant calledAt, int recalls, boolean requeued, boolean overdue,
+                             Boolean awaitingPrint) {}
 
     public static QueueSnapshot of(QueueState s) {
         Map<String, Integer> next = new TreeMap<>();
@@ -54,9 +57,9 @@ public record QueueSnapshot(
         List<TicketSnap> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
                 .map(t -> new TicketSnap(t.number(), t.service(), t.customerClass(), t.issuedAt(), t.rank(),
                         t.order(), t.vipRoom(), t.phoneMasked(), t.token(), t.status(), t.counter(), t.calledAt(),
-                        t.recalls(), t.requeued(), t.overdue()))
+                        t.recalls(), t.requeued(), t.overdue(), t.awaitingPrint()))
                 .toList();
         return new QueueSnapshot(s.day(), s.lastAt(), s.issuedCount(), s.crowdedSince(), next, services, counters,
-                tickets, List.copyOf(s.alarms().values()), samples);
+                tickets, List.copyOf(s.alarms().values()), samples, s.latestNotice());
     }
 }

@@ -10,11 +10,13 @@ import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import io.hallq.protocol.event.HallEvent.CounterChanged;
 import io.hallq.protocol.event.HallEvent.CounterProfileChanged;
 import io.hallq.protocol.event.HallEvent.DayStarted;
+import io.hallq.protocol.event.HallEvent.NoticePosted;
 import io.hallq.protocol.event.HallEvent.ServiceChanged;
 import io.hallq.protocol.event.HallEvent.ServiceRated;
 import io.hallq.protocol.event.HallEvent.TicketCalled;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import io.hallq.protocol.event.HallEvent.TicketNoShow;
+import io.hallq.protocol.event.HallEvent.TicketPrinted;
 import io.hallq.protocol.event.HallEvent.TicketRecalled;
 import io.hallq.protocol.event.HallEvent.TicketServed;
 import io.hallq.protocol.event.HallEvent.TicketTransferred;
@@ -43,6 +45,8 @@ public final class QueueState {
     private final Map<String, ServiceChanged> serviceStates = new HashMap<>();
     private final Map<String, Integer> nextNumber = new HashMap<>();
     private final Map<String, AlarmRaised> alarms = new LinkedHashMap<>();
+    /** The latest board notice (it may have expired or been withdrawn), or null. */
+    private NoticePosted notice;
     private final HandlingTimes handling;
     private String day;
     private Instant lastAt = Instant.EPOCH;
@@ -91,6 +95,7 @@ public final class QueueState {
         }
         snap.tickets().forEach(s::restoreTicket);
         snap.alarms().forEach(a -> s.alarms.put(a.alarmId(), a));
+        s.notice = snap.notice();
         return s;
     }
 
@@ -105,6 +110,7 @@ public final class QueueState {
             ticket.markRequeued();
         }
         ticket.markOverdue(t.overdue());
+        ticket.markAwaitingPrint(Boolean.TRUE.equals(t.awaitingPrint()));
         live.put(ticket.number(), ticket);
         if (ticket.status() == Ticket.Status.WAITING) {
             waiting.get(ticket.service()).add(ticket);
@@ -132,6 +138,21 @@ public final class QueueState {
     public ServiceChanged serviceState(String service) { return serviceStates.get(service); }
     public int nextNumber(String service) { return nextNumber.get(service); }
     public Map<String, AlarmRaised> alarms() { return alarms; }
+
+    /** The board notice showing at {@code now}, if any (not expired, not withdrawn). */
+    public java.util.Optional<NoticePosted> notice(Instant now) {
+        return notice != null && now.isBefore(notice.until()) ? java.util.Optional.of(notice)
+                : java.util.Optional.empty();
+    }
+
+    /** The latest notice as journaled, expired or not; for snapshots. */
+    NoticePosted latestNotice() { return notice; }
+
+    /** Paper tickets whose printing was never confirmed, in issue order. */
+    public List<Ticket> awaitingPrint() {
+        return live.values().stream().filter(Ticket::awaitingPrint)
+                .sorted(java.util.Comparator.comparingLong(Ticket::order)).toList();
+    }
     public HandlingTimes handling() { return handling; }
     public long issuedCount() { return issued; }
     /** Since when the hall has been over the escalation threshold, or null. */
@@ -166,6 +187,8 @@ public final class QueueState {
             case AlarmRaised e -> raised(e);
             case AlarmCleared e -> alarms.remove(e.alarmId());
             case ServiceRated e -> counters.get(e.counter()).lastServed(null);
+            case TicketPrinted e -> live(e.ticket()).markAwaitingPrint(false);
+            case NoticePosted e -> notice = e;
         }
         if (event.at().isAfter(lastAt)) {
             lastAt = event.at();
@@ -186,6 +209,7 @@ public final class QueueState {
     private void issue(TicketIssued e) {
         Ticket t = new Ticket(e.ticket(), e.service(), e.customerClass(), e.at(), e.rank(), ++issued,
                 e.vipRoom(), e.phoneMasked(), e.token());
+        t.markAwaitingPrint(e.paper());
         live.put(t.number(), t);
         waiting.get(t.service()).add(t);
         nextNumber.merge(e.service(), 1, Integer::sum);

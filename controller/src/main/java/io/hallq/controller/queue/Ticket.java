@@ -29,6 +29,7 @@ public final class Ticket {
     private int recalls;
     private boolean requeued;
     private boolean overdue;
+    private boolean awaitingPrint;
 
     Ticket(String number, String service, String customerClass, Instant issuedAt, Instant rank, long order,
            boolean vipRoom, String phoneMasked, String token) {
@@ -59,6 +60,8 @@ public final class Ticket {
     public int recalls() { return recalls; }
     public boolean requeued() { return requeued; }
     public boolean overdue() { return overdue; }
+    /** A paper ticket whose printing has not been confirmed yet. */
+    public boolean awaitingPrint() { return awaitingPrint; }
 
     void called(int counterNumber, Instant at) {
         status = Status.CALLED;
@@ -78,6 +81,7 @@ public final class Ticket {
     void recalled(int count) { recalls = count; }
     void markRequeued() { requeued = true; }
     void markOverdue(boolean value) { overdue = value; }
+    void markAwaitingPrint(boolean value) { awaitingPrint = value; }
 
     @Override
     public String toString() {

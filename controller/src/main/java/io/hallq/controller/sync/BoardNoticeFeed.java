@@ -6,6 +6,7 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.display.CallText;
 import io.hallq.display.board.BoardView.Notice;
+import io.hallq.protocol.event.HallEvent.NoticePosted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,9 +16,10 @@ import java.util.function.Consumer;
 import org.tinylog.Logger;
 
 /**
- * Puts what MQTT brings onto the hall board's notice line: the notice central or the manager broadcast, and
- * for each service a nearby hall with a clearly shorter wait (name, its wait, distance). The advisor is asked
- * every few seconds and the board is told only when the lines change.
+ * Puts onto the hall board's notice line the journaled board notice (broadcast by central over MQTT or by the
+ * manager on the web; read from the hall's events, so it shows with MQTT off too and again after a restart),
+ * and for each service a nearby hall with a clearly shorter wait (name, its wait, distance). The lines are
+ * recomputed every few seconds (so an expired notice goes) and the board is told only when they change.
  */
 public final class BoardNoticeFeed implements HallModule {
 
@@ -27,6 +29,7 @@ public final class BoardNoticeFeed implements HallModule {
     private final Consumer<List<Notice>> board;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("board-notices").unstarted(r));
+    private final NoticeBoard notices;
     private List<Notice> shown = List.of();
     private HallConfig config;
 
@@ -34,6 +37,7 @@ public final class BoardNoticeFeed implements HallModule {
     public BoardNoticeFeed(MqttModule mqtt, Consumer<List<Notice>> board) {
         this.mqtt = mqtt;
         this.board = board;
+        this.notices = new NoticeBoard(java.time.Clock.systemUTC());
     }
 
     @Override
@@ -44,7 +48,20 @@ public final class BoardNoticeFeed implements HallModule {
     @Override
     public void start(HallContext context) {
         use(context.hall().config());
+        notices.useClock(context.clock());
+        context.hall().addListener(events -> events.forEach(e -> {
+            if (e.event() instanceof NoticePosted n) {
+                notices.show(n);
+                timer.execute(this::refresh);
+            }
+        }));
+        context.hall().query(s -> s.notice(context.clock().instant())).thenAccept(n -> n.ifPresent(notices::show));
         timer.scheduleWithFixedDelay(this::refresh, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The notice board this feed reads (fed from the hall's events once started). */
+    NoticeBoard notices() {
+        return notices;
     }
 
     void use(HallConfig hall) {
@@ -66,7 +83,7 @@ public final class BoardNoticeFeed implements HallModule {
 
     List<Notice> lines(HallConfig config) {
         List<Notice> lines = new ArrayList<>();
-        mqtt.notices().current().ifPresent(n -> lines.add(new Notice(n.textZh(), n.textEn())));
+        notices.current().ifPresent(n -> lines.add(new Notice(n.textZh(), n.textEn())));
         for (ServiceConfig s : config.services()) {
             mqtt.neighbours().suggestionFor(s.code()).ifPresent(g -> {
                 long minutes = CallText.minutes(g.waitSeconds());

@@ -10,7 +10,6 @@ import io.hallq.protocol.mqtt.CommandResponse;
 import io.hallq.protocol.mqtt.DailyStats;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.HallCommand;
-import io.hallq.protocol.mqtt.HallStatus.Notice;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
 import java.time.Clock;
@@ -32,25 +31,20 @@ final class CommandHandler {
     private final String hall;
     private final MqttSettings settings;
     private final HallController controller;
-    private final NoticeBoard notices;
     private final Clock clock;
     private final Executor owner;
     private final Supplier<CompletableFuture<DailyStats>> stats;
     private final Consumer<Outgoing> publish;
-    private final Runnable statusChanged;
 
-    CommandHandler(String hall, MqttSettings settings, HallController controller, NoticeBoard notices, Clock clock,
-                   Executor owner, Supplier<CompletableFuture<DailyStats>> stats, Consumer<Outgoing> publish,
-                   Runnable statusChanged) {
+    CommandHandler(String hall, MqttSettings settings, HallController controller, Clock clock,
+                   Executor owner, Supplier<CompletableFuture<DailyStats>> stats, Consumer<Outgoing> publish) {
         this.hall = hall;
         this.settings = settings;
         this.controller = controller;
-        this.notices = notices;
         this.clock = clock;
         this.owner = owner;
         this.stats = stats;
         this.publish = publish;
-        this.statusChanged = statusChanged;
     }
 
     void handle(Inbound in) {
@@ -70,32 +64,40 @@ final class CommandHandler {
                     "issuer '" + issuer + "' may not send " + command.name() + " to this hall"));
         }
         return switch (command) {
-            case HallCommand.SetService s -> setService(s);
-            case HallCommand.BroadcastNotice n -> {
-                notices.show(new Notice(n.textZh(), n.textEn(), clock.instant().plusSeconds(n.durationSeconds()),
-                        issuer));
-                statusChanged.run();
-                yield CompletableFuture.completedFuture(CommandResponse.accepted(hall, "notice shown", null));
-            }
+            case HallCommand.SetService s -> setService(s, issuer);
+            case HallCommand.BroadcastNotice n -> controller.submit(new Command.By(actor(issuer), new Command.PostNotice(
+                    n.textZh(), n.textEn(), clock.instant().plusSeconds(n.durationSeconds()))))
+                    .thenApply(this::fromOutcome);
             case HallCommand.RequestStats r -> stats.get().thenApply(d -> CommandResponse.accepted(hall, "stats", d));
-            case HallCommand.SetCounterProfile p -> setProfile(p);
+            case HallCommand.SetCounterProfile p -> setProfile(p, issuer);
         };
     }
 
-    private CompletableFuture<CommandResponse> setService(HallCommand.SetService s) {
+    /** How the journal names an MQTT issuer ("mqtt:central"); {@link #issuerOf} reverses it. */
+    static String actor(String issuer) {
+        return "mqtt:" + issuer;
+    }
+
+    /** The issuer an MQTT-journaled actor names, or the actor itself for other sources. */
+    static String issuerOf(String actor) {
+        return actor != null && actor.startsWith("mqtt:") ? actor.substring(5) : actor;
+    }
+
+    private CompletableFuture<CommandResponse> setService(HallCommand.SetService s, String issuer) {
         if (controller.config().service(s.service()).isEmpty()) {
             return CompletableFuture.completedFuture(CommandResponse.rejected(hall, "UNKNOWN_SERVICE",
                     "field 'command.service': this hall has no service '" + s.service() + "'"));
         }
         Command cmd = new Command.SetService(s.service(), s.enabled(), s.messageZh(), s.messageEn());
-        return controller.submit(cmd).thenApply(this::fromOutcome);
+        return controller.submit(new Command.By(actor(issuer), cmd)).thenApply(this::fromOutcome);
     }
 
     /** The engine checks services, classes and weights, and rejects with its own reason. */
-    private CompletableFuture<CommandResponse> setProfile(HallCommand.SetCounterProfile p) {
+    private CompletableFuture<CommandResponse> setProfile(HallCommand.SetCounterProfile p, String issuer) {
         List<ProfileEntry> entries = p.profile().stream().map(l -> new ProfileEntry(l.service(),
                 l.classes() == null ? List.of() : l.classes(), Duration.ofSeconds(l.weightSeconds()))).toList();
-        return controller.submit(new Command.SetCounterProfile(p.counter(), entries)).thenApply(this::fromOutcome);
+        return controller.submit(new Command.By(actor(issuer), new Command.SetCounterProfile(p.counter(), entries)))
+                .thenApply(this::fromOutcome);
     }
 
     private CommandResponse fromOutcome(Outcome o) {

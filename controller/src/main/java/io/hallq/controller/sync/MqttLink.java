@@ -26,7 +26,10 @@ import org.tinylog.Logger;
  */
 public final class MqttLink implements AutoCloseable {
 
-    /** The will, and what to publish first after each connect; supplied anew per attempt (birth numbers). */
+    /**
+     * The will, and what to publish first after each connect; supplied anew per attempt (birth numbers). A
+     * supplier returning null means neither (a client that only listens, like a standalone board).
+     */
     public record Birth(Outgoing will, Outgoing birth) {}
 
     private static final int OTHER_PUBLISHES = 4;
@@ -111,7 +114,7 @@ public final class MqttLink implements AutoCloseable {
         }
         Birth birth = births.get();
         try {
-            client.connect(options(birth.will()), null, new MqttActionListener() {
+            client.connect(options(birth == null ? null : birth.will()), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     Integer rm = token.getResponseProperties() == null ? null
@@ -139,7 +142,9 @@ public final class MqttLink implements AutoCloseable {
         } catch (MqttException e) {
             Logger.warn("MQTT subscribe failed: {}", e.getMessage());
         }
-        publish(birth.birth());
+        if (birth != null) {
+            publish(birth.birth());
+        }
         // keep a few of the broker's slots for status, stats, device health and command responses
         listener.connected(Math.max(1, Math.min(settings.maxInflight(), receiveMaximum - OTHER_PUBLISHES)));
     }
@@ -173,10 +178,12 @@ public final class MqttLink implements AutoCloseable {
         settings.username().ifPresent(o::setUserName);
         settings.password().ifPresent(p -> o.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         settings.tls().ifPresent(t -> o.setSocketFactory(TlsSockets.factory(t)));
-        MqttMessage w = new MqttMessage(will.payload());
-        w.setQos(1);
-        w.setRetained(true);
-        o.setWill(will.topic(), w);
+        if (will != null) {
+            MqttMessage w = new MqttMessage(will.payload());
+            w.setQos(1);
+            w.setRetained(true);
+            o.setWill(will.topic(), w);
+        }
         return o;
     }
 

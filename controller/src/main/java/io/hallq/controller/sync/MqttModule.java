@@ -43,6 +43,7 @@ public final class MqttModule implements HallModule {
     private final NoticeBoard notices = new NoticeBoard(clock);
     private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
     private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
+    private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService owner;
     private HallController hall;
     private String hallId;
@@ -98,6 +99,46 @@ public final class MqttModule implements HallModule {
         }
     }
 
+    /** True when MQTT sync runs (after start, with an enabled mqtt section). */
+    public boolean active() {
+        return owner != null;
+    }
+
+    /** Runs {@code listener} on the sync thread after every (re)connect, e.g. to republish retained state. */
+    public void onConnected(Runnable listener) {
+        connectListeners.add(listener);
+    }
+
+    /**
+     * Publishes a retained QoS 1 message for another part of the hall (the board). The future completes when
+     * the broker acknowledged it and fails when not connected or the publish failed: the caller retries.
+     */
+    public CompletableFuture<Void> publishRetained(String topic, byte[] payload) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (owner == null) {
+            done.completeExceptionally(new IllegalStateException("MQTT sync is off"));
+            return done;
+        }
+        try {
+            owner.execute(() -> {
+                if (!link.isConnected()) {
+                    done.completeExceptionally(new IllegalStateException("not connected to the broker"));
+                    return;
+                }
+                link.publish(Outgoing.retained(topic, payload)).whenComplete((ok, e) -> {
+                    if (e == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(e);
+                    }
+                });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done.completeExceptionally(new IllegalStateException("MQTT sync is closing"));
+        }
+        return done;
+    }
+
     @Override
     public void start(HallContext context) {
         Optional<MqttSettings> read = MqttSettingsReader.read(context.loaded());
@@ -122,11 +163,12 @@ public final class MqttModule implements HallModule {
         outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
         stats = new StatsPublisher(hallId, hall, owner, o -> link.publish(o), this::connected, clock,
                 new CounterFile(data.resolve("mqtt-stats-daily.cursor")), settings.profileWeeks());
-        CommandHandler commands = new CommandHandler(hallId, settings, hall, notices, clock, owner, stats::today,
-                o -> link.publish(o), this::statusSoon);
+        CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
+                o -> link.publish(o));
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
         owner.execute(stats::start);
         hall.addListener(events -> hand(() -> onEvents(events)));
+        hall.query(s -> s.notice(clock.instant())).thenAccept(n -> n.ifPresent(notices::show));
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
         link.start();
@@ -162,6 +204,11 @@ public final class MqttModule implements HallModule {
     }
 
     private void onEvents(List<JournaledEvent> events) {
+        for (JournaledEvent e : events) {
+            if (e.event() instanceof io.hallq.protocol.event.HallEvent.NoticePosted n) {
+                notices.show(n);
+            }
+        }
         outbox.pump();
         stats.onEvents(events);
         statusSoon();
@@ -203,6 +250,7 @@ public final class MqttModule implements HallModule {
             devices.values().forEach(h ->
                     link.publish(Outgoing.retained(Topics.device(hallId, h.device()), MqttCodec.encode(h))));
             refreshStatus();
+            connectListeners.forEach(Runnable::run);
         }
 
         @Override

@@ -24,9 +24,22 @@ public record MqttSettings(boolean enabled, URI broker, boolean embedded, String
                            Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours,
                            int profileWeeks) {
 
+    /** The default weeks of the busy/idle profile ({@code mqtt.profileWeeks}). */
+    public static final int DEFAULT_PROFILE_WEEKS = 4;
+
     public MqttSettings {
         allowedIssuers = Map.copyOf(allowedIssuers);
         neighbours = List.copyOf(neighbours);
+    }
+
+    /** With the default {@code profileWeeks}, for clients that publish no statistics (the board Pi). */
+    public MqttSettings(boolean enabled, URI broker, boolean embedded, String clientId,
+                        Optional<String> username, Optional<String> password, Optional<Tls> tls,
+                        Duration keepAlive, Duration sessionExpiry, Duration statusInterval, int maxInflight,
+                        Duration reconnectMin, Duration reconnectMax,
+                        Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours) {
+        this(enabled, broker, embedded, clientId, username, password, tls, keepAlive, sessionExpiry, statusInterval,
+                maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours, DEFAULT_PROFILE_WEEKS);
     }
 
     /**

@@ -72,10 +72,14 @@ public final class MqttSettingsReader {
                 n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
                 n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), min, max,
                 commands(n.key("commands")), neighbours(n.key("neighbours"), hallId),
-                n.key("profileWeeks").get(ConfigScalar.integer(1, 52), 4));
+                n.key("profileWeeks").get(ConfigScalar.integer(1, 52), MqttSettings.DEFAULT_PROFILE_WEEKS));
     }
 
-    private static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
+    /**
+     * The {@code tls} mapping ({@code caFile}, {@code certFile}, {@code keyFile}, relative to {@code base}),
+     * also used by the standalone board's file; an ssl:// broker without it is an error.
+     */
+    public static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
         ConfigNode t = n.mapping("caFile", "certFile", "keyFile");
         if (!t.isGiven()) {
             if ("ssl".equals(broker.getScheme())) {

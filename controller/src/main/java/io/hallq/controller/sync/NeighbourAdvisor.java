@@ -1,5 +1,7 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.ticket.NearbyHall;
+import io.hallq.controller.ticket.NearbyHalls;
 import io.hallq.protocol.mqtt.HallOnline;
 import io.hallq.protocol.mqtt.HallStatus;
 import java.time.Clock;
@@ -51,6 +53,15 @@ public final class NeighbourAdvisor {
                 .map(n -> candidate(n, service, myWait))
                 .flatMap(Optional::stream)
                 .min(Comparator.comparingLong(Suggestion::waitSeconds).thenComparingInt(Suggestion::distanceMeters));
+    }
+
+    /**
+     * {@link #suggestionFor} as the ticket prints it: the device module takes this as its
+     * {@link NearbyHalls} and knows nothing of MQTT.
+     */
+    public Optional<NearbyHall> nearbyHall(String service) {
+        return suggestionFor(service)
+                .map(s -> new NearbyHall(s.nameZh(), s.nameEn(), s.waitSeconds(), s.distanceMeters()));
     }
 
     private Optional<Suggestion> candidate(MqttSettings.Neighbour n, String service, long myWait) {

@@ -1,30 +1,42 @@
 package io.hallq.controller.sync;
 
+import io.hallq.protocol.event.HallEvent.NoticePosted;
 import io.hallq.protocol.mqtt.HallStatus.Notice;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The notice central or the manager broadcast to the hall board. A new notice replaces the old one; it
- * disappears at its expiry. Read from any thread (the web board polls {@link #current()}).
+ * The notice central or the manager broadcast to the hall board, as journaled ({@code NoticePosted}, so it
+ * survives a restart). A newer notice replaces an older one, whatever order they are handed over in; it
+ * disappears at its expiry or when withdrawn. Read from any thread (the web board polls {@link #current()}).
  */
 public final class NoticeBoard {
 
-    private final Clock clock;
-    private final AtomicReference<Notice> notice = new AtomicReference<>();
+    private volatile Clock clock;
+    private final AtomicReference<NoticePosted> notice = new AtomicReference<>();
 
     public NoticeBoard(Clock clock) {
         this.clock = clock;
     }
 
-    /** The notice to show now, if any. */
-    public Optional<Notice> current() {
-        Notice n = notice.get();
-        return n != null && clock.instant().isBefore(n.until()) ? Optional.of(n) : Optional.empty();
+    /** Reads expiry against {@code clock} from now on (the hall's clock, known only at start). */
+    void useClock(Clock clock) {
+        this.clock = clock;
     }
 
-    void show(Notice n) {
-        notice.set(n);
+    /** The notice to show now, if any. */
+    public Optional<Notice> current() {
+        NoticePosted n = notice.get();
+        if (n == null || !clock.instant().isBefore(n.until())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(n.textZh(), n.textEn(), n.until(),
+                n.by() == null ? "hall" : CommandHandler.issuerOf(n.by())));
+    }
+
+    /** Takes a journaled notice unless a later one is already here (a withdrawal is a notice already over). */
+    void show(NoticePosted n) {
+        notice.accumulateAndGet(n, (old, fresh) -> old != null && old.at().isAfter(fresh.at()) ? old : fresh);
     }
 }

@@ -6,7 +6,17 @@ package io.hallq.controller.ticket;
  * @param waitMinutes the estimated wait in whole minutes, or -1 when no counter serves it today
  * @param issuedAt    local date and time as printed, e.g. "2026-11-23 10:05"
  * @param mobileUrl   the mobile-ticket page for the QR code, or null for no QR code
+ * @param nearby      a nearby hall with a shorter wait to mention, or null
  */
 public record TicketContent(String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,
                             int peopleAhead, long waitMinutes, String issuedAt, boolean vipRoom, String mobileUrl,
-                            String footerZh, String footerEn) {}
+                            String footerZh, String footerEn, NearbyHall nearby) {
+
+    /** A ticket that mentions no nearby hall. */
+    public TicketContent(String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,
+                         int peopleAhead, long waitMinutes, String issuedAt, boolean vipRoom, String mobileUrl,
+                         String footerZh, String footerEn) {
+        this(hallZh, hallEn, ticket, serviceZh, serviceEn, peopleAhead, waitMinutes, issuedAt, vipRoom, mobileUrl,
+                footerZh, footerEn, null);
+    }
+}

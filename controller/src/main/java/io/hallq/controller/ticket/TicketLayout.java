@@ -7,18 +7,29 @@ import io.hallq.controller.ticket.EscPos.Align;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.tinylog.Logger;
 
-/** Lays a ticket out for the printer: hall, big number, service, people ahead, wait, time, QR, footer. */
+/**
+ * Lays a ticket out for the printer: hall, big number, service, people ahead, wait, a nearby hall with a
+ * shorter wait (when there is one), time, QR, footer.
+ */
 public final class TicketLayout {
 
     private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final HallConfig hall;
     private final TicketSettings settings;
+    private final NearbyHalls nearby;
 
     public TicketLayout(HallConfig hall, TicketSettings settings) {
+        this(hall, settings, NearbyHalls.NONE);
+    }
+
+    /** @param nearby asked for a nearby hall with a shorter wait when a ticket is laid out */
+    public TicketLayout(HallConfig hall, TicketSettings settings, NearbyHalls nearby) {
         this.hall = hall;
         this.settings = settings;
+        this.nearby = nearby;
     }
 
     /** The content of the ticket an event issued. */
@@ -29,7 +40,23 @@ public final class TicketLayout {
         String url = settings.mobileUrlBase() == null || e.token() == null ? null : settings.mobileUrlBase() + e.token();
         return new TicketContent(hall.hall().nameZh(), hall.hall().nameEn(), e.ticket(), s.nameZh(), s.nameEn(),
                 e.peopleAhead(), wait, ISSUED.format(LocalDateTime.ofInstant(e.at(), hall.hall().zone())),
-                e.vipRoom(), url, settings.footerZh(), settings.footerEn());
+                e.vipRoom(), url, settings.footerZh(), settings.footerEn(), nearbyFor(e));
+    }
+
+    /**
+     * The nearby hall to mention, or null: only when the wait there is shorter than this ticket's own (a VIP
+     * with a head start may wait less than a walk-in), and never at the cost of the ticket: a failing source
+     * prints the ticket without it.
+     */
+    private NearbyHall nearbyFor(TicketIssued e) {
+        try {
+            return nearby.suggestionFor(e.service())
+                    .filter(n -> e.estimatedWaitSeconds() < 0 || n.waitSeconds() < e.estimatedWaitSeconds())
+                    .orElse(null);
+        } catch (RuntimeException ex) {
+            Logger.warn(ex, "No nearby-hall suggestion for ticket {}", e.ticket());
+            return null;
+        }
     }
 
     public byte[] escPos(TicketContent t) {
@@ -41,6 +68,12 @@ public final class TicketLayout {
         p.line("前面还有 " + t.peopleAhead() + " 人 / " + t.peopleAhead() + " ahead of you");
         p.line(t.waitMinutes() < 0 ? "今日暂无窗口办理 / No counter for this today"
                 : "预计等候约 " + t.waitMinutes() + " 分钟 / Est. wait " + t.waitMinutes() + " min");
+        if (t.nearby() != null) {
+            NearbyHall n = t.nearby();
+            long minutes = CallText.minutes(n.waitSeconds());
+            p.line("附近" + n.nameZh() + "约等 " + minutes + " 分钟,距此 " + n.distanceMeters() + " 米");
+            p.line("About " + minutes + " min at " + n.nameEn() + ", " + n.distanceMeters() + " m away");
+        }
         p.line("取号时间 Issued " + t.issuedAt());
         if (t.vipRoom()) {
             p.size(1, 2).line("请到贵宾室等候").size(1, 1).line("Please go to the VIP room");

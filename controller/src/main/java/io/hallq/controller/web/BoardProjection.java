@@ -35,6 +35,7 @@ final class BoardProjection {
 
     private static List<Notice> notices(Frame f, HallConfig config) {
         List<Notice> out = new ArrayList<>();
+        PrinterNotice.of(f.view().alarms()).ifPresent(out::add); // first: customers cannot take a ticket
         f.view().services().stream().filter(s -> !s.enabled()).forEach(s -> out.add(new Notice(
                 s.nameZh() + " 暂停办理:" + s.messageZh(), s.nameEn() + " is unavailable: " + s.messageEn())));
         DayOfWeek today = f.view().at().atZone(config.hall().zone()).getDayOfWeek();

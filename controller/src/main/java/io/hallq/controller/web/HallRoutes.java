@@ -5,6 +5,7 @@ import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.web.WebConfig.Role;
+import io.hallq.controller.web.WebConfig.WebUser;
 import io.hallq.protocol.event.HallEvent;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -101,7 +102,8 @@ final class HallRoutes {
     }
 
     private void issue(RoutingContext ctx) {
-        if (access.require(ctx, "issue tickets", Role.KIOSK, Role.STAFF, Role.MANAGER) == null) {
+        WebUser user = access.require(ctx, "issue tickets", Role.KIOSK, Role.STAFF, Role.MANAGER);
+        if (user == null) {
             return;
         }
         JsonNode body = Json.body(ctx);
@@ -122,7 +124,7 @@ final class HallRoutes {
         String masked = phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(7);
         String token = Access.newToken();
         Command.IssueTicket cmd = new Command.IssueTicket(service, Json.text(body, "customerClass"), masked, token);
-        Submit.command(hall, ctx, cmd, "ticket", o -> issued(o.events(), token));
+        Submit.command(hall, ctx, cmd, user.name(), o -> issued(o.events(), token));
     }
 
     private Issued issued(List<JournaledEvent> events, String token) {

@@ -81,9 +81,18 @@ final class LiveFeed implements EventListener, AutoCloseable {
     ViewChannel<Frame> frames() { return frames; }
     ViewChannel<BoardView> board() { return board; }
 
-    /** Also hands every new board view to {@code listener} (on the feed thread; it must not block). */
+    /**
+     * Also hands the current board view (if any) and then every new one to {@code listener}, in order, on the
+     * feed thread (it must not block).
+     */
     void onBoardView(Consumer<BoardView> listener) {
-        boardListeners.add(listener);
+        thread.execute(() -> {
+            boardListeners.add(listener);
+            BoardView current = board.latest();
+            if (current != null) {
+                listener.accept(current);
+            }
+        });
     }
 
     /** Suggestions of neighbour halls with shorter waits, for the board's notice line (from MQTT). */

@@ -26,10 +26,14 @@ final class Submit {
         command(hall, ctx, command, who, o -> null);
     }
 
-    /** @param result extracts the interesting part of an accepted outcome (e.g. the called ticket), or null */
+    /**
+     * @param who    the logged-in user: the command is journaled on their behalf ("web:alice")
+     * @param result extracts the interesting part of an accepted outcome (e.g. the called ticket), or null
+     */
     static void command(HallController hall, RoutingContext ctx, Command command, String who,
                         Function<Outcome, Object> result) {
-        hall.submit(command).whenComplete((outcome, failure) -> {
+        Command journaled = who == null || who.equals("?") ? command : new Command.By("web:" + who, command);
+        hall.submit(journaled).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 Logger.error(failure, "Command {} from {} failed", command, who);
                 Json.error(ctx, 503, "UNAVAILABLE", "the hall could not record this: " + failure.getMessage());

@@ -36,6 +36,7 @@ public final class WebModule implements HallModule {
     private HttpServer server;
     private LiveFeed feed;
     private String baseUrl;
+    private HallContext context;
 
     /**
      * @param extras         more routes for this server (the emulator's twin); none on a hall's controller
@@ -63,6 +64,7 @@ public final class WebModule implements HallModule {
     @Override
     public void start(HallContext context) {
         config = WebConfigReader.read(context.loaded());
+        this.context = context;
         if (!config.enabled()) {
             Logger.info("Web server off (web.enabled: false)");
             return;
@@ -143,9 +145,17 @@ public final class WebModule implements HallModule {
     /**
      * Hands every new hall board view to {@code listener}, e.g. the MQTT module publishing it (retained) for
      * a standalone board Pi ({@link io.hallq.display.board.BoardServer}). Runs on the feed's thread: hand over,
-     * do not block. Call after this module started.
+     * do not block. The listener gets the current view at once, then every new one. Call after this module
+     * started. With {@code web.enabled: false} the views are still made (without any HTTP server) once
+     * somebody asks for them here.
      */
     public void onBoardView(java.util.function.Consumer<io.hallq.display.board.BoardView> listener) {
+        if (feed == null && context != null) {
+            // web.enabled: false - no server and no pages, but a board on its own Pi still needs the views
+            feed = new LiveFeed(context.hall(), context.clock());
+            feed.start();
+            Logger.info("Web server off; hall board views are still made for the board topic");
+        }
         if (feed != null) {
             feed.onBoardView(listener);
         }

@@ -67,6 +67,27 @@ class HallControllerTest {
     }
 
     @Test
+    void paperTicketNeverConfirmedPrinted_isVoidedAtTheNextStart_beforeAnythingElse() {
+        HallConfig config = TestHalls.small(dir);
+        try (HallController c = start(config)) {
+            run(c, new IssueTicket("PAY", null, null, "printed", true));
+            run(c, new MarkPrinted("E001"));
+            run(c, new IssueTicket("PAY", null, null, "lost", true)); // power cut before the printer confirmed
+            run(c, IssueTicket.walkIn("PAY"));                        // a web ticket: nothing to print
+        }
+        try (HallController c = start(config)) {
+            List<HallEvent> after = c.eventsAfter(0, 1000).stream().map(JournaledEvent::event).toList();
+            HallEvent last = after.get(after.size() - 1);
+            assertEquals(new HallEvent.TicketVoided(last.at(), "E002", HallController.VOID_UNPRINTED), last);
+            List<String> waiting = c.query(s -> s.waiting("PAY").stream().map(t -> t.number()).toList()).join();
+            assertEquals(List.of("E001", "E003"), waiting, "the printed and the paperless ticket stay");
+        }
+        try (HallController c = start(config)) {
+            assertEquals(List.of(), c.query(s -> s.awaitingPrint()).join(), "voided once, not at every start");
+        }
+    }
+
+    @Test
     void restartFromASnapshot_equalsAFullReplay() {
         HallConfig config = TestHalls.withJournal(TestHalls.small(dir), new JournalConfig(dir.toString(), 60, 100));
         try (HallController c = start(config)) {

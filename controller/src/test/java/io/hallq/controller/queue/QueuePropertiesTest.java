@@ -51,7 +51,19 @@ class QueuePropertiesTest {
                 net.jqwik.api.Tuple.of(1, counter.map(CloseCounter::new)),
                 net.jqwik.api.Tuple.of(1, counter.map(c -> new ServeDirect(c, "DIRECT"))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(true, false).map(on -> new SetService("PAY", on, null, null))),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(new Tick())));
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(new Tick())),
+                net.jqwik.api.Tuple.of(4, Combinators.combine(service, cls)
+                        .as((s, c) -> new IssueTicket(s, c, null, "t", true))),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of("A001", "A002", "E001", "E002", "G001", "P001")
+                        .map(MarkPrinted::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(-60, 90_000).map(s -> new PostNotice(
+                        "通知", "notice", s < 0 ? null : TestHalls.MONDAY_10AM.plusSeconds(s)))),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of("web:alice", "mqtt:central", "bad actor"),
+                        counter).as((a, c) -> new By(a, new Pause(c)))),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(counter, service)
+                        .as((c, s) -> new By("web:bob", new SetCounterProfile(c, List.of(
+                                new io.hallq.controller.config.CounterConfig.ProfileEntry(s, List.of(),
+                                        Duration.ZERO)))))));
         Arbitrary<Integer> seconds = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(20, Arbitraries.integers().between(0, 300)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(-7200, 0)),

@@ -18,14 +18,15 @@ public final class StateFingerprint {
         }
         for (CounterState c : s.counters()) {
             b.append("counter ").append(c.number()).append(' ').append(c.status()).append(' ').append(c.current())
-                    .append('\n');
+                    .append(' ').append(c.profile()).append('\n');
         }
         s.liveTickets().stream().sorted(Comparator.comparing(Ticket::number)).forEach(t -> b.append(t.number())
                 .append(' ').append(t.status()).append(' ').append(t.service()).append(' ').append(t.rank())
                 .append(" c=").append(t.counter()).append(" r=").append(t.recalls()).append(" q=").append(t.requeued())
-                .append(" o=").append(t.overdue()).append(" order=").append(t.order()).append('\n'));
+                .append(" o=").append(t.overdue()).append(" p=").append(t.awaitingPrint()).append(" order=").append(t.order()).append('\n'));
         b.append("alarms=").append(s.alarms().keySet().stream().sorted().collect(Collectors.joining(",")));
         b.append(" crowdedSince=").append(s.crowdedSince());
+        b.append(" notice=").append(s.latestNotice());
         return b.toString();
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example ACL in deploy/mosquitto, loaded into a real Mosquitto: a hall writes only under its own id,
- * and a manager commands only its own hall. (Logins are not checked here: no password file.)
+ * a manager commands only its own hall, and a board Pi only reads its hall's board. (Logins are not checked here: no password file.)
  */
 class AclIT {
 
@@ -60,6 +60,38 @@ class AclIT {
             for (MqttClient c : List.of(central, hall, manager)) {
                 c.disconnect();
                 c.close();
+            }
+        }
+    }
+
+    @Test
+    void boardPi_readsItsHallsBoard_butCannotForgeItNorReadAnotherHalls() throws Exception {
+        try (Mosquitto broker = Mosquitto.start(dir, List.of("acl_file " + ACL))) {
+            List<String> central = new CopyOnWriteArrayList<>();
+            MqttClient c = login(broker.uri(), "central");
+            c.subscribe(new MqttSubscription[] {new MqttSubscription("hallq/v1/#", 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(t, m) ->
+                            central.add(t + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+            List<String> board = new CopyOnWriteArrayList<>();
+            MqttClient b = login(broker.uri(), "board-sh-pudong-01");
+            b.subscribe(new MqttSubscription[] {new MqttSubscription("hallq/v1/sh-pudong-01/board", 1),
+                new MqttSubscription("hallq/v1/sh-pudong-02/board", 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (t, m) -> board.add(t), (t, m) -> board.add(t)});
+            publish(b, "hallq/v1/sh-pudong-01/board", "forged");
+            MqttClient own = login(broker.uri(), "sh-pudong-01");
+            MqttClient other = login(broker.uri(), "sh-pudong-02");
+            publish(other, "hallq/v1/sh-pudong-02/board", "other hall");
+            publish(own, "hallq/v1/sh-pudong-01/board", "own hall");
+            assertTrue(CentralRecorder.await(() -> central.size() >= 2 && !board.isEmpty(), 5_000), central + " " + board);
+            Mosquitto.sleep(300);
+            assertEquals(2, central.size(), central.toString()); // the forged one never reached the broker's readers
+            assertEquals(java.util.Set.of("hallq/v1/sh-pudong-02/board other hall",
+                    "hallq/v1/sh-pudong-01/board own hall"), java.util.Set.copyOf(central));
+            assertEquals(List.of("hallq/v1/sh-pudong-01/board"), board);
+            for (MqttClient x : List.of(c, b, own, other)) {
+                x.disconnect();
+                x.close();
             }
         }
     }

@@ -6,6 +6,7 @@ import io.hallq.controller.TestHalls;
 import io.hallq.display.board.BoardView.Notice;
 import io.hallq.protocol.mqtt.HallStatus;
 import java.time.Duration;
+import io.hallq.protocol.event.HallEvent.NoticePosted;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,8 @@ class BoardNoticeFeedTest {
 
         mqtt.neighbours().localStatus(status("hall-a", 1800));
         mqtt.neighbours().neighbourStatus(status("hall-b", 300));
-        mqtt.notices().show(new HallStatus.Notice("16点后暂停开户", "No new accounts after 16:00",
-                Instant.now().plusSeconds(600), "central"));
+        feed.notices().show(new NoticePosted(Instant.now(), "16点后暂停开户", "No new accounts after 16:00",
+                Instant.now().plusSeconds(600), "mqtt:central"));
         assertEquals(List.of(new Notice("16点后暂停开户", "No new accounts after 16:00"),
                 new Notice("OPEN中文:附近乙厅约等 5 分钟,距此 800 米", "OPEN en: about 5 min at Hall B, 800 m away")),
                 feed.lines(TestHalls.small()));
@@ -45,7 +46,8 @@ class BoardNoticeFeedTest {
         feed.use(TestHalls.small());
         feed.refresh();
         assertEquals(List.of(), told, "nothing to say, nothing told");
-        mqtt.notices().show(new HallStatus.Notice("通知", "Notice", Instant.now().plusSeconds(600), "central"));
+        feed.notices().show(new NoticePosted(Instant.now(), "通知", "Notice", Instant.now().plusSeconds(600),
+                "mqtt:central"));
         feed.refresh();
         feed.refresh();
         assertEquals(List.of(List.of(new Notice("通知", "Notice"))), told);

@@ -52,6 +52,15 @@ class NeighbourAdvisorTest {
     }
 
     @Test
+    void nearbyHall_isTheSuggestionAsTheTicketPrintsIt() {
+        advisor.localStatus(status("hall-a", 3000, true));
+        assertTrue(advisor.nearbyHall("OPEN").isEmpty(), "no neighbour status yet");
+        advisor.neighbourStatus(status("hall-b", 600, true));
+        assertEquals(new io.hallq.controller.ticket.NearbyHall("乙厅", "Hall B", 600, 800),
+                advisor.nearbyHall("OPEN").orElseThrow());
+    }
+
+    @Test
     void whenNoCounterHereTakesTheService_anyOpenNeighbourIsSuggested() {
         advisor.localStatus(status("hall-a", -1, true));
         advisor.neighbourStatus(status("hall-b", 2400, true));

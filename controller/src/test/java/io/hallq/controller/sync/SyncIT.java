@@ -191,6 +191,7 @@ class SyncIT {
             CommandResponse r = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"BroadcastNotice\","
                     + "\"textZh\":\"16点后暂停开户\",\"textEn\":\"No new accounts after 16:00\",\"durationSeconds\":600}}");
             assertTrue(r.accepted(), r.message());
+            assertTrue(CentralRecorder.await(() -> hall.mqtt().notices().current().isPresent(), 5_000));
             assertEquals("No new accounts after 16:00", hall.mqtt().notices().current().orElseThrow().textEn());
             HallStatus st = Retained.await(broker.uri(), Topics.status("hall-a"), HallStatus.class,
                     s -> s.notice() != null);
@@ -208,6 +209,35 @@ class SyncIT {
         }
         clock.advance(java.time.Duration.ofMinutes(11));
         assertTrue(hall.mqtt().notices().current().isEmpty(), "the notice expires");
+    }
+
+    @Test
+    void noticeAndServiceSwitch_areJournaledWithTheIssuer_andTheNoticeSurvivesARestart() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-a");
+        assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
+        try (CommandClient central = new CommandClient(broker.uri(), "central")) {
+            CommandResponse notice = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"BroadcastNotice\","
+                    + "\"textZh\":\"系统升级\",\"textEn\":\"System upgrade\",\"durationSeconds\":3600}}");
+            assertTrue(notice.accepted(), notice.reason() + ": " + notice.message());
+            CommandResponse off = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"SetService\","
+                    + "\"service\":\"PAY\",\"enabled\":false,\"messageZh\":\"暂停\",\"messageEn\":\"Paused\"}}");
+            assertTrue(off.accepted(), off.reason() + ": " + off.message());
+        }
+        java.util.List<HallEvent> journaled = hall.runtime().hall().eventsAfter(0, 1000).stream()
+                .map(io.hallq.controller.hall.JournaledEvent::event).toList();
+        assertTrue(journaled.stream().anyMatch(e -> e instanceof HallEvent.NoticePosted n
+                && n.by().equals("mqtt:central") && n.textEn().equals("System upgrade")), journaled.toString());
+        assertTrue(journaled.stream().anyMatch(e -> e instanceof HallEvent.ServiceChanged c
+                && !c.enabled() && "mqtt:central".equals(c.by())), journaled.toString());
+        hall.close();
+        hall = startHall("hall-a");
+        CentralRecorder.await(() -> hall.mqtt().notices().current().isPresent(), 5_000);
+        assertEquals("System upgrade", hall.mqtt().notices().current().map(n -> n.textEn()).orElse(null),
+                "the notice is back after the restart, from the journal");
+        HallStatus st = Retained.await(broker.uri(), Topics.status("hall-a"), HallStatus.class,
+                s -> s.notice() != null);
+        assertEquals("central", st.notice().issuer());
     }
 
     @Test

@@ -165,6 +165,9 @@ class WebApiTest {
         assertEquals(409, refused.status());
         assertEquals("SERVICE_DISABLED", refused.text("error"));
         assertTrue(refused.text("message").contains("System upgrade"));
+        assertTrue(hall.hall().eventsAfter(0, 1000).stream().anyMatch(e -> e.event()
+                instanceof io.hallq.protocol.event.HallEvent.ServiceChanged c && !c.enabled()
+                && "web:manager".equals(c.by())), "the journal says which manager switched it off");
     }
 
     @Test

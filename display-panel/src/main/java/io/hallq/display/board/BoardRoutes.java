@@ -15,6 +15,16 @@ public final class BoardRoutes {
     private BoardRoutes() {}
 
     public static void mount(Vertx vertx, Router router, ViewChannel<BoardView> board) {
+        mount(vertx, router, board, null);
+    }
+
+    /**
+     * @param upstream for a standalone board: the state of its link to the hall (SSE event {@code upstream},
+     *                 data {@code {"state": "CONNECTING" | "LIVE" | "OFFLINE"}}); null inside the controller,
+     *                 where the page's own feed is the link
+     */
+    public static void mount(Vertx vertx, Router router, ViewChannel<BoardView> board,
+                             ViewChannel<BoardServer.UpstreamState> upstream) {
         router.get("/api/board").handler(ctx -> {
             BoardView v = board.latest();
             if (v == null) {
@@ -26,6 +36,9 @@ public final class BoardRoutes {
         });
         router.get("/api/feed/board").handler(ctx -> {
             SseStream s = SseStream.open(vertx, ctx.response(), () -> { });
+            if (upstream != null) {
+                upstream.subscribe(s, "upstream", BoardServer.UpstreamState::toJson);
+            }
             board.subscribe(s, "board", BoardView::toJson);
         });
         router.route("/board/*").handler(StaticHandler.create("web/board").setCachingEnabled(false));

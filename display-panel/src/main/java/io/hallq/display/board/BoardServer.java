@@ -17,14 +17,30 @@ import org.tinylog.Logger;
 public final class BoardServer implements AutoCloseable {
 
     private final Vertx vertx;
+    /**
+     * What a standalone board knows about the hall behind it; the page shows a bilingual notice unless LIVE.
+     * CONNECTING: no link to the broker yet, or no board view has arrived. OFFLINE: the hall controller said it
+     * is offline (or its last will did), so the view shown is old.
+     */
+    public enum Upstream { CONNECTING, LIVE, OFFLINE }
+
+    /** One change of the upstream state; {@code n} orders the changes like a view's sequence. */
+    public record UpstreamState(long n, Upstream state) {
+        String toJson() {
+            return "{\"state\":\"" + state + "\"}";
+        }
+    }
+
     private final ViewChannel<BoardView> board = new ViewChannel<>("board", BoardView::seq);
+    private final ViewChannel<UpstreamState> upstream = new ViewChannel<>("board-upstream", UpstreamState::n);
+    private final java.util.concurrent.atomic.AtomicLong upstreamChanges = new java.util.concurrent.atomic.AtomicLong();
     private final HttpServer server;
 
     private BoardServer(String bind, int port) {
         vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(true)));
         Router router = Router.router(vertx);
-        BoardRoutes.mount(vertx, router, board);
+        BoardRoutes.mount(vertx, router, board, upstream);
         router.get("/").handler(ctx -> ctx.reroute("/board/index.html"));
         try {
             server = vertx.createHttpServer().requestHandler(router).listen(port, bind).await(10, TimeUnit.SECONDS);
@@ -46,6 +62,22 @@ public final class BoardServer implements AutoCloseable {
         board.publish(view);
     }
 
+    /** Tells the page how the link to the hall stands (from any thread). */
+    public void upstream(Upstream state) {
+        upstream.publish(new UpstreamState(upstreamChanges.incrementAndGet(), state));
+    }
+
+    /** The upstream state last set, or null before the first. */
+    public Upstream upstream() {
+        UpstreamState s = upstream.latest();
+        return s == null ? null : s.state();
+    }
+
+    /** The view shown, or null before the first. */
+    public BoardView shown() {
+        return board.latest();
+    }
+
     public int port() {
         return server.actualPort();
     }
@@ -53,6 +85,7 @@ public final class BoardServer implements AutoCloseable {
     @Override
     public void close() {
         board.close();
+        upstream.close();
         try {
             vertx.close().await(5, TimeUnit.SECONDS);
         } catch (Exception e) {

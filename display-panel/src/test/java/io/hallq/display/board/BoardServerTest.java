@@ -43,6 +43,37 @@ class BoardServerTest {
     }
 
     @Test
+    void standaloneBoard_tellsThePageHowItsLinkToTheHallStands_overTheBoardFeed() throws Exception {
+        try (BoardServer server = BoardServer.start("127.0.0.1", 0)) {
+            server.upstream(BoardServer.Upstream.CONNECTING);
+            server.show(view(7, "E001"));
+            server.upstream(BoardServer.Upstream.OFFLINE);
+            HttpResponse<java.util.stream.Stream<String>> feed = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/feed/board")).build(),
+                    HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                java.util.Iterator<String> lines = feed.body().iterator();
+                String event = "";
+                while (lines.hasNext()) {
+                    String line = lines.next();
+                    if (line.startsWith("event: ")) {
+                        event = line.substring(7);
+                    } else if (line.startsWith("data: ")) {
+                        seen.add(event + " " + line.substring(6));
+                        if (seen.size() == 2) {
+                            return;
+                        }
+                    }
+                }
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(seen.contains("upstream {\"state\":\"OFFLINE\"}"), seen.toString());
+            assertTrue(seen.stream().anyMatch(l -> l.startsWith("board {") && l.contains("\"E001\"")), seen.toString());
+            assertEquals(BoardServer.Upstream.OFFLINE, server.upstream());
+        }
+    }
+
+    @Test
     void boardView_survivesItsJsonRoundTrip() {
         assertEquals(view(5, "A001"), BoardView.fromJson(view(5, "A001").toJson()));
     }

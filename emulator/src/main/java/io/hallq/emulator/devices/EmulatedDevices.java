@@ -11,9 +11,11 @@ import io.hallq.controller.device.PrinterLink;
 import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.ticket.NearbyHalls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import org.tinylog.Logger;
 public final class EmulatedDevices implements HallModule {
 
     private final UnaryOperator<PrinterLink> linkWrapper;
+    private final NearbyHalls nearby;
     private final VirtualPrinter printer = new VirtualPrinter();
     private final VirtualSpiProvider spi = new VirtualSpiProvider();
     private final VirtualInputProvider inputs = new VirtualInputProvider();
@@ -59,7 +62,13 @@ public final class EmulatedDevices implements HallModule {
 
     /** @param linkWrapper wraps the printer link the controller gets (the benchmark times bytes with it) */
     public EmulatedDevices(UnaryOperator<PrinterLink> linkWrapper) {
+        this(linkWrapper, NearbyHalls.NONE);
+    }
+
+    /** @param nearby nearby halls with shorter waits for the tickets, e.g. the MQTT module's neighbour advice */
+    public EmulatedDevices(UnaryOperator<PrinterLink> linkWrapper, NearbyHalls nearby) {
         this.linkWrapper = linkWrapper;
+        this.nearby = nearby;
     }
 
     @Override
@@ -81,7 +90,7 @@ public final class EmulatedDevices implements HallModule {
         lastPng = Path.of(context.hall().config().journal().dataDir()).resolve("last-ticket.png");
         // Rendering and logging leave the printer thread at once, as a real printer does not wait for them.
         printer.onTicket(t -> Thread.ofVirtual().start(() -> printed(t)));
-        module = new DeviceModule(new Pi4jBoard(pi4j, true), p -> linkWrapper.apply(printer));
+        module = new DeviceModule(new Pi4jBoard(pi4j, true), p -> linkWrapper.apply(printer), nearby);
         module.start(context);
         wire(cfg, pi4j);
         awaitFirstScan();
@@ -152,11 +161,14 @@ public final class EmulatedDevices implements HallModule {
         }
     }
 
+    /** Written aside and renamed, so the twin page or a test never reads half a picture. */
     private void writePng(PrintedTicket t) {
         try {
             Files.createDirectories(lastPng.getParent());
-            Files.write(lastPng, TicketImage.png(t));
-        } catch (IOException e) {
+            Path temp = lastPng.resolveSibling(lastPng.getFileName() + ".tmp");
+            Files.write(temp, TicketImage.png(t));
+            Files.move(temp, lastPng, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
             Logger.warn("Cannot write {}: {}", lastPng, e.getMessage());
         }
     }

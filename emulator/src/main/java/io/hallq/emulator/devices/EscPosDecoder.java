@@ -16,6 +16,9 @@ import java.util.function.IntConsumer;
 public final class EscPosDecoder {
 
     private static final Charset GBK = Charset.forName("GBK");
+    /** An ESC/POS printer's QR settings until GS ( k functions 67 and 69 set them. */
+    static final int QR_DEFAULT_MODULE_SIZE = 3;
+    static final char QR_DEFAULT_LEVEL = 'L';
 
     private final IntConsumer statusRequest;
     private final List<PrintedTicket> completed = new ArrayList<>();
@@ -23,7 +26,9 @@ public final class EscPosDecoder {
     private final ByteArrayOutputStream text = new ByteArrayOutputStream();
     private List<PrintedTicket.Line> lines = new ArrayList<>();
     private String qrStored;
-    private String qrPrinted;
+    private PrintedTicket.Qr qrPrinted;
+    private int qrModuleSize = QR_DEFAULT_MODULE_SIZE;
+    private char qrLevel = QR_DEFAULT_LEVEL;
     private int width = 1;
     private int height = 1;
     private int align;
@@ -148,6 +153,7 @@ public final class EscPosDecoder {
         }
     }
 
+    /** GS ( k pL pH cn fn ...: the QR code functions (cn 49) a ticket uses. */
     private int qr(byte[] b, int p, int left) {
         if (left < 5) {
             return 0;
@@ -157,11 +163,37 @@ public final class EscPosDecoder {
         if (left < 5 + len) {
             return 0;
         }
+        expect(len >= 3 && b[p + 5] == 49, b, p);
         int fn = b[p + 6] & 0xFF;
-        if (fn == 80) {
-            qrStored = new String(b, p + 8, len - 3, java.nio.charset.StandardCharsets.US_ASCII);
-        } else if (fn == 81) {
-            qrPrinted = qrStored;
+        int n = b[p + 7] & 0xFF;
+        switch (fn) {
+            case 65 -> {
+                if (n != 50) {
+                    throw new IllegalArgumentException("GS ( k fn 65 at byte " + p + ": the virtual printer prints "
+                            + "QR model 2 (50) only, not " + n);
+                }
+            }
+            case 67 -> {
+                if (n < 1 || n > 16) {
+                    throw new IllegalArgumentException("GS ( k fn 67 at byte " + p + ": QR module size is 1..16 dots, not " + n);
+                }
+                qrModuleSize = n;
+            }
+            case 69 -> {
+                if (n < 48 || n > 51) {
+                    throw new IllegalArgumentException("GS ( k fn 69 at byte " + p
+                            + ": QR error correction is 48..51 (L, M, Q, H), not " + n);
+                }
+                qrLevel = "LMQH".charAt(n - 48);
+            }
+            case 80 -> qrStored = new String(b, p + 8, len - 3, java.nio.charset.StandardCharsets.US_ASCII);
+            case 81 -> {
+                if (qrStored == null) {
+                    throw new IllegalArgumentException("GS ( k fn 81 at byte " + p + ": print QR before any data was stored");
+                }
+                qrPrinted = new PrintedTicket.Qr(qrStored, qrModuleSize, qrLevel, align, lines.size());
+            }
+            default -> throw unknown(b, p);
         }
         return 5 + len;
     }
@@ -198,7 +230,8 @@ public final class EscPosDecoder {
         }
         completed.add(new PrintedTicket(lines, qrPrinted, true));
         lines = new ArrayList<>();
-        qrStored = qrPrinted = null;
+        qrStored = null;
+        qrPrinted = null;
     }
 
     /** Forgets a half-printed ticket and pending bytes, as a printer does when a new roll is loaded. */
@@ -206,7 +239,10 @@ public final class EscPosDecoder {
         pending = new byte[0];
         text.reset();
         lines = new ArrayList<>();
-        qrStored = qrPrinted = null;
+        qrStored = null;
+        qrPrinted = null;
+        qrModuleSize = QR_DEFAULT_MODULE_SIZE;
+        qrLevel = QR_DEFAULT_LEVEL;
         width = height = 1;
         align = 0;
     }

@@ -6,11 +6,11 @@ import java.util.stream.Collectors;
 /**
  * A ticket as the virtual printer decoded it from the ESC/POS bytes.
  *
- * @param lines     the printed lines in order, text and raster images
- * @param qrPayload the text stored by the last QR code printed on it, or null
- * @param cut       the ticket was cut off (the customer can take it)
+ * @param lines the printed lines in order, text and raster images
+ * @param qr    the last QR code printed on it, or null
+ * @param cut   the ticket was cut off (the customer can take it)
  */
-public record PrintedTicket(List<Line> lines, String qrPayload, boolean cut) {
+public record PrintedTicket(List<Line> lines, Qr qr, boolean cut) {
 
     public PrintedTicket {
         lines = List.copyOf(lines);
@@ -21,6 +21,23 @@ public record PrintedTicket(List<Line> lines, String qrPayload, boolean cut) {
         public boolean isImage() {
             return image != null;
         }
+    }
+
+    /**
+     * A QR code as the GS ( k commands asked for it.
+     *
+     * @param payload    the data stored (function 80) when it was printed (function 81)
+     * @param moduleSize dots per module side (function 67, 1..16)
+     * @param errorLevel error correction level L, M, Q or H (function 69)
+     * @param align      the alignment (ESC a) it was printed with: 0 left, 1 centre, 2 right
+     * @param atLine     how many lines were printed before it: it sits between lines {@code atLine - 1} and
+     *                   {@code atLine}
+     */
+    public record Qr(String payload, int moduleSize, char errorLevel, int align, int atLine) {}
+
+    /** The text stored by the last QR code printed on the ticket, or null when it has none. */
+    public String qrPayload() {
+        return qr == null ? null : qr.payload();
     }
 
     /** The text lines only, without size or alignment. */
@@ -38,6 +55,6 @@ public record PrintedTicket(List<Line> lines, String qrPayload, boolean cut) {
         String body = lines.stream().map(l -> l.isImage() ? "[image " + l.image()[0].length + "x" + l.image().length + "]"
                 : (l.width() > 1 || l.height() > 1 ? "[" + l.width() + "x" + l.height() + "] " : "") + l.text())
                 .collect(Collectors.joining("\n"));
-        return body + (qrPayload == null ? "" : "\n[QR " + qrPayload + "]") + (cut ? "\n--- cut ---" : "");
+        return body + (qr == null ? "" : "\n[QR " + qr.payload() + "]") + (cut ? "\n--- cut ---" : "");
     }
 }

@@ -1,5 +1,10 @@
 package io.hallq.emulator.devices;
 
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -10,23 +15,29 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /**
- * Draws a decoded ticket as a PNG the width of 80 mm paper (576 dots): text at its size and alignment,
- * raster lines dot for dot, the QR code as a framed box with its payload under it (the emulator shows what
- * the code holds; drawing the modules would need a QR encoder and adds nothing to a test).
+ * Draws a decoded ticket as a PNG the width of 80 mm paper (576 dots, one pixel per printer dot): text at its
+ * size and alignment, raster lines dot for dot, and the QR code as a real, scannable symbol where the stream
+ * printed it, encoded by ZXing with the module size and error correction level the GS ( k commands asked
+ * for (the module size shrinks only when the symbol would not fit the paper), with the standard quiet zone.
  */
 public final class TicketImage {
 
     private static final int WIDTH = 576;
     private static final int BASE = 24;
+    /** Modules of white around a QR symbol (ISO/IEC 18004). */
+    private static final int QUIET_ZONE = 4;
 
     private TicketImage() {}
 
+    /**
+     * @throws IllegalArgumentException when the ticket's QR payload does not fit any QR code at its level
+     */
     public static byte[] png(PrintedTicket t) {
-        int height = 40;
+        Symbol qr = t.qr() == null ? null : symbol(t.qr());
+        int height = 40 + (qr == null ? 0 : qr.side() + 12);
         for (PrintedTicket.Line l : t.lines()) {
             height += l.isImage() ? l.image().length : BASE * l.height() + 6;
         }
-        height += t.qrPayload() == null ? 0 : 200;
         BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -34,14 +45,14 @@ public final class TicketImage {
             g.fillRect(0, 0, WIDTH, height);
             g.setColor(Color.BLACK);
             int y = 20;
-            for (PrintedTicket.Line l : t.lines()) {
-                y = l.isImage() ? image(img, l, y) : text(g, l, y);
-            }
-            if (t.qrPayload() != null) {
-                g.drawRect(WIDTH / 2 - 80, y + 10, 160, 160);
-                g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-                g.drawString("QR", WIDTH / 2 - 8, y + 95);
-                g.drawString(t.qrPayload(), 10, y + 190);
+            for (int i = 0; i <= t.lines().size(); i++) {
+                if (qr != null && t.qr().atLine() == i) {
+                    y = qr.draw(img, t.qr().align(), y);
+                }
+                if (i < t.lines().size()) {
+                    PrintedTicket.Line l = t.lines().get(i);
+                    y = l.isImage() ? image(img, l, y) : text(g, l, y);
+                }
             }
         } finally {
             g.dispose();
@@ -53,6 +64,49 @@ public final class TicketImage {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The modules of a QR code and the dots per module it is drawn with. */
+    private record Symbol(ByteMatrix modules, int dots) {
+
+        int side() {
+            return (modules.getWidth() + 2 * QUIET_ZONE) * dots;
+        }
+
+        int draw(BufferedImage img, int align, int y) {
+            int x = switch (align) {
+                case 1 -> (WIDTH - side()) / 2;
+                case 2 -> WIDTH - side();
+                default -> 0;
+            };
+            int origin = QUIET_ZONE * dots;
+            for (int r = 0; r < modules.getHeight(); r++) {
+                for (int c = 0; c < modules.getWidth(); c++) {
+                    if (modules.get(c, r) == 1) {
+                        for (int dy = 0; dy < dots; dy++) {
+                            for (int dx = 0; dx < dots; dx++) {
+                                img.setRGB(x + origin + c * dots + dx, y + origin + r * dots + dy, 0);
+                            }
+                        }
+                    }
+                }
+            }
+            return y + side() + 6;
+        }
+    }
+
+    private static Symbol symbol(PrintedTicket.Qr qr) {
+        ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(String.valueOf(qr.errorLevel()));
+        QRCode code;
+        try {
+            code = Encoder.encode(qr.payload(), level);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("the QR payload of " + qr.payload().length()
+                    + " characters does not fit a QR code at level " + level + ": " + e.getMessage(), e);
+        }
+        ByteMatrix modules = code.getMatrix();
+        int widest = WIDTH / (modules.getWidth() + 2 * QUIET_ZONE);
+        return new Symbol(modules, Math.max(1, Math.min(qr.moduleSize(), widest)));
     }
 
     private static int text(Graphics2D g, PrintedTicket.Line l, int y) {

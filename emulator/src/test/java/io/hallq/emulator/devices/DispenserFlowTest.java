@@ -46,6 +46,20 @@ class DispenserFlowTest {
     }
 
     @Test
+    void printedTicket_isJournaledAsPrinted_soARestartKeepsIt() {
+        try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
+            h.devices.button("PAY").orElseThrow().tap();
+            HardwareHall.await("the ticket marked printed", WAIT, () -> h.query(s -> s.issuedCount() == 1
+                    && s.awaitingPrint().isEmpty()));
+            assertTrue(h.runtime.hall().eventsAfter(0, 100).stream()
+                    .anyMatch(e -> e.event() instanceof HallEvent.TicketPrinted p && p.ticket().equals("E001")));
+        }
+        try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
+            assertEquals(List.of("E001"), h.query(s -> s.liveTickets().stream().map(Ticket::number).toList()));
+        }
+    }
+
+    @Test
     void bouncingButton_issuesOneTicket_andHammeringIsRateLimited() {
         try (HardwareHall h = HardwareHall.start(dir, UnaryOperator.identity())) {
             VirtualButton pay = h.devices.button("PAY").orElseThrow();

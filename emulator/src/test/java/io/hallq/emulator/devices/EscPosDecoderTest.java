@@ -41,6 +41,33 @@ class EscPosDecoderTest {
     }
 
     @Test
+    void qrCommands_giveTheCodesModuleSizeLevelAlignmentAndPlace() {
+        byte[] bytes = new TicketLayout(TestHalls.small(), new TicketSettings(58, null, null, null)).escPos(CONTENT);
+        PrintedTicket t = decoder.feed(bytes).get(0);
+        int before = t.texts().indexOf("扫码查看排队进度 / Scan to follow your turn");
+        assertEquals(new PrintedTicket.Qr("http://h:8080/m/tok", 4, 'M', 1, before), t.qr());
+    }
+
+    @Test
+    void qrWithoutItsCommands_usesThePrinterDefaults_sizeThreeLevelL() {
+        byte[] store = {0x1D, '(', 'k', 6, 0, 49, 80, 48, 'a', 'b', 'c'};
+        byte[] print = {0x1D, '(', 'k', 3, 0, 49, 81, 48};
+        decoder.feed(store);
+        decoder.feed(print);
+        assertEquals(new PrintedTicket.Qr("abc", 3, 'L', 0, 0), decoder.unfinished().qr());
+    }
+
+    @Test
+    void qrModelOne_orAModuleSizeOutOfRange_isAnErrorNamingIt() {
+        IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
+                () -> decoder.feed(new byte[] {0x1D, '(', 'k', 4, 0, 49, 65, 49, 0}));
+        assertTrue(model.getMessage().contains("QR model 2 (50) only, not 49"), model.getMessage());
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> new EscPosDecoder(n -> { }).feed(new byte[] {0x1D, '(', 'k', 3, 0, 49, 67, 17}));
+        assertTrue(size.getMessage().contains("QR module size is 1..16 dots, not 17"), size.getMessage());
+    }
+
+    @Test
     void bytesSplitAnywhere_decodeTheSame() {
         byte[] bytes = new TicketLayout(TestHalls.small(), new TicketSettings(58, null, null, null)).escPos(CONTENT);
         PrintedTicket whole = new EscPosDecoder(n -> { }).feed(bytes).get(0);

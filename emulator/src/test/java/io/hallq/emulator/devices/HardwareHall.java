@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -31,13 +32,22 @@ final class HardwareHall implements AutoCloseable {
         return start(dir, edit, new EmulatedDevices());
     }
 
-    static HardwareHall start(Path dir, UnaryOperator<String> edit, EmulatedDevices devices) {
+    /** @param more modules started after the devices, e.g. the web server or MQTT */
+    static HardwareHall start(Path dir, UnaryOperator<String> edit, EmulatedDevices devices, HallModule... more) {
+        return start(dir, edit, List.of(), devices, more);
+    }
+
+    /** @param before modules started before the devices, e.g. the embedded broker and MQTT */
+    static HardwareHall start(Path dir, UnaryOperator<String> edit, List<HallModule> before, EmulatedDevices devices,
+                              HallModule... more) {
         try {
             String yaml = Files.readString(EXAMPLE).replace("dataDir: ../data/sh-pudong-01", "dataDir: data");
             Path file = dir.resolve("hall.yaml");
             Files.writeString(file, edit.apply(yaml));
-            HallRuntime runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), Clock.systemUTC(),
-                    List.<HallModule>of(devices));
+            List<HallModule> modules = new ArrayList<>(before);
+            modules.add(devices);
+            modules.addAll(List.of(more));
+            HallRuntime runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), Clock.systemUTC(), modules);
             return new HardwareHall(runtime, devices);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,8 @@
 package io.hallq.protocol.event;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +25,14 @@ import java.util.Map;
         @JsonSubTypes.Type(value = HallEvent.TicketServed.class, name = "TicketServed"),
         @JsonSubTypes.Type(value = HallEvent.TicketTransferred.class, name = "TicketTransferred"),
         @JsonSubTypes.Type(value = HallEvent.TicketVoided.class, name = "TicketVoided"),
+        @JsonSubTypes.Type(value = HallEvent.TicketPrinted.class, name = "TicketPrinted"),
         @JsonSubTypes.Type(value = HallEvent.CounterChanged.class, name = "CounterChanged"),
         @JsonSubTypes.Type(value = HallEvent.CounterProfileChanged.class, name = "CounterProfileChanged"),
         @JsonSubTypes.Type(value = HallEvent.ServiceChanged.class, name = "ServiceChanged"),
         @JsonSubTypes.Type(value = HallEvent.AlarmRaised.class, name = "AlarmRaised"),
         @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared"),
-        @JsonSubTypes.Type(value = HallEvent.ServiceRated.class, name = "ServiceRated")
+        @JsonSubTypes.Type(value = HallEvent.ServiceRated.class, name = "ServiceRated"),
+        @JsonSubTypes.Type(value = HallEvent.NoticePosted.class, name = "NoticePosted")
 })
 public sealed interface HallEvent {
 
@@ -47,10 +51,25 @@ public sealed interface HallEvent {
      * @param vipRoom       the customer is asked to go to the VIP room
      * @param phoneMasked   the phone number as it may be shown ("138****1234"), or null
      * @param token         the unguessable token of the mobile ticket page, or null
+     * @param paper         a paper ticket is to be printed for it: it waits for {@link TicketPrinted}, and is
+     *                      voided at the next start if that never came (nobody holds it)
      */
     record TicketIssued(Instant at, String ticket, String service, String customerClass, Instant rank,
                         int peopleAhead, long estimatedWaitSeconds, boolean vipRoom, boolean directQueue,
-                        String phoneMasked, String token) implements HallEvent {}
+                        String phoneMasked, String token,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean paper) implements HallEvent {
+
+        /** A ticket without paper (web, mobile, tests). */
+        public TicketIssued(Instant at, String ticket, String service, String customerClass, Instant rank,
+                            int peopleAhead, long estimatedWaitSeconds, boolean vipRoom, boolean directQueue,
+                            String phoneMasked, String token) {
+            this(at, ticket, service, customerClass, rank, peopleAhead, estimatedWaitSeconds, vipRoom, directQueue,
+                    phoneMasked, token, false);
+        }
+    }
+
+    /** The printer took the whole paper ticket (the cut included): a customer holds it. */
+    record TicketPrinted(Instant at, String ticket) implements HallEvent {}
 
     /** A counter called a waiting ticket. */
     record TicketCalled(Instant at, String ticket, int counter) implements HallEvent {}
@@ -74,16 +93,29 @@ public sealed interface HallEvent {
     /** A ticket left the queue without service: printing failed, or the day closed with it still waiting. */
     record TicketVoided(Instant at, String ticket, String reason) implements HallEvent {}
 
-    /** A counter changed state. */
-    record CounterChanged(Instant at, int counter, CounterStatus status) implements HallEvent {}
+    /**
+     * A counter changed state.
+     *
+     * @param by who changed it ("web:alice", "mqtt:central"), or null for the counter's own keypad and the day
+     */
+    record CounterChanged(Instant at, int counter, CounterStatus status, String by) implements HallEvent {
+        public CounterChanged(Instant at, int counter, CounterStatus status) {
+            this(at, counter, status, null);
+        }
+    }
 
     /**
      * A manager changed which tickets a counter takes. The new profile replaces the configured one until
      * the next business day starts (when every counter takes its configured profile again).
      */
-    record CounterProfileChanged(Instant at, int counter, List<ProfileLine> profile) implements HallEvent {
+    record CounterProfileChanged(Instant at, int counter, List<ProfileLine> profile, String by)
+            implements HallEvent {
         public CounterProfileChanged {
             profile = List.copyOf(profile);
+        }
+
+        public CounterProfileChanged(Instant at, int counter, List<ProfileLine> profile) {
+            this(at, counter, profile, null);
         }
     }
 
@@ -99,9 +131,17 @@ public sealed interface HallEvent {
         }
     }
 
-    /** A service was switched on or off; the messages tell customers why. */
-    record ServiceChanged(Instant at, String service, boolean enabled, String messageZh, String messageEn)
-            implements HallEvent {}
+    /**
+     * A service was switched on or off; the messages tell customers why.
+     *
+     * @param by who switched it ("web:alice", "mqtt:central"), or null for the configuration and the day
+     */
+    record ServiceChanged(Instant at, String service, boolean enabled, String messageZh, String messageEn,
+                          String by) implements HallEvent {
+        public ServiceChanged(Instant at, String service, boolean enabled, String messageZh, String messageEn) {
+            this(at, service, enabled, messageZh, messageEn, null);
+        }
+    }
 
     /**
      * An alarm became active.
@@ -125,6 +165,14 @@ public sealed interface HallEvent {
      * @param rating 1 (unhappy) up to the number of keys fitted (3 or 4)
      */
     record ServiceRated(Instant at, String ticket, int counter, int rating) implements HallEvent {}
+
+    /**
+     * A notice for the hall board, broadcast by central or the manager. It replaces any earlier one and is shown
+     * until {@code until}; a notice with an {@code until} at or before {@code at} withdraws the current one.
+     *
+     * @param by who posted it ("mqtt:central", "web:alice")
+     */
+    record NoticePosted(Instant at, String textZh, String textEn, Instant until, String by) implements HallEvent {}
 
     /** Counter states as seen by customers and managers. */
     enum CounterStatus { OPEN, PAUSED, CLOSED }

@@ -43,6 +43,9 @@ public final class Topics {
     /** Retained {@link HallProfile}: the busy/idle profile of the last weeks, republished daily. */
     public static String profile(String hall) { return hall(hall) + "/profile"; }
 
+    /** Retained {@link HallBoard}: what the hall board shows, for a board running on a Pi of its own. */
+    public static String board(String hall) { return hall(hall) + "/board"; }
+
     /** Where {@code issuer} sends a {@link CommandRequest} to {@code hall}. */
     public static String command(String hall, String issuer) { return hall(hall) + "/cmd/" + segment(issuer); }
 

@@ -122,6 +122,42 @@ class MqttCodecTest {
     }
 
     @Test
+    void boardCounterWithUnknownStatus_isRejected_namingTheField() {
+        Decoded<HallBoard> d = MqttCodec.decode("""
+                {"v":1,"hall":"h1","seq":3,"at":"2026-11-23T02:15:30Z","hallZh":"厅","hallEn":"Hall",
+                 "counters":[{"number":1,"nameZh":"1号","nameEn":"1","status":"ASLEEP"}],
+                 "calls":[],"services":[],"notices":[]}
+                """.getBytes(StandardCharsets.UTF_8), HallBoard.class);
+        assertNames(reason(d), "'counters.[0].status'");
+    }
+
+    @Test
+    void boardCallWithoutTicket_isRejected_namingIt() {
+        Decoded<HallBoard> d = MqttCodec.decode("""
+                {"v":1,"hall":"h1","seq":3,"at":"2026-11-23T02:15:30Z","hallZh":"厅","hallEn":"Hall",
+                 "counters":[],"calls":[{"counter":2,"recall":false,"seq":3}],"services":[],"notices":[]}
+                """.getBytes(StandardCharsets.UTF_8), HallBoard.class);
+        assertNames(reason(d), "missing field", "ticket");
+    }
+
+    @Test
+    void boardWithoutItsCounters_isRejected_namingThem() {
+        Decoded<HallBoard> d = MqttCodec.decode("""
+                {"v":1,"hall":"h1","seq":3,"at":"2026-11-23T02:15:30Z","hallZh":"厅","hallEn":"Hall",
+                 "calls":[],"services":[],"notices":[]}
+                """.getBytes(StandardCharsets.UTF_8), HallBoard.class);
+        assertNames(reason(d), "'counters'");
+    }
+
+    @Test
+    void boardMessage_carriesNothingPersonal() {
+        String json = new String(MqttCodec.encode(Samples.board()), StandardCharsets.UTF_8);
+        for (String personal : new String[] {"phone", "token", "class", "Class"}) {
+            assertFalse(json.contains(personal), () -> json + " should not mention " + personal);
+        }
+    }
+
+    @Test
     void eventId_isStableAcrossResends() {
         EventMessage a = Samples.eventMessages().get(3);
         assertEquals(a.eventId(), EventMessage.of(a.hall(), a.seq(), a.event()).eventId());
@@ -144,6 +180,7 @@ class MqttCodecTest {
     void topics_areUnderTheVersionedRoot_andRefuseBadSegments() {
         assertEquals("hallq/v1/h1/events", Topics.events("h1"));
         assertEquals("hallq/v1/h1/cmd/central", Topics.command("h1", "central"));
+        assertEquals("hallq/v1/h1/board", Topics.board("h1"));
         assertEquals("h1", Topics.hallOf("hallq/v1/h1/status"));
         assertEquals("$share/central/hallq/v1/+/events", Topics.shared("central", Topics.allHalls("events")));
         assertThrows(IllegalArgumentException.class, () -> Topics.status("a/#"));

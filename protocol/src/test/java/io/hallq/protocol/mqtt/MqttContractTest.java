@@ -31,6 +31,7 @@ class MqttContractTest {
         g.put("daily-stats-closed.json", Samples.closedDay());
         g.put("profile.json", Samples.profile());
         g.put("profile-empty.json", Samples.emptyProfile());
+        g.put("board.json", Samples.board());
         List<EventMessage> events = Samples.eventMessages();
         for (int i = 0; i < events.size(); i++) {
             g.put("event-" + i + "-" + events.get(i).event().getClass().getSimpleName() + ".json", events.get(i));
@@ -65,6 +66,16 @@ class MqttContractTest {
             assertEquals("", Schemas.errors(Schemas.fileFor(m.getClass()), bytes));
             assertEquals(m, MqttCodec.decodeOrThrow(bytes, m.getClass()));
         }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyEventType_hasAGoldenSample() {
+        java.util.Set<Class<?>> sampled = new java.util.HashSet<>();
+        Samples.events().forEach(e -> sampled.add(e.getClass()));
+        for (Class<?> type : io.hallq.protocol.event.HallEvent.class.getPermittedSubclasses()) {
+            org.junit.jupiter.api.Assertions.assertTrue(sampled.contains(type),
+                    type.getSimpleName() + " has no golden sample (and so no schema check)");
+        }
     }
 
     static byte[] read(String resource) throws IOException {

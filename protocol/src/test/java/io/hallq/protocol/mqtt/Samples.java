@@ -39,7 +39,16 @@ final class Samples {
                 new HallEvent.ServiceChanged(AT, "INFO", true, null, null),
                 new HallEvent.AlarmRaised(AT, "EARLY_WARNING", AlarmKind.EARLY_WARNING, "排队人数较多",
                         "Many customers waiting", Map.of("waiting", 31L, "openCounters", 3L)),
-                new HallEvent.AlarmCleared(AT, "EARLY_WARNING"));
+                new HallEvent.AlarmCleared(AT, "EARLY_WARNING"),
+                new HallEvent.TicketPrinted(AT, "A013"),
+                new HallEvent.CounterProfileChanged(AT, 5, List.of(
+                        new HallEvent.ProfileLine("PAY", List.of(), 600),
+                        new HallEvent.ProfileLine("OPEN", List.of("VIP", "GOTONE"), 0)), "web:manager"),
+                new HallEvent.ServiceRated(AT, "A012", 1, 4),
+                new HallEvent.NoticePosted(AT, "今日16点停止办理开户", "No new accounts after 16:00",
+                        AT.plusSeconds(3600), "mqtt:central"),
+                new HallEvent.ServiceChanged(AT, "INFO", false, "系统维护中", "Under maintenance", "mqtt:central"),
+                new HallEvent.TicketIssued(AT, "A013", "OPEN", "WALKIN", AT, 4, 600, false, false, null, null, true));
     }
 
     static List<EventMessage> eventMessages() {
@@ -106,6 +115,19 @@ final class Samples {
 
     static HallProfile emptyProfile() {
         return new HallProfile(1, HALL, AT, 4, new BusyIdleProfile(HALL, null, null, List.of()));
+    }
+
+    static HallBoard board() {
+        return new HallBoard(1, HALL, 4711, AT, "浦东世纪大道营业厅", "Pudong Century Avenue Hall",
+                List.of(new HallBoard.Counter(1, "1号窗口", "Counter 1", CounterStatus.OPEN, "A012"),
+                        new HallBoard.Counter(2, "2号窗口", "Counter 2", CounterStatus.PAUSED, null),
+                        new HallBoard.Counter(3, "VIP室", "VIP room", CounterStatus.CLOSED, null)),
+                List.of(new HallBoard.Call("A012", 1, true, 4711), new HallBoard.Call("E001", 2, false, 4702)),
+                List.of(new HallBoard.Service("OPEN", "开户", "New account", true, 12, 1800, null, null),
+                        new HallBoard.Service("PAY", "充值缴费", "Top-up", true, 0, -1, null, null),
+                        new HallBoard.Service("INFO", "咨询", "Information", false, 0, -1, "系统维护中",
+                                "Under maintenance")),
+                List.of(new HallBoard.Notice("今日较空闲时段 11:00-14:00", "Quieter hours today: 11:00-14:00")));
     }
 
     static List<CommandRequest> commands() {

@@ -1,0 +1,13 @@
+package io.hallq.controller.board;
+
+import io.hallq.controller.sync.MqttSettings;
+
+/**
+ * The standalone board's file, as read by {@link BoardSettingsReader}.
+ *
+ * @param hall the hall whose board this shows (its id, as in the hall's {@code hall.id})
+ * @param bind address the board page listens on (127.0.0.1 when Chromium runs on the same Pi)
+ * @param port port of the board page (0: a free one)
+ * @param mqtt how to reach the broker; only the connection keys are used (the board never publishes)
+ */
+public record BoardSettings(String hall, String bind, int port, MqttSettings mqtt) {}

@@ -1,0 +1,103 @@
+package io.hallq.controller.board;
+
+import static io.hallq.controller.config.ConfigScalar.DURATION;
+import static io.hallq.controller.config.ConfigScalar.NAME;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.config.ConfigNode;
+import io.hallq.controller.config.ConfigProblems;
+import io.hallq.controller.config.ConfigScalar;
+import io.hallq.controller.config.YamlSource;
+import io.hallq.controller.sync.MqttSettings;
+import io.hallq.controller.sync.MqttSettingsReader;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the standalone board's YAML file ({@code config/example-board.yaml}): a {@code board} section (which
+ * hall, where the page listens) and an {@code mqtt} section with the connection keys of the hall's own
+ * {@code mqtt} section. Every mistake is reported at once as {@code <file>: <key>: <what was expected>}.
+ */
+public final class BoardSettingsReader {
+
+    private static final ConfigScalar<String> HALL_ID =
+            ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "a hall id of a-z, 0-9 and '-' (up to 64)");
+    private static final ConfigScalar<String> ADDRESS =
+            ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
+    private static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
+            "a broker URI tcp://host:port or ssl://host:port");
+    private static final ConfigScalar<Duration> POSITIVE =
+            DURATION.where(Duration::isPositive, "a duration more than 0");
+
+    private BoardSettingsReader() {}
+
+    /**
+     * {@code board-<hall>-<8 random hex digits>}: a hall may have several boards (one per TV), and two clients
+     * with one id would keep pushing each other off the broker. Sessions are clean, so nothing is lost by a new
+     * id per start.
+     */
+    static String defaultClientId(String hall) {
+        return "board-" + hall + "-" + String.format("%08x", new java.security.SecureRandom().nextInt());
+    }
+
+    /** @throws ConfigException naming the file, the key and what was expected, for every problem */
+    public static BoardSettings read(Path file) {
+        String text;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException(List.of(file + ": is a folder; expected the board's YAML file"));
+            }
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(file + ": no such file (looked at " + file.toAbsolutePath() + ")"), e);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(List.of(file + ": the file is not UTF-8 text; save it as UTF-8"), e);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": cannot read the file: " + e.getMessage()), e);
+        }
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /** Parses YAML text named {@code fileName} in messages; relative paths are taken from {@code baseDir}. */
+    public static BoardSettings parse(String yamlText, String fileName, Path baseDir) {
+        ConfigProblems problems = new ConfigProblems(fileName);
+        String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
+        if (text.isBlank()) {
+            problems.add("", "the file is empty; expected the sections board and mqtt");
+            problems.throwIfAny();
+        }
+        JsonNode root = YamlSource.read(text, problems);
+        problems.throwIfAny();
+        ConfigNode top = ConfigNode.root(root, problems).requiredMapping("board", "mqtt");
+        ConfigNode b = top.key("board").requiredMapping("hall", "bind", "port");
+        String hall = b.key("hall").required(HALL_ID).orElse("hall");
+        String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
+        int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
+        ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
+                "keepAlive", "reconnect");
+        URI broker = URI.create(m.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
+        ConfigNode reconnect = m.key("reconnect").mapping("min", "max");
+        Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
+        Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
+        if (max.compareTo(min) < 0) {
+            reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
+        }
+        MqttSettings mqtt = new MqttSettings(true, broker, false,
+                m.key("clientId").get(ConfigScalar.text("[A-Za-z0-9_-]{1,64}",
+                        "a client id of A-Z, a-z, 0-9, '_', '-'"), defaultClientId(hall)),
+                m.key("username").optional(NAME), m.key("password").optional(NAME),
+                MqttSettingsReader.tls(m.key("tls"), baseDir, broker),
+                m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,
+                min, max, Map.of(), List.of());
+        problems.throwIfAny();
+        return new BoardSettings(hall, bind, port, mqtt);
+    }
+}

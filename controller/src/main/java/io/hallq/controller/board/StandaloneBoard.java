@@ -1,0 +1,163 @@
+package io.hallq.controller.board;
+
+import io.hallq.controller.sync.BoardMessages;
+import io.hallq.controller.sync.Inbound;
+import io.hallq.controller.sync.LinkListener;
+import io.hallq.controller.sync.MqttLink;
+import io.hallq.display.board.BoardServer;
+import io.hallq.display.board.BoardServer.Upstream;
+import io.hallq.protocol.mqtt.Decoded;
+import io.hallq.protocol.mqtt.HallBoard;
+import io.hallq.protocol.mqtt.HallOnline;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.Topics;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * The hall board on a Pi of its own: subscribes to the hall's retained board view and liveness over MQTT
+ * (Paho v5 through {@link MqttLink}: reconnect with backoff, re-subscribe after every connect) and shows each
+ * view on a {@link BoardServer}. Until a view arrives, while the broker is out of reach, and when the hall says
+ * it is offline, the page shows so in Chinese and English. A malformed board message is logged with the reason
+ * and ignored: the last good view stays.
+ *
+ * <p>Everything runs on one "board-mqtt" thread; Paho's threads only hand over.
+ */
+public final class StandaloneBoard implements AutoCloseable {
+
+    private final BoardSettings settings;
+    private final BoardServer server;
+    private final ScheduledExecutorService owner;
+    private final MqttLink link;
+    private final String boardTopic;
+    private final String onlineTopic;
+    // confined to the owner thread
+    private boolean connected;
+    private Boolean hallOnline;
+    private long onlineBirth = -1;
+    private boolean hasView;
+    private Upstream shown;
+
+    private StandaloneBoard(BoardSettings settings) {
+        this.settings = settings;
+        this.boardTopic = Topics.board(settings.hall());
+        this.onlineTopic = Topics.online(settings.hall());
+        this.server = BoardServer.start(settings.bind(), settings.port());
+        this.owner = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("board-mqtt").unstarted(r));
+        try {
+            this.link = new MqttLink(settings.mqtt(), owner, new Listener(), List.of(boardTopic, onlineTopic),
+                    () -> null);
+        } catch (RuntimeException e) {
+            owner.shutdownNow();
+            server.close();
+            throw e;
+        }
+        owner.execute(this::updateUpstream);
+    }
+
+    /** Starts the page server and connects (in the background; a broker that is down is retried forever). */
+    public static StandaloneBoard start(BoardSettings settings) {
+        StandaloneBoard b = new StandaloneBoard(settings);
+        b.link.start();
+        Logger.info("Board of hall {} follows {} on {}", settings.hall(), b.boardTopic, settings.mqtt().broker());
+        return b;
+    }
+
+    /** The port the board page listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The page server (what it shows and its upstream state). */
+    public BoardServer server() {
+        return server;
+    }
+
+    private void onBoard(byte[] payload) {
+        switch (MqttCodec.decode(payload, HallBoard.class)) {
+            case Decoded.Malformed<HallBoard> bad ->
+                    Logger.warn("Board message on {} ignored (the last good view stays): {}", boardTopic, bad.reason());
+            case Decoded.Ok<HallBoard> ok when !ok.value().hall().equals(settings.hall()) ->
+                    Logger.warn("Board message on {} ignored: it is of hall '{}', expected '{}'", boardTopic,
+                            ok.value().hall(), settings.hall());
+            case Decoded.Ok<HallBoard> ok -> {
+                server.show(BoardMessages.toView(ok.value()));
+                hasView = true;
+            }
+        }
+        updateUpstream();
+    }
+
+    private void onOnline(byte[] payload) {
+        switch (MqttCodec.decode(payload, HallOnline.class)) {
+            case Decoded.Malformed<HallOnline> bad ->
+                    Logger.warn("Liveness message on {} ignored: {}", onlineTopic, bad.reason());
+            case Decoded.Ok<HallOnline> ok -> {
+                HallOnline o = ok.value();
+                // a will of an earlier session arriving after the current session's birth says nothing new
+                if (!o.online() && o.birth() < onlineBirth) {
+                    Logger.debug("Stale last will of birth {} ignored (current {})", o.birth(), onlineBirth);
+                } else {
+                    onlineBirth = Math.max(onlineBirth, o.birth());
+                    hallOnline = o.online();
+                }
+            }
+        }
+        updateUpstream();
+    }
+
+    private void updateUpstream() {
+        Upstream now = !connected ? Upstream.CONNECTING
+                : Boolean.FALSE.equals(hallOnline) ? Upstream.OFFLINE
+                : hasView ? Upstream.LIVE : Upstream.CONNECTING;
+        if (now != shown) {
+            shown = now;
+            server.upstream(now);
+            switch (now) {
+                case CONNECTING -> Logger.info("Board: connecting to the hall controller / 正在连接叫号系统");
+                case OFFLINE -> Logger.warn("Board: hall controller offline / 叫号系统离线");
+                case LIVE -> Logger.info("Board: live / 在线");
+            }
+        }
+    }
+
+    private final class Listener implements LinkListener {
+        @Override
+        public void connected(int window) {
+            connected = true;
+            updateUpstream();
+        }
+
+        @Override
+        public void disconnected(String why) {
+            Logger.warn("Board MQTT {}", why);
+            connected = false;
+            updateUpstream();
+        }
+
+        @Override
+        public void message(Inbound in) {
+            if (in.topic().equals(boardTopic)) {
+                onBoard(in.payload());
+            } else if (in.topic().equals(onlineTopic)) {
+                onOnline(in.payload());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        link.close();
+        owner.shutdownNow();
+        try {
+            owner.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+    }
+}

@@ -1,0 +1,153 @@
+package io.hallq.controller.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.sync.BoardHalls;
+import io.hallq.controller.sync.BoardTopicProbe;
+import io.hallq.controller.sync.Mosquitto;
+import io.hallq.display.board.BoardServer.Upstream;
+import io.hallq.display.board.BoardView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The board on a Pi of its own ({@link StandaloneBoard}) against a real Mosquitto and a real hall. */
+class StandaloneBoardIT {
+
+    private static final String HALL = "board-hall";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+    private Mosquitto broker;
+    private BoardHalls.Running hall;
+    private StandaloneBoard board;
+
+    @BeforeEach
+    void broker() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (board != null) {
+            board.close();
+        }
+        if (hall != null) {
+            hall.close();
+        }
+        broker.close();
+    }
+
+    static BoardSettings settings(String uri) {
+        return BoardSettingsReader.parse("""
+                board: { hall: %s, bind: 127.0.0.1, port: 0 }
+                mqtt: { broker: %s, reconnect: { min: PT0.2S, max: 1s } }
+                """.formatted(HALL, uri), "board.yaml", Path.of("."));
+    }
+
+    private BoardHalls.Running startHall() {
+        return BoardHalls.start(HALL, dir.resolve("hall"), broker.uri(), true, clock);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static boolean newestCall(BoardView v, String ticket, int counter) {
+        return v != null && !v.calls().isEmpty() && v.calls().get(0).ticket().equals(ticket)
+                && v.calls().get(0).counter() == counter;
+    }
+
+    @Test
+    void boardBeforeTheHall_saysConnecting_thenShowsEachCall() {
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the board is connected and waits for a view", () -> board.server().upstream() == Upstream.CONNECTING);
+        assertNull(board.server().shown());
+        hall = startHall();
+        String first = hall.issueAndCall("PAY", 2);
+        await("the first call shows", () -> newestCall(board.server().shown(), first, 2));
+        assertEquals(Upstream.LIVE, board.server().upstream());
+        String second = hall.issueAndCall("OPEN", 3);
+        await("the second call shows", () -> newestCall(board.server().shown(), second, 3));
+    }
+
+    @Test
+    void hallStopping_turnsTheBoardOffline_keepingTheLastView_andItsReturnMakesItLive() {
+        hall = startHall();
+        String ticket = hall.issueAndCall("PAY", 2);
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the call shows", () -> newestCall(board.server().shown(), ticket, 2));
+        await("live", () -> board.server().upstream() == Upstream.LIVE);
+        hall.close();
+        hall = null;
+        await("offline", () -> board.server().upstream() == Upstream.OFFLINE);
+        assertEquals(ticket, board.server().shown().calls().get(0).ticket(), "the last view stays");
+        hall = startHall();
+        await("live again", () -> board.server().upstream() == Upstream.LIVE);
+        String next = hall.issueAndCall("OPEN", 3);
+        await("a call after the restart shows", () -> newestCall(board.server().shown(), next, 3));
+    }
+
+    @Test
+    void boardStartedLater_showsTheRetainedView_evenWhileTheHallIsOffline() {
+        hall = startHall();
+        String ticket = hall.issueAndCall("PAY", 2);
+        try (BoardTopicProbe probe = new BoardTopicProbe(broker.uri(), HALL)) {
+            probe.await(m -> !m.calls().isEmpty() && m.calls().get(0).ticket().equals(ticket), Duration.ofSeconds(15));
+        }
+        hall.close();
+        hall = null;
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the retained call shows", () -> newestCall(board.server().shown(), ticket, 2));
+        await("offline, from the retained liveness", () -> board.server().upstream() == Upstream.OFFLINE);
+    }
+
+    @Test
+    void malformedBoardMessages_areIgnored_andThePreviousViewStays() throws Exception {
+        hall = startHall();
+        String ticket = hall.issueAndCall("PAY", 2);
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the call shows", () -> newestCall(board.server().shown(), ticket, 2));
+        BoardView before = board.server().shown();
+        try (BoardTopicProbe faulty = new BoardTopicProbe(broker.uri(), HALL)) {
+            faulty.publishRetained("{\"v\":1,\"hall\":\"" + HALL + "\",");                        // not JSON
+            faulty.publishRetained("{\"v\":1,\"hall\":\"" + HALL + "\",\"seq\":999999}");          // no counters
+            // a newer contract version this board does not know
+            faulty.publishRetained(before.toJson().replaceFirst("\"seq\":", "\"v\":2,\"hall\":\"" + HALL + "\",\"seq\":"));
+            await("the probe saw its own three messages", () -> faulty.arrivals().stream()
+                    .filter(a -> a.board() == null).count() >= 3);
+        }
+        Thread.sleep(500); // the board got them too (same broker, same order); give it time to act on them
+        assertEquals(before, board.server().shown(), "the last good view stays");
+        assertEquals(Upstream.LIVE, board.server().upstream());
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + board.port() + "/api/board")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(before, BoardView.fromJson(page.body()));
+        String next = hall.issueAndCall("OPEN", 3);
+        await("the next good view shows", () -> newestCall(board.server().shown(), next, 3));
+    }
+}

@@ -1,0 +1,81 @@
+package io.hallq.emulator.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.board.BoardSettings;
+import io.hallq.controller.board.BoardSettingsReader;
+import io.hallq.controller.board.StandaloneBoard;
+import io.hallq.controller.sync.BoardHalls;
+import io.hallq.controller.sync.Mosquitto;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hall board on a second Pi, in a real browser: a hall controller (MQTT, web and board publisher as on a
+ * Pi) publishes its board to a real Mosquitto; standalone boards ({@code ./hallq board}) on ports of their own
+ * subscribe, and headless Chromium shows what a TV beside them would.
+ */
+class SecondPiBoardIT {
+
+    private static final String HALL = "second-pi";
+
+    @TempDir
+    Path dir;
+
+    private static BoardSettings settings(String uri) {
+        return BoardSettingsReader.parse("""
+                board: { hall: %s, bind: 127.0.0.1, port: 0 }
+                mqtt: { broker: %s, reconnect: { min: PT0.2S, max: 1s } }
+                """.formatted(HALL, uri), "board.yaml", Path.of("."));
+    }
+
+    private static String url(StandaloneBoard board) {
+        return "http://127.0.0.1:" + board.port() + "/board/";
+    }
+
+    private static String state(Browser b) {
+        return b.find("#state").getDomAttribute("data-state");
+    }
+
+    @Test
+    void callAtTheHall_showsOnTheSecondPiBoard_whichSaysOfflineWhenTheControllerStops_andALateBoardGetsTheView() {
+        MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+             StandaloneBoard board = StandaloneBoard.start(settings(broker.uri()));
+             Browser b = new Browser(1920, 1080)) {
+            b.open(url(board));
+            b.until(d -> "CONNECTING".equals(state(b)) && b.text("#state").contains("正在连接"));
+            assertTrue(b.text("#state").contains("Connecting"), b.text("#state"));
+
+            String ticket;
+            try (BoardHalls.Running hall = BoardHalls.start(HALL, dir.resolve("hall"), broker.uri(), true, clock)) {
+                ticket = hall.issueAndCall("PAY", 2);
+                b.until(d -> ticket.equals(b.find("#newest").getDomAttribute("data-ticket")));
+                assertEquals("2", b.find("#newest").getDomAttribute("data-counter"));
+                assertEquals(ticket, b.text(".counter[data-counter='2'] .ticket"));
+                b.until(d -> "LIVE".equals(state(b)));
+                assertTrue(b.text("#newest").contains("请到 2 号窗口"), b.text("#newest"));
+                b.js("document.getAnimations().forEach(function (a) { try { a.finish(); } catch (e) { } });");
+                b.screenshot("board-second-pi-1920x1080");
+            } // the controller stops cleanly: it says offline on its retained liveness topic
+
+            b.until(d -> "OFFLINE".equals(state(b)));
+            assertTrue(b.text("#state").contains("叫号系统离线"), b.text("#state"));
+            assertTrue(b.text("#state").contains("Hall controller offline"), b.text("#state"));
+            assertEquals(ticket, b.find("#newest").getDomAttribute("data-ticket"), "the last view stays beneath");
+            assertTrue(b.text("#link").contains("离线 Offline"), b.text("#link"));
+            b.screenshot("board-second-pi-offline-1920x1080");
+
+            try (StandaloneBoard later = StandaloneBoard.start(settings(broker.uri()))) {
+                b.open(url(later));
+                b.until(d -> ticket.equals(b.find("#newest").getDomAttribute("data-ticket")));
+                assertEquals("2", b.find("#newest").getDomAttribute("data-counter"));
+                b.until(d -> "OFFLINE".equals(state(b)));
+            }
+        }
+    }
+}
