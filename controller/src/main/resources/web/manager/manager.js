@@ -6,6 +6,7 @@
   var esc = hallq.esc;
   var view = null;
   var STATUS = { OPEN: '开 Open', PAUSED: '暂停 Paused', CLOSED: '关 Closed' };
+  var staffingKey = null;
 
   function show(r, okText) {
     var m = $('message');
@@ -37,6 +38,7 @@
     }).join('');
     renderServices(v);
     renderCounters(v);
+    refreshStaffing(v);
     $('tickets').innerHTML = v.tickets.filter(function (t) { return t.status === 'WAITING'; }).map(function (t) {
       return '<span class="' + (t.vipRoom ? 'vip' : '') + (t.waitedSeconds > 600 ? ' over' : '') + '">'
         + esc(t.number) + ' ' + esc(t.customerClass) + ' ' + hallq.minutes(t.waitedSeconds) + '′</span>';
@@ -89,6 +91,75 @@
         + '</td><td>' + t.served + ' / ' + t.called + '</td><td>' + profile + '</td><td>' + toggle
         + ' <button data-profile="' + c.number + '">改 Edit profile</button></td></tr>';
     }).join('');
+  }
+
+  // The advice changes with the open counters, the alarms and the hour: ask again only when one of them changed.
+  function refreshStaffing(v) {
+    var open = v.counters.filter(function (c) { return c.status === 'OPEN'; }).length;
+    var key = v.day + '|' + open + '|' + new Date(v.at).getHours() + '|' + v.alarms.map(function (a) {
+      return a.alarmId + ':' + JSON.stringify(a.figures || {});
+    }).join(',');
+    if (key === staffingKey) return;
+    staffingKey = key;
+    hallq.api('GET', '/api/staffing').then(function (r) {
+      if (r.status === 200) renderStaffing(r.body);
+      else $('staffing-now').textContent = '人手建议暂不可用 Staffing advice unavailable: '
+        + (r.body ? r.body.message : r.status);
+    });
+  }
+
+  function hh(h) { return (h < 10 ? '0' : '') + h + ':00'; }
+
+  function renderStaffing(s) {
+    var more = $('open-more');
+    if (s.openMore) {
+      more.innerHTML = '⚠ ' + esc(s.openMore.messageZh) + ' <span class="en">' + esc(s.openMore.messageEn) + '</span>';
+      more.dataset.counters = s.openMore.counters;
+      more.classList.remove('hidden');
+    } else {
+      more.innerHTML = '';
+      delete more.dataset.counters;
+      more.classList.add('hidden');
+    }
+    var now = $('staffing-now');
+    now.dataset.open = s.openNow;
+    now.dataset.needed = s.neededNow == null ? '' : s.neededNow;
+    now.innerHTML = '现在开放 <b>' + s.openNow + '</b> 个窗口 <span class="en">open now</span>'
+      + (s.neededNow == null ? '' : ' · 本时段建议 <b>' + s.neededNow + '</b> 个 <span class="en">advised for '
+        + hh(s.currentHour) + '</span>');
+    var head = '<tr><th>时段 Hour</th>' + s.hours.map(function (h) {
+      return '<th' + (h.hour === s.currentHour ? ' class="now"' : '') + '>' + hh(h.hour) + '</th>';
+    }).join('') + '</tr>';
+    var row = function (zh, en, cls, cell) {
+      return '<tr class="' + cls + '"><th>' + zh + ' <span class="en">' + en + '</span></th>' + s.hours.map(function (h) {
+        return cell(h, h.hour === s.currentHour);
+      }).join('') + '</tr>';
+    };
+    $('staffing').innerHTML = head
+      + row('建议窗口数', 'Counters needed', 'needed', function (h, isNow) {
+        var short = isNow && h.counters > s.openNow;
+        return '<td data-hour="' + h.hour + '" class="' + (isNow ? 'now' : '') + (short ? ' short' : '') + '">'
+          + h.counters + '</td>';
+      })
+      + row('预计到达/小时', 'Arrivals per hour', 'arrivals', function (h, isNow) {
+        return '<td class="' + (isNow ? 'now' : '') + '">' + (h.arrivalsPerHour ? h.arrivalsPerHour.toFixed(1) : '—') + '</td>';
+      })
+      + row('等候目标(分)', 'Wait target (min)', 'target', function (h, isNow) {
+        return '<td class="' + (isNow ? 'now' : '') + '">' + Math.round(h.targetSeconds / 60) + '</td>';
+      })
+      + row('现在开放', 'Open now', 'open', function (h, isNow) {
+        return '<td class="' + (isNow ? 'now' : '') + '">' + (isNow ? s.openNow : '') + '</td>';
+      });
+    $('roster').innerHTML = '建议排班 <span class="en">Roster</span>: ' + (s.roster.map(function (r) {
+      return hh(r.fromHour) + '–' + hh(r.toHour) + ' ' + r.counters + ' 个窗口 <span class="en">counter'
+        + (r.counters === 1 ? '' : 's') + '</span>';
+    }).join(' · ') || '—');
+    $('staffing-basis').innerHTML = s.profileFrom
+      ? '依据 ' + esc(s.profileFrom) + ' 至 ' + esc(s.profileTo) + ' 的忙闲时档案,' + Math.round(s.serviceLevel * 100)
+        + '% 客户在目标时间内 <span class="en">From the busy/idle profile ' + esc(s.profileFrom) + ' to '
+        + esc(s.profileTo) + ', ' + Math.round(s.serviceLevel * 100) + '% of customers within the wait target</span>'
+      : '近 ' + s.weeks + ' 周尚无记录 <span class="en">No closed business days in the last ' + s.weeks
+        + ' weeks yet</span>';
   }
 
   function editProfile(n) {

@@ -117,6 +117,28 @@ public final class HallController implements AutoCloseable {
         return out;
     }
 
+    /** Business days with a journal segment, oldest first (retention may have deleted the oldest). */
+    public List<String> journalDays() {
+        return writer.journal().days();
+    }
+
+    /** The business day new events go to; empty before the first day started. */
+    public java.util.Optional<String> currentDay() {
+        return writer.journal().currentDay();
+    }
+
+    /**
+     * Every durable event of one business day (its journal segment), oldest first; empty when the journal has no
+     * such day. Safe from any thread; the statistics of closed days are computed from this.
+     */
+    public List<JournaledEvent> eventsOfDay(String day) {
+        List<JournaledEvent> out = new ArrayList<>();
+        for (var r : writer.journal().read(day)) {
+            out.add(new JournaledEvent(r.sequence(), EventCodec.decode(r.payload())));
+        }
+        return out;
+    }
+
     /** The sequence number of the latest durable event. */
     public long lastSequence() {
         return writer.journal().lastSequence();

@@ -110,6 +110,11 @@ final class DayTally {
         servedIn.put(e.ticket(), h);
     }
 
+    String day() {
+        return day;
+    }
+
+    /** The figures up to the latest event added; does not change the tally, so adding may go on. */
     DailyStatistics finish() {
         return new DailyStatistics(config.hall().id(), day,
                 hours.values().stream().map(ServiceHourTally::result).toList(),

@@ -1,11 +1,14 @@
 package io.hallq.controller.stats;
 
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.journal.Journal;
 import io.hallq.controller.journal.JournalRecord;
 import io.hallq.protocol.EventCodec;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.DayStarted;
+import io.hallq.protocol.stats.BusyIdleProfile;
 import io.hallq.protocol.stats.DailyStatistics;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,37 @@ public final class HallStatistics {
         }
         String from = java.time.LocalDate.parse(all.getLast()).minusWeeks(weeks).plusDays(1).toString();
         return fromJournal(config, journal, all.stream().filter(d -> d.compareTo(from) >= 0).toList());
+    }
+
+    /** The business days of the hall's journal before the current one: days that are over. */
+    public static List<String> closedDays(HallController hall) {
+        String today = hall.currentDay().orElse(null);
+        return hall.journalDays().stream().filter(d -> today == null || d.compareTo(today) < 0).toList();
+    }
+
+    /** Statistics of one business day from the hall's journal; empty when the journal holds no event of it. */
+    public static java.util.Optional<DailyStatistics> ofDay(HallController hall, String day) {
+        List<HallEvent> events = hall.eventsOfDay(day).stream().map(JournaledEvent::event).toList();
+        return of(hall.config(), events, day).stream().filter(d -> d.day().equals(day)).findFirst();
+    }
+
+    /**
+     * The busy/idle profile over the closed business days of the last {@code weeks} weeks before the current day
+     * (with weeks = 4 on a Monday: the four Mondays before, and every other weekday four times).
+     */
+    public static BusyIdleProfile profile(HallController hall, int weeks) {
+        List<String> closed = closedDays(hall);
+        String today = hall.currentDay().orElse(closed.isEmpty() ? null : closed.getLast());
+        List<DailyStatistics> days = new ArrayList<>();
+        if (today != null) {
+            String from = java.time.LocalDate.parse(today).minusWeeks(weeks).toString();
+            for (String d : closed) {
+                if (d.compareTo(from) >= 0) {
+                    ofDay(hall, d).ifPresent(days::add);
+                }
+            }
+        }
+        return ProfileBuilder.build(hall.config().hall().id(), days);
     }
 
     /** Statistics of the given journal days (as {@link Journal#days()} names them); days without events are left out. */

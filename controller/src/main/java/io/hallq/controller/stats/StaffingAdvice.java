@@ -21,6 +21,9 @@ public final class StaffingAdvice {
     /** One hour of the advised roster. */
     public record Hour(int hour, double arrivalsPerHour, double handlingSeconds, long targetSeconds, int counters) {}
 
+    /** A stretch of whole hours {@code [fromHour, toHour)} that needs the same number of counters. */
+    public record Shift(int fromHour, int toHour, int counters) {}
+
     private StaffingAdvice() {}
 
     public static List<Hour> forWeekday(HallConfig config, BusyIdleProfile profile, DayOfWeek day, double serviceLevel) {
@@ -30,6 +33,39 @@ public final class StaffingAdvice {
                 long target = targetSeconds(config, day, s.hour());
                 out.add(new Hour(s.hour(), s.arrivalsPerHour(), s.meanHandlingSeconds(), target,
                         ErlangC.countersNeeded(s.arrivalsPerHour(), s.meanHandlingSeconds(), target, serviceLevel)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every opening hour of a weekday (and any other hour the profile saw customers in), in order: the advice
+     * where the profile has data, 0 counters where it saw nobody.
+     */
+    public static List<Hour> forOpeningHours(HallConfig config, BusyIdleProfile profile, DayOfWeek day,
+                                            double serviceLevel) {
+        java.util.TreeMap<Integer, Hour> byHour = new java.util.TreeMap<>();
+        int open = config.hours().open().getHour();
+        LocalTime close = config.hours().close();
+        int last = close.getMinute() == 0 && close.getSecond() == 0 ? close.getHour() - 1 : close.getHour();
+        for (int h = open; h <= last; h++) {
+            byHour.put(h, new Hour(h, 0, 0, targetSeconds(config, day, h), 0));
+        }
+        for (Hour h : forWeekday(config, profile, day, serviceLevel)) {
+            byHour.put(h.hour(), h);
+        }
+        return List.copyOf(byHour.values());
+    }
+
+    /** The roster the hours imply: consecutive hours that need the same number of counters as one shift. */
+    public static List<Shift> roster(List<Hour> hours) {
+        List<Shift> out = new ArrayList<>();
+        for (Hour h : hours) {
+            Shift prev = out.isEmpty() ? null : out.getLast();
+            if (prev != null && prev.toHour() == h.hour() && prev.counters() == h.counters()) {
+                out.set(out.size() - 1, new Shift(prev.fromHour(), h.hour() + 1, prev.counters()));
+            } else {
+                out.add(new Shift(h.hour(), h.hour() + 1, h.counters()));
             }
         }
         return out;

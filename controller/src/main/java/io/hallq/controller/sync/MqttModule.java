@@ -4,8 +4,6 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
-import io.hallq.controller.config.ServiceConfig;
-import io.hallq.protocol.mqtt.DailyStats;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.DeviceHealth;
 import io.hallq.protocol.mqtt.HallOnline;
@@ -30,7 +28,7 @@ import org.tinylog.Logger;
 
 /**
  * MQTT sync of one hall: liveness, live status, the event stream (through the {@link Outbox}), alarms,
- * device health, daily statistics, commands, and the neighbours' status. Everything runs on one
+ * device health, statistics (a {@link StatsPublisher}), commands, and the neighbours' status. Everything runs on one
  * "mqtt-sync" thread; Paho's and the controller's threads only hand work to it.
  *
  * <p>Others use {@link #notices()} (the board's notice) and {@link #neighbours()} (suggestions for tickets
@@ -39,7 +37,6 @@ import org.tinylog.Logger;
 public final class MqttModule implements HallModule {
 
     private static final long STATUS_DEBOUNCE_MS = 250;
-    private static final int REBUILD_BATCH = 4096;
 
     private final Supplier<Optional<URI>> brokerOverride;
     private final SwitchableClock clock = new SwitchableClock();
@@ -52,11 +49,10 @@ public final class MqttModule implements HallModule {
     private String hallId;
     private MqttLink link;
     private Outbox outbox;
-    private DailyTally tally;
+    private StatsPublisher stats;
     private CounterFile birthFile;
     private long birth;
     private boolean statusPending;
-    private DailyStats lastStats;
 
     public MqttModule() {
         this(Optional::empty);
@@ -165,11 +161,12 @@ public final class MqttModule implements HallModule {
         birthFile = new CounterFile(data.resolve("mqtt-birth"));
         birth = birthFile.read(0);
         outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
-        tally = new DailyTally(hallId, hall.config().services().stream().map(ServiceConfig::code).toList());
-        CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, this::stats,
+        stats = new StatsPublisher(hallId, hall, owner, o -> link.publish(o), this::connected, clock,
+                new CounterFile(data.resolve("mqtt-stats-daily.cursor")), settings.profileWeeks());
+        CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
                 o -> link.publish(o));
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
-        owner.execute(this::rebuildTally);
+        owner.execute(stats::start);
         hall.addListener(events -> hand(() -> onEvents(events)));
         hall.query(s -> s.notice(clock.instant())).thenAccept(n -> n.ifPresent(notices::show));
         long every = settings.statusInterval().toMillis();
@@ -206,24 +203,14 @@ public final class MqttModule implements HallModule {
                 Outgoing.retained(Topics.online(hallId), MqttCodec.encode(on)));
     }
 
-    private void rebuildTally() {
-        long after = 0;
-        List<JournaledEvent> batch;
-        do {
-            batch = hall.eventsAfter(after, REBUILD_BATCH);
-            batch.forEach(tally::apply);
-            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).sequence();
-        } while (batch.size() == REBUILD_BATCH);
-    }
-
     private void onEvents(List<JournaledEvent> events) {
-        events.forEach(tally::apply);
         for (JournaledEvent e : events) {
             if (e.event() instanceof io.hallq.protocol.event.HallEvent.NoticePosted n) {
                 notices.show(n);
             }
         }
         outbox.pump();
+        stats.onEvents(events);
         statusSoon();
     }
 
@@ -246,21 +233,7 @@ public final class MqttModule implements HallModule {
         neighbours.localStatus(status);
         if (link.isConnected()) {
             link.publish(Outgoing.retained(Topics.status(hallId), MqttCodec.encode(status)));
-            stats().thenAcceptAsync(d -> {
-                if (lastStats == null || lastStats.lastSeq() != d.lastSeq() || !lastStats.day().equals(d.day())) {
-                    lastStats = d;
-                    link.publish(Outgoing.retained(Topics.stats(hallId), MqttCodec.encode(d)));
-                }
-            }, owner);
         }
-    }
-
-    private CompletableFuture<DailyStats> stats() {
-        return hall.query(s -> {
-            Map<String, Integer> waiting = new java.util.HashMap<>();
-            s.config().services().forEach(svc -> waiting.put(svc.code(), s.waiting(svc.code()).size()));
-            return waiting;
-        }).thenApplyAsync(w -> tally.stats(w, clock.instant()), owner);
     }
 
     private final class Listener implements LinkListener {
@@ -273,7 +246,7 @@ public final class MqttModule implements HallModule {
         @Override
         public void connected(int window) {
             outbox.connected(window);
-            lastStats = null;
+            stats.connected();
             devices.values().forEach(h ->
                     link.publish(Outgoing.retained(Topics.device(hallId, h.device()), MqttCodec.encode(h))));
             refreshStatus();
@@ -284,6 +257,7 @@ public final class MqttModule implements HallModule {
         public void disconnected(String why) {
             Logger.warn("MQTT {}", why);
             outbox.disconnected();
+            stats.disconnected();
         }
 
         @Override

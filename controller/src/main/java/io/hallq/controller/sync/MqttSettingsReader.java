@@ -30,7 +30,8 @@ public final class MqttSettingsReader {
             HallCommand.SetCounterProfile.class.getSimpleName());
 
     private static final String[] KEYS = {"enabled", "broker", "embedded", "clientId", "username", "password",
-        "tls", "keepAlive", "sessionExpiry", "statusInterval", "maxInflight", "reconnect", "commands", "neighbours"};
+        "tls", "keepAlive", "sessionExpiry", "statusInterval", "maxInflight", "reconnect", "commands", "neighbours",
+        "profileWeeks"};
     private static final ConfigScalar<String> SEGMENT =
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "an id of a-z, 0-9 and '-' (up to 64)");
     private static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
@@ -70,7 +71,8 @@ public final class MqttSettingsReader {
                 n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ZERO),
                 n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
                 n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), min, max,
-                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));
+                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId),
+                n.key("profileWeeks").get(ConfigScalar.integer(1, 52), MqttSettings.DEFAULT_PROFILE_WEEKS));
     }
 
     /**

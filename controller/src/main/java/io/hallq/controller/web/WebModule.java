@@ -117,6 +117,7 @@ public final class WebModule implements HallModule {
         HallRoutes hallRoutes = new HallRoutes(context.hall(), access, feed, publicUrlOrRelative(), context.clock());
         hallRoutes.mount(router);
         new CounterRoutes(context.hall(), access, feed).mount(router);
+        new StaffingRoutes(vertx, context.hall(), access, feed).mount(router);
         new FeedRoutes(vertx, access, feed, hallRoutes).mount(router);
         BoardRoutes.mount(vertx, router, feed.board());
         Pages.mount(router);

@@ -129,4 +129,19 @@ class HallStatisticsTest {
         assertEquals((3 + 3) / 2.0, monday9.arrivalsPerHour());
         assertEquals((600 + 120) / 2.0, monday9.meanHandlingSeconds());
     }
+
+    @Test
+    void runningDay_afterEveryEvent_equalsTheStatisticsOfTheEventsSoFar_andRestartsAtDayStarted() {
+        RunningDay running = new RunningDay(HALL);
+        List<HallEvent> day = smallDay();
+        for (int i = 0; i < day.size(); i++) {
+            running.add(i + 1, day.get(i), "unused");
+            assertEquals(HallStatistics.of(HALL, day.subList(0, i + 1)).getFirst(), running.statistics().orElseThrow());
+        }
+        assertEquals(false, running.add(3, day.get(2), "unused"), "an event already added is ignored");
+        Instant next = at(9, 0).plusSeconds(86400);
+        running.add(day.size() + 1, new DayStarted(next, "2026-03-03"), "unused");
+        assertEquals("2026-03-03", running.day().orElseThrow());
+        assertEquals(List.of(), running.statistics().orElseThrow().serviceHours());
+    }
 }

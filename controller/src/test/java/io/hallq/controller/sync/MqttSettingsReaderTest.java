@@ -30,6 +30,7 @@ class MqttSettingsReaderTest {
         assertEquals("hall-hall-a", s.clientId());
         assertEquals(Duration.ZERO, s.sessionExpiry());
         assertEquals(10, s.maxInflight());
+        assertEquals(4, s.profileWeeks());
         assertTrue(s.allowedIssuers().values().stream().allMatch(Set::isEmpty), "nobody may command by default");
     }
 
@@ -92,5 +93,12 @@ class MqttSettingsReaderTest {
         String all = String.join("\n", errors("broker: ssl://b:8883\ntls: { caFile: " + writeCa() + ", certFile: "
                 + writeCa() + " }").errors());
         assertTrue(all.contains("mqtt.tls.keyFile"), all);
+    }
+
+    @Test
+    void profileWeeks_isRead_andOutOfRangeIsRejectedNamingTheKey() {
+        assertEquals(8, read("broker: tcp://127.0.0.1:1883\nprofileWeeks: 8").profileWeeks());
+        String message = errors("broker: tcp://127.0.0.1:1883\nprofileWeeks: 0").getMessage();
+        assertTrue(message.contains("mqtt.profileWeeks"), message);
     }
 }

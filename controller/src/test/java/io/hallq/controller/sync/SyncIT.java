@@ -200,8 +200,12 @@ class SyncIT {
 
             CommandResponse stats = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"RequestStats\"}}");
             assertTrue(stats.accepted());
-            assertEquals(3, stats.stats().services().get("PAY").issued());
-            assertEquals(2, stats.stats().services().get("OPEN").issued());
+            assertEquals(3, arrivals(stats.stats(), "PAY"));
+            assertEquals(2, arrivals(stats.stats(), "OPEN"));
+            assertFalse(stats.stats().closed());
+            HallController h = hall.runtime().hall();
+            assertEquals(io.hallq.controller.stats.HallStatistics.ofDay(h, h.currentDay().orElseThrow()).orElseThrow(),
+                    stats.stats().statistics(), "RequestStats answers with the journal's statistics of the day so far");
         }
         clock.advance(java.time.Duration.ofMinutes(11));
         assertTrue(hall.mqtt().notices().current().isEmpty(), "the notice expires");
@@ -270,5 +274,10 @@ class SyncIT {
             assertTrue(s.localWaitSeconds() - s.waitSeconds() > 300, s.toString());
             assertTrue(b.mqtt().neighbours().suggestionFor("OPEN").isEmpty(), "hall-b follows no neighbour");
         }
+    }
+
+    private static int arrivals(io.hallq.protocol.mqtt.DailyStats d, String service) {
+        return d.statistics().serviceHours().stream().filter(h -> h.service().equals(service))
+                .mapToInt(io.hallq.protocol.stats.DailyStatistics.ServiceHour::arrivals).sum();
     }
 }

@@ -263,4 +263,75 @@ class WebApiTest {
         assertNotEquals(200, hall.client().get("/api/nothing-here").status());
         assertNull(hall.client().get("/api/hall").body().path("services").get(0));
     }
+
+    @Test
+    void staffing_advisesCountersPerHourFromThePastMondays_andAsksForMoreCountersOnEarlyWarning() {
+        hall.close();
+        Path withHistory = data.resolve("with-history");
+        StaffingHistory.busyMondayWeekBefore(withHistory);
+        hall = WebTestHall.start(withHistory);
+        hall.hall().submit(new io.hallq.controller.queue.Command.Tick()).join(); // today starts
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        JsonNode b = waitFor(manager, "/api/staffing", n -> n.get("openNow").asInt() == 4);
+        assertEquals("2026-11-23", b.get("day").asText());
+        assertEquals("MONDAY", b.get("weekday").asText());
+        assertEquals("2026-11-16", b.get("profileFrom").asText());
+        assertEquals(9, b.get("hours").size(), "every opening hour 9:00-18:00");
+        JsonNode ten = b.get("hours").get(1);
+        assertEquals(10, ten.get("hour").asInt());
+        assertEquals(12.0, ten.get("arrivalsPerHour").asDouble());
+        assertEquals(600.0, ten.get("handlingSeconds").asDouble());
+        assertEquals(900, ten.get("targetSeconds").asInt());
+        assertEquals(3, ten.get("counters").asInt());
+        assertEquals("[{\"fromHour\":9,\"toHour\":10,\"counters\":0},{\"fromHour\":10,\"toHour\":11,\"counters\":3},"
+                + "{\"fromHour\":11,\"toHour\":18,\"counters\":0}]", b.get("roster").toString());
+        assertEquals(10, b.get("currentHour").asInt());
+        assertEquals(3, b.get("neededNow").asInt());
+        assertEquals(4, b.get("openNow").asInt());
+        assertTrue(b.get("openMore").isNull(), "no early warning yet");
+
+        StaffingHistory.earlyWarning(hall);
+        JsonNode warned = waitFor(manager, "/api/staffing", n -> !n.get("openMore").isNull());
+        assertEquals(2, warned.get("openNow").asInt());
+        assertEquals(1, warned.get("openMore").get("counters").asInt());
+        assertEquals(5, warned.get("openMore").get("waiting").asInt());
+        assertEquals("请再开 1 个窗口", warned.get("openMore").get("messageZh").asText());
+        assertEquals("Open 1 more counter", warned.get("openMore").get("messageEn").asText());
+    }
+
+    @Test
+    void staffing_isForManagersOnly_andRejectsWeeksOutOfRangeNamingIt() {
+        ApiClient staff = hall.client();
+        staff.login("staff");
+        assertEquals(403, staff.get("/api/staffing").status());
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        Response bad = manager.get("/api/staffing?weeks=0");
+        assertEquals(400, bad.status());
+        assertTrue(bad.text("message").contains("weeks"), bad.toString());
+        Response empty = manager.get("/api/staffing?weeks=2");
+        assertEquals(200, empty.status(), "a hall without history gets zero advice, not an error");
+        assertTrue(empty.body().get("profileFrom").isNull());
+    }
+
+    /** The pages' view follows durable events a moment later: ask again until it shows. */
+    private static JsonNode waitFor(ApiClient c, String path, Predicate<JsonNode> ok) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            Response r = c.get(path);
+            if (r.status() == 200 && ok.test(r.body())) {
+                return r.body();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("never true: " + r);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -55,7 +55,7 @@ public sealed interface HallCommand {
         }
     }
 
-    /** Ask for the current day's {@link DailyStats}; they come back in the response. */
+    /** Ask for the current day's {@link DailyStats} so far; they come back in the response. */
     record RequestStats() implements HallCommand {}
 
     /**

@@ -34,8 +34,14 @@ public final class Topics {
     /** Retained {@link DeviceHealth}, one topic per device. */
     public static String device(String hall, String device) { return hall(hall) + "/devices/" + segment(device); }
 
-    /** Retained {@link DailyStats} of the current business day. */
+    /** Retained {@link DailyStats} of the current business day so far ({@code closed=false}). */
     public static String stats(String hall) { return hall(hall) + "/stats"; }
+
+    /** {@link DailyStats} of each closed business day ({@code closed=true}), once per day, QoS 1, retained last. */
+    public static String statsDaily(String hall) { return hall(hall) + "/stats/daily"; }
+
+    /** Retained {@link HallProfile}: the busy/idle profile of the last weeks, republished daily. */
+    public static String profile(String hall) { return hall(hall) + "/profile"; }
 
     /** Retained {@link HallBoard}: what the hall board shows, for a board running on a Pi of its own. */
     public static String board(String hall) { return hall(hall) + "/board"; }

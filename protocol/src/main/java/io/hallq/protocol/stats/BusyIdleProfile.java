@@ -1,5 +1,6 @@
 package io.hallq.protocol.stats;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.util.List;
 
@@ -8,14 +9,16 @@ import java.util.List;
  * the input of the staffing advice.
  *
  * @param hallId   the hall's id
- * @param fromDay  first business day included (ISO date)
- * @param toDay    last business day included
+ * @param fromDay  first business day included (ISO date); null when no day was included
+ * @param toDay    last business day included; null when no day was included
  * @param slots    weekday and hour slots with at least one arrival, by weekday then hour
  */
-public record BusyIdleProfile(String hallId, String fromDay, String toDay, List<Slot> slots) {
+public record BusyIdleProfile(@JsonProperty(required = true) String hallId, String fromDay, String toDay,
+                              @JsonProperty(required = true) List<Slot> slots) {
 
     public BusyIdleProfile {
-        slots = List.copyOf(slots);
+        Check.text("hallId", hallId);
+        slots = List.copyOf(Check.present("slots", slots));
     }
 
     /**
@@ -24,6 +27,19 @@ public record BusyIdleProfile(String hallId, String fromDay, String toDay, List<
      * @param meanHandlingSeconds mean handling time of customers called in this hour (all services)
      * @param meanWaitSeconds     mean wait of customers who arrived in this hour
      */
-    public record Slot(DayOfWeek weekday, int hour, int daysObserved, double arrivalsPerHour,
-                       double meanHandlingSeconds, double meanWaitSeconds) {}
+    public record Slot(@JsonProperty(required = true) DayOfWeek weekday,
+                       @JsonProperty(required = true) int hour,
+                       @JsonProperty(required = true) int daysObserved,
+                       @JsonProperty(required = true) double arrivalsPerHour,
+                       @JsonProperty(required = true) double meanHandlingSeconds,
+                       @JsonProperty(required = true) double meanWaitSeconds) {
+        public Slot {
+            Check.present("weekday", weekday);
+            Check.range("hour", hour, 0, 23);
+            Check.range("daysObserved", daysObserved, 1, Integer.MAX_VALUE);
+            Check.notNegative("arrivalsPerHour", arrivalsPerHour);
+            Check.notNegative("meanHandlingSeconds", meanHandlingSeconds);
+            Check.notNegative("meanWaitSeconds", meanWaitSeconds);
+        }
+    }
 }

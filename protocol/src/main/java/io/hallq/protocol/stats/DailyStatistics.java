@@ -1,21 +1,28 @@
 package io.hallq.protocol.stats;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One business day of one hall, computed from its journal: what central systems receive once a day over MQTT
- * and what the CSV export holds.
+ * One business day of one hall, computed from its journal: what central systems receive over MQTT (the day so far
+ * on {@code stats}, each closed day once on {@code stats/daily}) and what the CSV export holds. Decoding checks every
+ * field and names the one that is missing or out of range.
  *
  * @param hallId       the hall's id
  * @param day          the business day (ISO date)
  * @param serviceHours per service and local hour of arrival, only hours with activity
  * @param counters     per counter that was open or served that day
  */
-public record DailyStatistics(String hallId, String day, List<ServiceHour> serviceHours, List<CounterDay> counters) {
+public record DailyStatistics(@JsonProperty(required = true) String hallId,
+                              @JsonProperty(required = true) String day,
+                              @JsonProperty(required = true) List<ServiceHour> serviceHours,
+                              @JsonProperty(required = true) List<CounterDay> counters) {
 
     public DailyStatistics {
-        serviceHours = List.copyOf(serviceHours);
-        counters = List.copyOf(counters);
+        Check.text("hallId", hallId);
+        Check.text("day", day);
+        serviceHours = List.copyOf(Check.present("serviceHours", serviceHours));
+        counters = List.copyOf(Check.present("counters", counters));
     }
 
     /**
@@ -33,9 +40,33 @@ public record DailyStatistics(String hallId, String day, List<ServiceHour> servi
      * @param ratings             satisfaction ratings given for customers served (by the hour of their call)
      * @param meanRating          mean of those ratings (1 = unhappy); 0 when none
      */
-    public record ServiceHour(String service, int hour, int arrivals, int called, double meanWaitSeconds,
-                              double p90WaitSeconds, int served, double meanHandlingSeconds, int noShows,
-                              int transfersOut, int ratings, double meanRating) {}
+    public record ServiceHour(@JsonProperty(required = true) String service,
+                              @JsonProperty(required = true) int hour,
+                              @JsonProperty(required = true) int arrivals,
+                              @JsonProperty(required = true) int called,
+                              @JsonProperty(required = true) double meanWaitSeconds,
+                              @JsonProperty(required = true) double p90WaitSeconds,
+                              @JsonProperty(required = true) int served,
+                              @JsonProperty(required = true) double meanHandlingSeconds,
+                              @JsonProperty(required = true) int noShows,
+                              @JsonProperty(required = true) int transfersOut,
+                              @JsonProperty(required = true) int ratings,
+                              @JsonProperty(required = true) double meanRating) {
+        public ServiceHour {
+            Check.text("service", service);
+            Check.range("hour", hour, 0, 23);
+            Check.notNegative("arrivals", arrivals);
+            Check.notNegative("called", called);
+            Check.notNegative("meanWaitSeconds", meanWaitSeconds);
+            Check.notNegative("p90WaitSeconds", p90WaitSeconds);
+            Check.notNegative("served", served);
+            Check.notNegative("meanHandlingSeconds", meanHandlingSeconds);
+            Check.notNegative("noShows", noShows);
+            Check.notNegative("transfersOut", transfersOut);
+            Check.notNegative("ratings", ratings);
+            Check.notNegative("meanRating", meanRating);
+        }
+    }
 
     /**
      * One counter over the day.
@@ -48,6 +79,23 @@ public record DailyStatistics(String hallId, String day, List<ServiceHour> servi
      * @param ratings             satisfaction ratings given at this counter
      * @param meanRating          their mean; 0 when none
      */
-    public record CounterDay(int counter, int served, long openSeconds, long busySeconds, double utilisation,
-                             double meanHandlingSeconds, int ratings, double meanRating) {}
+    public record CounterDay(@JsonProperty(required = true) int counter,
+                             @JsonProperty(required = true) int served,
+                             @JsonProperty(required = true) long openSeconds,
+                             @JsonProperty(required = true) long busySeconds,
+                             @JsonProperty(required = true) double utilisation,
+                             @JsonProperty(required = true) double meanHandlingSeconds,
+                             @JsonProperty(required = true) int ratings,
+                             @JsonProperty(required = true) double meanRating) {
+        public CounterDay {
+            Check.range("counter", counter, 1, Integer.MAX_VALUE);
+            Check.notNegative("served", served);
+            Check.notNegative("openSeconds", openSeconds);
+            Check.notNegative("busySeconds", busySeconds);
+            Check.notNegative("utilisation", utilisation);
+            Check.notNegative("meanHandlingSeconds", meanHandlingSeconds);
+            Check.notNegative("ratings", ratings);
+            Check.notNegative("meanRating", meanRating);
+        }
+    }
 }

@@ -185,4 +185,70 @@ class MqttCodecTest {
         assertEquals("$share/central/hallq/v1/+/events", Topics.shared("central", Topics.allHalls("events")));
         assertThrows(IllegalArgumentException.class, () -> Topics.status("a/#"));
     }
+
+    private static String stats(String json) {
+        return reason(MqttCodec.decode(json.getBytes(StandardCharsets.UTF_8), DailyStats.class));
+    }
+
+    private static String goldenStats() throws java.io.IOException {
+        return new String(MqttContractTest.read("golden/daily-stats.json"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void stats_withoutStatistics_isRejected_namingIt() {
+        assertNames(stats("""
+                {"v":1,"hall":"h-1","day":"2026-11-23","at":"2026-11-23T02:00:00Z","lastSeq":3,"closed":true}
+                """), "missing field", "'statistics'");
+    }
+
+    @Test
+    void stats_withoutClosedFlag_isRejected_namingIt() throws Exception {
+        assertNames(stats(goldenStats().replace("\"closed\": false,", "")), "missing field", "'closed'");
+    }
+
+    @Test
+    void stats_serviceHourWithoutArrivals_isRejected_namingTheField() throws Exception {
+        assertNames(stats(goldenStats().replaceFirst("\"arrivals\": 2,", "")), "missing field", "arrivals");
+    }
+
+    @Test
+    void stats_hourOutOfRange_isRejected_namingTheFieldAndRange() throws Exception {
+        assertNames(stats(goldenStats().replaceFirst("\"hour\": 9,", "\"hour\": 24,")), "'statistics.", "hour",
+                "0..23", "24");
+    }
+
+    @Test
+    void stats_negativeWait_isRejected_namingTheField() throws Exception {
+        assertNames(stats(goldenStats().replaceFirst("\"meanWaitSeconds\": 450.0", "\"meanWaitSeconds\": -1")),
+                "meanWaitSeconds", "-1");
+    }
+
+    @Test
+    void stats_ofAnotherDayThanTheEnvelope_isRejected() throws Exception {
+        assertNames(stats(goldenStats().replaceFirst("\"day\": \"2026-11-23\",\n  \"at\"",
+                "\"day\": \"2026-11-22\",\n  \"at\"")), "'statistics.day'", "2026-11-22");
+    }
+
+    @Test
+    void stats_countsAsText_areRejected_namingTheField() throws Exception {
+        assertNames(stats(goldenStats().replaceFirst("\"served\": 1,", "\"served\": \"one\",")), "served");
+    }
+
+    @Test
+    void profile_withWeeksOutOfRange_orASlotWithoutWeekday_isRejected_namingTheField() throws Exception {
+        String golden = new String(MqttContractTest.read("golden/profile.json"), StandardCharsets.UTF_8);
+        assertNames(reason(MqttCodec.decode(golden.replace("\"weeks\": 4", "\"weeks\": 0")
+                .getBytes(StandardCharsets.UTF_8), HallProfile.class)), "'weeks'", "1..52");
+        assertNames(reason(MqttCodec.decode(golden.replaceFirst("\"weekday\": \"MONDAY\",", "")
+                .getBytes(StandardCharsets.UTF_8), HallProfile.class)), "missing field", "weekday");
+        assertNames(reason(MqttCodec.decode(golden.replace("\"v\": 1", "\"v\": 2")
+                .getBytes(StandardCharsets.UTF_8), HallProfile.class)), "'v'", "unsupported version 2");
+    }
+
+    @Test
+    void statsAndProfileTopics_sitUnderTheHall() {
+        assertEquals("hallq/v1/h-1/stats", Topics.stats("h-1"));
+        assertEquals("hallq/v1/h-1/stats/daily", Topics.statsDaily("h-1"));
+        assertEquals("hallq/v1/h-1/profile", Topics.profile("h-1"));
+    }
 }

@@ -28,6 +28,9 @@ class MqttContractTest {
         g.put("alarm-cleared.json", Samples.alarmCleared());
         g.put("device-health.json", Samples.device());
         g.put("daily-stats.json", Samples.stats());
+        g.put("daily-stats-closed.json", Samples.closedDay());
+        g.put("profile.json", Samples.profile());
+        g.put("profile-empty.json", Samples.emptyProfile());
         g.put("board.json", Samples.board());
         List<EventMessage> events = Samples.eventMessages();
         for (int i = 0; i < events.size(); i++) {

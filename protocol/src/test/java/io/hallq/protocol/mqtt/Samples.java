@@ -7,6 +7,9 @@ import io.hallq.protocol.mqtt.HallStatus.ActiveAlarm;
 import io.hallq.protocol.mqtt.HallStatus.BusyLevel;
 import io.hallq.protocol.mqtt.HallStatus.Notice;
 import io.hallq.protocol.mqtt.HallStatus.ServiceStatus;
+import io.hallq.protocol.stats.BusyIdleProfile;
+import io.hallq.protocol.stats.DailyStatistics;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +89,32 @@ final class Samples {
         return new DeviceHealth(1, HALL, "printer-1", DeviceHealth.State.FAILED, "paper out", AT);
     }
 
+    /** Monday 23 November: OPEN and PAY at 9, one PAY ticket at 10 still waiting; counters 3 and 4 open. */
+    static DailyStatistics statistics() {
+        return new DailyStatistics(HALL, "2026-11-23",
+                List.of(new DailyStatistics.ServiceHour("OPEN", 9, 2, 2, 450, 600, 1, 720, 0, 0, 1, 5),
+                        new DailyStatistics.ServiceHour("PAY", 9, 3, 3, 120, 240, 3, 100, 1, 1, 0, 0),
+                        new DailyStatistics.ServiceHour("PAY", 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                List.of(new DailyStatistics.CounterDay(3, 3, 3600, 900, 0.25, 100, 0, 0),
+                        new DailyStatistics.CounterDay(4, 1, 3600, 720, 0.2, 720, 1, 5)));
+    }
+
     static DailyStats stats() {
-        return new DailyStats(1, HALL, "2026-11-23", AT, 4711,
-                Map.of("OPEN", new DailyStats.ServiceStats(40, 31, 2, 1, 6, 702),
-                        "PAY", new DailyStats.ServiceStats(0, 0, 0, 0, 0, -1)));
+        return DailyStats.of(statistics(), AT, 4711, false);
+    }
+
+    static DailyStats closedDay() {
+        return DailyStats.of(statistics(), AT.plusSeconds(20 * 3600), 4790, true);
+    }
+
+    static HallProfile profile() {
+        return new HallProfile(1, HALL, AT, 4, new BusyIdleProfile(HALL, "2026-10-27", "2026-11-22", List.of(
+                new BusyIdleProfile.Slot(DayOfWeek.MONDAY, 9, 4, 37.5, 290.5, 410),
+                new BusyIdleProfile.Slot(DayOfWeek.MONDAY, 10, 4, 42.25, 301, 515.5))));
+    }
+
+    static HallProfile emptyProfile() {
+        return new HallProfile(1, HALL, AT, 4, new BusyIdleProfile(HALL, null, null, List.of()));
     }
 
     static HallBoard board() {

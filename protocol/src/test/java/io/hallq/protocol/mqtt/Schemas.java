@@ -29,6 +29,7 @@ final class Schemas {
             case "AlarmMessage" -> "alarm.json";
             case "DeviceHealth" -> "device-health.json";
             case "DailyStats" -> "daily-stats.json";
+            case "HallProfile" -> "profile.json";
             case "HallBoard" -> "board.json";
             case "CommandRequest" -> "command-request.json";
             case "CommandResponse" -> "command-response.json";

@@ -1,0 +1,123 @@
+package io.hallq.controller.web;
+
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.stats.HallStatistics;
+import io.hallq.controller.stats.StaffingAdvice;
+import io.hallq.controller.web.WebConfig.Role;
+import io.hallq.protocol.event.HallEvent.AlarmKind;
+import io.hallq.protocol.event.HallEvent.AlarmRaised;
+import io.hallq.protocol.stats.BusyIdleProfile;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code GET /api/staffing}: counters needed per hour today from the busy/idle profile of the closed days of the
+ * last weeks and the wait targets (Erlang C, {@link StaffingAdvice}), the roster that implies, the counters open
+ * now, and, while the early warning is raised, how many more counters to open (the alarm's own figure).
+ */
+final class StaffingRoutes {
+
+    /** Share of customers that should wait no longer than the target (the simulator's report uses the same). */
+    static final double SERVICE_LEVEL = 0.8;
+    static final int DEFAULT_WEEKS = 4;
+
+    /**
+     * @param counters     how many more counters the early warning asks for (its {@code countersToOpen} figure)
+     * @param messageZh    "请再开 N 个窗口", or that every counter is open already
+     */
+    record OpenMore(long counters, long waiting, long openCounters, String messageZh, String messageEn) {}
+
+    /**
+     * @param neededNow counters advised for the current hour; null outside the advised hours
+     * @param openMore  null unless the early warning is active
+     */
+    record Staffing(String day, String weekday, int weeks, double serviceLevel, String profileFrom, String profileTo,
+                    List<StaffingAdvice.Hour> hours, List<StaffingAdvice.Shift> roster, int currentHour,
+                    Integer neededNow, int openNow, OpenMore openMore) {}
+
+    private record ProfileKey(String day, int weeks) {}
+
+    private final Vertx vertx;
+    private final HallController hall;
+    private final Access access;
+    private final LiveFeed feed;
+    /** Profiles change only when a day closes: one computation per current day and weeks. */
+    private final Map<ProfileKey, BusyIdleProfile> profiles = new ConcurrentHashMap<>();
+
+    StaffingRoutes(Vertx vertx, HallController hall, Access access, LiveFeed feed) {
+        this.vertx = vertx;
+        this.hall = hall;
+        this.access = access;
+        this.feed = feed;
+    }
+
+    void mount(Router router) {
+        router.get("/api/staffing").handler(this::staffing);
+    }
+
+    private void staffing(RoutingContext ctx) {
+        if (access.require(ctx, "see the staffing advice", Role.MANAGER) == null) {
+            return;
+        }
+        String w = ctx.queryParams().get("weeks");
+        int weeks;
+        try {
+            weeks = w == null ? DEFAULT_WEEKS : Integer.parseInt(w);
+        } catch (NumberFormatException e) {
+            weeks = -1;
+        }
+        if (weeks < 1 || weeks > 52) {
+            Json.error(ctx, 400, "BAD_REQUEST", "weeks: expected a whole number of weeks 1..52, got '" + w + "'");
+            return;
+        }
+        int chosen = weeks;
+        vertx.executeBlocking(() -> advice(chosen)).onComplete(r -> {
+            if (r.succeeded()) {
+                Json.send(ctx, 200, r.result());
+            } else {
+                Json.error(ctx, 500, "FAILED", "the staffing advice could not be computed: " + r.cause());
+            }
+        });
+    }
+
+    /** Reads the journal (closed days): run it off the event loop. */
+    Staffing advice(int weeks) {
+        HallView v = feed.frames().latest().view();
+        var config = hall.config();
+        LocalDateTime now = LocalDateTime.ofInstant(v.at(), config.hall().zone());
+        String current = hall.currentDay().orElse("");
+        LocalDate day = current.isEmpty() ? now.toLocalDate() : LocalDate.parse(current);
+        profiles.keySet().removeIf(k -> !k.day().equals(current));
+        BusyIdleProfile profile = profiles.computeIfAbsent(new ProfileKey(current, weeks),
+                k -> HallStatistics.profile(hall, weeks));
+        List<StaffingAdvice.Hour> hours = StaffingAdvice.forOpeningHours(config, profile, day.getDayOfWeek(),
+                SERVICE_LEVEL);
+        Integer neededNow = hours.stream().filter(h -> h.hour() == now.getHour()).map(StaffingAdvice.Hour::counters)
+                .findFirst().orElse(null);
+        int openNow = (int) v.counters().stream().filter(c -> "OPEN".equals(c.status())).count();
+        return new Staffing(day.toString(), day.getDayOfWeek().name(), weeks, SERVICE_LEVEL, profile.fromDay(),
+                profile.toDay(), hours, StaffingAdvice.roster(hours), now.getHour(), neededNow, openNow,
+                openMore(v.alarms()));
+    }
+
+    static OpenMore openMore(List<AlarmRaised> alarms) {
+        return alarms.stream().filter(a -> a.kind() == AlarmKind.EARLY_WARNING).findFirst().map(a -> {
+            long n = figure(a, "countersToOpen");
+            String zh = n > 0 ? "请再开 " + n + " 个窗口" : "排队较多,所有窗口均已开放";
+            String en = n > 0 ? "Open " + n + " more counter" + (n == 1 ? "" : "s")
+                    : "Many waiting, and every counter is already open";
+            return new OpenMore(n, figure(a, "waiting"), figure(a, "openCounters"), zh, en);
+        }).orElse(null);
+    }
+
+    private static long figure(AlarmRaised a, String name) {
+        Object v = a.figures() == null ? null : a.figures().get(name);
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+}

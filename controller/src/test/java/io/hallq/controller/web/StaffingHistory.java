@@ -1,0 +1,55 @@
+package io.hallq.controller.web;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.queue.Command;
+import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.Path;
+
+/**
+ * A busy past Monday (16 November) in a hall's journal, played through the real engine before the
+ * {@link WebTestHall} starts on Monday 23 November, 10:00: the busy/idle profile then has one Monday with 12 OPEN customers between 10:00 and
+ * 11:00, each called at once and served in 10 minutes (2 Erlangs: Erlang C advises 3 counters at 10:00 for 80%
+ * within the 15-minute busy target, and 0 in the other opening hours).
+ */
+public final class StaffingHistory {
+
+    private StaffingHistory() {}
+
+    /** Writes the busy Monday of the week before into the journal in {@code dataDir}; start the hall after. */
+    public static void busyMondayWeekBefore(Path dataDir) {
+        Instant start = TestHalls.MONDAY_10AM.minus(Duration.ofDays(7));
+        MutableClock clock = new MutableClock(start);
+        try (HallController h = HallController.start(TestHalls.small(dataDir), clock, Duration.ZERO)) {
+            for (int i = 0; i < 12; i++) {
+                clock.set(start.plus(Duration.ofMinutes(5L * i)));
+                if (i >= 2) {
+                    h.submit(new Command.Finish(counter(i - 2))).join();
+                }
+                h.submit(Command.IssueTicket.walkIn("OPEN")).join();
+                h.submit(new Command.CallNext(counter(i))).join();
+            }
+            clock.set(start.plus(Duration.ofMinutes(60)));
+            h.submit(new Command.Finish(counter(10))).join();
+            clock.set(start.plus(Duration.ofMinutes(65)));
+            h.submit(new Command.Finish(counter(11))).join();
+        }
+    }
+
+    /** Counters 2 and 3 take turns. */
+    private static int counter(int i) {
+        return 2 + i % 2;
+    }
+
+    /** Closes counters 1 and 4 and issues 5 PAY tickets: 5 waiting at 2 open counters raise the early warning. */
+    public static void earlyWarning(WebTestHall hall) {
+        HallController h = hall.hall();
+        h.submit(new Command.CloseCounter(1)).join();
+        h.submit(new Command.CloseCounter(4)).join();
+        for (int i = 0; i < 5; i++) {
+            h.submit(Command.IssueTicket.walkIn("PAY")).join();
+        }
+    }
+}
