@@ -1,5 +1,6 @@
 // Manager page: live queue by service and class, counters and profiles, alarms; switch services, open and
-// close counters, change profiles. Every change goes through the API and is journaled as an event.
+// close counters, change profiles, post a board notice. Every change goes through the API and is journaled as an
+// event with the manager's name.
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
@@ -36,6 +37,7 @@
     $('alarms').innerHTML = v.alarms.map(function (a) {
       return '<div class="alarm">⚠ ' + esc(a.messageZh) + ' <span class="en">' + esc(a.messageEn) + '</span></div>';
     }).join('');
+    renderNotice(v.notice);
     renderServices(v);
     renderCounters(v);
     refreshStaffing(v);
@@ -43,6 +45,21 @@
       return '<span class="' + (t.vipRoom ? 'vip' : '') + (t.waitedSeconds > 600 ? ' over' : '') + '">'
         + esc(t.number) + ' ' + esc(t.customerClass) + ' ' + hallq.minutes(t.waitedSeconds) + '′</span>';
     }).join('') || '—';
+  }
+
+  function renderNotice(n) {
+    var now = $('notice-now');
+    if (n) {
+      var until = new Date(n.until);
+      now.innerHTML = '📢 ' + esc(n.textZh) + ' <span class="en">' + esc(n.textEn) + '</span> · 至 <span class="en">until</span> '
+        + (until.getHours() < 10 ? '0' : '') + until.getHours() + ':' + (until.getMinutes() < 10 ? '0' : '')
+        + until.getMinutes() + (n.by ? ' · ' + esc(n.by) : '');
+      now.dataset.shown = n.textEn;
+    } else {
+      now.textContent = '大厅屏幕上没有公告 — no notice on the board';
+      delete now.dataset.shown;
+    }
+    $('notice-withdraw').classList.toggle('hidden', !n);
   }
 
   function renderServices(v) {
@@ -209,6 +226,17 @@
       editProfile(parseInt(d.profile, 10));
     }
   });
+  $('notice-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    hallq.api('PUT', '/api/notice', { textZh: $('notice-zh').value, textEn: $('notice-en').value,
+      minutes: parseInt($('notice-minutes').value, 10) || 0 }).then(function (r) {
+      show(r, '公告已发布 Notice posted');
+      if (r.status === 200) { $('notice-zh').value = ''; $('notice-en').value = ''; }
+    });
+  });
+  $('notice-withdraw').onclick = function () {
+    hallq.api('DELETE', '/api/notice').then(function (r) { show(r, '公告已撤下 Notice withdrawn'); });
+  };
   $('logout').onclick = hallq.logout;
   hallq.loginForm(start);
   hallq.session().then(function (s) { if (s) start(s); });

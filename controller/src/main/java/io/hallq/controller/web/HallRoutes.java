@@ -52,6 +52,13 @@ final class HallRoutes {
             }
         });
         router.put("/api/services/:code").handler(this::setService);
+        router.put("/api/notice").handler(this::postNotice);
+        router.delete("/api/notice").handler(ctx -> {
+            WebUser user = access.require(ctx, "withdraw the board notice", Role.MANAGER);
+            if (user != null) {
+                Submit.command(hall, ctx, new Command.PostNotice(null, null, null), user.name());
+            }
+        });
         router.get("/api/tickets").handler(ctx -> {
             if (access.require(ctx, "see the queue", Role.MANAGER) != null) {
                 Json.send(ctx, 200, PageProjections.manager(feed.frames().latest()).tickets());
@@ -153,6 +160,23 @@ final class HallRoutes {
         String en = blankToNull(Json.text(body, "messageEn"));
         Submit.command(hall, ctx, new Command.SetService(ctx.pathParam("code"), enabled.booleanValue(), zh, en),
                 access.user(ctx).name());
+    }
+
+    /** {@code {textZh, textEn, minutes}}: the board shows it for that long (1 min to 24 h); the engine checks texts. */
+    private void postNotice(RoutingContext ctx) {
+        WebUser user = access.require(ctx, "post a board notice", Role.MANAGER);
+        JsonNode body = user == null ? null : Json.body(ctx);
+        if (body == null) {
+            return;
+        }
+        JsonNode minutes = body.get("minutes");
+        if (minutes == null || !minutes.canConvertToInt() || minutes.asInt() < 1 || minutes.asInt() > 24 * 60) {
+            Json.error(ctx, 400, "BAD_REQUEST", "minutes: expected whole minutes from 1 to 1440, e.g. "
+                    + "{\"textZh\": \"...\", \"textEn\": \"...\", \"minutes\": 60}");
+            return;
+        }
+        Submit.command(hall, ctx, new Command.PostNotice(Json.text(body, "textZh"), Json.text(body, "textEn"),
+                clock.instant().plusSeconds(60L * minutes.asInt())), user.name());
     }
 
     private void statistics(RoutingContext ctx) {

@@ -23,7 +23,10 @@ import java.util.Map;
  */
 record HallView(long seq, Instant at, String hallId, String hallZh, String hallEn, String day,
                 List<CounterInfo> counters, List<ServiceInfo> services, List<ClassInfo> classes,
-                List<TicketInfo> tickets, List<AlarmRaised> alarms) {
+                List<TicketInfo> tickets, List<AlarmRaised> alarms, NoticeInfo notice) {
+
+    /** The board notice showing now and who posted it ("mqtt:central", "web:alice"); null when none. */
+    record NoticeInfo(String textZh, String textEn, Instant until, String by) {}
 
     record CounterInfo(int number, String nameZh, String nameEn, boolean vipRoom, String status, String current,
                        List<ProfileLine> profile) {}
@@ -53,7 +56,8 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
         return new HallView(seq, now, hall.id(), hall.nameZh(), hall.nameEn(), s.day(), counters(s),
                 services(s, now), s.config().classes().stream()
                         .map(c -> new ClassInfo(c.code(), c.nameZh(), c.nameEn())).toList(),
-                tickets, List.copyOf(s.alarms().values()));
+                tickets, List.copyOf(s.alarms().values()), s.notice(now)
+                        .map(n -> new NoticeInfo(n.textZh(), n.textEn(), n.until(), n.by())).orElse(null));
     }
 
     private static List<CounterInfo> counters(QueueState s) {

@@ -33,7 +33,7 @@ final class PageProjections {
     record ManagerView(long seq, Instant at, String hallZh, String hallEn, String day, List<CounterInfo> counters,
                        Map<Integer, DayLedger.CounterCounts> countsByCounter, List<ServiceInfo> services,
                        Map<String, DayLedger.ServiceCounts> countsByService, List<ClassInfo> classes,
-                       List<QueueTicket> tickets, List<AlarmRaised> alarms) {}
+                       List<QueueTicket> tickets, List<AlarmRaised> alarms, HallView.NoticeInfo notice) {}
 
     /**
      * The mobile ticket page. {@code status} is WAITING, CALLED (go to {@code counter} now) or DONE (served,
@@ -82,7 +82,8 @@ final class PageProjections {
                                 .toSeconds(), t.vipRoom()))
                 .toList();
         return new ManagerView(v.seq(), v.at(), v.hallZh(), v.hallEn(), v.day(), v.counters(),
-                f.ledger().counters(), v.services(), f.ledger().services(), v.classes(), tickets, v.alarms());
+                f.ledger().counters(), v.services(), f.ledger().services(), v.classes(), tickets, v.alarms(),
+                v.notice());
     }
 
     /** The mobile page of the ticket holding {@code token}; DONE once it left the queue. */

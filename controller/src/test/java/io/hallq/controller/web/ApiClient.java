@@ -82,6 +82,10 @@ public final class ApiClient {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** Sends without waiting, for racing requests. */
     public CompletableFuture<Response> postAsync(String path) {
         return http.sendAsync(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),

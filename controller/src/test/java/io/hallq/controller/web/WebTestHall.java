@@ -29,15 +29,28 @@ public final class WebTestHall implements AutoCloseable {
     private final HallRuntime runtime;
 
     private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more) {
+        this(dataDir, extras, more, false);
+    }
+
+    private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more, boolean boardNotices) {
         HallConfig config = TestHalls.small(dataDir);
         web = new WebModule(extras);
         List<HallModule> modules = new ArrayList<>(List.of(web));
         modules.addAll(more);
+        if (boardNotices) { // as ControllerMain wires it, with MQTT switched off
+            modules.add(new io.hallq.controller.sync.BoardNoticeFeed(new io.hallq.controller.sync.MqttModule(),
+                    web::showNeighbourSuggestions));
+        }
         runtime = HallRuntime.start(new LoadedConfig(config, root(), Path.of("test-hall.yaml")), clock, modules);
     }
 
     public static WebTestHall start(Path dataDir) {
         return new WebTestHall(dataDir, List.of(), List.of());
+    }
+
+    /** With the board notice line fed as on the Pi (journaled notices, neighbour halls). */
+    public static WebTestHall withBoardNotices(Path dataDir) {
+        return new WebTestHall(dataDir, List.of(), List.of(), true);
     }
 
     public static WebTestHall start(Path dataDir, List<WebRoutes> extras, List<HallModule> moreModules) {
