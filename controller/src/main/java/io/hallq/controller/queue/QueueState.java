@@ -166,6 +166,14 @@ public final class QueueState {
         return n;
     }
 
+    /**
+     * How many more counters should open now so that the waiting customers and their work fit the early-warning
+     * threshold and the wait target (what the early warning asks for, computed on the current queue).
+     */
+    public long countersToOpen() {
+        return Alarms.countersToOpen(this, waitingCount(), config.alarms().earlyWarningPerCounter());
+    }
+
     public long openCounters() {
         return counters.values().stream().filter(CounterState::serving).count();
     }

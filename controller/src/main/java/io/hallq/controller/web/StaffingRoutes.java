@@ -1,6 +1,7 @@
 package io.hallq.controller.web;
 
 import io.hallq.controller.hall.HallController;
+import io.hallq.controller.queue.QueueState;
 import io.hallq.controller.stats.HallStatistics;
 import io.hallq.controller.stats.StaffingAdvice;
 import io.hallq.controller.web.WebConfig.Role;
@@ -28,7 +29,7 @@ final class StaffingRoutes {
     static final int DEFAULT_WEEKS = 4;
 
     /**
-     * @param counters     how many more counters the early warning asks for (its {@code countersToOpen} figure)
+     * @param counters     how many more counters to open now (the early warning's rule on the queue as it is now)
      * @param messageZh    "请再开 N 个窗口", or that every counter is open already
      */
     record OpenMore(long counters, long waiting, long openCounters, String messageZh, String messageEn) {}
@@ -103,21 +104,25 @@ final class StaffingRoutes {
         int openNow = (int) v.counters().stream().filter(c -> "OPEN".equals(c.status())).count();
         return new Staffing(day.toString(), day.getDayOfWeek().name(), weeks, SERVICE_LEVEL, profile.fromDay(),
                 profile.toDay(), hours, StaffingAdvice.roster(hours), now.getHour(), neededNow, openNow,
-                openMore(v.alarms()));
+                openMore(v.alarms(), hall.query(s -> new long[] {s.countersToOpen(), s.waitingCount(),
+                        s.openCounters()}).join()));
     }
 
-    static OpenMore openMore(List<AlarmRaised> alarms) {
-        return alarms.stream().filter(a -> a.kind() == AlarmKind.EARLY_WARNING).findFirst().map(a -> {
-            long n = figure(a, "countersToOpen");
+    /**
+     * While the early warning (or the escalation) is active: how many more counters to open, computed on the
+     * queue as it is now, not the figures frozen in the alarm when it was raised, so the line counts down as the
+     * manager opens counters.
+     *
+     * @param now counters to open, waiting customers and open counters, from the queue now
+     */
+    static OpenMore openMore(List<AlarmRaised> alarms, long[] now) {
+        return alarms.stream().filter(a -> a.kind() == AlarmKind.EARLY_WARNING || a.kind() == AlarmKind.ESCALATION)
+                .findFirst().map(a -> {
+            long n = now[0];
             String zh = n > 0 ? "请再开 " + n + " 个窗口" : "排队较多,所有窗口均已开放";
             String en = n > 0 ? "Open " + n + " more counter" + (n == 1 ? "" : "s")
                     : "Many waiting, and every counter is already open";
-            return new OpenMore(n, figure(a, "waiting"), figure(a, "openCounters"), zh, en);
+            return new OpenMore(n, now[1], now[2], zh, en);
         }).orElse(null);
-    }
-
-    private static long figure(AlarmRaised a, String name) {
-        Object v = a.figures() == null ? null : a.figures().get(name);
-        return v instanceof Number n ? n.longValue() : 0;
     }
 }

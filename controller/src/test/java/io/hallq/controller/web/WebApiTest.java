@@ -298,6 +298,17 @@ class WebApiTest {
         assertEquals(5, warned.get("openMore").get("waiting").asInt());
         assertEquals("请再开 1 个窗口", warned.get("openMore").get("messageZh").asText());
         assertEquals("Open 1 more counter", warned.get("openMore").get("messageEn").asText());
+
+        // the line follows the queue, not the figure frozen in the alarm when it was raised
+        for (int i = 0; i < 3; i++) {
+            hall.hall().submit(io.hallq.controller.queue.Command.IssueTicket.walkIn("PAY")).join();
+        }
+        JsonNode longer = waitFor(manager, "/api/staffing", n -> n.get("openMore").get("waiting").asInt() == 8);
+        assertEquals(2, longer.get("openMore").get("counters").asInt(), longer.toString());
+        assertEquals(200, manager.post("/api/counters/1/open").status());
+        JsonNode opened = waitFor(manager, "/api/staffing", n -> n.get("openNow").asInt() == 3);
+        assertEquals(1, opened.get("openMore").get("counters").asInt(), opened.toString());
+        assertEquals(3, opened.get("openMore").get("openCounters").asInt());
     }
 
     @Test
