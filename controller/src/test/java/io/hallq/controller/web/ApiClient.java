@@ -118,6 +118,16 @@ public final class ApiClient {
     }
 
     /** The next event matching nothing in particular, or fails after 10 s. */
+    /** Waits for the first event of the stream whose data matches (each event within 10 s of the last). */
+    public static JsonNode until(BlockingQueue<Event> events, java.util.function.Predicate<JsonNode> matches) {
+        while (true) {
+            Event e = next(events);
+            if (matches.test(e.data())) {
+                return e.data();
+            }
+        }
+    }
+
     public static Event next(BlockingQueue<Event> events) {
         try {
             Event e = events.poll(10, TimeUnit.SECONDS);

@@ -8,7 +8,6 @@ import io.hallq.controller.web.ApiClient.Event;
 import io.hallq.controller.web.ApiClient.Response;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +20,6 @@ class BoardNoticeWebTest {
     @TempDir
     Path data;
 
-    private static JsonNode until(BlockingQueue<Event> events, Predicate<JsonNode> matches) {
-        while (true) {
-            Event e = ApiClient.next(events);
-            if (matches.test(e.data())) {
-                return e.data();
-            }
-        }
-    }
-
     @Test
     void managerPostsANotice_theBoardShowsIt_andItIsJournaledWithTheManagersName() {
         try (WebTestHall hall = WebTestHall.withBoardNotices(data)) {
@@ -39,7 +29,7 @@ class BoardNoticeWebTest {
             Response posted = manager.put("/api/notice", NOTICE);
             assertEquals(200, posted.status(), posted.toString());
             assertTrue(posted.body().path("events").toString().contains("NoticePosted"), posted.toString());
-            until(board, v -> v.path("notices").toString().contains("今日16点后暂停开户")
+            ApiClient.until(board, v -> v.path("notices").toString().contains("今日16点后暂停开户")
                     && v.path("notices").toString().contains("No new accounts after 16:00"));
             JsonNode notice = manager.get("/api/hall").body().path("notice");
             assertEquals("web:manager", notice.path("by").asText());
@@ -47,7 +37,7 @@ class BoardNoticeWebTest {
 
             Response withdrawn = manager.delete("/api/notice");
             assertEquals(200, withdrawn.status(), withdrawn.toString());
-            until(board, v -> !v.path("notices").toString().contains("16:00"));
+            ApiClient.until(board, v -> !v.path("notices").toString().contains("16:00"));
             assertTrue(manager.get("/api/hall").body().path("notice").isNull());
             assertEquals(409, manager.delete("/api/notice").status(), "nothing left to withdraw");
         }
@@ -65,7 +55,7 @@ class BoardNoticeWebTest {
             manager.login("manager");
             assertEquals("No new accounts after 16:00",
                     manager.get("/api/hall").body().path("notice").path("textEn").asText());
-            until(hall.client().stream("/api/feed/board"), v -> v.path("notices").toString().contains("16:00"));
+            ApiClient.until(hall.client().stream("/api/feed/board"), v -> v.path("notices").toString().contains("16:00"));
         }
     }
 

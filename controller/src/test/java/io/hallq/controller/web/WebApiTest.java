@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,16 +46,6 @@ class WebApiTest {
         return r;
     }
 
-    /** Waits for the first event of the stream whose data matches. */
-    private static JsonNode until(BlockingQueue<Event> events, Predicate<JsonNode> matches) {
-        while (true) {
-            Event e = ApiClient.next(events);
-            if (matches.test(e.data())) {
-                return e.data();
-            }
-        }
-    }
-
     @Test
     void staffCallsNext_getsTheTicket_andTheBoardFeedShowsItNewestFirst() {
         issue("OPEN");
@@ -66,7 +55,7 @@ class WebApiTest {
         Response call = staff.post("/api/counters/3/call-next");
         assertEquals(200, call.status(), call.toString());
         assertEquals("A001", call.text("result"));
-        JsonNode view = until(board, v -> v.path("calls").size() > 0);
+        JsonNode view = ApiClient.until(board, v -> v.path("calls").size() > 0);
         assertEquals("A001", view.path("calls").get(0).path("ticket").asText());
         assertEquals(3, view.path("calls").get(0).path("counter").asInt());
         assertEquals("A001", view.path("counters").get(2).path("ticket").asText());
@@ -159,7 +148,7 @@ class WebApiTest {
         Response off = manager.put("/api/services/PAY",
                 "{\"enabled\":false,\"messageZh\":\"系统升级\",\"messageEn\":\"System upgrade\"}");
         assertEquals(200, off.status(), off.toString());
-        JsonNode view = until(board, v -> v.path("notices").toString().contains("系统升级"));
+        JsonNode view = ApiClient.until(board, v -> v.path("notices").toString().contains("系统升级"));
         assertTrue(view.path("notices").toString().contains("System upgrade"));
         Response refused = kiosk.post("/api/tickets", "{\"service\":\"PAY\"}");
         assertEquals(409, refused.status());
@@ -197,17 +186,17 @@ class WebApiTest {
         Response unknown = hall.client().get("/api/mobile/AAAAAAAAAAAAAAAAAAAAAA");
         assertEquals(404, unknown.status());
         BlockingQueue<Event> mobile = hall.client().stream("/api/feed/ticket/" + token);
-        JsonNode waiting = until(mobile, v -> v.path("status").asText().equals("WAITING"));
+        JsonNode waiting = ApiClient.until(mobile, v -> v.path("status").asText().equals("WAITING"));
         assertEquals("A001", waiting.path("ticket").asText());
         assertFalse(waiting.toString().contains("5678"), "no phone on the mobile page: " + waiting);
         assertFalse(waiting.toString().contains("WALKIN"), "no class on the mobile page: " + waiting);
         ApiClient staff = hall.client();
         staff.login("staff");
         staff.post("/api/counters/2/call-next");
-        JsonNode called = until(mobile, v -> v.path("status").asText().equals("CALLED"));
+        JsonNode called = ApiClient.until(mobile, v -> v.path("status").asText().equals("CALLED"));
         assertEquals(2, called.path("counter").asInt());
         staff.post("/api/counters/2/finish");
-        until(mobile, v -> v.path("status").asText().equals("DONE"));
+        ApiClient.until(mobile, v -> v.path("status").asText().equals("DONE"));
     }
 
     @Test
@@ -217,7 +206,7 @@ class WebApiTest {
         staff.login("staff");
         staff.post("/api/counters/2/call-next");
         BlockingQueue<Event> feed = staff.stream("/api/feed/counter/2");
-        JsonNode v = until(feed, x -> !x.path("current").isNull());
+        JsonNode v = ApiClient.until(feed, x -> !x.path("current").isNull());
         assertEquals("138****5678", v.path("current").path("phoneMasked").asText());
         assertFalse(v.toString().contains("13812345678"));
         assertEquals(1, v.path("today").path("called").asInt());

@@ -1,5 +1,6 @@
 package io.hallq.protocol.mqtt;
 
+import io.hallq.protocol.Fields;
 import java.util.Collection;
 import java.util.Map;
 
@@ -20,18 +21,11 @@ final class Require {
     }
 
     static <T> T present(String field, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException("missing field '" + field + "'");
-        }
-        return value;
+        return Fields.present(field, value);
     }
 
     static String text(String field, String value) {
-        present(field, value);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("field '" + field + "' must not be blank");
-        }
-        return value;
+        return Fields.text(field, value);
     }
 
     static String segment(String field, String value) {

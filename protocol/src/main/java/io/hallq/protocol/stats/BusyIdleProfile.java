@@ -1,5 +1,6 @@
 package io.hallq.protocol.stats;
 
+import io.hallq.protocol.Fields;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.DayOfWeek;
 import java.util.List;
@@ -17,8 +18,8 @@ public record BusyIdleProfile(@JsonProperty(required = true) String hallId, Stri
                               @JsonProperty(required = true) List<Slot> slots) {
 
     public BusyIdleProfile {
-        Check.text("hallId", hallId);
-        slots = List.copyOf(Check.present("slots", slots));
+        Fields.text("hallId", hallId);
+        slots = List.copyOf(Fields.present("slots", slots));
     }
 
     /**
@@ -34,12 +35,12 @@ public record BusyIdleProfile(@JsonProperty(required = true) String hallId, Stri
                        @JsonProperty(required = true) double meanHandlingSeconds,
                        @JsonProperty(required = true) double meanWaitSeconds) {
         public Slot {
-            Check.present("weekday", weekday);
-            Check.range("hour", hour, 0, 23);
-            Check.range("daysObserved", daysObserved, 1, Integer.MAX_VALUE);
-            Check.notNegative("arrivalsPerHour", arrivalsPerHour);
-            Check.notNegative("meanHandlingSeconds", meanHandlingSeconds);
-            Check.notNegative("meanWaitSeconds", meanWaitSeconds);
+            Fields.present("weekday", weekday);
+            Fields.range("hour", hour, 0, 23);
+            Fields.range("daysObserved", daysObserved, 1, Integer.MAX_VALUE);
+            Fields.notNegative("arrivalsPerHour", arrivalsPerHour);
+            Fields.notNegative("meanHandlingSeconds", meanHandlingSeconds);
+            Fields.notNegative("meanWaitSeconds", meanWaitSeconds);
         }
     }
 }

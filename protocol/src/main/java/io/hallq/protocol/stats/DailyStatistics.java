@@ -1,5 +1,6 @@
 package io.hallq.protocol.stats;
 
+import io.hallq.protocol.Fields;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -19,10 +20,10 @@ public record DailyStatistics(@JsonProperty(required = true) String hallId,
                               @JsonProperty(required = true) List<CounterDay> counters) {
 
     public DailyStatistics {
-        Check.text("hallId", hallId);
-        Check.text("day", day);
-        serviceHours = List.copyOf(Check.present("serviceHours", serviceHours));
-        counters = List.copyOf(Check.present("counters", counters));
+        Fields.text("hallId", hallId);
+        Fields.text("day", day);
+        serviceHours = List.copyOf(Fields.present("serviceHours", serviceHours));
+        counters = List.copyOf(Fields.present("counters", counters));
     }
 
     /**
@@ -53,18 +54,18 @@ public record DailyStatistics(@JsonProperty(required = true) String hallId,
                               @JsonProperty(required = true) int ratings,
                               @JsonProperty(required = true) double meanRating) {
         public ServiceHour {
-            Check.text("service", service);
-            Check.range("hour", hour, 0, 23);
-            Check.notNegative("arrivals", arrivals);
-            Check.notNegative("called", called);
-            Check.notNegative("meanWaitSeconds", meanWaitSeconds);
-            Check.notNegative("p90WaitSeconds", p90WaitSeconds);
-            Check.notNegative("served", served);
-            Check.notNegative("meanHandlingSeconds", meanHandlingSeconds);
-            Check.notNegative("noShows", noShows);
-            Check.notNegative("transfersOut", transfersOut);
-            Check.notNegative("ratings", ratings);
-            Check.notNegative("meanRating", meanRating);
+            Fields.text("service", service);
+            Fields.range("hour", hour, 0, 23);
+            Fields.notNegative("arrivals", arrivals);
+            Fields.notNegative("called", called);
+            Fields.notNegative("meanWaitSeconds", meanWaitSeconds);
+            Fields.notNegative("p90WaitSeconds", p90WaitSeconds);
+            Fields.notNegative("served", served);
+            Fields.notNegative("meanHandlingSeconds", meanHandlingSeconds);
+            Fields.notNegative("noShows", noShows);
+            Fields.notNegative("transfersOut", transfersOut);
+            Fields.notNegative("ratings", ratings);
+            Fields.notNegative("meanRating", meanRating);
         }
     }
 
@@ -88,14 +89,14 @@ public record DailyStatistics(@JsonProperty(required = true) String hallId,
                              @JsonProperty(required = true) int ratings,
                              @JsonProperty(required = true) double meanRating) {
         public CounterDay {
-            Check.range("counter", counter, 1, Integer.MAX_VALUE);
-            Check.notNegative("served", served);
-            Check.notNegative("openSeconds", openSeconds);
-            Check.notNegative("busySeconds", busySeconds);
-            Check.notNegative("utilisation", utilisation);
-            Check.notNegative("meanHandlingSeconds", meanHandlingSeconds);
-            Check.notNegative("ratings", ratings);
-            Check.notNegative("meanRating", meanRating);
+            Fields.range("counter", counter, 1, Integer.MAX_VALUE);
+            Fields.notNegative("served", served);
+            Fields.notNegative("openSeconds", openSeconds);
+            Fields.notNegative("busySeconds", busySeconds);
+            Fields.notNegative("utilisation", utilisation);
+            Fields.notNegative("meanHandlingSeconds", meanHandlingSeconds);
+            Fields.notNegative("ratings", ratings);
+            Fields.notNegative("meanRating", meanRating);
         }
     }
 }
