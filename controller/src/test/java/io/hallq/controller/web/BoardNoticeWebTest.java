@@ -67,6 +67,7 @@ class BoardNoticeWebTest {
             assertEquals(403, staff.put("/api/notice", NOTICE).status());
             ApiClient manager = hall.client();
             manager.login("manager");
+            hall.hall().submit(new io.hallq.controller.queue.Command.Tick()).join(); // the day starts first
             long before = hall.hall().lastSequence();
             Response noMinutes = manager.put("/api/notice", "{\"textZh\":\"通知\",\"textEn\":\"Notice\"}");
             assertEquals(400, noMinutes.status());
