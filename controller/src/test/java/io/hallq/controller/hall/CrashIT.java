@@ -53,6 +53,15 @@ class CrashIT {
         Logger.info("{} kill rounds, {} events acknowledged", ROUNDS, acked.size());
         assertTrue(acked.size() > ROUNDS, "the workload made too little progress: " + acked.size());
         verifyJournal();
+        try (HallController hall = HallController.start(TestHalls.withJournal(TestHalls.small(),
+                new io.hallq.controller.config.JournalConfig(dir.toString(), 60, 300)), java.time.Clock.systemUTC(),
+                java.time.Duration.ZERO)) {
+            assertEquals(List.of(), hall.query(s -> s.awaitingPrint().stream().map(t -> t.number()).toList()).join(),
+                    "after a start no paper ticket waits unconfirmed");
+        }
+        verifyJournal(); // and the voids that start may add fit the journal too
+        assertTrue(voidedUnprinted > 0, "no kill fell between a paper ticket and its print confirmation");
+        Logger.info("{} paper tickets voided at a start: killed before their print was confirmed", voidedUnprinted);
     }
 
     private void runAndKill(int round, Random random) throws Exception {
@@ -121,7 +130,11 @@ class CrashIT {
         }
     }
 
+    /** Paper tickets voided at a start because a kill came before their print was confirmed. */
+    private static int voidedUnprinted;
+
     private static void replayAndCheck(List<Long> order, Map<Long, HallEvent> events) {
+        voidedUnprinted = 0;
         QueueState state = new QueueState(TestHalls.small());
         Set<String> issuedToday = new HashSet<>();
         Set<String> called = new HashSet<>();
@@ -139,6 +152,9 @@ class CrashIT {
                 case HallEvent.TicketTransferred t -> called.remove(t.ticket());
                 case HallEvent.TicketVoided v -> called.remove(v.ticket());
                 default -> { }
+            }
+            if (e instanceof HallEvent.TicketVoided v && v.reason().equals(HallController.VOID_UNPRINTED)) {
+                voidedUnprinted++;
             }
             state.apply(e); // throws if an event does not fit the state it follows
         }

@@ -46,14 +46,24 @@ public final class CrashWorkload {
     private static void drive(HallController hall, Random random) {
         while (true) {
             Outcome o = hall.submit(randomCommand(random)).orTimeout(30, TimeUnit.SECONDS).join();
-            StringBuilder b = new StringBuilder();
+            ack(o);
             for (JournaledEvent e : o.events()) {
-                b.append("ACK ").append(e.sequence()).append(' ').append(e.event().getClass().getSimpleName())
-                        .append(' ').append(ticketOf(e.event())).append('\n');
+                // the "printer" confirms most paper tickets; a kill before it does leaves one to void at restart
+                if (e.event() instanceof HallEvent.TicketIssued t && t.paper() && random.nextInt(10) < 8) {
+                    ack(hall.submit(new MarkPrinted(t.ticket())).orTimeout(30, TimeUnit.SECONDS).join());
+                }
             }
-            if (!b.isEmpty()) {
-                print(b.toString().trim());
-            }
+        }
+    }
+
+    private static void ack(Outcome o) {
+        StringBuilder b = new StringBuilder();
+        for (JournaledEvent e : o.events()) {
+            b.append("ACK ").append(e.sequence()).append(' ').append(e.event().getClass().getSimpleName())
+                    .append(' ').append(ticketOf(e.event())).append('\n');
+        }
+        if (!b.isEmpty()) {
+            print(b.toString().trim());
         }
     }
 
@@ -68,7 +78,7 @@ public final class CrashWorkload {
         if (p < 40) {
             String[] services = {"OPEN", "PAY", "BILL", "DIRECT"};
             String[] classes = {null, null, "VIP", "GOTONE"};
-            return new IssueTicket(services[r.nextInt(4)], classes[r.nextInt(4)], null, null);
+            return new IssueTicket(services[r.nextInt(4)], classes[r.nextInt(4)], null, null, r.nextBoolean());
         }
         if (p < 70) {
             return new CallNext(counter);
@@ -98,6 +108,7 @@ public final class CrashWorkload {
             case HallEvent.TicketServed x -> x.ticket();
             case HallEvent.TicketTransferred x -> x.ticket();
             case HallEvent.TicketVoided x -> x.ticket();
+            case HallEvent.TicketPrinted x -> x.ticket();
             case HallEvent.DayStarted x -> x.day();
             default -> "-";
         };

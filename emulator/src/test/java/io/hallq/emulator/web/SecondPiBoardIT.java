@@ -54,7 +54,15 @@ class SecondPiBoardIT {
             String ticket;
             try (BoardHalls.Running hall = BoardHalls.start(HALL, dir.resolve("hall"), broker.uri(), true, clock)) {
                 ticket = hall.issueAndCall("PAY", 2);
-                b.until(d -> ticket.equals(b.find("#newest").getDomAttribute("data-ticket")));
+                try {
+                    b.until(d -> ticket.equals(b.find("#newest").getDomAttribute("data-ticket")));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    var shown = board.server().shown();
+                    throw new AssertionError("the call never reached the second board: hall MQTT connected="
+                            + hall.mqtt().connected() + ", board upstream=" + board.server().upstream()
+                            + ", board shows seq " + (shown == null ? "none" : shown.seq()) + ", hall at seq "
+                            + hall.hall().lastSequence() + ", page state=" + state(b), e);
+                }
                 assertEquals("2", b.find("#newest").getDomAttribute("data-counter"));
                 assertEquals(ticket, b.text(".counter[data-counter='2'] .ticket"));
                 b.until(d -> "LIVE".equals(state(b)));
