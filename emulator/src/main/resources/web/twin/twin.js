@@ -46,7 +46,9 @@
   function renderTickets(v) {
     $('tickets').innerHTML = v.tickets.map(function (t, i) {
       var lines = t.lines.map(esc).join('\n');
-      return '<div class="slip' + (i === 0 ? ' newest' : '') + '">' + lines
+      return '<div class="slip' + (i === 0 ? ' newest' : '') + '">'
+        + (i === 0 ? '<img class="ticket-image" src="' + esc(t.image) + '" alt="打印出的号票 The printed ticket">' : '')
+        + lines
         + (t.mobilePath ? '\n<a class="mobile" href="' + esc(t.mobilePath) + '" target="_blank">手机查看 Open on phone ▸</a>' : '')
         + '</div>';
     }).join('') || '—';

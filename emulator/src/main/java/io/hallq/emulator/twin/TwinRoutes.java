@@ -9,9 +9,12 @@ import io.hallq.controller.web.WebRoutes;
 import io.hallq.display.board.SseStream;
 import io.hallq.display.board.ViewChannel;
 import io.hallq.emulator.devices.EmulatedDevices;
+import io.hallq.emulator.devices.PrintedTicket;
+import io.hallq.emulator.devices.TicketImage;
 import io.hallq.emulator.devices.VirtualKeypad;
 import io.hallq.protocol.EventCodec;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -19,6 +22,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +40,8 @@ import java.util.function.Consumer;
 public final class TwinRoutes implements WebRoutes {
 
     static final long SAMPLE_MS = 100;
+    /** A printed ticket as a PNG, by its position among everything printed since start (0 = the first). */
+    static final String TICKET_IMAGE = "/twin/api/ticket/";
     private static final ObjectMapper MAPPER = EventCodec.newMapper();
 
     private final EmulatedDevices devices;
@@ -81,6 +87,22 @@ public final class TwinRoutes implements WebRoutes {
             devices.printer().paperOut(ctx.pathParam("state").equals("out"));
             answer(ctx, 200, "paper " + ctx.pathParam("state"));
             sample();
+        });
+        router.get(TICKET_IMAGE + ":n").handler(ctx -> {
+            int n = parse(ctx.pathParam("n"));
+            List<PrintedTicket> printed = devices.printer().tickets();
+            if (n < 0 || n >= printed.size()) {
+                answer(ctx, 404, "no such printed ticket");
+                return;
+            }
+            vertx.executeBlocking(() -> Buffer.buffer(TicketImage.png(printed.get(n))), false).onComplete(r -> {
+                if (r.succeeded()) {
+                    ctx.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "max-age=3600")
+                            .end(r.result());
+                } else {
+                    answer(ctx, 500, "the ticket could not be drawn: " + r.cause().getMessage());
+                }
+            });
         });
         router.get("/twin/audio/:name").handler(ctx -> {
             String name = ctx.pathParam("name");

@@ -52,7 +52,8 @@ final class TwinState {
         List<TwinView.Printed> out = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0 && out.size() < TICKETS_SHOWN; i--) {
             PrintedTicket t = all.get(i);
-            out.add(new TwinView.Printed(t.texts(), t.qrPayload(), mobilePath(t.qrPayload())));
+            out.add(new TwinView.Printed(t.texts(), t.qrPayload(), mobilePath(t.qrPayload()),
+                    TwinRoutes.TICKET_IMAGE + i));
         }
         return out;
     }

@@ -23,6 +23,9 @@ record TwinView(long seq, String hallZh, String hallEn, List<Button> buttons, bo
     record Counter(int number, String nameZh, String nameEn, boolean keypad, String display, boolean displayLit,
                    String serving) {}
 
-    /** @param mobilePath the ticket's mobile page on this server (from the QR code's token), or null */
-    record Printed(List<String> lines, String qr, String mobilePath) {}
+    /**
+     * @param mobilePath the ticket's mobile page on this server (from the QR code's token), or null
+     * @param image      where the page gets the ticket as the printer drew it (PNG, with its QR code)
+     */
+    record Printed(List<String> lines, String qr, String mobilePath, String image) {}
 }

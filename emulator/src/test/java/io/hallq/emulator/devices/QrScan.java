@@ -19,9 +19,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** Reads a ticket PNG back the way a phone camera app would: ZXing's QR reader on the whole picture. */
-record QrScan(String text, String errorLevel, int finderWidth) {
+public record QrScan(String text, String errorLevel, int finderWidth) {
 
-    static QrScan of(byte[] png) {
+    public static QrScan of(byte[] png) {
         BufferedImage img;
         try {
             img = ImageIO.read(new ByteArrayInputStream(png));

@@ -27,6 +27,22 @@ class HallPagesIT {
     @TempDir
     Path dir;
 
+    private static byte[] get(String url) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), url);
+            assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void ticketFromTheTwin_calledAtTheStaffTerminal_showsOnTheBoardAndThePhone() {
         try (TwinHall hall = new TwinHall(dir); Browser b = new Browser(1920, 1080)) {
@@ -39,6 +55,12 @@ class HallPagesIT {
             assertTrue(m.find(), "no ticket number on the printed slip: " + slip);
             String ticket = m.group(1);
             String mobilePath = b.find(".slip.newest a.mobile").getDomAttribute("href");
+            // the twin shows the ticket as the printer drew it, and its QR code scans to this ticket's page
+            b.until(d -> Long.valueOf(0).compareTo((Long) b.js(
+                    "var i = document.querySelector('.slip.newest img.ticket-image'); return i ? i.naturalWidth : 0;")) < 0);
+            String image = b.find(".slip.newest img.ticket-image").getDomAttribute("src");
+            String scanned = io.hallq.emulator.devices.QrScan.of(get(hall.url(image))).text();
+            assertTrue(scanned.endsWith(mobilePath), scanned + " does not open " + mobilePath);
             b.screenshot("twin-1920x1080");
 
             String boardTab = tab(b, hall.url("/board/"));
