@@ -1,6 +1,5 @@
 package io.hallq.controller.board;
 
-import static io.hallq.controller.config.ConfigScalar.DURATION;
 import static io.hallq.controller.config.ConfigScalar.NAME;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +31,8 @@ public final class BoardSettingsReader {
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "a hall id of a-z, 0-9 and '-' (up to 64)");
     private static final ConfigScalar<String> ADDRESS =
             ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
-    private static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
-            "a broker URI tcp://host:port or ssl://host:port");
-    private static final ConfigScalar<Duration> POSITIVE =
-            DURATION.where(Duration::isPositive, "a duration more than 0");
+    private static final ConfigScalar<String> BROKER = MqttSettingsReader.BROKER;
+    private static final ConfigScalar<Duration> POSITIVE = MqttSettingsReader.POSITIVE;
 
     private BoardSettingsReader() {}
 

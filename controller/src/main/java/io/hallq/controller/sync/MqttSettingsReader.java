@@ -34,9 +34,10 @@ public final class MqttSettingsReader {
         "profileWeeks"};
     private static final ConfigScalar<String> SEGMENT =
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "an id of a-z, 0-9 and '-' (up to 64)");
-    private static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
+    /** A broker address as every MQTT client of ours takes it (the hall, the board Pi). */
+    public static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
             "a broker URI tcp://host:port or ssl://host:port");
-    private static final ConfigScalar<Duration> POSITIVE =
+    public static final ConfigScalar<Duration> POSITIVE =
             DURATION.where(Duration::isPositive, "a duration more than 0");
     private static final ConfigScalar<Duration> NOT_NEGATIVE =
             DURATION.where(d -> !d.isNegative(), "a duration of 0 or more");
