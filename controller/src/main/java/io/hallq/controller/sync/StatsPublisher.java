@@ -154,7 +154,7 @@ final class StatsPublisher {
     }
 
     private void publishToday() {
-        if (!connected.getAsBoolean() || running.statistics().isEmpty()
+        if (!connected.getAsBoolean() || running.day().isEmpty() // no event yet: nothing to tell
                 || running.lastSequence() == publishedTodaySeq) {
             return;
         }
