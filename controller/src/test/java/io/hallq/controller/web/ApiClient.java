@@ -118,6 +118,26 @@ public final class ApiClient {
     }
 
     /** The next event matching nothing in particular, or fails after 10 s. */
+    /** The pages' view follows durable events a moment later: GETs {@code path} until its body matches (10 s). */
+    public JsonNode getUntil(String path, java.util.function.Predicate<JsonNode> ok) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            Response r = get(path);
+            if (r.status() == 200 && ok.test(r.body())) {
+                return r.body();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("never true: " + r);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Waits for the first event of the stream whose data matches (each event within 10 s of the last). */
     public static JsonNode until(BlockingQueue<Event> events, java.util.function.Predicate<JsonNode> matches) {
         while (true) {
