@@ -31,8 +31,8 @@ import org.tinylog.Logger;
  * device health, statistics (a {@link StatsPublisher}), commands, and the neighbours' status. Everything runs on one
  * "mqtt-sync" thread; Paho's and the controller's threads only hand work to it.
  *
- * <p>Others use {@link #notices()} (the board's notice) and {@link #neighbours()} (suggestions for tickets
- * and the board), both safe from any thread and usable even when MQTT is switched off.
+ * <p>Others use {@link #neighbours()} (suggestions for tickets and the board), safe from any thread and usable
+ * even when MQTT is switched off. The status's board notice is read from the queue state (it is journaled).
  */
 public final class MqttModule implements HallModule {
 
@@ -40,7 +40,6 @@ public final class MqttModule implements HallModule {
 
     private final Supplier<Optional<URI>> brokerOverride;
     private final SwitchableClock clock = new SwitchableClock();
-    private final NoticeBoard notices = new NoticeBoard(clock);
     private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
     private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
     private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -66,10 +65,6 @@ public final class MqttModule implements HallModule {
     @Override
     public String name() {
         return "mqtt";
-    }
-
-    public NoticeBoard notices() {
-        return notices;
     }
 
     public NeighbourAdvisor neighbours() {
@@ -168,7 +163,6 @@ public final class MqttModule implements HallModule {
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
         owner.execute(stats::start);
         hall.addListener(events -> hand(() -> onEvents(events)));
-        hall.query(s -> s.notice(clock.instant())).thenAccept(n -> n.ifPresent(notices::show));
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
         link.start();
@@ -204,11 +198,6 @@ public final class MqttModule implements HallModule {
     }
 
     private void onEvents(List<JournaledEvent> events) {
-        for (JournaledEvent e : events) {
-            if (e.event() instanceof io.hallq.protocol.event.HallEvent.NoticePosted n) {
-                notices.show(n);
-            }
-        }
         outbox.pump();
         stats.onEvents(events);
         statusSoon();
@@ -224,8 +213,7 @@ public final class MqttModule implements HallModule {
 
     private void refreshStatus() {
         statusPending = false;
-        HallStatus.Notice notice = notices.current().orElse(null);
-        hall.query(s -> StatusBuilder.build(s, hall.lastSequence(), notice, clock.instant()))
+        hall.query(s -> StatusBuilder.build(s, hall.lastSequence(), clock.instant()))
                 .thenAcceptAsync(this::publishStatus, owner);
     }
 

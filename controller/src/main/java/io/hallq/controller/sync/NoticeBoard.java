@@ -31,8 +31,12 @@ public final class NoticeBoard {
         if (n == null || !clock.instant().isBefore(n.until())) {
             return Optional.empty();
         }
-        return Optional.of(new Notice(n.textZh(), n.textEn(), n.until(),
-                n.by() == null ? "hall" : CommandHandler.issuerOf(n.by())));
+        return Optional.of(toStatus(n));
+    }
+
+    /** A journaled notice as the hall status carries it: the issuer without the "mqtt:" of the journal. */
+    static Notice toStatus(NoticePosted n) {
+        return new Notice(n.textZh(), n.textEn(), n.until(), n.by() == null ? "hall" : CommandHandler.issuerOf(n.by()));
     }
 
     /** Takes a journaled notice unless a later one is already here (a withdrawal is a notice already over). */

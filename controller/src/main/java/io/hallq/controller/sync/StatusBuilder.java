@@ -24,7 +24,8 @@ final class StatusBuilder {
 
     private StatusBuilder() {}
 
-    static HallStatus build(QueueState s, long lastSeq, HallStatus.Notice notice, Instant at) {
+    static HallStatus build(QueueState s, long lastSeq, Instant at) {
+        HallStatus.Notice notice = s.notice(at).map(NoticeBoard::toStatus).orElse(null);
         HallInfo info = s.config().hall();
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         for (ServiceConfig svc : s.config().services()) {
