@@ -73,8 +73,14 @@ public final class HallStatistics {
 
     /** Statistics of one business day from the hall's journal; empty when the journal holds no event of it. */
     public static java.util.Optional<DailyStatistics> ofDay(HallController hall, String day) {
-        List<HallEvent> events = hall.eventsOfDay(day).stream().map(JournaledEvent::event).toList();
-        return of(hall.config(), events, day).stream().filter(d -> d.day().equals(day)).findFirst();
+        return ofDay(hall.config(), hall.eventsOfDay(day), day);
+    }
+
+    /** Statistics of one business day from its journaled events (as {@code hall.eventsOfDay(day)} reads them). */
+    public static java.util.Optional<DailyStatistics> ofDay(HallConfig config, List<JournaledEvent> events,
+                                                            String day) {
+        return of(config, events.stream().map(JournaledEvent::event).toList(), day).stream()
+                .filter(d -> d.day().equals(day)).findFirst();
     }
 
     /**

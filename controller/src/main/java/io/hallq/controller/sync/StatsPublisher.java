@@ -173,9 +173,7 @@ final class StatsPublisher {
                 continue;
             }
             List<JournaledEvent> events = hall.eventsOfDay(day);
-            Optional<DailyStatistics> stats = HallStatistics.of(hall.config(),
-                    events.stream().map(JournaledEvent::event).toList(), day).stream()
-                    .filter(d -> d.day().equals(day)).findFirst();
+            Optional<DailyStatistics> stats = HallStatistics.ofDay(hall.config(), events, day);
             if (stats.isEmpty()) {
                 acknowledged(epochDay); // a day without events: nothing to report
                 continue;
