@@ -4,7 +4,6 @@ import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.ServiceConfig;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallModule;
-import io.hallq.display.CallText;
 import io.hallq.display.board.BoardView.Notice;
 import io.hallq.protocol.event.HallEvent.NoticePosted;
 import java.util.ArrayList;
@@ -85,13 +84,8 @@ public final class BoardNoticeFeed implements HallModule {
         List<Notice> lines = new ArrayList<>();
         notices.current().ifPresent(n -> lines.add(new Notice(n.textZh(), n.textEn())));
         for (ServiceConfig s : config.services()) {
-            mqtt.neighbours().suggestionFor(s.code()).ifPresent(g -> {
-                long minutes = CallText.minutes(g.waitSeconds());
-                lines.add(new Notice(
-                        s.nameZh() + ":附近" + g.nameZh() + "约等 " + minutes + " 分钟,距此 " + g.distanceMeters() + " 米",
-                        s.nameEn() + ": about " + minutes + " min at " + g.nameEn() + ", " + g.distanceMeters()
-                                + " m away"));
-            });
+            mqtt.neighbours().nearbyHall(s.code()).ifPresent(n -> lines.add(new Notice(
+                    s.nameZh() + ":" + n.textZh(), s.nameEn() + ": " + n.textEn())));
         }
         return List.copyOf(lines);
     }

@@ -69,10 +69,9 @@ public final class TicketLayout {
         p.line(t.waitMinutes() < 0 ? "今日暂无窗口办理 / No counter for this today"
                 : "预计等候约 " + t.waitMinutes() + " 分钟 / Est. wait " + t.waitMinutes() + " min");
         if (t.nearby() != null) {
-            NearbyHall n = t.nearby();
-            long minutes = CallText.minutes(n.waitSeconds());
-            p.line("附近" + n.nameZh() + "约等 " + minutes + " 分钟,距此 " + n.distanceMeters() + " 米");
-            p.line("About " + minutes + " min at " + n.nameEn() + ", " + n.distanceMeters() + " m away");
+            String en = t.nearby().textEn();
+            p.line(t.nearby().textZh());
+            p.line(Character.toUpperCase(en.charAt(0)) + en.substring(1));
         }
         p.line("取号时间 Issued " + t.issuedAt());
         if (t.vipRoom()) {
