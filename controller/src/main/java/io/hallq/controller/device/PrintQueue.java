@@ -43,11 +43,6 @@ public final class PrintQueue implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Prints on the printer thread; {@code failed} gets the ticket and the reason when it did not come out. */
-    public void print(TicketIssued ticket, BiConsumer<TicketIssued, String> failed) {
-        print(ticket, t -> { }, failed);
-    }
-
     /**
      * Prints on the printer thread: {@code printed} gets the ticket once the printer took all of it, the cut
      * included; {@code failed} gets the ticket and the reason when it did not come out.

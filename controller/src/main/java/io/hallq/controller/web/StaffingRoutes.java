@@ -44,6 +44,13 @@ final class StaffingRoutes {
 
     private record ProfileKey(String day, int weeks) {}
 
+    /** What the open-more line needs from the queue as it is now (read on the writer thread). */
+    record QueueNow(long countersToOpen, long waiting, long openCounters) {
+        static QueueNow of(QueueState s) {
+            return new QueueNow(s.countersToOpen(), s.waitingCount(), s.openCounters());
+        }
+    }
+
     private final Vertx vertx;
     private final HallController hall;
     private final Access access;
@@ -104,8 +111,7 @@ final class StaffingRoutes {
         int openNow = (int) v.counters().stream().filter(c -> "OPEN".equals(c.status())).count();
         return new Staffing(day.toString(), day.getDayOfWeek().name(), weeks, SERVICE_LEVEL, profile.fromDay(),
                 profile.toDay(), hours, StaffingAdvice.roster(hours), now.getHour(), neededNow, openNow,
-                openMore(v.alarms(), hall.query(s -> new long[] {s.countersToOpen(), s.waitingCount(),
-                        s.openCounters()}).join()));
+                openMore(v.alarms(), hall.query(QueueNow::of).join()));
     }
 
     /**
@@ -113,16 +119,16 @@ final class StaffingRoutes {
      * queue as it is now, not the figures frozen in the alarm when it was raised, so the line counts down as the
      * manager opens counters.
      *
-     * @param now counters to open, waiting customers and open counters, from the queue now
+     * @param now the queue as it is now
      */
-    static OpenMore openMore(List<AlarmRaised> alarms, long[] now) {
+    static OpenMore openMore(List<AlarmRaised> alarms, QueueNow now) {
         return alarms.stream().filter(a -> a.kind() == AlarmKind.EARLY_WARNING || a.kind() == AlarmKind.ESCALATION)
                 .findFirst().map(a -> {
-            long n = now[0];
+            long n = now.countersToOpen();
             String zh = n > 0 ? "请再开 " + n + " 个窗口" : "排队较多,所有窗口均已开放";
             String en = n > 0 ? "Open " + n + " more counter" + (n == 1 ? "" : "s")
                     : "Many waiting, and every counter is already open";
-            return new OpenMore(n, now[1], now[2], zh, en);
+            return new OpenMore(n, now.waiting(), now.openCounters(), zh, en);
         }).orElse(null);
     }
 }
