@@ -87,8 +87,23 @@ final class Browser implements AutoCloseable {
     /** Waits up to 10 s for the condition to be true (or non-null). */
     <T> T until(Function<WebDriver, T> condition) {
         // pages re-render on every push: an element found a moment ago may be replaced
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited 10 s in vain; the page showed: " + state(), e);
+        }
+    }
+
+    /** What the page in front shows, for a failure message: its address, data attributes and text. */
+    String state() {
+        try {
+            Object s = js("var b = document.body; return location.href + ' ' + JSON.stringify(b ? b.dataset : null)"
+                    + " + ' | ' + (b ? b.innerText.replace(/\\s+/g, ' ').slice(0, 600) : '');");
+            return String.valueOf(s);
+        } catch (RuntimeException e) {
+            return "(could not read the page: " + e.getMessage() + ")";
+        }
     }
 
     void screenshot(String name) {

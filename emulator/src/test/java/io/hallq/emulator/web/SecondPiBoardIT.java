@@ -56,7 +56,7 @@ class SecondPiBoardIT {
                 ticket = hall.issueAndCall("PAY", 2);
                 try {
                     b.until(d -> ticket.equals(b.find("#newest").getDomAttribute("data-ticket")));
-                } catch (org.openqa.selenium.TimeoutException e) {
+                } catch (AssertionError e) {
                     var shown = board.server().shown();
                     throw new AssertionError("the call never reached the second board: hall MQTT connected="
                             + hall.mqtt().connected() + ", board upstream=" + board.server().upstream()
