@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.hallq.protocol.EventCodec;
 import java.io.IOException;
-import java.util.stream.Collectors;
 
 /**
  * JSON encoding of the MQTT messages (same mapper settings as {@link EventCodec}: ISO times, unknown fields
@@ -79,8 +78,7 @@ public final class MqttCodec {
 
     /** Nested records name their fields relative to the record; put the outer path in front. */
     private static String prefixed(JsonMappingException e, String message) {
-        String outer = e.getPath().stream().limit(Math.max(0, e.getPath().size() - 1))
-                .map(MqttCodec::segment).filter(s -> !s.isEmpty()).collect(Collectors.joining("."));
+        String outer = join(e.getPath());
         if (outer.isEmpty() || message.contains("'" + outer)) {
             return message;
         }
@@ -88,19 +86,24 @@ public final class MqttCodec {
     }
 
     private static String path(JsonMappingException e, String leaf) {
-        String p = e.getPath().stream().map(MqttCodec::segment).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining("."));
+        String p = join(e.getPath());
         if (leaf == null) {
             return p.isEmpty() ? "(root)" : p;
         }
         return p.isEmpty() ? leaf : p + "." + leaf;
     }
 
-    private static String segment(JsonMappingException.Reference r) {
-        if (r.getFieldName() != null) {
-            return r.getFieldName();
+    /** {@code counters[0].status}: field names joined by dots, list indices in brackets. */
+    private static String join(java.util.List<JsonMappingException.Reference> path) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
         }
-        return r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : "";
+        return b.toString();
     }
 
     private static String firstLine(String s) {

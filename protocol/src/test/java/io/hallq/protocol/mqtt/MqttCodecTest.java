@@ -128,7 +128,17 @@ class MqttCodecTest {
                  "counters":[{"number":1,"nameZh":"1号","nameEn":"1","status":"ASLEEP"}],
                  "calls":[],"services":[],"notices":[]}
                 """.getBytes(StandardCharsets.UTF_8), HallBoard.class);
-        assertNames(reason(d), "'counters.[0].status'");
+        assertNames(reason(d), "'counters[0].status'");
+    }
+
+    @Test
+    void badValueInTheSecondListElement_isNamedWithItsIndex() throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(getClass().getResourceAsStream("/golden/daily-stats.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("statistics").path("serviceHours").get(1))
+                .put("hour", 25);
+        Decoded<DailyStats> d = MqttCodec.decode(tree.toString().getBytes(StandardCharsets.UTF_8), DailyStats.class);
+        assertNames(reason(d), "'statistics.serviceHours[1].hour'");
     }
 
     @Test
