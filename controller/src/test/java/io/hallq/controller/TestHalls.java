@@ -31,6 +31,14 @@ public final class TestHalls {
 
     private TestHalls() {}
 
+    /**
+     * A clock that runs in real time from {@code start}: for tests of whole halls with timers and rate limits,
+     * whose outcome must not hang on the hour the build happens to run at (opening hours, the day roll).
+     */
+    public static java.time.Clock runningFrom(Instant start) {
+        return java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.between(Instant.now(), start));
+    }
+
     public static ServiceConfig service(String code, String prefix, int minutes) {
         return new ServiceConfig(code, code + "中文", code + " en", prefix, 1, 999, Duration.ofMinutes(minutes),
                 true, "暂停办理", "Temporarily unavailable", false);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.HallConfigLoader;
@@ -13,7 +14,6 @@ import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.queue.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,8 @@ class VoiceModuleTest {
     void callsAndRecalls_areAnnouncedInOrder_asWavFiles() throws Exception {
         WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("wav"));
         VoiceModule voice = new VoiceModule(() -> sink, on -> { }, VoiceListener.NONE);
-        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n  languages: [zh]\n"), Clock.systemUTC(),
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n  languages: [zh]\n"),
+                TestHalls.runningFrom(TestHalls.MONDAY_10AM),
                 List.of(voice))) {
             rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
             rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
@@ -78,7 +79,7 @@ class VoiceModuleTest {
             }
         };
         VoiceModule voice = new VoiceModule(() -> broken, on -> { }, VoiceListener.NONE);
-        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"), Clock.systemUTC(), List.of(voice))) {
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"), TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(voice))) {
             rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
             rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
             Thread.sleep(300);
@@ -93,7 +94,7 @@ class VoiceModuleTest {
     void badVoiceSection_stopsTheStart_namingTheFileAndKey() {
         VoiceModule voice = new VoiceModule(() -> WavFileSink.perAnnouncement(dir), on -> { }, VoiceListener.NONE);
         ConfigException e = assertThrows(ConfigException.class, () -> HallRuntime.start(
-                hall("voice:\n  repeat: lots\n"), Clock.systemUTC(), List.of(voice)).close());
+                hall("voice:\n  repeat: lots\n"), TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(voice)).close());
         assertTrue(e.getMessage().contains("hall.yaml: voice.repeat"), e.getMessage());
     }
 

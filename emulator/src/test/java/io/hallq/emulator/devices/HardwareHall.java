@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ final class HardwareHall implements AutoCloseable {
             List<HallModule> modules = new ArrayList<>(before);
             modules.add(devices);
             modules.addAll(List.of(more));
-            HallRuntime runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), Clock.systemUTC(), modules);
+            HallRuntime runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), io.hallq.controller.TestHalls.runningFrom(io.hallq.controller.TestHalls.MONDAY_10AM), modules);
             return new HardwareHall(runtime, devices);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

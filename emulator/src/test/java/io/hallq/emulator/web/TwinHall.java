@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -32,7 +31,7 @@ final class TwinHall implements AutoCloseable {
             Path file = dir.resolve("hall.yaml");
             Files.writeString(file, yaml);
             web = new WebModule(List.of(new TwinRoutes(devices, dir.resolve("data").resolve("announcements"))));
-            runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), Clock.systemUTC(),
+            runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), io.hallq.controller.TestHalls.runningFrom(io.hallq.controller.TestHalls.MONDAY_10AM),
                     List.<HallModule>of(devices, web));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
