@@ -45,7 +45,7 @@ final class FeedRoutes {
 
     private void ticket(RoutingContext ctx) {
         String token = ctx.pathParam("token");
-        hallRoutes.findToken(token).thenAccept(found -> {
+        Json.onRequestContext(hallRoutes.findToken(token)).onSuccess(found -> {
             if (found == null) {
                 HallRoutes.unknownTicket(ctx);
                 return;
@@ -53,7 +53,7 @@ final class FeedRoutes {
             // a frame older than the lookup may not hold the ticket yet: it would read as "done"
             feed.frames().subscribe(open(ctx), "ticket", f -> f.seq() < found.seq() ? null
                     : Json.write(PageProjections.ticket(f.view(), token)));
-        });
+        }).onFailure(e -> Json.unavailable(ctx, e));
     }
 
     /** Raw events for integrators: resume after {@code Last-Event-ID} (or {@code ?after=}), else a snapshot first. */

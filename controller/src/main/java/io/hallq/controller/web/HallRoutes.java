@@ -77,15 +77,15 @@ final class HallRoutes {
                 unknownTicket(ctx);
                 return;
             }
-            hall.query(s -> s.liveTickets().stream().anyMatch(t -> token.equals(t.token()))
-                            ? HallView.capture(s, hall.lastSequence(), clock.instant()) : null)
-                    .thenAccept(view -> {
+            Json.onRequestContext(hall.query(s -> s.liveTickets().stream().anyMatch(t -> token.equals(t.token()))
+                            ? HallView.capture(s, hall.lastSequence(), clock.instant()) : null))
+                    .onSuccess(view -> {
                         if (view == null) {
                             unknownTicket(ctx);
                         } else {
                             Json.send(ctx, 200, PageProjections.ticket(view, token));
                         }
-                    });
+                    }).onFailure(e -> Json.unavailable(ctx, e));
         });
     }
 

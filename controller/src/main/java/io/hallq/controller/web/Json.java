@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallq.protocol.EventCodec;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
 
 /** JSON in and out of the web layer, with the protocol's conventions (ISO times, unknown fields tolerated). */
 final class Json {
@@ -34,6 +38,23 @@ final class Json {
 
     static void error(RoutingContext ctx, int status, String code, String message) {
         send(ctx, status, new Error(code, message));
+    }
+
+    /**
+     * {@code stage} (the controller's answer) completing on the request's Vert.x context, so the response is
+     * written there and not from the controller's thread. Call it from the request's handler.
+     */
+    static <T> Future<T> onRequestContext(CompletionStage<T> stage) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("not on a request's Vert.x context");
+        }
+        return Future.fromCompletionStage(stage, context);
+    }
+
+    /** Answers 503 when the controller could not answer a request (it is closing, or its query failed). */
+    static void unavailable(RoutingContext ctx, Throwable failure) {
+        error(ctx, 503, "UNAVAILABLE", "the hall could not answer: " + failure.getMessage());
     }
 
     /** The request body as a JSON object, or null after answering 400 with the reason. */

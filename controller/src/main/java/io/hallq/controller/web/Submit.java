@@ -13,7 +13,7 @@ import org.tinylog.Logger;
 
 /**
  * Hands a command to the controller and answers when its events are durable. The event-loop thread only
- * hands over: the response is written from the future's completion.
+ * hands over; the response is written back on the request's context when the command completes.
  */
 final class Submit {
 
@@ -33,7 +33,7 @@ final class Submit {
     static void command(HallController hall, RoutingContext ctx, Command command, String who,
                         Function<Outcome, Object> result) {
         Command journaled = who == null || who.equals("?") ? command : new Command.By("web:" + who, command);
-        hall.submit(journaled).whenComplete((outcome, failure) -> {
+        Json.onRequestContext(hall.submit(journaled)).onComplete((outcome, failure) -> {
             if (failure != null) {
                 Logger.error(failure, "Command {} from {} failed", command, who);
                 Json.error(ctx, 503, "UNAVAILABLE", "the hall could not record this: " + failure.getMessage());

@@ -1,11 +1,17 @@
 package io.hallq.display.board;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
  * One open Server-Sent Events response. SSE rather than WebSocket: the pages only listen, browsers reconnect
  * by themselves, and it passes any proxy as plain HTTP.
+ *
+ * <p>Views are sent from the feeds' own threads, but every write to the response happens on the request's
+ * Vert.x context, in the order it was sent: writes from other threads are where Vert.x has had its races (a
+ * message left unflushed until the next write), and a page waiting for its first view cannot wait for the
+ * next heartbeat.
  */
 public final class SseStream {
 
@@ -13,15 +19,24 @@ public final class SseStream {
     private static final long HEARTBEAT_MS = 15_000;
 
     private final HttpServerResponse response;
+    private final Context context;
     private volatile boolean closed;
 
-    private SseStream(HttpServerResponse response) {
+    private SseStream(HttpServerResponse response, Context context) {
         this.response = response;
+        this.context = context;
     }
 
-    /** Starts the event stream on {@code response}; {@code onClose} runs once when the client goes away. */
+    /**
+     * Starts the event stream on {@code response}; {@code onClose} runs once when the client goes away. Call it
+     * from the request's handler (on its Vert.x context), which is where the stream writes from then on.
+     */
     public static SseStream open(Vertx vertx, HttpServerResponse response, Runnable onClose) {
-        SseStream s = new SseStream(response);
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("an event stream must be opened on its request's Vert.x context");
+        }
+        SseStream s = new SseStream(response, context);
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
@@ -32,7 +47,7 @@ public final class SseStream {
             vertx.cancelTimer(timer);
             onClose.run();
         });
-        s.write("retry: 2000\n\n");
+        response.write("retry: 2000\n\n");
         return s;
     }
 
@@ -53,13 +68,15 @@ public final class SseStream {
     public void close() {
         if (!closed) {
             closed = true;
-            response.end();
+            context.runOnContext(v -> response.end());
         }
     }
 
     private void write(String text) {
-        if (!closed) {
-            response.write(text);
-        }
+        context.runOnContext(v -> {
+            if (!closed) {
+                response.write(text);
+            }
+        });
     }
 }
