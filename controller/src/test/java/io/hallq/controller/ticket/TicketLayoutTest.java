@@ -80,6 +80,30 @@ class TicketLayoutTest {
     }
 
     @Test
+    void on58mmPaper_everySentenceBreaksToThe32Columns_theNearbyHallInTwoLines() {
+        TicketSettings narrow = new TicketSettings(58, null, "每月6日至25日 11:30-15:00 人少,欢迎错峰办理",
+                "Quieter 11:30-15:00, 6th-25th of each month");
+        TicketLayout layout = new TicketLayout(TestHalls.small(), narrow,
+                service -> Optional.of(new NearbyHall("浦东陆家嘴营业厅", "Lujiazui Hall", 290, 1200)));
+        byte[] bytes = layout.escPos(layout.content(issued("OPEN", 1800)));
+
+        assertTrue(prints(bytes, "预计等候约 30 分钟\nEst. wait 30 min"), "the wait, a line per language");
+        assertTrue(prints(bytes, "附近浦东陆家嘴营业厅\n约等 5 分钟,距此 1200 米\nAbout 5 min at Lujiazui Hall,\n1200 m away"),
+                "the nearby hall in two lines per language");
+        assertTrue(prints(bytes, "每月6日至25日 11:30-15:00 人少,\n欢迎错峰办理"), "the footer");
+        assertTrue(prints(bytes, "Quieter 11:30-15:00, 6th-25th of\neach month"), "the English footer");
+        assertEquals(32, narrow.paperDots() / EscPos.DOTS_PER_COLUMN);
+    }
+
+    @Test
+    void on80mmPaper_theSameSentencesStayOnOneLine() {
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS,
+                service -> Optional.of(new NearbyHall("浦东陆家嘴营业厅", "Lujiazui Hall", 290, 1200)));
+        byte[] bytes = layout.escPos(layout.content(issued("OPEN", 1800)));
+        assertTrue(prints(bytes, "预计等候约 30 分钟 / Est. wait 30 min\n附近浦东陆家嘴营业厅约等 5 分钟,距此 1200 米"));
+    }
+
+    @Test
     void aFailingSuggestionSource_stillPrintsTheTicket_withoutTheLine() {
         TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> {
             throw new IllegalStateException("advisor broken");
