@@ -44,15 +44,13 @@ public final class TicketLayout {
     }
 
     /**
-     * The nearby hall to mention, or null: only when the wait there is shorter than this ticket's own (a VIP
-     * with a head start may wait less than a walk-in), and never at the cost of the ticket: a failing source
-     * prints the ticket without it.
+     * The nearby hall to mention, or null. The source decides, given this ticket's own wait (a VIP with a head
+     * start may wait less than the walk-in the board speaks for); never at the cost of the ticket: a failing
+     * source prints the ticket without it.
      */
     private NearbyHall nearbyFor(TicketIssued e) {
         try {
-            return nearby.suggestionFor(e.service())
-                    .filter(n -> e.estimatedWaitSeconds() < 0 || n.waitSeconds() < e.estimatedWaitSeconds())
-                    .orElse(null);
+            return nearby.suggestionFor(e.service(), e.estimatedWaitSeconds()).orElse(null);
         } catch (RuntimeException ex) {
             Logger.warn(ex, "No nearby-hall suggestion for ticket {}", e.ticket());
             return null;

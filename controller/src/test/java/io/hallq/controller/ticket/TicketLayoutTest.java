@@ -46,7 +46,7 @@ class TicketLayoutTest {
     @Test
     void aNearbyHallWithAShorterWait_isPrintedInBothLanguages_afterTheWait() {
         List<String> asked = new ArrayList<>();
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> {
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> {
             asked.add(service);
             return Optional.of(LUJIAZUI);
         });
@@ -63,7 +63,7 @@ class TicketLayoutTest {
 
     @Test
     void withoutASuggestion_theTicketHasNoNearbyLine() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> Optional.empty());
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> Optional.empty());
         byte[] bytes = layout.escPos(layout.content(issued("OPEN", 1800)));
         assertFalse(prints(bytes, LINE_ZH));
         assertFalse(prints(bytes, LINE_EN));
@@ -73,39 +73,20 @@ class TicketLayoutTest {
     }
 
     @Test
-    void aTicketWhoseOwnWaitIsNoLonger_isNotSentAway() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> Optional.of(LUJIAZUI));
+    void theSourceDecides_givenTheTicketsOwnServiceAndWait() {
+        List<String> asked = new ArrayList<>();
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> {
+            asked.add(service + " " + wait);
+            return wait < 0 || wait > 600 ? Optional.of(LUJIAZUI) : Optional.empty();
+        });
         assertNull(layout.content(issued("OPEN", 290)).nearby(), "a VIP head start: 290 s here too");
         assertEquals(LUJIAZUI, layout.content(issued("OPEN", -1)).nearby(), "nobody here serves it today");
-    }
-
-    @Test
-    void on58mmPaper_everySentenceBreaksToThe32Columns_theNearbyHallInTwoLines() {
-        TicketSettings narrow = new TicketSettings(58, null, "每月6日至25日 11:30-15:00 人少,欢迎错峰办理",
-                "Quieter 11:30-15:00, 6th-25th of each month");
-        TicketLayout layout = new TicketLayout(TestHalls.small(), narrow,
-                service -> Optional.of(new NearbyHall("浦东陆家嘴营业厅", "Lujiazui Hall", 290, 1200)));
-        byte[] bytes = layout.escPos(layout.content(issued("OPEN", 1800)));
-
-        assertTrue(prints(bytes, "预计等候约 30 分钟\nEst. wait 30 min"), "the wait, a line per language");
-        assertTrue(prints(bytes, "附近浦东陆家嘴营业厅\n约等 5 分钟,距此 1200 米\nAbout 5 min at Lujiazui Hall,\n1200 m away"),
-                "the nearby hall in two lines per language");
-        assertTrue(prints(bytes, "每月6日至25日 11:30-15:00 人少,\n欢迎错峰办理"), "the footer");
-        assertTrue(prints(bytes, "Quieter 11:30-15:00, 6th-25th of\neach month"), "the English footer");
-        assertEquals(32, narrow.paperDots() / EscPos.DOTS_PER_COLUMN);
-    }
-
-    @Test
-    void on80mmPaper_theSameSentencesStayOnOneLine() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS,
-                service -> Optional.of(new NearbyHall("浦东陆家嘴营业厅", "Lujiazui Hall", 290, 1200)));
-        byte[] bytes = layout.escPos(layout.content(issued("OPEN", 1800)));
-        assertTrue(prints(bytes, "预计等候约 30 分钟 / Est. wait 30 min\n附近浦东陆家嘴营业厅约等 5 分钟,距此 1200 米"));
+        assertEquals(List.of("OPEN 290", "OPEN -1"), asked);
     }
 
     @Test
     void aFailingSuggestionSource_stillPrintsTheTicket_withoutTheLine() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> {
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> {
             throw new IllegalStateException("advisor broken");
         });
         TicketContent content = layout.content(issued("OPEN", 1800));

@@ -63,7 +63,8 @@ class TicketImageTest {
     @Test
     void aHallWith58mmPaper_printsEveryLineWithinItsWidth_onA384DotPng_whoseQrScans() throws Exception {
         NearbyHall lujiazui = new NearbyHall("浦东陆家嘴营业厅", "Lujiazui Hall", 290, 1200);
-        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(), service -> Optional.of(lujiazui));
+        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(),
+                (service, wait) -> Optional.of(lujiazui));
         try (HardwareHall h = HardwareHall.start(dir, y -> y.replace("pressInterval: 2s", "pressInterval: 0s")
                 .replace("paperWidth: 80", "paperWidth: 58"), devices)) {
             for (int i = 0; i < 12; i++) { // a long wait here, so the ticket mentions the nearby hall
