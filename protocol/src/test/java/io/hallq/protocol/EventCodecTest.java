@@ -36,6 +36,8 @@ class EventCodecTest {
                 new HallEvent.AlarmRaised(T, "EARLY_WARNING", HallEvent.AlarmKind.EARLY_WARNING, "预警", "warning",
                         Map.of("waiting", 7L)),
                 new HallEvent.AlarmCleared(T, "EARLY_WARNING"),
+                new HallEvent.AlarmRaised(T, "DEVICE:printer", HallEvent.AlarmKind.DEVICE, "缺纸", "paper out",
+                        Map.of(), "paper-out"),
                 new HallEvent.TicketPrinted(T, "A001"),
                 new HallEvent.NoticePosted(T, "暂停", "paused", T.plusSeconds(60), "web:alice"),
                 new HallEvent.ServiceChanged(T, "PAY", true, null, null, "mqtt:central"),
@@ -55,6 +57,12 @@ class EventCodecTest {
         HallEvent changed = EventCodec.decode(("{\"type\":\"CounterChanged\",\"at\":\"2026-11-23T02:00:06.480Z\","
                 + "\"counter\":3,\"status\":\"OPEN\"}").getBytes(StandardCharsets.UTF_8));
         assertNull(((HallEvent.CounterChanged) changed).by());
+        HallEvent alarm = EventCodec.decode(("{\"type\":\"AlarmRaised\",\"at\":\"2026-11-23T02:00:06.480Z\","
+                + "\"alarmId\":\"DEVICE:printer\",\"kind\":\"DEVICE\",\"messageZh\":\"打印机缺纸,请联系工作人员\","
+                + "\"messageEn\":\"Ticket printer out of paper, please ask our staff\",\"figures\":{}}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertNull(((HallEvent.AlarmRaised) alarm).cause());
+        assertEquals("Ticket printer out of paper, please ask our staff", ((HallEvent.AlarmRaised) alarm).messageEn());
     }
 
     @Test

@@ -13,17 +13,27 @@ import org.tinylog.Logger;
 public final class DeviceAlarms {
 
     private final HallController hall;
-    private final Map<String, String[]> active = new ConcurrentHashMap<>();
+    /** The active fault of each device: the command that raised it. */
+    private final Map<String, Command.DeviceFault> active = new ConcurrentHashMap<>();
 
     public DeviceAlarms(HallController hall) {
         this.hall = hall;
     }
 
     public void raise(String device, String messageZh, String messageEn) {
-        String[] before = active.put(device, new String[] {messageZh, messageEn});
-        if (before == null || !before[1].equals(messageEn)) {
-            Logger.warn("Device fault {}: {} / {}", device, messageZh, messageEn);
-            hall.submit(new Command.DeviceFault(device, messageZh, messageEn));
+        raise(new Command.DeviceFault(device, messageZh, messageEn));
+    }
+
+    /**
+     * Raises the fault's device alarm. A new cause or message replaces the device's active alarm (one alarm
+     * per device); the same fault again is not journaled twice.
+     */
+    public void raise(Command.DeviceFault fault) {
+        Command.DeviceFault before = active.put(fault.device(), fault);
+        if (!fault.equals(before)) {
+            Logger.warn("Device fault {} ({}): {} / {}", fault.device(), fault.cause(), fault.messageZh(),
+                    fault.messageEn());
+            hall.submit(fault);
         }
     }
 
@@ -40,6 +50,6 @@ public final class DeviceAlarms {
 
     /** The engine cleared every alarm with the new day: raise the faults that are still there. */
     public void dayStarted() {
-        active.forEach((device, m) -> hall.submit(new Command.DeviceFault(device, m[0], m[1])));
+        active.values().forEach(hall::submit);
     }
 }

@@ -4,6 +4,7 @@ import io.hallq.controller.device.DevicesConfig.NearEndPolicy;
 import io.hallq.controller.ticket.TicketLayout;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,15 +80,16 @@ public final class PrintQueue implements AutoCloseable {
     }
 
     private void report(PrinterStatus s) {
-        if (s.fault()) {
-            String[] m = s.message();
-            alarms.raise(PrinterFault.DEVICE, m[0], m[1]);
+        Optional<PrinterFault> fault = s.cause();
+        if (fault.isPresent()) {
+            alarms.raise(fault.get().fault());
         } else {
             alarms.clear(PrinterFault.DEVICE);
         }
         if (s.reachable() && s.paperNearEnd() && !s.paperOut()) {
-            String[] m = nearEnd == NearEndPolicy.STOP ? PrinterFault.PAPER_LOW_STOP : PrinterFault.PAPER_LOW_WARN;
-            alarms.raise(PrinterFault.PAPER_DEVICE, m[0], m[1]);
+            PrinterFault.PaperLow p = nearEnd == NearEndPolicy.STOP ? PrinterFault.PaperLow.STOP
+                    : PrinterFault.PaperLow.WARN;
+            alarms.raise(p.fault());
         } else if (!s.paperOut()) {
             alarms.clear(PrinterFault.PAPER_DEVICE);
         }

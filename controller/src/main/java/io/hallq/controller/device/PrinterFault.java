@@ -1,42 +1,109 @@
 package io.hallq.controller.device;
 
+import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Why the ticket printer cannot print, most important first, with the texts of the DEVICE alarm it raises
- * ({@value #ALARM_ID}). The alarm texts name the cause exactly, so whoever reads the journaled alarms (the
- * hall board after a restart, too) can tell the causes apart with {@link #of(AlarmRaised)}.
+ * Why the ticket printer cannot print, most important first, with the cause code and texts of the DEVICE alarm
+ * it raises ({@value #ALARM_ID}). Whoever reads the journaled alarms (the hall board after a restart, too) tells
+ * the causes apart by the alarm's {@link AlarmRaised#cause() cause} with {@link #of(AlarmRaised)}, so the texts
+ * may be reworded freely.
  */
 public enum PrinterFault {
 
-    NOT_CONNECTED("打印机未连接", "Ticket printer not connected"),
-    PAPER_OUT("打印机缺纸,请联系工作人员", "Ticket printer out of paper, please ask our staff"),
-    COVER_OPEN("打印机纸仓盖打开", "Ticket printer cover open"),
-    CUTTER_ERROR("打印机切刀故障", "Ticket printer cutter error"),
-    OFFLINE("打印机离线", "Ticket printer offline");
+    NOT_CONNECTED("not-connected", "打印机未连接", "Ticket printer not connected"),
+    PAPER_OUT("paper-out", "打印机缺纸,请联系工作人员", "Ticket printer out of paper, please ask our staff"),
+    COVER_OPEN("cover-open", "打印机纸仓盖打开", "Ticket printer cover open"),
+    CUTTER_ERROR("cutter-error", "打印机切刀故障", "Ticket printer cutter error"),
+    OFFLINE("offline", "打印机离线", "Ticket printer offline");
 
     /** The device name of the printer's faults. */
     public static final String DEVICE = "printer";
-    /** The id of the printer's fault alarm. */
+    /** The id of the printer's fault alarm: one at a time, its cause says which fault. */
     public static final String ALARM_ID = QueueEngine.DEVICE_ALARM_PREFIX + DEVICE;
     /** The device name of the paper-near-end warning. */
     public static final String PAPER_DEVICE = "printer-paper";
     /** The id of the paper-near-end warning. */
     public static final String PAPER_ALARM_ID = QueueEngine.DEVICE_ALARM_PREFIX + PAPER_DEVICE;
-    /** The near-end warning's texts when the hall keeps issuing ({@code devices.printer.nearEnd: WARN}). */
-    public static final String[] PAPER_LOW_WARN = {"打印纸将尽,请及时更换", "Ticket paper running low"};
-    /** The near-end warning's texts when the dispenser stops issuing ({@code nearEnd: STOP}). */
-    public static final String[] PAPER_LOW_STOP = {"打印纸将尽,已暂停取号", "Ticket paper low: issuing stopped"};
 
+    /**
+     * Paper near its end: a warning while the hall keeps issuing ({@code devices.printer.nearEnd: WARN}), or the
+     * reason the dispenser stopped issuing ({@code nearEnd: STOP}).
+     */
+    public enum PaperLow {
+        WARN("near-end", "打印纸将尽,请及时更换", "Ticket paper running low"),
+        STOP("near-end-stop", "打印纸将尽,已暂停取号", "Ticket paper low: issuing stopped");
+
+        private final String cause;
+        private final String messageZh;
+        private final String messageEn;
+
+        PaperLow(String cause, String messageZh, String messageEn) {
+            this.cause = cause;
+            this.messageZh = messageZh;
+            this.messageEn = messageEn;
+        }
+
+        public String cause() {
+            return cause;
+        }
+
+        public String messageZh() {
+            return messageZh;
+        }
+
+        public String messageEn() {
+            return messageEn;
+        }
+
+        /** The command that raises the warning ({@value #PAPER_DEVICE}) in this state. */
+        public Command.DeviceFault fault() {
+            return new Command.DeviceFault(PAPER_DEVICE, messageZh, messageEn, cause);
+        }
+
+        /** The state of a paper-near-end alarm; empty for any other alarm and for an unknown cause. */
+        public static Optional<PaperLow> of(AlarmRaised alarm) {
+            if (!PAPER_ALARM_ID.equals(alarm.alarmId())) {
+                return Optional.empty();
+            }
+            if (alarm.cause() == null) {
+                return Optional.ofNullable(LEGACY_PAPER.get(alarm.messageEn()));
+            }
+            return Arrays.stream(values()).filter(p -> p.cause.equals(alarm.cause())).findFirst();
+        }
+    }
+
+    /**
+     * The English texts the version before cause codes journaled, frozen: an alarm journaled then (no cause) is
+     * read by them. Never edit these when rewording the messages above.
+     */
+    private static final Map<String, PrinterFault> LEGACY = Map.of(
+            "Ticket printer not connected", NOT_CONNECTED,
+            "Ticket printer out of paper, please ask our staff", PAPER_OUT,
+            "Ticket printer cover open", COVER_OPEN,
+            "Ticket printer cutter error", CUTTER_ERROR,
+            "Ticket printer offline", OFFLINE);
+    private static final Map<String, PaperLow> LEGACY_PAPER = Map.of(
+            "Ticket paper running low", PaperLow.WARN,
+            "Ticket paper low: issuing stopped", PaperLow.STOP);
+
+    private final String cause;
     private final String messageZh;
     private final String messageEn;
 
-    PrinterFault(String messageZh, String messageEn) {
+    PrinterFault(String cause, String messageZh, String messageEn) {
+        this.cause = cause;
         this.messageZh = messageZh;
         this.messageEn = messageEn;
+    }
+
+    /** The alarm's cause code ("paper-out"): what programs go by. */
+    public String cause() {
+        return cause;
     }
 
     public String messageZh() {
@@ -47,14 +114,22 @@ public enum PrinterFault {
         return messageEn;
     }
 
+    /** The command that raises the printer's alarm ({@value #DEVICE}) with this cause. */
+    public Command.DeviceFault fault() {
+        return new Command.DeviceFault(DEVICE, messageZh, messageEn, cause);
+    }
+
     /**
-     * The cause of a printer fault alarm; empty for any other alarm, and for a printer alarm whose text is
-     * none of these (journaled by another version): it still means that no ticket is printed.
+     * The cause of a printer fault alarm; empty for any other alarm, and for a printer alarm whose cause is
+     * none of these (raised by a later version): it still means that no ticket is printed.
      */
     public static Optional<PrinterFault> of(AlarmRaised alarm) {
         if (!ALARM_ID.equals(alarm.alarmId())) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(f -> f.messageEn.equals(alarm.messageEn())).findFirst();
+        if (alarm.cause() == null) {
+            return Optional.ofNullable(LEGACY.get(alarm.messageEn()));
+        }
+        return Arrays.stream(values()).filter(f -> f.cause.equals(alarm.cause())).findFirst();
     }
 }

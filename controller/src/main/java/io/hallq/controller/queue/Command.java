@@ -102,9 +102,18 @@ public sealed interface Command {
     /**
      * A device failed (printer out of paper, display unplugged): raises a DEVICE alarm "DEVICE:{device}".
      *
+     * Raising it again with another cause or message replaces the active alarm (one alarm per device).
+     *
      * @param device a short stable id, e.g. "printer" or "counter-display-3"
+     * @param cause  what is wrong, for programs ("paper-out"; lower-case letters, digits, '-'), or null
      */
-    record DeviceFault(String device, String messageZh, String messageEn) implements Command {}
+    record DeviceFault(String device, String messageZh, String messageEn, String cause) implements Command {
+
+        /** A fault whose messages are all there is to it. */
+        public DeviceFault(String device, String messageZh, String messageEn) {
+            this(device, messageZh, messageEn, null);
+        }
+    }
 
     /** The device works again: clears its DEVICE alarm. */
     record DeviceRecovered(String device) implements Command {}

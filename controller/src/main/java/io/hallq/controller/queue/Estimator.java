@@ -1,5 +1,6 @@
 package io.hallq.controller.queue;
 
+import io.hallq.controller.config.ServiceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,24 @@ public final class Estimator {
     public static Estimate forWalkIn(QueueState state, String service, Instant now) {
         String cls = state.config().defaultClass().code();
         return forNewTicket(state, service, cls, false, now, now);
+    }
+
+    /**
+     * The wait this hall states for a service now wherever it is set against a nearby hall's: in its MQTT
+     * status, on the board's nearby-hall line and behind the ticket's. It is a walk-in's estimate
+     * ({@link #forWalkIn}) while an open counter may take the ticket, and -1 while none may: nobody serves the
+     * service here now, so the wait is unknown (the ticket's estimate then assumes that the counters that
+     * could take it open, which may be a while).
+     */
+    public static long waitNow(QueueState state, String service, Instant now) {
+        ServiceConfig svc = state.config().service(service).orElseThrow();
+        if (svc.directQueue()) {
+            return direct(state, service).waitSeconds();
+        }
+        String cls = state.config().defaultClass().code();
+        boolean served = state.counters().stream()
+                .anyMatch(c -> c.serving() && Selection.mayTakeDirectly(state, c, service, cls, false));
+        return served ? forWalkIn(state, service, now).waitSeconds() : -1;
     }
 
     /** The people ahead of a waiting ticket and its remaining wait, by the same rule as at issue. */

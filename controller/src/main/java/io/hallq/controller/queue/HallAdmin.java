@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -152,11 +153,14 @@ final class HallAdmin {
         if (c.messageZh() == null || c.messageZh().isBlank() || c.messageEn() == null || c.messageEn().isBlank()) {
             throw new Reject(RejectReason.INVALID, "a device fault needs its messages in Chinese and English");
         }
+        if (c.cause() != null && !c.cause().matches("[a-z0-9-]{1,40}")) {
+            throw new Reject(RejectReason.INVALID, "a device fault's cause is 1-40 lower-case letters, digits or '-'");
+        }
         AlarmRaised active = state.alarms().get(id);
-        if (active != null && active.messageEn().equals(c.messageEn())) {
+        if (active != null && active.messageEn().equals(c.messageEn()) && Objects.equals(active.cause(), c.cause())) {
             throw new Reject(RejectReason.ALREADY_IN_STATE, id + " is already raised");
         }
-        emit.accept(new AlarmRaised(now, id, AlarmKind.DEVICE, c.messageZh(), c.messageEn(), Map.of()));
+        emit.accept(new AlarmRaised(now, id, AlarmKind.DEVICE, c.messageZh(), c.messageEn(), Map.of(), c.cause()));
     }
 
     void deviceRecovered(DeviceRecovered c, Instant now) {

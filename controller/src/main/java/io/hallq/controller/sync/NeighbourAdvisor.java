@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Points customers to a nearby hall when the wait there is shorter by the configured margin. Fed with the
- * neighbours' retained status (and liveness) and this hall's own status; asked by the ticket printer and the
- * board from any thread.
+ * Points customers to a nearby hall, by one rule for the hall board's line and the printed ticket alike
+ * ({@link #suggestionFor(String, long)}), so the two never contradict each other. Fed with the neighbours'
+ * retained status (and liveness) and this hall's own status; asked by the ticket printer and the board from
+ * any thread.
  */
 public final class NeighbourAdvisor {
 
@@ -41,27 +42,62 @@ public final class NeighbourAdvisor {
         this.clock = clock;
     }
 
-    /** The best neighbour for {@code service} now, if one is enough faster (or here nobody takes it). */
-    public Optional<Suggestion> suggestionFor(String service) {
-        HallStatus here = local;
-        HallStatus.ServiceStatus mine = here == null ? null : here.services().get(service);
-        if (mine == null) {
-            return Optional.empty();
-        }
-        long myWait = mine.enabled() ? mine.estimatedWaitSeconds() : -1;
+    /**
+     * The rule: suggest for {@code service}, given our wait for it, the neighbour that serves it now (online, its
+     * status fresher than {@code staleAfter}, the service on, its wait known) with the shortest wait (the nearer
+     * on a tie), when nobody here serves the service now ({@code ourWaitSeconds} -1: the wait here is unknown,
+     * a hall where someone serves it is the better bet) or when our wait is longer than the neighbour's by more
+     * than its margin.
+     *
+     * @param ourWaitSeconds our wait for the service, -1 when nobody here serves it now
+     */
+    public Optional<Suggestion> suggestionFor(String service, long ourWaitSeconds) {
+        long ours = Math.max(-1, ourWaitSeconds);
         return neighbours.stream()
-                .map(n -> candidate(n, service, myWait))
+                .map(n -> candidate(n, service, ours))
                 .flatMap(Optional::stream)
                 .min(Comparator.comparingLong(Suggestion::waitSeconds).thenComparingInt(Suggestion::distanceMeters));
     }
 
     /**
-     * {@link #suggestionFor} as the ticket prints it: the device module takes this as its
-     * {@link NearbyHalls} and knows nothing of MQTT.
+     * The rule for the hall board: our wait is the one our status states ({@code Estimator.waitNow}: a walk-in's,
+     * -1 while nobody here serves the service, also when it is switched off here). Empty before our first status.
      */
+    public Optional<Suggestion> suggestionFor(String service) {
+        return ourWait(service).flatMap(w -> suggestionFor(service, w));
+    }
+
+    /** {@link #suggestionFor(String)} as the board's line words it. */
     public Optional<NearbyHall> nearbyHall(String service) {
-        return suggestionFor(service)
-                .map(s -> new NearbyHall(s.nameZh(), s.nameEn(), s.waitSeconds(), s.distanceMeters()));
+        return suggestionFor(service).map(NeighbourAdvisor::nearby);
+    }
+
+    /**
+     * The rule for a ticket, as it prints it: our wait is the ticket's own estimate (a walk-in's is the one the
+     * board goes by), except that while our status says nobody here serves the service now it is unknown (-1),
+     * as on the board, whatever the ticket estimates for when a counter opens. The device module takes this as
+     * its {@link NearbyHalls} and knows nothing of MQTT.
+     *
+     * @param ticketWaitSeconds the estimate printed on the ticket, -1 when no counter serves it today
+     */
+    public Optional<NearbyHall> nearbyHall(String service, long ticketWaitSeconds) {
+        return ourWait(service)
+                .flatMap(status -> suggestionFor(service, status < 0 ? -1 : ticketWaitSeconds))
+                .map(NeighbourAdvisor::nearby);
+    }
+
+    /** Our wait for the service as our latest status states it (-1: nobody serves it here now); empty before one. */
+    private Optional<Long> ourWait(String service) {
+        HallStatus here = local;
+        HallStatus.ServiceStatus mine = here == null ? null : here.services().get(service);
+        if (mine == null) {
+            return Optional.empty();
+        }
+        return Optional.of(mine.enabled() ? mine.estimatedWaitSeconds() : -1);
+    }
+
+    private static NearbyHall nearby(Suggestion s) {
+        return new NearbyHall(s.nameZh(), s.nameEn(), s.waitSeconds(), s.distanceMeters());
     }
 
     private Optional<Suggestion> candidate(MqttSettings.Neighbour n, String service, long myWait) {

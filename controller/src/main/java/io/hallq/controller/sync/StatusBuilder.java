@@ -2,7 +2,7 @@ package io.hallq.controller.sync;
 
 import io.hallq.controller.config.HallInfo;
 import io.hallq.controller.config.ServiceConfig;
-import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.Estimator;
 import io.hallq.controller.queue.QueueState;
 import io.hallq.controller.queue.Ticket;
 import io.hallq.protocol.event.HallEvent;
@@ -29,7 +29,7 @@ final class StatusBuilder {
         HallInfo info = s.config().hall();
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         for (ServiceConfig svc : s.config().services()) {
-            services.put(svc.code(), service(s, svc));
+            services.put(svc.code(), service(s, svc, at));
         }
         List<ActiveAlarm> alarms = s.alarms().values().stream()
                 .sorted(Comparator.comparing(HallEvent.AlarmRaised::at).thenComparing(HallEvent.AlarmRaised::alarmId))
@@ -38,7 +38,8 @@ final class StatusBuilder {
                 (int) s.openCounters(), busy(s), services, alarms, notice);
     }
 
-    private static ServiceStatus service(QueueState s, ServiceConfig svc) {
+    /** The wait is {@link Estimator#waitNow}: what a walk-in would be told, -1 while no open counter takes it. */
+    private static ServiceStatus service(QueueState s, ServiceConfig svc, Instant at) {
         Map<String, Integer> byClass = new HashMap<>();
         var waiting = s.waiting(svc.code());
         for (Ticket t : waiting) {
@@ -46,21 +47,7 @@ final class StatusBuilder {
         }
         HallEvent.ServiceChanged state = s.serviceState(svc.code());
         boolean enabled = state == null ? svc.enabled() : state.enabled();
-        return new ServiceStatus(enabled, waiting.size(), byClass, estimatedWait(s, svc, waiting.size()));
-    }
-
-    /**
-     * Time until a ticket taken now is called: the queue ahead shared among the open counters that take
-     * the service, at the service's mean handling time. A rough figure for comparing halls, not a promise.
-     */
-    static long estimatedWait(QueueState s, ServiceConfig svc, int waiting) {
-        long able = s.counters().stream().filter(CounterState::serving)
-                .filter(c -> c.profile().stream().anyMatch(p -> p.service().equals(svc.code()))).count();
-        if (able == 0) {
-            return -1;
-        }
-        double mean = s.handling().meanSeconds(svc.code());
-        return Math.round(waiting * mean / able);
+        return new ServiceStatus(enabled, waiting.size(), byClass, Estimator.waitNow(s, svc.code(), at));
     }
 
     private static BusyLevel busy(QueueState s) {

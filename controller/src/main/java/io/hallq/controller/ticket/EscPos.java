@@ -11,7 +11,9 @@ import java.nio.charset.CodingErrorAction;
 /**
  * Builds an ESC/POS byte stream for a thermal printer with a Chinese font (GB2312/GBK, as on common 58 and
  * 80 mm printers). Text goes out in the printer's Chinese mode (FS &amp;) as GBK bytes; a line holding a
- * character GBK cannot encode is printed as a raster image (GS v 0) instead, so nothing prints as '?'.
+ * character GBK cannot encode is printed as a raster image (GS v 0) instead, so nothing prints as '?'. Lines
+ * are broken to the paper ({@link TextWrap}) before they go out, so the printer never wraps one in the middle
+ * of a word.
  */
 public final class EscPos {
 
@@ -23,6 +25,9 @@ public final class EscPos {
     public static final byte LF = 0x0A;
     public static final Charset CHINESE = Charset.forName("GBK");
 
+    /** Dots of one column of the printer's standard font (font A, 12 x 24): a Chinese character takes two. */
+    public static final int DOTS_PER_COLUMN = 12;
+
     /** Horizontal alignment (ESC a n). */
     public enum Align { LEFT, CENTER, RIGHT }
 
@@ -31,9 +36,28 @@ public final class EscPos {
     private int width = 1;
     private int height = 1;
 
-    /** @param paperDots printable width in dots: 384 for 58 mm paper, 576 for 80 mm */
+    /** @param paperDots printable width in dots: {@link #paperDots(int)} */
     public EscPos(int paperDots) {
         this.paperDots = paperDots;
+    }
+
+    /** The printable width of paper {@code mm} wide at 203 dpi: 384 dots on 58 mm paper, 576 on 80 mm. */
+    public static int paperDots(int mm) {
+        return switch (mm) {
+            case 58 -> 384;
+            case 80 -> 576;
+            default -> throw new IllegalArgumentException("paper is 58 or 80 mm wide, not " + mm);
+        };
+    }
+
+    /** Columns of a line at the current character width: 32 on 58 mm paper, 48 on 80 mm, half that at 2x. */
+    public int columns() {
+        return paperDots / DOTS_PER_COLUMN / width;
+    }
+
+    /** The text fits on one line at the current character width. */
+    public boolean fits(String text) {
+        return TextWrap.columns(text) <= columns();
     }
 
     /** ESC @: reset to defaults, then FS &amp;: Chinese mode on. */
@@ -55,14 +79,21 @@ public final class EscPos {
         return raw(GS, '!', (w - 1) << 4 | (h - 1));
     }
 
-    /** One line of text, ended with LF; a line GBK cannot encode becomes a raster image. */
+    /**
+     * Text, broken into lines that fit the paper at the current width ({@link TextWrap}), each ended with LF; a
+     * line GBK cannot encode becomes a raster image.
+     */
     public EscPos line(String text) {
-        byte[] encoded = encode(text);
-        if (encoded == null) {
-            return raster(TextRaster.render(text, paperDots, 24 * height));
+        for (String l : TextWrap.lines(text, columns())) {
+            byte[] encoded = encode(l);
+            if (encoded == null) {
+                raster(TextRaster.render(l, paperDots, 24 * height));
+            } else {
+                out.writeBytes(encoded);
+                raw(LF);
+            }
         }
-        out.writeBytes(encoded);
-        return raw(LF);
+        return this;
     }
 
     /** GS v 0: a raster image, 1 bit per dot, bit 7 = leftmost dot of each byte. */

@@ -44,33 +44,39 @@ public final class TicketLayout {
     }
 
     /**
-     * The nearby hall to mention, or null: only when the wait there is shorter than this ticket's own (a VIP
-     * with a head start may wait less than a walk-in), and never at the cost of the ticket: a failing source
-     * prints the ticket without it.
+     * The nearby hall to mention, or null. The source decides, given this ticket's own wait (a VIP with a head
+     * start may wait less than the walk-in the board speaks for); never at the cost of the ticket: a failing
+     * source prints the ticket without it.
      */
     private NearbyHall nearbyFor(TicketIssued e) {
         try {
-            return nearby.suggestionFor(e.service())
-                    .filter(n -> e.estimatedWaitSeconds() < 0 || n.waitSeconds() < e.estimatedWaitSeconds())
-                    .orElse(null);
+            return nearby.suggestionFor(e.service(), e.estimatedWaitSeconds()).orElse(null);
         } catch (RuntimeException ex) {
             Logger.warn(ex, "No nearby-hall suggestion for ticket {}", e.ticket());
             return null;
         }
     }
 
+    /**
+     * The ticket as ESC/POS bytes for the configured paper: every line fits its width (48 columns on 80 mm,
+     * 32 on 58 mm), a sentence in two languages or in two parts goes on one line when it fits and a line per
+     * part when not, and anything longer breaks between words or Chinese characters ({@link TextWrap}).
+     */
     public byte[] escPos(TicketContent t) {
-        EscPos p = new EscPos(settings.paperWidthMm() == 58 ? 384 : 576).init().align(Align.CENTER);
+        EscPos p = new EscPos(settings.paperDots()).init().align(Align.CENTER);
         p.size(1, 1).line(t.hallZh()).line(t.hallEn());
         p.size(4, 4).line(t.ticket());
         p.size(2, 2).line(t.serviceZh());
         p.size(1, 1).line(t.serviceEn());
-        p.line("前面还有 " + t.peopleAhead() + " 人 / " + t.peopleAhead() + " ahead of you");
-        p.line(t.waitMinutes() < 0 ? "今日暂无窗口办理 / No counter for this today"
-                : "预计等候约 " + t.waitMinutes() + " 分钟 / Est. wait " + t.waitMinutes() + " min");
+        inParts(p, " / ", "前面还有 " + t.peopleAhead() + " 人", t.peopleAhead() + " ahead of you");
+        if (t.waitMinutes() < 0) {
+            inParts(p, " / ", "今日暂无窗口办理", "No counter for this today");
+        } else {
+            inParts(p, " / ", "预计等候约 " + t.waitMinutes() + " 分钟", "Est. wait " + t.waitMinutes() + " min");
+        }
         if (t.nearby() != null) {
             String en = t.nearby().textEn();
-            p.line(t.nearby().textZh());
+            inParts(p, "", t.nearby().whereZh(), t.nearby().howLongZh());
             p.line(Character.toUpperCase(en.charAt(0)) + en.substring(1));
         }
         p.line("取号时间 Issued " + t.issuedAt());
@@ -78,7 +84,8 @@ public final class TicketLayout {
             p.size(1, 2).line("请到贵宾室等候").size(1, 1).line("Please go to the VIP room");
         }
         if (t.mobileUrl() != null) {
-            p.qr(t.mobileUrl(), settings.paperWidthMm() == 58 ? 4 : 6).line("扫码查看排队进度 / Scan to follow your turn");
+            p.qr(t.mobileUrl(), settings.paperWidthMm() == 58 ? 4 : 6);
+            inParts(p, " / ", "扫码查看排队进度", "Scan to follow your turn");
         }
         if (t.footerZh() != null) {
             p.line(t.footerZh());
@@ -87,5 +94,17 @@ public final class TicketLayout {
             p.line(t.footerEn());
         }
         return p.feed(3).cut().bytes();
+    }
+
+    /** The parts joined on one line when that fits the paper, otherwise a line (or more) per part. */
+    private static void inParts(EscPos p, String joiner, String... parts) {
+        String whole = String.join(joiner, parts);
+        if (p.fits(whole)) {
+            p.line(whole);
+        } else {
+            for (String part : parts) {
+                p.line(part);
+            }
+        }
     }
 }

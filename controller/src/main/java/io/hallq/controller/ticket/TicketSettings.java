@@ -9,8 +9,11 @@ package io.hallq.controller.ticket;
 public record TicketSettings(int paperWidthMm, String mobileUrlBase, String footerZh, String footerEn) {
 
     public TicketSettings {
-        if (paperWidthMm != 58 && paperWidthMm != 80) {
-            throw new IllegalArgumentException("paper is 58 or 80 mm wide, not " + paperWidthMm);
-        }
+        EscPos.paperDots(paperWidthMm); // 58 or 80 mm
+    }
+
+    /** The printable width in dots: 384 on 58 mm paper, 576 on 80 mm. */
+    public int paperDots() {
+        return EscPos.paperDots(paperWidthMm);
     }
 }

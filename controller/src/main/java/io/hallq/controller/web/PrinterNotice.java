@@ -20,7 +20,7 @@ final class PrinterNotice {
             "The ticket machine's paper cover is open - please wait or ask at the front desk");
     static final Notice OFFLINE = new Notice("取号机暂停出票(打印机离线),请稍候或到服务台咨询",
             "The ticket machine's printer is offline - please wait or ask at the front desk");
-    /** A cutter error, or a printer alarm text this version does not know. */
+    /** A cutter error, or a printer alarm cause this version does not know. */
     static final Notice OUT_OF_ORDER = new Notice("取号机暂停出票(打印机故障),请稍候或到服务台咨询",
             "The ticket machine is not printing tickets - please wait or ask at the front desk");
 
@@ -32,8 +32,8 @@ final class PrinterNotice {
                 return Optional.of(PrinterFault.of(a).map(PrinterNotice::notice).orElse(OUT_OF_ORDER));
             }
         }
-        boolean stoppedForPaper = alarms.stream().anyMatch(a -> PrinterFault.PAPER_ALARM_ID.equals(a.alarmId())
-                && PrinterFault.PAPER_LOW_STOP[1].equals(a.messageEn()));
+        boolean stoppedForPaper = alarms.stream()
+                .anyMatch(a -> PrinterFault.PaperLow.of(a).orElse(null) == PrinterFault.PaperLow.STOP);
         return stoppedForPaper ? Optional.of(PAPER_OUT) : Optional.empty();
     }
 

@@ -32,12 +32,17 @@ class DeviceAndRatingTest {
         assertEquals(RejectReason.ALREADY_IN_STATE, h.rejected(new DeviceFault("printer", "缺纸", "Paper out")).reason());
         h.ok(new DeviceFault("printer", "纸仓盖打开", "Cover open"));
         assertEquals("Cover open", h.engine.state().alarms().get("DEVICE:printer").messageEn());
+        h.ok(new DeviceFault("printer", "纸仓盖打开", "Cover open", "cover-open"));
+        assertEquals("cover-open", h.engine.state().alarms().get("DEVICE:printer").cause(), "a cause is a change");
+        assertEquals(RejectReason.ALREADY_IN_STATE,
+                h.rejected(new DeviceFault("printer", "纸仓盖打开", "Cover open", "cover-open")).reason());
     }
 
     @Test
     void deviceFault_badIdOrBlankMessage_isRejected() {
         assertEquals(RejectReason.INVALID, h.rejected(new DeviceFault("bad id!", "x", "x")).reason());
         assertEquals(RejectReason.INVALID, h.rejected(new DeviceFault("printer", " ", "x")).reason());
+        assertEquals(RejectReason.INVALID, h.rejected(new DeviceFault("printer", "缺纸", "Paper out", "Paper Out!")).reason());
         assertEquals(RejectReason.ALREADY_IN_STATE, h.rejected(new DeviceRecovered("printer")).reason());
         assertTrue(h.engine.state().alarms().isEmpty());
     }

@@ -30,4 +30,19 @@ class EstimatesForPagesTest {
         assertEquals(issued.peopleAhead(), walkIn.peopleAhead());
         assertEquals(issued.estimatedWaitSeconds(), walkIn.waitSeconds());
     }
+
+    @Test
+    void theStatedWait_isAWalkInsWhileACounterServesIt_unknownWhileNoneDoes() {
+        h.issue("PAY");
+        h.issue("PAY");
+        QueueState s = h.engine.state();
+        assertEquals(Estimator.forWalkIn(s, "PAY", h.now).waitSeconds(), Estimator.waitNow(s, "PAY", h.now));
+        h.ok(new Command.Pause(2));
+        h.ok(new Command.Pause(3));
+        assertEquals(-1, Estimator.waitNow(s, "PAY", h.now), "only the VIP room's counter 1 is open: not for walk-ins");
+        assertTrue(Estimator.forWalkIn(s, "PAY", h.now).waitSeconds() >= 0,
+                "the walk-in's own estimate assumes that the paused counters come back");
+        h.ok(new Command.Resume(3));
+        assertEquals(Estimator.forWalkIn(s, "PAY", h.now).waitSeconds(), Estimator.waitNow(s, "PAY", h.now));
+    }
 }

@@ -68,6 +68,38 @@ class NeighbourAdvisorTest {
     }
 
     @Test
+    void aTicketGoesByTheSameRule_withItsOwnWait_marginIncluded() {
+        advisor.localStatus(status("hall-a", 1200, true));
+        advisor.neighbourStatus(status("hall-b", 500, true));
+        NeighbourAdvisor.Suggestion board = advisor.suggestionFor("OPEN").orElseThrow();
+        assertEquals(new io.hallq.controller.ticket.NearbyHall("乙厅", "Hall B", 500, 800),
+                advisor.nearbyHall("OPEN", 1200).orElseThrow(), "a walk-in's ticket says what the board says");
+        assertEquals("hall-b", board.hall());
+        assertTrue(advisor.nearbyHall("OPEN", 1000).isEmpty(), "500 s shorter is within the margin, on a ticket too");
+        assertTrue(advisor.nearbyHall("OPEN", 290).isEmpty(), "a VIP head start: no reason to go");
+        assertTrue(advisor.nearbyHall("OPEN", -1).isPresent(), "no counter serves it here today");
+    }
+
+    @Test
+    void whileNobodyHereServesTheService_boardAndTicketBothSuggest_whateverTheTicketEstimatesForLater() {
+        advisor.localStatus(status("hall-a", -1, true));
+        advisor.neighbourStatus(status("hall-b", 2400, true));
+        assertTrue(advisor.nearbyHall("OPEN").isPresent(), "the board");
+        assertEquals(advisor.nearbyHall("OPEN"), advisor.nearbyHall("OPEN", 0),
+                "a ticket estimating 0 s for when the closed counters open");
+        advisor.localStatus(status("hall-a", 0, true));
+        assertTrue(advisor.nearbyHall("OPEN").isEmpty());
+        assertTrue(advisor.nearbyHall("OPEN", 0).isEmpty());
+    }
+
+    @Test
+    void beforeTheHallsOwnStatus_neitherBoardNorTicketSuggests() {
+        advisor.neighbourStatus(status("hall-b", 60, true));
+        assertTrue(advisor.nearbyHall("OPEN").isEmpty());
+        assertTrue(advisor.nearbyHall("OPEN", 3000).isEmpty());
+    }
+
+    @Test
     void hallsNotConfiguredAsNeighbours_andUnknownServices_areIgnored() {
         advisor.localStatus(status("hall-a", 3000, true));
         advisor.neighbourStatus(status("hall-z", 10, true));

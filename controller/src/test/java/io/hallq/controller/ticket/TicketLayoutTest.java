@@ -46,7 +46,7 @@ class TicketLayoutTest {
     @Test
     void aNearbyHallWithAShorterWait_isPrintedInBothLanguages_afterTheWait() {
         List<String> asked = new ArrayList<>();
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> {
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> {
             asked.add(service);
             return Optional.of(LUJIAZUI);
         });
@@ -63,7 +63,7 @@ class TicketLayoutTest {
 
     @Test
     void withoutASuggestion_theTicketHasNoNearbyLine() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> Optional.empty());
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> Optional.empty());
         byte[] bytes = layout.escPos(layout.content(issued("OPEN", 1800)));
         assertFalse(prints(bytes, LINE_ZH));
         assertFalse(prints(bytes, LINE_EN));
@@ -73,15 +73,20 @@ class TicketLayoutTest {
     }
 
     @Test
-    void aTicketWhoseOwnWaitIsNoLonger_isNotSentAway() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> Optional.of(LUJIAZUI));
+    void theSourceDecides_givenTheTicketsOwnServiceAndWait() {
+        List<String> asked = new ArrayList<>();
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> {
+            asked.add(service + " " + wait);
+            return wait < 0 || wait > 600 ? Optional.of(LUJIAZUI) : Optional.empty();
+        });
         assertNull(layout.content(issued("OPEN", 290)).nearby(), "a VIP head start: 290 s here too");
         assertEquals(LUJIAZUI, layout.content(issued("OPEN", -1)).nearby(), "nobody here serves it today");
+        assertEquals(List.of("OPEN 290", "OPEN -1"), asked);
     }
 
     @Test
     void aFailingSuggestionSource_stillPrintsTheTicket_withoutTheLine() {
-        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, service -> {
+        TicketLayout layout = new TicketLayout(TestHalls.small(), SETTINGS, (service, wait) -> {
             throw new IllegalStateException("advisor broken");
         });
         TicketContent content = layout.content(issued("OPEN", 1800));

@@ -13,7 +13,9 @@ import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.QueueState;
 import io.hallq.controller.queue.Result;
 import io.hallq.display.board.BoardView.Notice;
+import io.hallq.protocol.EventCodec;
 import io.hallq.protocol.event.HallEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,26 @@ class BoardProjectionTest {
 
     /** What the printer's status poll submits for a fault (see PrintQueue). */
     private void printerFault(PrinterStatus s) {
-        run(new Command.DeviceFault(PrinterFault.DEVICE, s.message()[0], s.message()[1]));
+        run(s.cause().orElseThrow().fault());
+    }
+
+    /** The notices after replaying journal lines, each an event as a version journaled it. */
+    private static List<Notice> noticesAfterReplaying(String... eventJson) {
+        QueueState s = new QueueState(HALL);
+        for (String json : eventJson) {
+            s.apply(EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)));
+        }
+        return notices(s);
+    }
+
+    /** A DEVICE alarm as the version before cause codes journaled it: texts only. */
+    private static String alarmWithoutCause(String device, String zh, String en) {
+        return "{\"type\":\"AlarmRaised\",\"at\":\"2026-11-23T02:00:00Z\",\"alarmId\":\"DEVICE:" + device
+                + "\",\"kind\":\"DEVICE\",\"messageZh\":\"" + zh + "\",\"messageEn\":\"" + en + "\",\"figures\":{}}";
+    }
+
+    private static boolean showsAPrinterNotice(List<Notice> notices) {
+        return notices.stream().anyMatch(n -> n.zh().startsWith("取号机"));
     }
 
     private static List<Notice> notices(QueueState s) {
@@ -81,13 +102,77 @@ class BoardProjectionTest {
 
     @Test
     void paperNearEnd_isForStaffOnly_unlessTheHallStopsIssuingThen() {
-        run(new Command.DeviceFault(PrinterFault.PAPER_DEVICE, PrinterFault.PAPER_LOW_WARN[0],
-                PrinterFault.PAPER_LOW_WARN[1]));
+        run(PrinterFault.PaperLow.WARN.fault());
         assertTrue(notices(engine.state()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
                 notices(engine.state()).toString());
-        run(new Command.DeviceFault(PrinterFault.PAPER_DEVICE, PrinterFault.PAPER_LOW_STOP[0],
-                PrinterFault.PAPER_LOW_STOP[1]));
+        run(PrinterFault.PaperLow.STOP.fault());
         assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+    }
+
+    @Test
+    void theNotice_goesByTheAlarmsCause_notByItsWording() {
+        run(new Command.DeviceFault(PrinterFault.DEVICE, "取号打印机没纸了", "No paper in the ticket printer",
+                "paper-out"));
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+        run(new Command.DeviceFault(PrinterFault.DEVICE, "纸仓盖没关", "Printer lid open", "cover-open"));
+        assertEquals(PrinterNotice.COVER_OPEN, notices(engine.state()).get(0));
+        run(new Command.DeviceFault(PrinterFault.DEVICE, "打印机离线", "Ticket printer offline", "printer-on-fire"));
+        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.state()).get(0), "a cause this version does not know");
+        run(new Command.DeviceRecovered(PrinterFault.DEVICE));
+        run(new Command.DeviceFault(PrinterFault.PAPER_DEVICE, "纸快用完了,暂停取号", "Paper almost gone, paused",
+                "near-end-stop"));
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+        run(new Command.DeviceFault(PrinterFault.PAPER_DEVICE, "打印纸将尽,已暂停取号",
+                "Ticket paper low: issuing stopped", "near-end"));
+        assertFalse(showsAPrinterNotice(notices(engine.state())), "a warning, whatever its text says");
+    }
+
+    @Test
+    void aNewCause_replacesThePrinterAlarm_soExactlyOneIsActive_andRecoveryClearsIt() {
+        printerFault(COVER_OPEN);
+        printerFault(PAPER_OUT);
+        List<HallEvent.AlarmRaised> printerAlarms = engine.state().alarms().values().stream()
+                .filter(a -> PrinterFault.of(a).isPresent()).toList();
+        assertEquals(1, printerAlarms.size(), printerAlarms.toString());
+        assertEquals("paper-out", printerAlarms.get(0).cause());
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+        assertTrue(notices(engine.state()).stream().noneMatch(PrinterNotice.COVER_OPEN::equals));
+
+        run(new Command.DeviceRecovered(PrinterFault.DEVICE));
+        assertTrue(engine.state().alarms().values().stream().noneMatch(a -> PrinterFault.of(a).isPresent()));
+        assertFalse(showsAPrinterNotice(notices(engine.state())), notices(engine.state()).toString());
+    }
+
+    @Test
+    void alarmsJournaledBeforeCauseCodes_stillShowTheirOwnNotice() {
+        assertEquals(PrinterNotice.PAPER_OUT, noticesAfterReplaying(alarmWithoutCause("printer",
+                "打印机缺纸,请联系工作人员", "Ticket printer out of paper, please ask our staff")).get(0));
+        assertEquals(PrinterNotice.COVER_OPEN, noticesAfterReplaying(alarmWithoutCause("printer",
+                "打印机纸仓盖打开", "Ticket printer cover open")).get(0));
+        assertEquals(PrinterNotice.OFFLINE, noticesAfterReplaying(alarmWithoutCause("printer",
+                "打印机离线", "Ticket printer offline")).get(0));
+        assertEquals(PrinterNotice.OFFLINE, noticesAfterReplaying(alarmWithoutCause("printer",
+                "打印机未连接", "Ticket printer not connected")).get(0));
+        assertEquals(PrinterNotice.OUT_OF_ORDER, noticesAfterReplaying(alarmWithoutCause("printer",
+                "打印机切刀故障", "Ticket printer cutter error")).get(0));
+        assertEquals(PrinterNotice.OUT_OF_ORDER, noticesAfterReplaying(alarmWithoutCause("printer",
+                "打印机过热", "Ticket printer overheated")).get(0));
+        assertEquals(PrinterNotice.PAPER_OUT, noticesAfterReplaying(alarmWithoutCause("printer-paper",
+                "打印纸将尽,已暂停取号", "Ticket paper low: issuing stopped")).get(0));
+        assertFalse(showsAPrinterNotice(noticesAfterReplaying(alarmWithoutCause("printer-paper",
+                "打印纸将尽,请及时更换", "Ticket paper running low"))));
+    }
+
+    @Test
+    void anOldAlarmWithoutCause_clearsAndIsReplacedByTheNewVersionsAlarm() {
+        QueueEngine restarted = new QueueEngine(HALL);
+        restarted.replay(EventCodec.decode(alarmWithoutCause("printer", "打印机纸仓盖打开",
+                "Ticket printer cover open").getBytes(StandardCharsets.UTF_8)));
+        Result r = restarted.handle(PrinterFault.COVER_OPEN.fault(), NOW);
+        assertTrue(r instanceof Result.Accepted, "the same fault with its cause is journaled again: " + r);
+        assertEquals("cover-open", restarted.state().alarms().get(PrinterFault.ALARM_ID).cause());
+        assertTrue(restarted.handle(new Command.DeviceRecovered(PrinterFault.DEVICE), NOW) instanceof Result.Accepted);
+        assertTrue(restarted.state().alarms().isEmpty());
     }
 
     @Test

@@ -79,6 +79,7 @@ public final class EmulatedDevices implements HallModule {
     @Override
     public void start(HallContext context) {
         DevicesConfig cfg = DevicesReader.read(context.loaded());
+        printer.paperWidth(cfg.ticket().paperWidthMm());
         cfg.counters().stream().filter(c -> c.display() != null).forEach(c ->
                 counterDisplays.put(c.counter(), spi.attach(c.display().bus(), c.display().chipSelect(), 1)));
         if (cfg.hallMatrix() != null) {

@@ -1,5 +1,6 @@
 package io.hallq.emulator.devices;
 
+import io.hallq.controller.ticket.EscPos;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -32,10 +33,16 @@ public final class EscPosDecoder {
     private int width = 1;
     private int height = 1;
     private int align;
+    private volatile int paperDots = EscPos.paperDots(80);
 
     /** @param statusRequest gets n of every DLE EOT n */
     public EscPosDecoder(IntConsumer statusRequest) {
         this.statusRequest = statusRequest;
+    }
+
+    /** The printable width of the paper loaded, in dots; the tickets cut from now on carry it. */
+    public void paperDots(int dots) {
+        paperDots = dots;
     }
 
     /** Feeds bytes; returns the tickets completed (cut) by them. */
@@ -228,7 +235,7 @@ public final class EscPosDecoder {
         if (text.size() > 0) {
             endLine();
         }
-        completed.add(new PrintedTicket(lines, qrPrinted, true));
+        completed.add(new PrintedTicket(lines, qrPrinted, true, paperDots));
         lines = new ArrayList<>();
         qrStored = null;
         qrPrinted = null;
@@ -249,7 +256,7 @@ public final class EscPosDecoder {
 
     /** What is printed since the last cut: a ticket the printer has not finished. */
     public PrintedTicket unfinished() {
-        return new PrintedTicket(lines, qrPrinted, false);
+        return new PrintedTicket(lines, qrPrinted, false, paperDots);
     }
 
     private static void expect(boolean ok, byte[] b, int p) {

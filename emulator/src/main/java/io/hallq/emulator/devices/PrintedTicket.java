@@ -1,5 +1,6 @@
 package io.hallq.emulator.devices;
 
+import io.hallq.controller.ticket.EscPos;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,17 +10,35 @@ import java.util.stream.Collectors;
  * @param lines the printed lines in order, text and raster images
  * @param qr    the last QR code printed on it, or null
  * @param cut   the ticket was cut off (the customer can take it)
+ * @param paperDots the printable width of the paper it came out on: 384 dots on 58 mm, 576 on 80 mm
  */
-public record PrintedTicket(List<Line> lines, Qr qr, boolean cut) {
+public record PrintedTicket(List<Line> lines, Qr qr, boolean cut, int paperDots) {
 
     public PrintedTicket {
         lines = List.copyOf(lines);
+    }
+
+    /** A ticket on 80 mm paper. */
+    public PrintedTicket(List<Line> lines, Qr qr, boolean cut) {
+        this(lines, qr, cut, EscPos.paperDots(80));
     }
 
     /** One printed line: text with its size multipliers and alignment, or a raster image (text null). */
     public record Line(String text, int width, int height, int align, boolean[][] image) {
         public boolean isImage() {
             return image != null;
+        }
+
+        /** How wide it prints in dots: the printer's font A cells (12 dots, 24 for a Chinese character). */
+        public int dots() {
+            if (isImage()) {
+                return image.length == 0 ? 0 : image[0].length;
+            }
+            int dots = 0;
+            for (int i = 0; i < text.length(); i++) {
+                dots += (text.charAt(i) < 0x80 ? 1 : 2) * EscPos.DOTS_PER_COLUMN * width;
+            }
+            return dots;
         }
     }
 

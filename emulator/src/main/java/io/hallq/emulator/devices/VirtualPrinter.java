@@ -2,6 +2,7 @@ package io.hallq.emulator.devices;
 
 import io.hallq.controller.device.DeviceIoException;
 import io.hallq.controller.device.PrinterLink;
+import io.hallq.controller.ticket.EscPos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,11 @@ public final class VirtualPrinter implements PrinterLink {
     @Override
     public void close() {
         // nothing to release: the virtual printer lives as long as the emulator
+    }
+
+    /** The roll loaded is {@code mm} wide (58 or 80; 80 until told): it sets how wide tickets come out. */
+    public void paperWidth(int mm) {
+        decoder.paperDots(EscPos.paperDots(mm));
     }
 
     /** Paper out now (true) or a new roll loaded (false). */

@@ -1,10 +1,14 @@
 package io.hallq.emulator.devices;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.Estimator;
+import io.hallq.controller.sync.BoardNoticeFeed;
 import io.hallq.controller.sync.MqttModule;
+import io.hallq.display.board.BoardView.Notice;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import io.hallq.protocol.mqtt.HallStatus;
 import io.hallq.protocol.mqtt.MqttCodec;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A neighbour hall's status arrives over the embedded broker, the hall's MQTT module advises it, and the
- * ticket the virtual printer prints (decoded from its ESC/POS bytes) points the customer there.
+ * ticket the virtual printer prints (decoded from its ESC/POS bytes) points the customer there exactly when
+ * the hall board's nearby-hall line does.
  */
 class NeighbourTicketIT {
 
@@ -65,7 +71,9 @@ class NeighbourTicketIT {
         EmbeddedBrokerModule broker = new EmbeddedBrokerModule();
         MqttModule mqtt = new MqttModule(broker::uri);
         EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(), mqtt.neighbours()::nearbyHall);
-        try (HardwareHall h = HardwareHall.start(dir, edit, List.<HallModule>of(broker, mqtt), devices)) {
+        AtomicReference<List<Notice>> board = new AtomicReference<>();
+        try (HardwareHall h = HardwareHall.start(dir, edit, List.<HallModule>of(broker, mqtt), devices,
+                new BoardNoticeFeed(mqtt, board::set))) {
             // 12 customers wait for PAY at its one open counter (2 min each): 24 min here, 5 min there
             for (int i = 0; i < 12; i++) {
                 h.runtime.hall().submit(Command.IssueTicket.walkIn("PAY")).join();
@@ -73,6 +81,8 @@ class NeighbourTicketIT {
             publishNeighbourStatus(broker.uri().orElseThrow().toString());
             HardwareHall.await("the neighbour advice", Duration.ofSeconds(20),
                     () -> mqtt.neighbours().suggestionFor("PAY").isPresent());
+            HardwareHall.await("the board's nearby-hall line", Duration.ofSeconds(20),
+                    () -> boardPointsToTheNeighbour(board));
 
             h.devices.button("PAY").orElseThrow().tap();
             HardwareHall.await("a printed ticket", Duration.ofSeconds(10), () -> h.devices.printer().lastTicket() != null);
@@ -81,6 +91,62 @@ class NeighbourTicketIT {
             assertTrue(t.has("E013", 4, 4), t.render());
             assertTrue(t.texts().contains("附近浦东陆家嘴营业厅约等 5 分钟,距此 1200 米"), t.render());
             assertTrue(t.texts().contains("About 5 min at Lujiazui Hall, 1200 m away"), t.render());
+        }
+    }
+
+    private static final String NEARBY_ZH = "附近浦东陆家嘴营业厅约等 5 分钟,距此 1200 米";
+
+    /** The board's nearby-hall line for PAY (充值缴费) is among the lines. */
+    private static boolean boardPointsToTheNeighbour(AtomicReference<List<Notice>> board) {
+        List<Notice> lines = board.get();
+        return lines != null && lines.contains(new Notice("充值缴费:" + NEARBY_ZH,
+                "Top-up & payment: about 5 min at Lujiazui Hall, 1200 m away"));
+    }
+
+    private static boolean ticketPointsToTheNeighbour(PrintedTicket t) {
+        return t.texts().contains(NEARBY_ZH) && t.texts().contains("About 5 min at Lujiazui Hall, 1200 m away");
+    }
+
+    private static PrintedTicket take(HardwareHall h, String number) {
+        h.devices.button("PAY").orElseThrow().tap();
+        HardwareHall.await("ticket " + number, Duration.ofSeconds(20), () -> h.devices.printer().lastTicket() != null
+                && h.devices.printer().lastTicket().has(number, 4, 4));
+        return h.devices.printer().lastTicket();
+    }
+
+    @Test
+    void whileNobodyHereServesTheService_boardAndTicketBothPointToTheNeighbour_neitherOnceACounterDoes()
+            throws Exception {
+        int port = freePort();
+        UnaryOperator<String> edit = y -> y.replace("tcp://127.0.0.1:18830", "tcp://127.0.0.1:" + port)
+                .replace("pressInterval: 2s", "pressInterval: 0s");
+        EmbeddedBrokerModule broker = new EmbeddedBrokerModule();
+        MqttModule mqtt = new MqttModule(broker::uri);
+        AtomicReference<List<Notice>> board = new AtomicReference<>();
+        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(), mqtt.neighbours()::nearbyHall);
+        try (HardwareHall h = HardwareHall.start(dir, edit, List.<HallModule>of(broker, mqtt), devices,
+                new BoardNoticeFeed(mqtt, board::set))) {
+            // PAY's counters: 4 pauses and 5 is closed at the start, so nobody serves PAY here now
+            h.runtime.hall().submit(new Command.Pause(4)).join();
+            publishNeighbourStatus(broker.uri().orElseThrow().toString());
+            HardwareHall.await("the board's nearby-hall line", Duration.ofSeconds(20),
+                    () -> boardPointsToTheNeighbour(board));
+
+            PrintedTicket first = take(h, "E001");
+            long ownEstimate = h.query(s -> Estimator.forWaiting(s, s.ticket("E001"), Instant.now()).waitSeconds());
+            assertTrue(ownEstimate >= 0 && ownEstimate < 290, "the ticket's own estimate (once counters 4 and 5 "
+                    + "open) is no longer than the neighbour's, the case where the ticket used to leave the line off: "
+                    + ownEstimate);
+            assertTrue(ticketPointsToTheNeighbour(first), first.render());
+
+            // counter 4 serves PAY again and nobody waits: no reason to send anyone away, on either
+            h.runtime.hall().submit(new Command.Resume(4)).join();
+            h.runtime.hall().submit(new Command.CallNext(4)).join(); // takes E001
+            HardwareHall.await("the board's line gone", Duration.ofSeconds(20), () -> board.get() != null
+                    && !boardPointsToTheNeighbour(board));
+            PrintedTicket second = take(h, "E002");
+            assertFalse(ticketPointsToTheNeighbour(second), second.render());
+            assertTrue(second.texts().stream().noneMatch(l -> l.startsWith("附近")), second.render());
         }
     }
 

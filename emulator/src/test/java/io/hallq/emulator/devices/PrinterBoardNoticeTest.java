@@ -1,13 +1,17 @@
 package io.hallq.emulator.devices;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.controller.device.PrinterFault;
 import io.hallq.controller.web.WebModule;
 import io.hallq.display.board.BoardView;
 import io.hallq.display.board.BoardView.Notice;
+import io.hallq.protocol.event.HallEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,29 @@ class PrinterBoardNoticeTest {
 
             h.devices.printer().paperOut(false);
             HardwareHall.await("the notice gone", Duration.ofSeconds(2), () -> !showsAnyPrinterNotice());
+        }
+    }
+
+    @Test
+    void paperRunningOutWhileTheCoverIsOpen_leavesOnePrinterAlarm_theBoardSaysPaper_andBothFixedClearIt() {
+        try (HardwareHall h = HardwareHall.start(dir, WEB_ON_ANY_PORT, new EmulatedDevices(), web)) {
+            web.onBoardView(board::set);
+            VirtualPrinter p = h.devices.printer();
+            p.coverOpen(true);
+            HardwareHall.await("the cover notice", Duration.ofSeconds(10), () -> shows(COVER_OPEN));
+            p.paperOut(true);
+            HardwareHall.await("the paper notice", Duration.ofSeconds(10), () -> shows(PAPER_OUT));
+            assertTrue(!shows(COVER_OPEN), board.get().notices().toString());
+            List<HallEvent.AlarmRaised> printerAlarms = h.query(s -> s.alarms().values().stream()
+                    .filter(a -> PrinterFault.of(a).isPresent()).toList());
+            assertEquals(1, printerAlarms.size(), printerAlarms.toString());
+            assertEquals(PrinterFault.PAPER_OUT.cause(), printerAlarms.get(0).cause());
+
+            p.paperOut(false);
+            p.coverOpen(false);
+            HardwareHall.await("the notice gone", Duration.ofSeconds(10), () -> !showsAnyPrinterNotice());
+            HardwareHall.await("no printer alarm", Duration.ofSeconds(10), () -> h.query(s -> s.alarms().values()
+                    .stream().noneMatch(a -> PrinterFault.of(a).isPresent())));
         }
     }
 

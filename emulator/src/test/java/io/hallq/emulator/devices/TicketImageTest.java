@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.TestHalls;
+import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.ticket.NearbyHall;
 import io.hallq.controller.ticket.TicketContent;
 import io.hallq.controller.ticket.TicketLayout;
 import io.hallq.controller.ticket.TicketSettings;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,12 +50,50 @@ class TicketImageTest {
     @Test
     void narrowPaper_drawsTheQrCodeWithTheSmallerModulesItAskedFor() {
         byte[] bytes = new TicketLayout(TestHalls.small(), new TicketSettings(58, null, null, null)).escPos(CONTENT);
-        PrintedTicket t = new EscPosDecoder(n -> { }).feed(bytes).get(0);
+        EscPosDecoder decoder = new EscPosDecoder(n -> { });
+        decoder.paperDots(384);
+        PrintedTicket t = decoder.feed(bytes).get(0);
 
         QrScan scan = QrScan.of(TicketImage.png(t));
 
         assertEquals(CONTENT.mobileUrl(), scan.text());
         assertEquals(7 * 4, scan.finderWidth());
+    }
+
+    @Test
+    void aHallWith58mmPaper_printsEveryLineWithinItsWidth_onA384DotPng_whoseQrScans() throws Exception {
+        NearbyHall lujiazui = new NearbyHall("浦东陆家嘴营业厅", "Lujiazui Hall", 290, 1200);
+        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(),
+                (service, wait) -> Optional.of(lujiazui));
+        try (HardwareHall h = HardwareHall.start(dir, y -> y.replace("pressInterval: 2s", "pressInterval: 0s")
+                .replace("paperWidth: 80", "paperWidth: 58"), devices)) {
+            for (int i = 0; i < 12; i++) { // a long wait here, so the ticket mentions the nearby hall
+                h.runtime.hall().submit(Command.IssueTicket.walkIn("PAY")).join();
+            }
+            h.devices.button("PAY").orElseThrow().tap();
+            HardwareHall.await("a printed ticket", Duration.ofSeconds(10), () -> h.devices.printer().lastTicket() != null);
+            HardwareHall.await("the PNG", Duration.ofSeconds(10), () -> Files.exists(h.devices.lastTicketPng()));
+            PrintedTicket t = h.devices.printer().lastTicket();
+
+            assertEquals(384, t.paperDots(), t.render());
+            for (PrintedTicket.Line l : t.lines()) {
+                assertTrue(l.dots() <= 384, (l.isImage() ? "an image" : "'" + l.text() + "'") + " is " + l.dots()
+                        + " dots wide on 384 dots of paper:\n" + t.render());
+            }
+            List<String> texts = t.texts();
+            int where = texts.indexOf("附近浦东陆家嘴营业厅");
+            assertTrue(where >= 0, t.render());
+            assertEquals("约等 5 分钟,距此 1200 米", texts.get(where + 1), "the nearby hall in two lines");
+            assertTrue(texts.contains("每月6日至25日 11:30-15:00 人少,"), t.render());
+            assertTrue(texts.contains("欢迎错峰办理"), t.render());
+
+            byte[] png = Files.readAllBytes(h.devices.lastTicketPng());
+            assertEquals(384, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+            Ticket issued = h.query(s -> s.ticket("E013"));
+            QrScan scan = QrScan.of(png);
+            assertEquals("http://192.168.1.10:8080/m/" + issued.token(), scan.text());
+            assertEquals(7 * 4, scan.finderWidth(), "4 dots per module on 58 mm paper");
+        }
     }
 
     @Test

@@ -148,11 +148,21 @@ public sealed interface HallEvent {
      *
      * @param alarmId  stable while active, e.g. "EARLY_WARNING" or "TICKET_OVERDUE:A012"
      * @param figures  the numbers behind it (waiting, openCounters, countersToOpen, waitedSeconds, ...)
+     * @param cause    what went wrong, for programs: a short code that stays the same when the messages are
+     *                 reworded (e.g. "paper-out" for "DEVICE:printer"); raising the same alarm id with another
+     *                 cause replaces the active alarm. Null for alarms with a single meaning and for alarms
+     *                 journaled before the field existed (their messages are all there is).
      */
     record AlarmRaised(Instant at, String alarmId, AlarmKind kind, String messageZh, String messageEn,
-                       Map<String, Long> figures) implements HallEvent {
+                       Map<String, Long> figures, String cause) implements HallEvent {
         public AlarmRaised {
             figures = Map.copyOf(figures);
+        }
+
+        /** An alarm without a cause code. */
+        public AlarmRaised(Instant at, String alarmId, AlarmKind kind, String messageZh, String messageEn,
+                           Map<String, Long> figures) {
+            this(at, alarmId, kind, messageZh, messageEn, figures, null);
         }
     }
 

@@ -48,7 +48,9 @@ final class Samples {
                 new HallEvent.NoticePosted(AT, "今日16点停止办理开户", "No new accounts after 16:00",
                         AT.plusSeconds(3600), "mqtt:central"),
                 new HallEvent.ServiceChanged(AT, "INFO", false, "系统维护中", "Under maintenance", "mqtt:central"),
-                new HallEvent.TicketIssued(AT, "A013", "OPEN", "WALKIN", AT, 4, 600, false, false, null, null, true));
+                new HallEvent.TicketIssued(AT, "A013", "OPEN", "WALKIN", AT, 4, 600, false, false, null, null, true),
+                new HallEvent.AlarmRaised(AT, "DEVICE:printer", AlarmKind.DEVICE, "打印机缺纸,请联系工作人员",
+                        "Ticket printer out of paper, please ask our staff", Map.of(), "paper-out"));
     }
 
     static List<EventMessage> eventMessages() {
