@@ -9,6 +9,7 @@ import io.hallq.controller.config.ConfigProblems;
 import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.config.PublicUrl;
 import io.hallq.controller.device.DevicesConfig.*;
 import io.hallq.controller.ticket.TicketSettings;
 import java.time.Duration;
@@ -28,17 +29,21 @@ public final class DevicesReader {
     private static final ConfigScalar<Integer> CS = ConfigScalar.integer(0, 2);
 
     private final HallConfig hall;
+    private final String mobileBase;
     private final PinPlan pins = new PinPlan();
 
-    private DevicesReader(HallConfig hall) {
+    private DevicesReader(HallConfig hall, String mobileBase) {
         this.hall = hall;
+        this.mobileBase = mobileBase;
     }
 
     /** @throws io.hallq.controller.config.ConfigException listing every problem */
     public static DevicesConfig read(LoadedConfig loaded) {
         ConfigProblems problems = loaded.problems();
         ConfigNode n = loaded.section("devices", problems);
-        DevicesConfig config = n.isGiven() ? new DevicesReader(loaded.config()).devices(n) : DevicesConfig.none();
+        DevicesConfig config = n.isGiven()
+                ? new DevicesReader(loaded.config(), PublicUrl.mobileBase(loaded, problems).orElse(null)).devices(n)
+                : DevicesConfig.none();
         problems.throwIfAny();
         return config;
     }
@@ -174,9 +179,11 @@ public final class DevicesReader {
         ConfigNode n = raw.mapping("mobileUrlBase", "footerZh", "footerEn");
         int width = printer.key("paperWidth").get(ConfigScalar.integer(58, 80)
                 .where(w -> w == 58 || w == 80, "58 or 80 (mm)"), 80);
-        String url = n.key("mobileUrlBase").optional(TEXT.where(
-                s -> s.matches("https?://[^\\s]+/"), "an http(s) URL ending in '/'")).orElse(null);
-        return new TicketSettings(width, url, n.key("footerZh").optional(NAME).orElse(null),
+        if (n.key("mobileUrlBase").isGiven()) {
+            n.key("mobileUrlBase").error("is no longer read: the QR code opens web.publicUrl + /m/<token>;"
+                    + " set web.publicUrl (for example http://192.168.1.10:8080) instead");
+        }
+        return new TicketSettings(width, mobileBase, n.key("footerZh").optional(NAME).orElse(null),
                 n.key("footerEn").optional(NAME).orElse(null));
     }
 

@@ -1,9 +1,11 @@
 package io.hallq.controller.ticket;
 
 /**
- * Ticket settings from the hall config ({@code devices.ticket} and {@code devices.printer.paperWidth}).
+ * Ticket settings from the hall config ({@code devices.ticket}, {@code devices.printer.paperWidth} and
+ * {@code web.publicUrl}).
  *
- * @param mobileUrlBase the mobile-ticket page's base URL; the ticket's token is appended; null for no QR code
+ * @param mobileUrlBase {@code <web.publicUrl>/m/}: the ticket's token is appended for its QR code; null for no QR
+ *                      code (no web server, or no public URL set)
  * @param footerZh      e.g. the quieter hours ("每月6日至25日 11:30-15:00 人少"), or null
  */
 public record TicketSettings(int paperWidthMm, String mobileUrlBase, String footerZh, String footerEn) {

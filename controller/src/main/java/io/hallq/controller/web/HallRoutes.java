@@ -1,6 +1,7 @@
 package io.hallq.controller.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hallq.controller.config.PublicUrl;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
@@ -138,7 +139,7 @@ final class HallRoutes {
         return events.stream().map(JournaledEvent::event).filter(HallEvent.TicketIssued.class::isInstance)
                 .map(HallEvent.TicketIssued.class::cast).findFirst()
                 .map(t -> new Issued(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(),
-                        token, publicUrl + "/m/" + token))
+                        token, publicUrl + PublicUrl.MOBILE_PATH + token))
                 .orElse(null);
     }
 

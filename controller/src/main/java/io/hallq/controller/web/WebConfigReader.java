@@ -4,6 +4,7 @@ import io.hallq.controller.config.ConfigNode;
 import io.hallq.controller.config.ConfigProblems;
 import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.config.PublicUrl;
 import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.controller.web.WebConfig.WebUser;
 import java.time.Duration;
@@ -22,8 +23,6 @@ public final class WebConfigReader {
         "lockoutFor", "users"};
     private static final ConfigScalar<String> ADDRESS =
             ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
-    private static final ConfigScalar<String> URL =
-            ConfigScalar.text("https?://[^\\s/]+(/[^\\s]*)?", "an http:// or https:// URL");
     private static final ConfigScalar<String> USER_NAME =
             ConfigScalar.text("[a-zA-Z0-9._-]{1,40}", "a user name of letters, digits, '.', '_' or '-'");
     private static final ConfigScalar<Duration> POSITIVE =
@@ -46,8 +45,7 @@ public final class WebConfigReader {
                 n.key("enabled").get(ConfigScalar.BOOLEAN, true),
                 n.key("bind").get(ADDRESS, "127.0.0.1"),
                 n.key("port").get(ConfigScalar.integer(0, 65535), 8080),
-                n.key("publicUrl").optional(URL).map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-                        .orElse(null),
+                PublicUrl.read(n.key("publicUrl")).orElse(null),
                 n.key("sessionTimeout").get(POSITIVE, Duration.ofHours(9)),
                 n.key("lockoutAfter").get(ConfigScalar.integer(1, 100), 5),
                 n.key("lockoutFor").get(POSITIVE, Duration.ofMinutes(15)),

@@ -93,10 +93,12 @@ public final class WebModule implements HallModule {
                         + again.getMessage(), again);
             }
         }
-        baseUrl = config.publicUrl() != null ? config.publicUrl()
-                : "http://" + (config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind()) + ":" + port();
+        baseUrl = "http://" + (config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind()) + ":" + port();
         Logger.info("Web: hall board {}/board/  staff {}/staff/  manager {}/manager/{}", baseUrl, baseUrl, baseUrl,
                 extras.isEmpty() ? "" : "  twin " + baseUrl + "/twin/");
+        Logger.info(config.publicUrl() == null
+                ? "Web: no web.publicUrl set: tickets carry no QR code and mobile links are relative"
+                : "Web: phones open the tickets' QR codes at " + config.publicUrl() + "/m/...");
     }
 
     private HttpServer listen(Router router, int port) throws Exception {
@@ -137,7 +139,7 @@ public final class WebModule implements HallModule {
         return server == null ? -1 : server.actualPort();
     }
 
-    /** Where the pages are, e.g. "http://127.0.0.1:8080". */
+    /** Where the pages are on this machine, e.g. "http://127.0.0.1:8080" (phones use {@code web.publicUrl}). */
     public String baseUrl() {
         return baseUrl;
     }

@@ -82,4 +82,37 @@ class DevicesReaderTest {
         assertTrue(m.contains("SPI 0 chip select 0 is already used by counter 1 display"), m);
         assertTrue(m.contains("hall.yaml: devices."), m);
     }
+
+    private static final String PRINTER = """
+            devices:
+              printer: { usb: /dev/usb/lp0 }
+            """;
+
+    @Test
+    void ticketQrCode_opensTheWebServersPublicUrl() throws IOException {
+        DevicesConfig d = DevicesReader.read(load(PRINTER + "web:\n  publicUrl: https://q.example.cn/hall-7/\n"));
+        assertEquals("https://q.example.cn/hall-7/m/", d.ticket().mobileUrlBase());
+    }
+
+    @Test
+    void ticketHasNoQrCode_withoutAPublicUrl_orWithTheWebServerOff() throws IOException {
+        assertEquals(null, DevicesReader.read(load(PRINTER)).ticket().mobileUrlBase());
+        assertEquals(null, DevicesReader.read(load(PRINTER
+                + "web:\n  enabled: false\n  publicUrl: http://192.168.1.10:8080\n")).ticket().mobileUrlBase());
+    }
+
+    @Test
+    void theOldMobileUrlBaseKey_isRejected_pointingToWebPublicUrl() {
+        ConfigException e = assertThrows(ConfigException.class, () -> DevicesReader.read(load(PRINTER
+                + "  ticket: { mobileUrlBase: http://192.168.1.10:8080/m/ }\n")));
+        assertTrue(e.getMessage().contains("devices.ticket.mobileUrlBase"), e.getMessage());
+        assertTrue(e.getMessage().contains("set web.publicUrl"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedPublicUrl_isReportedWithItsKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> DevicesReader.read(load(PRINTER
+                + "web:\n  publicUrl: 192.168.1.10:8080\n")));
+        assertTrue(e.getMessage().contains("web.publicUrl: expected an http:// or https:// URL"), e.getMessage());
+    }
 }
