@@ -157,7 +157,7 @@ public final class MqttModule implements HallModule {
         birth = birthFile.read(0);
         outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
         stats = new StatsPublisher(hallId, hall, owner, o -> link.publish(o), this::connected, clock,
-                new CounterFile(data.resolve("mqtt-stats-daily.cursor")), settings.profileWeeks());
+                new CounterFile(data.resolve("mqtt-stats-daily.cursor")), hall.config().journal().profileWeeks());
         CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
                 o -> link.publish(o));
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);

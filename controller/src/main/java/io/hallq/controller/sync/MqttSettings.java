@@ -15,31 +15,16 @@ import java.util.Set;
  * @param embedded       the emulator starts an embedded broker on the broker URI's port (ignored by a real hall)
  * @param allowedIssuers per command name, the issuers (last topic segment, tied to the login by the broker
  *                       ACL) that may send it; a command not listed is allowed to nobody
- * @param profileWeeks   how many weeks of closed business days the retained busy/idle profile covers
  */
 public record MqttSettings(boolean enabled, URI broker, boolean embedded, String clientId,
                            Optional<String> username, Optional<String> password, Optional<Tls> tls,
                            Duration keepAlive, Duration sessionExpiry, Duration statusInterval, int maxInflight,
                            Duration reconnectMin, Duration reconnectMax,
-                           Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours,
-                           int profileWeeks) {
-
-    /** The default weeks of the busy/idle profile ({@code mqtt.profileWeeks}). */
-    public static final int DEFAULT_PROFILE_WEEKS = 4;
+                           Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours) {
 
     public MqttSettings {
         allowedIssuers = Map.copyOf(allowedIssuers);
         neighbours = List.copyOf(neighbours);
-    }
-
-    /** With the default {@code profileWeeks}, for clients that publish no statistics (the board Pi). */
-    public MqttSettings(boolean enabled, URI broker, boolean embedded, String clientId,
-                        Optional<String> username, Optional<String> password, Optional<Tls> tls,
-                        Duration keepAlive, Duration sessionExpiry, Duration statusInterval, int maxInflight,
-                        Duration reconnectMin, Duration reconnectMax,
-                        Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours) {
-        this(enabled, broker, embedded, clientId, username, password, tls, keepAlive, sessionExpiry, statusInterval,
-                maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours, DEFAULT_PROFILE_WEEKS);
     }
 
     /**
@@ -58,7 +43,7 @@ public record MqttSettings(boolean enabled, URI broker, boolean embedded, String
 
     public MqttSettings withBroker(URI other) {
         return new MqttSettings(enabled, other, embedded, clientId, username, password, tls, keepAlive, sessionExpiry,
-                statusInterval, maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours, profileWeeks);
+                statusInterval, maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours);
     }
 
     public boolean allows(String command, String issuer) {

@@ -57,6 +57,10 @@ public final class MqttSettingsReader {
     }
 
     private static MqttSettings read(ConfigNode n, String hallId, Path base) {
+        if (n.key("profileWeeks").isGiven()) {
+            n.key("profileWeeks").error("is no longer read here: the busy/idle profile on MQTT and the manager"
+                    + " page's staffing advice share journal.profileWeeks; move it there");
+        }
         URI broker = URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
         ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
         Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
@@ -72,8 +76,7 @@ public final class MqttSettingsReader {
                 n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ZERO),
                 n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
                 n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), min, max,
-                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId),
-                n.key("profileWeeks").get(ConfigScalar.integer(1, 52), MqttSettings.DEFAULT_PROFILE_WEEKS));
+                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));
     }
 
     /**

@@ -26,7 +26,6 @@ final class StaffingRoutes {
 
     /** Share of customers that should wait no longer than the target (the simulator's report uses the same). */
     static final double SERVICE_LEVEL = 0.8;
-    static final int DEFAULT_WEEKS = 4;
 
     /**
      * @param counters     how many more counters to open now (the early warning's rule on the queue as it is now)
@@ -76,7 +75,8 @@ final class StaffingRoutes {
         String w = ctx.queryParams().get("weeks");
         int weeks;
         try {
-            weeks = w == null ? DEFAULT_WEEKS : Integer.parseInt(w);
+            // by default the weeks of the profile the hall publishes on MQTT (journal.profileWeeks)
+            weeks = w == null ? hall.config().journal().profileWeeks() : Integer.parseInt(w);
         } catch (NumberFormatException e) {
             weeks = -1;
         }

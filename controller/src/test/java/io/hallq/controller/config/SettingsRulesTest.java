@@ -92,11 +92,20 @@ class SettingsRulesTest {
 
     @Test
     void journal_isRead() {
-        assertEquals(new JournalConfig("/halls/test/j", 1, 1_000_000), TestHall.minimal().with("journal", """
+        assertEquals(new JournalConfig("/halls/test/j", 1, 1_000_000, 1), TestHall.minimal().with("journal", """
                 dataDir: j
                 retentionDays: 1
                 snapshotEvery: 1000000
-                """).load().journal());
+                """).load().journal(), "left out, the profile weeks are cut to the history kept");
+        assertEquals(8, TestHall.minimal().with("journal", "retentionDays: 60\nprofileWeeks: 8").load().journal()
+                .profileWeeks());
+    }
+
+    @Test
+    void profileWeeks_longerThanTheJournalKeeps_isRejectedNamingBothKeys() {
+        assertEquals(inFile("journal.profileWeeks: expected at most 4 (the journal keeps 30 days,"
+                        + " journal.retentionDays), got 5"),
+                TestHall.minimal().with("journal", "retentionDays: 30\nprofileWeeks: 5").errors());
     }
 
     @Test

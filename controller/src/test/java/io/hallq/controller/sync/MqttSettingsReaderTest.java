@@ -30,7 +30,6 @@ class MqttSettingsReaderTest {
         assertEquals("hall-hall-a", s.clientId());
         assertEquals(Duration.ZERO, s.sessionExpiry());
         assertEquals(10, s.maxInflight());
-        assertEquals(4, s.profileWeeks());
         assertTrue(s.allowedIssuers().values().stream().allMatch(Set::isEmpty), "nobody may command by default");
     }
 
@@ -96,9 +95,9 @@ class MqttSettingsReaderTest {
     }
 
     @Test
-    void profileWeeks_isRead_andOutOfRangeIsRejectedNamingTheKey() {
-        assertEquals(8, read("broker: tcp://127.0.0.1:1883\nprofileWeeks: 8").profileWeeks());
-        String message = errors("broker: tcp://127.0.0.1:1883\nprofileWeeks: 0").getMessage();
+    void profileWeeksHere_isRejected_pointingToJournalProfileWeeks() {
+        String message = errors("broker: tcp://127.0.0.1:1883\nprofileWeeks: 8").getMessage();
         assertTrue(message.contains("mqtt.profileWeeks"), message);
+        assertTrue(message.contains("journal.profileWeeks"), message);
     }
 }

@@ -163,7 +163,7 @@ class StatsSyncIT {
         hall = null;
 
         HallProfile late = Retained.await(broker.uri(), Topics.profile(HALL), HallProfile.class, p -> true);
-        assertEquals(4, late.weeks(), "mqtt.profileWeeks defaults to 4");
+        assertEquals(4, late.weeks(), "journal.profileWeeks defaults to 4");
         assertEquals(MONDAY, late.profile().fromDay());
         assertEquals(MONDAY, late.profile().toDay());
         // Monday 10:00: 3 arrivals on the one Monday; handling (600 + 120) / 2; waits of the called (360, 360)

@@ -317,6 +317,9 @@ class WebApiTest {
         Response empty = manager.get("/api/staffing?weeks=2");
         assertEquals(200, empty.status(), "a hall without history gets zero advice, not an error");
         assertTrue(empty.body().get("profileFrom").isNull());
+        assertEquals(2, empty.body().get("weeks").asInt());
+        assertEquals(5, manager.get("/api/staffing").body().get("weeks").asInt(),
+                "by default the weeks of journal.profileWeeks, as the profile published on MQTT");
     }
 
     private static JsonNode waitFor(ApiClient c, String path, Predicate<JsonNode> ok) {

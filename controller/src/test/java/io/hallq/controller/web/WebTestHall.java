@@ -33,7 +33,9 @@ public final class WebTestHall implements AutoCloseable {
     }
 
     private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more, boolean boardNotices) {
-        HallConfig config = TestHalls.small(dataDir);
+        // five weeks of profile, not the default four: the staffing card must follow the hall's setting
+        HallConfig config = TestHalls.withJournal(TestHalls.small(dataDir),
+                new io.hallq.controller.config.JournalConfig(dataDir.toString(), 60, 2000, 5));
         web = new WebModule(extras);
         List<HallModule> modules = new ArrayList<>(List.of(web));
         modules.addAll(more);

@@ -9,7 +9,7 @@ import java.time.Instant;
  * and wait per weekday and hour over the closed business days of the last {@code weeks} weeks. Republished after
  * every day roll and on every connect.
  *
- * @param weeks how many weeks back the profile reaches (the hall's {@code mqtt.profileWeeks})
+ * @param weeks how many weeks back the profile reaches (the hall's {@code journal.profileWeeks})
  */
 public record HallProfile(@JsonProperty(required = true) int v,
                           @JsonProperty(required = true) String hall,
