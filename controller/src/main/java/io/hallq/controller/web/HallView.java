@@ -35,7 +35,8 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
     record ProfileLine(String service, List<String> classes, long weightSeconds) {}
 
     /**
-     * @param walkInWaitSeconds what a default-class customer taking a ticket now is told; -1 when nobody serves it
+     * @param walkInWaitSeconds the wait the hall states for the service now ({@code Estimator.waitNow}, as in the
+     *                          MQTT status): a walk-in's estimate, -1 while no open counter takes the service
      * @param waitingByClass    waiting tickets per class code, in class order
      */
     record ServiceInfo(String code, String nameZh, String nameEn, String prefix, boolean enabled, String messageZh,
@@ -84,7 +85,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
             s.waiting(svc.code()).forEach(t -> byClass.merge(t.customerClass(), 1, Integer::sum));
             out.add(new ServiceInfo(svc.code(), svc.nameZh(), svc.nameEn(), svc.prefix(), st.enabled(),
                     st.messageZh(), st.messageEn(), svc.directQueue(), s.waiting(svc.code()).size(), byClass,
-                    Estimator.forWalkIn(s, svc.code(), now).waitSeconds(),
+                    Estimator.waitNow(s, svc.code(), now),
                     Math.round(s.handling().meanSeconds(svc.code()))));
         }
         return out;

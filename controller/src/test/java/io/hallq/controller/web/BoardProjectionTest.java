@@ -69,6 +69,23 @@ class BoardProjectionTest {
     }
 
     @Test
+    void whileNoOpenCounterServesAService_theBoardStatesNoWaitForIt_asTheMqttStatusDoes() {
+        run(Command.IssueTicket.walkIn("PAY"));
+        assertTrue(pay(engine.state()).waitSeconds() >= 0, "counters 2 and 3 serve PAY");
+        run(new Command.Pause(2));
+        run(new Command.Pause(3));
+        assertEquals(1, pay(engine.state()).waiting());
+        assertEquals(-1, pay(engine.state()).waitSeconds(), "only the VIP room is open: no wait to promise walk-ins");
+        assertEquals(-1, io.hallq.controller.queue.Estimator.waitNow(engine.state(), "PAY", NOW));
+    }
+
+    private static io.hallq.display.board.BoardView.ServiceLine pay(QueueState s) {
+        Frame f = new Frame(HallView.capture(s, 1, NOW), new DayLedger().snapshot(), List.of());
+        return BoardProjection.of(f, HALL).services().stream().filter(l -> l.code().equals("PAY")).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void printerOutOfPaper_putsTheBilingualPaperNoticeFirst_andItGoesWhenTheAlarmClears() {
         assertFalse(notices(engine.state()).contains(PrinterNotice.PAPER_OUT));
         printerFault(PAPER_OUT);
