@@ -20,8 +20,9 @@ import org.tinylog.Logger;
 /**
  * The hall board on a Pi of its own: subscribes to the hall's retained board view and liveness over MQTT
  * (Paho v5 through {@link MqttLink}: reconnect with backoff, re-subscribe after every connect) and shows each
- * view on a {@link BoardServer}. Until a view arrives, while the broker is out of reach, and when the hall says
- * it is offline, the page shows so in Chinese and English. A malformed board message is logged with the reason
+ * view on a {@link BoardServer}. Until a view arrives, while the broker is out of reach, when the hall says
+ * it is offline, and when the broker refused one of its subscriptions (ACL), the page shows so in Chinese and
+ * English. A malformed board message is logged with the reason
  * and ignored: the last good view stays.
  *
  * <p>Everything runs on one "board-mqtt" thread; Paho's threads only hand over.
@@ -39,7 +40,9 @@ public final class StandaloneBoard implements AutoCloseable {
     private Boolean hallOnline;
     private long onlineBirth = -1;
     private boolean hasView;
+    private final java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
     private Upstream shown;
+    private String shownDetail;
 
     private StandaloneBoard(BoardSettings settings) {
         this.settings = settings;
@@ -112,14 +115,19 @@ public final class StandaloneBoard implements AutoCloseable {
 
     private void updateUpstream() {
         Upstream now = !connected ? Upstream.CONNECTING
+                : !refused.isEmpty() ? Upstream.REFUSED
                 : Boolean.FALSE.equals(hallOnline) ? Upstream.OFFLINE
                 : hasView ? Upstream.LIVE : Upstream.CONNECTING;
-        if (now != shown) {
+        String detail = now != Upstream.REFUSED ? null : refused.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        if (now != shown || !java.util.Objects.equals(detail, shownDetail)) {
             shown = now;
-            server.upstream(now);
+            shownDetail = detail;
+            server.upstream(now, detail);
             switch (now) {
                 case CONNECTING -> Logger.info("Board: connecting to the hall controller / 正在连接叫号系统");
                 case OFFLINE -> Logger.warn("Board: hall controller offline / 叫号系统离线");
+                case REFUSED -> Logger.error("Board: the broker refused a subscription / 订阅被拒绝: {}", detail);
                 case LIVE -> Logger.info("Board: live / 在线");
             }
         }
@@ -129,6 +137,7 @@ public final class StandaloneBoard implements AutoCloseable {
         @Override
         public void connected(int window) {
             connected = true;
+            refused.clear();
             updateUpstream();
         }
 
@@ -136,6 +145,13 @@ public final class StandaloneBoard implements AutoCloseable {
         public void disconnected(String why) {
             Logger.warn("Board MQTT {}", why);
             connected = false;
+            refused.clear();
+            updateUpstream();
+        }
+
+        @Override
+        public void subscriptionRefused(String filter, int reasonCode, String reason) {
+            refused.put(filter, reason);
             updateUpstream();
         }
 

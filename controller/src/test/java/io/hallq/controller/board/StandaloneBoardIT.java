@@ -2,6 +2,7 @@ package io.hallq.controller.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
@@ -10,12 +11,14 @@ import io.hallq.controller.sync.BoardTopicProbe;
 import io.hallq.controller.sync.Mosquitto;
 import io.hallq.display.board.BoardServer.Upstream;
 import io.hallq.display.board.BoardView;
+import io.hallq.protocol.mqtt.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +127,28 @@ class StandaloneBoardIT {
         board = StandaloneBoard.start(settings(broker.uri()));
         await("the retained call shows", () -> newestCall(board.server().shown(), ticket, 2));
         await("offline, from the retained liveness", () -> board.server().upstream() == Upstream.OFFLINE);
+    }
+
+    @Test
+    void brokerRefusingTheBoardTopic_showsSubscriptionRefusedNamingTheTopic_andOnceAllowedTheBoardGoesLive() {
+        broker.close();
+        Path policy = dir.resolve("dynsec.json");
+        broker = Mosquitto.start(dir.resolve("refusing-broker"),
+                Mosquitto.refusingSubscriptions(policy, List.of(Topics.board(HALL))));
+        hall = startHall();
+        String ticket = hall.issueAndCall("PAY", 2);
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the refusal shows", () -> board.server().upstream() == Upstream.REFUSED);
+        String detail = board.server().upstreamDetail();
+        assertTrue(detail.contains(Topics.board(HALL)) && detail.contains("0x87 not authorized"), detail);
+        assertNull(board.server().shown(), "nothing can arrive on a refused subscription");
+
+        broker.stop(); // the ACL is fixed; the board subscribes again when it reconnects
+        Mosquitto.refuseSubscriptions(policy, List.of());
+        broker.start();
+        await("the call shows", () -> newestCall(board.server().shown(), ticket, 2));
+        await("live", () -> board.server().upstream() == Upstream.LIVE);
+        assertNull(board.server().upstreamDetail());
     }
 
     @Test
