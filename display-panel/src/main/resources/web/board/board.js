@@ -126,7 +126,8 @@
   }
 
   function render(view) {
-    if (view.seq < shownSeq) return; // an older view arrived late
+    // No check of view.seq here: the server sends views in order on each stream, and a lower seq than the
+    // one shown means the hall started a new journal (its sequence began again), so the page shows it.
     shownSeq = view.seq;
     shownAt = view.at;
     $('hall-zh').textContent = view.hallZh;

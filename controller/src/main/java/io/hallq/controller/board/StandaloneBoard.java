@@ -6,6 +6,7 @@ import io.hallq.controller.sync.LinkListener;
 import io.hallq.controller.sync.MqttLink;
 import io.hallq.display.board.BoardServer;
 import io.hallq.display.board.BoardServer.Upstream;
+import io.hallq.display.board.BoardView;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.HallBoard;
 import io.hallq.protocol.mqtt.HallOnline;
@@ -23,7 +24,8 @@ import org.tinylog.Logger;
  * view on a {@link BoardServer}. Until a view arrives, while the broker is out of reach, when the hall says
  * it is offline, and when the broker refused one of its subscriptions (ACL), the page shows so in Chinese and
  * English. A malformed board message is logged with the reason
- * and ignored: the last good view stays.
+ * and ignored: the last good view stays. A view older than the one shown is ignored, unless the hall restarted
+ * with a new journal in between ({@link #accept}).
  *
  * <p>Everything runs on one "board-mqtt" thread; Paho's threads only hand over.
  */
@@ -39,6 +41,13 @@ public final class StandaloneBoard implements AutoCloseable {
     private boolean connected;
     private Boolean hallOnline;
     private long onlineBirth = -1;
+    /** Birth and time of the hall's latest online message: the same message again is the same session. */
+    private String sessionKey;
+    /** Counts the hall's sessions this board has seen (0: none yet). */
+    private long session;
+    /** The session in which the shown view's sequence was reached. */
+    private long viewSession;
+    private long shownSeq = -1;
     private boolean hasView;
     private final java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
     private Upstream shown;
@@ -87,12 +96,35 @@ public final class StandaloneBoard implements AutoCloseable {
             case Decoded.Ok<HallBoard> ok when !ok.value().hall().equals(settings.hall()) ->
                     Logger.warn("Board message on {} ignored: it is of hall '{}', expected '{}'", boardTopic,
                             ok.value().hall(), settings.hall());
-            case Decoded.Ok<HallBoard> ok -> {
-                server.show(BoardMessages.toView(ok.value()));
-                hasView = true;
-            }
+            case Decoded.Ok<HallBoard> ok -> accept(BoardMessages.toView(ok.value()));
         }
         updateUpstream();
+    }
+
+    /**
+     * Shows a view unless it is older than the one shown. A lower sequence is shown after all when it arrives in
+     * a later session of the hall than the one the shown view's sequence was reached in: a restarted hall
+     * republishes its newest view at once, and within one journal that is never below what it published before,
+     * so a lower one means a new journal (wiped, or a restored SD card) whose sequence began again. A view of the
+     * same sequence (the retained one, after the board reconnects) proves nothing and leaves the session as is.
+     */
+    private void accept(BoardView view) {
+        if (!hasView || view.seq() > shownSeq) {
+            server.show(view);
+            viewSession = session;
+        } else if (view.seq() == shownSeq) {
+            server.show(view);
+        } else if (session != 0 && session != viewSession) {
+            Logger.info("Board: the hall's new session (birth {}) is at sequence {}, below the {} shown: a new"
+                    + " journal; showing it / 叫号系统已重新开始编号", onlineBirth, view.seq(), shownSeq);
+            server.replace(view);
+            viewSession = session;
+        } else {
+            Logger.debug("Board view {} ignored: older than the {} shown", view.seq(), shownSeq);
+            return;
+        }
+        shownSeq = view.seq();
+        hasView = true;
     }
 
     private void onOnline(byte[] payload) {
@@ -101,12 +133,22 @@ public final class StandaloneBoard implements AutoCloseable {
                     Logger.warn("Liveness message on {} ignored: {}", onlineTopic, bad.reason());
             case Decoded.Ok<HallOnline> ok -> {
                 HallOnline o = ok.value();
-                // a will of an earlier session arriving after the current session's birth says nothing new
-                if (!o.online() && o.birth() < onlineBirth) {
+                if (o.online()) {
+                    // the hall's current session, even with a lower birth: a new journal folder counts from 1 again
+                    // a new session: another online message (a new birth), or online again after offline
+                    String key = o.birth() + "@" + o.at();
+                    if (!key.equals(sessionKey) || !Boolean.TRUE.equals(hallOnline)) {
+                        session++;
+                        sessionKey = key;
+                    }
+                    onlineBirth = o.birth();
+                    hallOnline = true;
+                } else if (o.birth() < onlineBirth) {
+                    // a will of an earlier session arriving after the current session's birth says nothing new
                     Logger.debug("Stale last will of birth {} ignored (current {})", o.birth(), onlineBirth);
                 } else {
-                    onlineBirth = Math.max(onlineBirth, o.birth());
-                    hallOnline = o.online();
+                    onlineBirth = o.birth();
+                    hallOnline = false;
                 }
             }
         }

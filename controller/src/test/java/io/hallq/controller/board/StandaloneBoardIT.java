@@ -116,6 +116,54 @@ class StandaloneBoardIT {
     }
 
     @Test
+    void hallRestartedWithAWipedJournal_itsLowerSequenceShows_withoutRestartingTheBoard() throws Exception {
+        hall = startHall();
+        hall.issueAndCall("PAY", 2);
+        hall.issueAndCall("PAY", 2);
+        String old = hall.issueAndCall("PAY", 2);
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the old hall's last call shows", () -> newestCall(board.server().shown(), old, 2));
+        long oldSeq = board.server().shown().seq();
+        hall.close();
+        hall = null;
+        await("offline", () -> board.server().upstream() == Upstream.OFFLINE);
+
+        // a new install: the journal folder (with its birth counter) is gone, the sequence starts again
+        try (var files = java.nio.file.Files.walk(dir.resolve("hall"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("hall")));
+        hall = startHall();
+        String fresh = hall.issueAndCall("PAY", 2);
+        assertTrue(hall.hall().lastSequence() < oldSeq, hall.hall().lastSequence() + " vs " + oldSeq);
+        await("the new hall's call shows", () -> newestCall(board.server().shown(), fresh, 2));
+        assertTrue(board.server().shown().seq() < oldSeq);
+        await("live", () -> board.server().upstream() == Upstream.LIVE);
+        String next = hall.issueAndCall("OPEN", 3);
+        await("and the calls after it", () -> newestCall(board.server().shown(), next, 3));
+    }
+
+    @Test
+    void olderViewInTheSameHallSession_isIgnored() throws Exception {
+        hall = startHall();
+        hall.issueAndCall("PAY", 2);
+        String ticket = hall.issueAndCall("PAY", 2);
+        board = StandaloneBoard.start(settings(broker.uri()));
+        await("the call shows", () -> newestCall(board.server().shown(), ticket, 2));
+        await("live", () -> board.server().upstream() == Upstream.LIVE);
+        BoardView shown = board.server().shown();
+        try (BoardTopicProbe late = new BoardTopicProbe(broker.uri(), HALL)) {
+            // the view of an earlier sequence, as a late redelivery within the same hall session would bring it
+            late.publishRetained(shown.toJson().replaceFirst("\"seq\":" + shown.seq(),
+                    "\"v\":1,\"hall\":\"" + HALL + "\",\"seq\":" + (shown.seq() - 1)));
+            await("the probe saw it", () -> late.arrivals().stream()
+                    .anyMatch(a -> a.board() != null && a.board().seq() == shown.seq() - 1));
+        }
+        Thread.sleep(500); // the board got it too (same broker, same order); give it time to act on it
+        assertEquals(shown.seq(), board.server().shown().seq(), "the older view is ignored");
+    }
+
+    @Test
     void boardStartedLater_showsTheRetainedView_evenWhileTheHallIsOffline() {
         hall = startHall();
         String ticket = hall.issueAndCall("PAY", 2);

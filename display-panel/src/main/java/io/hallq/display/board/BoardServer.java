@@ -12,7 +12,7 @@ import org.tinylog.Logger;
  * The hall board as a process of its own, for a second Pi beside the TV: the same page and feed as in the
  * controller ({@link BoardRoutes}), showing whatever {@link BoardView} it is handed. Whoever receives the
  * hall's board views (an MQTT subscriber) calls {@link #show}; views older than the one shown are ignored, so
- * redelivered or out-of-order messages do no harm.
+ * redelivered or out-of-order messages do no harm, unless handed over with {@link #replace} (a new journal).
  */
 public final class BoardServer implements AutoCloseable {
 
@@ -71,6 +71,14 @@ public final class BoardServer implements AutoCloseable {
     /** Shows a view (from any thread); the page updates at once. */
     public void show(BoardView view) {
         board.publish(view);
+    }
+
+    /**
+     * Shows a view even though its sequence is lower than the one shown (from any thread): the hall started a
+     * new journal (wiped, or a restored SD card), so its sequence began again. The caller decides that.
+     */
+    public void replace(BoardView view) {
+        board.replace(view);
     }
 
     /** Tells the page how the link to the hall stands (from any thread). */
