@@ -4,14 +4,17 @@ import io.hallq.controller.sync.BoardMessages;
 import io.hallq.controller.sync.Inbound;
 import io.hallq.controller.sync.LinkListener;
 import io.hallq.controller.sync.MqttLink;
+import io.hallq.controller.sync.Outgoing;
 import io.hallq.display.board.BoardServer;
 import io.hallq.display.board.BoardServer.Upstream;
 import io.hallq.display.board.BoardView;
 import io.hallq.protocol.mqtt.Decoded;
+import io.hallq.protocol.mqtt.DeviceHealth;
 import io.hallq.protocol.mqtt.HallBoard;
 import io.hallq.protocol.mqtt.HallOnline;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +30,10 @@ import org.tinylog.Logger;
  * and ignored: the last good view stays. A view older than the one shown is ignored, unless the hall restarted
  * with a new journal in between ({@link #accept}).
  *
+ * <p>The board publishes its own health, retained, as the hall's device {@code board-<id>}
+ * ({@code hallq/v1/<hall>/devices/board-<id>}, a {@link DeviceHealth}): OK after each connect, DEGRADED while the
+ * broker refuses one of its subscriptions, FAILED as its last will (a dead Pi, a cut cable) and when stopped.
+ *
  * <p>Everything runs on one "board-mqtt" thread; Paho's threads only hand over.
  */
 public final class StandaloneBoard implements AutoCloseable {
@@ -35,8 +42,13 @@ public final class StandaloneBoard implements AutoCloseable {
     private final BoardServer server;
     private final ScheduledExecutorService owner;
     private final MqttLink link;
+    private static final String ONLINE = "online";
+    private static final String OFFLINE_WILL = "offline: the board lost its connection to the broker (last will)";
+    private static final String STOPPED = "offline: the board was stopped";
+
     private final String boardTopic;
     private final String onlineTopic;
+    private final String healthTopic;
     // confined to the owner thread
     private boolean connected;
     private Boolean hallOnline;
@@ -52,17 +64,21 @@ public final class StandaloneBoard implements AutoCloseable {
     private final java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
     private Upstream shown;
     private String shownDetail;
+    /** The health last published in this session (the birth publishes OK). */
+    private DeviceHealth.State healthShown;
 
     private StandaloneBoard(BoardSettings settings) {
         this.settings = settings;
         this.boardTopic = Topics.board(settings.hall());
         this.onlineTopic = Topics.online(settings.hall());
+        this.healthTopic = Topics.device(settings.hall(), settings.device());
         this.server = BoardServer.start(settings.bind(), settings.port());
         this.owner = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().daemon().name("board-mqtt").unstarted(r));
         try {
             this.link = new MqttLink(settings.mqtt(), owner, new Listener(), List.of(boardTopic, onlineTopic),
-                    () -> null);
+                    () -> new MqttLink.Birth(healthMessage(DeviceHealth.State.FAILED, OFFLINE_WILL),
+                            healthMessage(DeviceHealth.State.OK, ONLINE)));
         } catch (RuntimeException e) {
             owner.shutdownNow();
             server.close();
@@ -75,7 +91,8 @@ public final class StandaloneBoard implements AutoCloseable {
     public static StandaloneBoard start(BoardSettings settings) {
         StandaloneBoard b = new StandaloneBoard(settings);
         b.link.start();
-        Logger.info("Board of hall {} follows {} on {}", settings.hall(), b.boardTopic, settings.mqtt().broker());
+        Logger.info("Board {} of hall {} follows {} on {}; its health: {}", settings.id(), settings.hall(),
+                b.boardTopic, settings.mqtt().broker(), b.healthTopic);
         return b;
     }
 
@@ -162,6 +179,11 @@ public final class StandaloneBoard implements AutoCloseable {
                 : hasView ? Upstream.LIVE : Upstream.CONNECTING;
         String detail = now != Upstream.REFUSED ? null : refused.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        DeviceHealth.State health = now == Upstream.REFUSED ? DeviceHealth.State.DEGRADED : DeviceHealth.State.OK;
+        if (connected && health != healthShown) {
+            healthShown = health;
+            link.publish(healthMessage(health, detail == null ? ONLINE : "subscription refused: " + detail));
+        }
         if (now != shown || !java.util.Objects.equals(detail, shownDetail)) {
             shown = now;
             shownDetail = detail;
@@ -179,6 +201,7 @@ public final class StandaloneBoard implements AutoCloseable {
         @Override
         public void connected(int window) {
             connected = true;
+            healthShown = DeviceHealth.State.OK;
             refused.clear();
             updateUpstream();
         }
@@ -207,9 +230,15 @@ public final class StandaloneBoard implements AutoCloseable {
         }
     }
 
+    /** This board's health as the hall's device {@code board-<id>}, retained on its devices topic. */
+    private Outgoing healthMessage(DeviceHealth.State state, String detail) {
+        return Outgoing.retained(healthTopic, MqttCodec.encode(
+                new DeviceHealth(MqttCodec.VERSION, settings.hall(), settings.device(), state, detail, Instant.now())));
+    }
+
     @Override
     public void close() {
-        link.close();
+        link.close(healthMessage(DeviceHealth.State.FAILED, STOPPED));
         owner.shutdownNow();
         try {
             owner.awaitTermination(2, TimeUnit.SECONDS);

@@ -28,7 +28,7 @@ public final class MqttLink implements AutoCloseable {
 
     /**
      * The will, and what to publish first after each connect; supplied anew per attempt (birth numbers). A
-     * supplier returning null means neither (a client that only listens, like a standalone board).
+     * supplier returning null means neither (a client that only listens).
      */
     public record Birth(Outgoing will, Outgoing birth) {}
 

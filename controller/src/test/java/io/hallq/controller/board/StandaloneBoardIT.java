@@ -9,8 +9,10 @@ import io.hallq.controller.TestHalls;
 import io.hallq.controller.sync.BoardHalls;
 import io.hallq.controller.sync.BoardTopicProbe;
 import io.hallq.controller.sync.Mosquitto;
+import io.hallq.controller.sync.Retained;
 import io.hallq.display.board.BoardServer.Upstream;
 import io.hallq.display.board.BoardView;
+import io.hallq.protocol.mqtt.DeviceHealth;
 import io.hallq.protocol.mqtt.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,6 +192,11 @@ class StandaloneBoardIT {
         String detail = board.server().upstreamDetail();
         assertTrue(detail.contains(Topics.board(HALL)) && detail.contains("0x87 not authorized"), detail);
         assertNull(board.server().shown(), "nothing can arrive on a refused subscription");
+        String health = Topics.device(HALL, "board-main");
+        DeviceHealth degraded = Retained.await(broker.uri(), health, DeviceHealth.class,
+                h -> h.state() == DeviceHealth.State.DEGRADED);
+        assertTrue(degraded.detail().contains(Topics.board(HALL)) && degraded.detail().contains("0x87"),
+                degraded.detail());
 
         broker.stop(); // the ACL is fixed; the board subscribes again when it reconnects
         Mosquitto.refuseSubscriptions(policy, List.of());
@@ -197,6 +204,62 @@ class StandaloneBoardIT {
         await("the call shows", () -> newestCall(board.server().shown(), ticket, 2));
         await("live", () -> board.server().upstream() == Upstream.LIVE);
         assertNull(board.server().upstreamDetail());
+        Retained.await(broker.uri(), health, DeviceHealth.class, h -> h.state() == DeviceHealth.State.OK);
+    }
+
+    @Test
+    void boardPublishesItsOwnRetainedHealth_online_andItsLastWillSaysOfflineWhenItsProcessIsKilled() throws Exception {
+        Path file = dir.resolve("board.yaml");
+        java.nio.file.Files.writeString(file, """
+                board: { hall: %s, id: tv-2, bind: 127.0.0.1, port: 0 }
+                mqtt: { broker: %s, keepAlive: 2s, reconnect: { min: PT0.2S, max: 1s } }
+                """.formatted(HALL, broker.uri()));
+        String topic = Topics.device(HALL, "board-tv-2");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process pi = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
+                BoardMain.class.getName(), file.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("target/board-process.log"))).start();
+        try {
+            DeviceHealth up = Retained.await(broker.uri(), topic, DeviceHealth.class,
+                    h -> h.state() == DeviceHealth.State.OK);
+            assertEquals(HALL, up.hall());
+            assertEquals("board-tv-2", up.device());
+            assertEquals("online", up.detail());
+            pi.destroyForcibly(); // SIGKILL: no clean disconnect, so the broker sends the will
+            assertTrue(pi.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pi.destroyForcibly();
+        }
+        // a subscriber arriving later reads the will, retained
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        DeviceHealth now;
+        do {
+            now = Retained.await(broker.uri(), topic, DeviceHealth.class, h -> true);
+        } while (now.state() == DeviceHealth.State.OK && System.nanoTime() < deadline && sleep(200));
+        assertEquals(DeviceHealth.State.FAILED, now.state(), now.toString());
+        assertTrue(now.detail().contains("last will"), now.detail());
+    }
+
+    @Test
+    void boardStoppedCleanly_saysSoOnItsHealth() {
+        board = StandaloneBoard.start(settings(broker.uri()));
+        String topic = Topics.device(HALL, "board-main");
+        Retained.await(broker.uri(), topic, DeviceHealth.class, h -> h.state() == DeviceHealth.State.OK);
+        board.close();
+        board = null;
+        DeviceHealth h = Retained.await(broker.uri(), topic, DeviceHealth.class, x -> true);
+        assertEquals(DeviceHealth.State.FAILED, h.state());
+        assertEquals("offline: the board was stopped", h.detail());
+    }
+
+    private static boolean sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     @Test
