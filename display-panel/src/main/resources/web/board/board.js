@@ -115,7 +115,7 @@
       $('state-zh').textContent = '叫号系统离线';
       $('state-en').textContent = 'Hall controller offline';
     } else if (state === 'REFUSED') {
-      $('state-zh').textContent = '消息服务器拒绝了叫号屏的订阅，请检查其访问权限';
+      $('state-zh').textContent = '叫号屏订阅被拒绝，请检查访问权限';
       $('state-en').textContent = 'The MQTT broker refused the board\'s subscription: check its access rules (ACL)';
     } else {
       $('state-zh').textContent = '正在连接叫号系统…';
