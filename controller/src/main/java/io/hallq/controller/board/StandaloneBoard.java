@@ -15,10 +15,14 @@ import io.hallq.protocol.mqtt.HallOnline;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.tinylog.Logger;
 
 /**
@@ -26,9 +30,8 @@ import org.tinylog.Logger;
  * (Paho v5 through {@link MqttLink}: reconnect with backoff, re-subscribe after every connect) and shows each
  * view on a {@link BoardServer}. Until a view arrives, while the broker is out of reach, when the hall says
  * it is offline, and when the broker refused one of its subscriptions (ACL), the page shows so in Chinese and
- * English. A malformed board message is logged with the reason
- * and ignored: the last good view stays. A view older than the one shown is ignored, unless the hall restarted
- * with a new journal in between ({@link #accept}).
+ * English. A malformed board message is logged with the reason and ignored: the last good view stays. A view
+ * older than the one shown is ignored, unless the hall restarted with a new journal in between ({@link #accept}).
  *
  * <p>The board publishes its own health, retained, as the hall's device {@code board-<id>}
  * ({@code hallq/v1/<hall>/devices/board-<id>}, a {@link DeviceHealth}): OK after each connect, DEGRADED while the
@@ -38,14 +41,14 @@ import org.tinylog.Logger;
  */
 public final class StandaloneBoard implements AutoCloseable {
 
-    private final BoardSettings settings;
-    private final BoardServer server;
-    private final ScheduledExecutorService owner;
-    private final MqttLink link;
     private static final String ONLINE = "online";
     private static final String OFFLINE_WILL = "offline: the board lost its connection to the broker (last will)";
     private static final String STOPPED = "offline: the board was stopped";
 
+    private final BoardSettings settings;
+    private final BoardServer server;
+    private final ScheduledExecutorService owner;
+    private final MqttLink link;
     private final String boardTopic;
     private final String onlineTopic;
     private final String healthTopic;
@@ -61,7 +64,7 @@ public final class StandaloneBoard implements AutoCloseable {
     private long viewSession;
     private long shownSeq = -1;
     private boolean hasView;
-    private final java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+    private final Map<String, String> refused = new LinkedHashMap<>();
     private Upstream shown;
     private String shownDetail;
     /** The health last published in this session (the birth publishes OK). */
@@ -151,8 +154,8 @@ public final class StandaloneBoard implements AutoCloseable {
             case Decoded.Ok<HallOnline> ok -> {
                 HallOnline o = ok.value();
                 if (o.online()) {
-                    // the hall's current session, even with a lower birth: a new journal folder counts from 1 again
-                    // a new session: another online message (a new birth), or online again after offline
+                    // the hall's current session, even with a lower birth (a new journal folder counts from 1
+                    // again); a new one is another online message (a new birth), or online again after offline
                     String key = o.birth() + "@" + o.at();
                     if (!key.equals(sessionKey) || !Boolean.TRUE.equals(hallOnline)) {
                         session++;
@@ -178,13 +181,13 @@ public final class StandaloneBoard implements AutoCloseable {
                 : Boolean.FALSE.equals(hallOnline) ? Upstream.OFFLINE
                 : hasView ? Upstream.LIVE : Upstream.CONNECTING;
         String detail = now != Upstream.REFUSED ? null : refused.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
         DeviceHealth.State health = now == Upstream.REFUSED ? DeviceHealth.State.DEGRADED : DeviceHealth.State.OK;
         if (connected && health != healthShown) {
             healthShown = health;
             link.publish(healthMessage(health, detail == null ? ONLINE : "subscription refused: " + detail));
         }
-        if (now != shown || !java.util.Objects.equals(detail, shownDetail)) {
+        if (now != shown || !Objects.equals(detail, shownDetail)) {
             shown = now;
             shownDetail = detail;
             server.upstream(now, detail);

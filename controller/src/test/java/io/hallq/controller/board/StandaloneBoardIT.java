@@ -95,7 +95,7 @@ class StandaloneBoardIT {
         hall = startHall();
         String first = hall.issueAndCall("PAY", 2);
         await("the first call shows", () -> newestCall(board.server().shown(), first, 2));
-        assertEquals(Upstream.LIVE, board.server().upstream());
+        await("live", () -> board.server().upstream() == Upstream.LIVE); // set just after the view, on its thread
         String second = hall.issueAndCall("OPEN", 3);
         await("the second call shows", () -> newestCall(board.server().shown(), second, 3));
     }
