@@ -6,6 +6,7 @@
   var shownAt = null;
   // A standalone board's link to the hall (SSE event "upstream"); inside the controller there is none.
   var upstream = null;
+  var upstreamDetail = '';
   var newestKey = null;
   var $ = function (id) { return document.getElementById(id); };
 
@@ -90,6 +91,7 @@
     $('link').className = 'link ' + (up ? 'up' : 'down');
     $('link').textContent = !pageLinked ? '● 重新连接 Reconnecting'
       : upstream === 'OFFLINE' ? '● 离线 Offline'
+      : upstream === 'REFUSED' ? '● 订阅被拒绝 Refused'
       : upstream === 'CONNECTING' ? '● 连接中 Connecting' : '● 在线 Live';
   }
 
@@ -102,15 +104,19 @@
   // The notice over the board while it shows nothing current, in both languages.
   function renderState() {
     var box = $('state');
-    var state = upstream === 'OFFLINE' ? 'OFFLINE'
+    var state = upstream === 'OFFLINE' || upstream === 'REFUSED' ? upstream
       : (upstream === 'CONNECTING' || shownSeq < 0) ? 'CONNECTING' : 'LIVE';
     box.dataset.state = state;
     document.body.dataset.upstream = state;
     box.hidden = state === 'LIVE';
-    box.className = 'state' + (state === 'OFFLINE' ? ' offline' : '');
+    box.className = 'state' + (state === 'OFFLINE' ? ' offline' : state === 'REFUSED' ? ' refused' : '');
+    $('state-detail').textContent = state === 'REFUSED' ? upstreamDetail : '';
     if (state === 'OFFLINE') {
       $('state-zh').textContent = '叫号系统离线';
       $('state-en').textContent = 'Hall controller offline';
+    } else if (state === 'REFUSED') {
+      $('state-zh').textContent = '叫号屏订阅被拒绝，请检查访问权限';
+      $('state-en').textContent = 'The MQTT broker refused the board\'s subscription: check its access rules (ACL)';
     } else {
       $('state-zh').textContent = '正在连接叫号系统…';
       $('state-en').textContent = 'Connecting to the hall controller…';
@@ -120,7 +126,8 @@
   }
 
   function render(view) {
-    if (view.seq < shownSeq) return; // an older view arrived late
+    // No check of view.seq here: the server sends views in order on each stream, and a lower seq than the
+    // one shown means the hall started a new journal (its sequence began again), so the page shows it.
     shownSeq = view.seq;
     shownAt = view.at;
     $('hall-zh').textContent = view.hallZh;
@@ -143,7 +150,9 @@
     var es = new EventSource('/api/feed/board');
     es.addEventListener('board', function (e) { render(JSON.parse(e.data)); });
     es.addEventListener('upstream', function (e) {
-      upstream = JSON.parse(e.data).state;
+      var u = JSON.parse(e.data);
+      upstream = u.state;
+      upstreamDetail = u.detail || '';
       renderState();
       renderLink();
     });

@@ -36,13 +36,17 @@ public final class BoardSettingsReader {
 
     private BoardSettingsReader() {}
 
+    private static final ConfigScalar<String> BOARD_ID = ConfigScalar.text("[a-z0-9][a-z0-9-]{0,57}",
+            "a board id of a-z, 0-9 and '-' (up to 58), its own among the hall's boards");
+
     /**
-     * {@code board-<hall>-<8 random hex digits>}: a hall may have several boards (one per TV), and two clients
-     * with one id would keep pushing each other off the broker. Sessions are clean, so nothing is lost by a new
-     * id per start.
+     * {@code board-<hall>-<board id>}: stable across restarts, so when a board Pi comes back after a crash the
+     * broker takes over its old session and publishes the old last will at once, before the new online health
+     * (with a new id per start the old will could come up to 1.5 keep-alives later and leave "offline" retained
+     * for a running board). A hall's boards differ by {@code board.id}, so they do not push each other off.
      */
-    static String defaultClientId(String hall) {
-        return "board-" + hall + "-" + String.format("%08x", new java.security.SecureRandom().nextInt());
+    static String defaultClientId(String hall, String id) {
+        return "board-" + hall + "-" + id;
     }
 
     /** @throws ConfigException naming the file, the key and what was expected, for every problem */
@@ -74,8 +78,9 @@ public final class BoardSettingsReader {
         JsonNode root = YamlSource.read(text, problems);
         problems.throwIfAny();
         ConfigNode top = ConfigNode.root(root, problems).requiredMapping("board", "mqtt");
-        ConfigNode b = top.key("board").requiredMapping("hall", "bind", "port");
+        ConfigNode b = top.key("board").requiredMapping("hall", "id", "bind", "port");
         String hall = b.key("hall").required(HALL_ID).orElse("hall");
+        String id = b.key("id").get(BOARD_ID, "main");
         String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
@@ -89,12 +94,12 @@ public final class BoardSettingsReader {
         }
         MqttSettings mqtt = new MqttSettings(true, broker, false,
                 m.key("clientId").get(ConfigScalar.text("[A-Za-z0-9_-]{1,64}",
-                        "a client id of A-Z, a-z, 0-9, '_', '-'"), defaultClientId(hall)),
+                        "a client id of A-Z, a-z, 0-9, '_', '-'"), defaultClientId(hall, id)),
                 m.key("username").optional(NAME), m.key("password").optional(NAME),
                 MqttSettingsReader.tls(m.key("tls"), baseDir, broker),
                 m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,
                 min, max, Map.of(), List.of());
         problems.throwIfAny();
-        return new BoardSettings(hall, bind, port, mqtt);
+        return new BoardSettings(hall, id, bind, port, mqtt);
     }
 }

@@ -28,7 +28,7 @@ public final class MqttLink implements AutoCloseable {
 
     /**
      * The will, and what to publish first after each connect; supplied anew per attempt (birth numbers). A
-     * supplier returning null means neither (a client that only listens, like a standalone board).
+     * supplier returning null means neither (a client that only listens).
      */
     public record Birth(Outgoing will, Outgoing birth) {}
 
@@ -42,6 +42,8 @@ public final class MqttLink implements AutoCloseable {
     private final MqttAsyncClient client;
     private volatile boolean closed;
     private int attempts;
+    /** Counts sessions, so that a SUBACK of an earlier session is not taken for the current one's. */
+    private int session;
 
     public MqttLink(MqttSettings settings, ScheduledExecutorService owner, LinkListener listener,
                     List<String> subscriptions, Supplier<Birth> births) {
@@ -134,19 +136,76 @@ public final class MqttLink implements AutoCloseable {
 
     private void connected(Birth birth, int receiveMaximum) {
         attempts = 0;
+        session++;
         Logger.info("MQTT connected to {} as {}", settings.broker(), settings.clientId());
-        try {
-            for (String filter : subscriptions) {
-                client.subscribe(filter, 1);
-            }
-        } catch (MqttException e) {
-            Logger.warn("MQTT subscribe failed: {}", e.getMessage());
+        for (String filter : subscriptions) {
+            subscribe(filter, session);
         }
         if (birth != null) {
             publish(birth.birth());
         }
         // keep a few of the broker's slots for status, stats, device health and command responses
         listener.connected(Math.max(1, Math.min(settings.maxInflight(), receiveMaximum - OTHER_PUBLISHES)));
+    }
+
+    /**
+     * Subscribes without waiting: the SUBACK is checked on Paho's thread and a refusal handed to the owner. A
+     * refused subscription is not retried within the session (the broker's answer comes from its configuration);
+     * the next connect subscribes again.
+     */
+    private void subscribe(String filter, int inSession) {
+        try {
+            client.subscribe(filter, 1, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    int code = codes == null || codes.length == 0 ? 0 : codes[0];
+                    if (code >= 0x80) {
+                        hand(() -> refused(filter, inSession, code, null));
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    int code = e instanceof MqttException me ? me.getReasonCode() : -1;
+                    hand(() -> refused(filter, inSession, code, e.getMessage()));
+                }
+            });
+        } catch (MqttException e) {
+            refused(filter, inSession, e.getReasonCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            refused(filter, inSession, -1, e.toString());
+        }
+    }
+
+    private void refused(String filter, int inSession, int code, String message) {
+        if (inSession != session || !client.isConnected()) {
+            // the session is over (the disconnect is reported on its own); the next connect subscribes again
+            Logger.debug("MQTT subscription to {} of an ended session: {} {}", filter, code, message);
+            return;
+        }
+        String reason = reasonOf(code) + (message == null ? "" : " (" + message + ")");
+        Logger.error("MQTT subscription to '{}' refused by {}: {}; nothing arrives on it until the next connect"
+                + " subscribes again (check the broker's ACL for {})", filter, settings.broker(), reason,
+                settings.username().orElse(settings.clientId()));
+        listener.subscriptionRefused(filter, code, reason);
+    }
+
+    /** The reason code as MQTT 5 names it (SUBACK), with its number; Paho's own failures by their number. */
+    static String reasonOf(int code) {
+        String name = switch (code) {
+            case 0x80 -> "unspecified error";
+            case 0x83 -> "implementation specific error";
+            case 0x87 -> "not authorized";
+            case 0x8F -> "topic filter invalid";
+            case 0x91 -> "packet identifier in use";
+            case 0x97 -> "quota exceeded";
+            case 0x9E -> "shared subscriptions not supported";
+            case 0xA1 -> "subscription identifiers not supported";
+            case 0xA2 -> "wildcard subscriptions not supported";
+            default -> code >= 0x80 && code <= 0xFF ? "refused" : "failed in the client";
+        };
+        return code < 0 ? name : String.format("reason code 0x%02X %s", code, name);
     }
 
     private void retry(String why) {

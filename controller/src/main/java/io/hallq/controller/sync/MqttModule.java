@@ -43,6 +43,7 @@ public final class MqttModule implements HallModule {
     private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
     private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
     private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, String> refusedSubscriptions = new ConcurrentHashMap<>();
     private ScheduledExecutorService owner;
     private HallController hall;
     private String hallId;
@@ -74,6 +75,15 @@ public final class MqttModule implements HallModule {
     /** True while connected to the broker. */
     public boolean connected() {
         return link != null && link.isConnected();
+    }
+
+    /**
+     * The subscriptions the broker refused in the current session (topic filter -> reason code and name), e.g.
+     * the hall's commands when the ACL does not let it read them; empty while all are granted. Each refusal is
+     * logged as an error; every connect subscribes again.
+     */
+    public Map<String, String> refusedSubscriptions() {
+        return Map.copyOf(refusedSubscriptions);
     }
 
     /** The highest event sequence the broker has acknowledged (with all before it); -1 before start. */
@@ -233,6 +243,7 @@ public final class MqttModule implements HallModule {
 
         @Override
         public void connected(int window) {
+            refusedSubscriptions.clear();
             outbox.connected(window);
             stats.connected();
             devices.values().forEach(h ->
@@ -246,6 +257,11 @@ public final class MqttModule implements HallModule {
             Logger.warn("MQTT {}", why);
             outbox.disconnected();
             stats.disconnected();
+        }
+
+        @Override
+        public void subscriptionRefused(String filter, int reasonCode, String reason) {
+            refusedSubscriptions.put(filter, reason);
         }
 
         @Override

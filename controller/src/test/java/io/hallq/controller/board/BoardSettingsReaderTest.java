@@ -28,20 +28,23 @@ class BoardSettingsReaderTest {
         assertEquals("127.0.0.1", s.bind());
         assertEquals(8090, s.port());
         assertEquals(URI.create("tcp://127.0.0.1:18830"), s.mqtt().broker());
-        assertTrue(s.mqtt().clientId().matches("board-sh-pudong-01-[0-9a-f]{8}"), s.mqtt().clientId());
+        assertEquals("tv1", s.id());
+        assertEquals("board-tv1", s.device());
+        assertEquals("board-sh-pudong-01-tv1", s.mqtt().clientId());
         assertEquals(Duration.ofSeconds(30), s.mqtt().reconnectMax());
     }
 
     @Test
-    void defaults_applyToEverythingButTheHallAndTheBroker_andEachBoardGetsItsOwnClientId() {
+    void defaults_applyToEverythingButTheHallAndTheBroker_andTheClientIdFollowsTheBoardId() {
         BoardSettings s = BoardSettingsReader.parse("""
                 board: { hall: h-2 }
                 mqtt: { broker: tcp://10.0.0.2:1883 }
                 """, "board.yaml", Path.of("."));
         assertEquals(8090, s.port());
-        assertTrue(s.mqtt().clientId().startsWith("board-h-2-"), s.mqtt().clientId());
+        assertEquals("main", s.id());
+        assertEquals("board-h-2-main", s.mqtt().clientId(), "stable across restarts: the broker takes over the session");
         assertNotEquals(s.mqtt().clientId(), BoardSettingsReader.parse("""
-                board: { hall: h-2 }
+                board: { hall: h-2, id: tv-2 }
                 mqtt: { broker: tcp://10.0.0.2:1883 }
                 """, "board.yaml", Path.of(".")).mqtt().clientId(), "two boards of one hall must not share an id");
         assertEquals(Duration.ofSeconds(1), s.mqtt().reconnectMin());
@@ -51,10 +54,12 @@ class BoardSettingsReaderTest {
     @Test
     void everyMistake_isReportedAtOnce_namingFileKeyAndWhatWasExpected() {
         ConfigException e = errors("""
-                board: { hall: Hall_1, port: 70000, colour: red }
+                board: { hall: Hall_1, id: TV_1, port: 70000, colour: red }
                 mqtt: { broker: http://x, reconnect: { min: 5s, max: 1s } }
                 """);
         assertHas(e, "board.yaml: board.hall: expected a hall id of a-z, 0-9 and '-' (up to 64), got 'Hall_1'");
+        assertHas(e, "board.yaml: board.id: expected a board id of a-z, 0-9 and '-' (up to 58), its own among the"
+                + " hall's boards, got 'TV_1'");
         assertTrue(e.errors().stream().anyMatch(l -> l.startsWith("board.yaml: board.port: ")), e.getMessage());
         assertTrue(e.errors().stream().anyMatch(l -> l.startsWith("board.yaml: board") && l.contains("colour")),
                 e.getMessage());

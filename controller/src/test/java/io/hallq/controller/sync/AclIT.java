@@ -65,7 +65,8 @@ class AclIT {
     }
 
     @Test
-    void boardPi_readsItsHallsBoard_butCannotForgeItNorReadAnotherHalls() throws Exception {
+    void boardPi_readsItsHallsBoard_andWritesOnlyItsOwnHealth_butCannotForgeTheHallsTopicsNorReadAnotherHalls()
+            throws Exception {
         try (Mosquitto broker = Mosquitto.start(dir, List.of("acl_file " + ACL))) {
             List<String> central = new CopyOnWriteArrayList<>();
             MqttClient c = login(broker.uri(), "central");
@@ -79,15 +80,19 @@ class AclIT {
                     new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
                         (t, m) -> board.add(t), (t, m) -> board.add(t)});
             publish(b, "hallq/v1/sh-pudong-01/board", "forged");
+            publish(b, "hallq/v1/sh-pudong-01/online", "forged");
+            publish(b, "hallq/v1/sh-pudong-01/devices/printer-1", "forged");
+            publish(b, "hallq/v1/sh-pudong-01/devices/board-tv1", "own health");
             MqttClient own = login(broker.uri(), "sh-pudong-01");
             MqttClient other = login(broker.uri(), "sh-pudong-02");
             publish(other, "hallq/v1/sh-pudong-02/board", "other hall");
             publish(own, "hallq/v1/sh-pudong-01/board", "own hall");
-            assertTrue(CentralRecorder.await(() -> central.size() >= 2 && !board.isEmpty(), 5_000), central + " " + board);
+            assertTrue(CentralRecorder.await(() -> central.size() >= 3 && !board.isEmpty(), 5_000), central + " " + board);
             Mosquitto.sleep(300);
-            assertEquals(2, central.size(), central.toString()); // the forged one never reached the broker's readers
-            assertEquals(java.util.Set.of("hallq/v1/sh-pudong-02/board other hall",
-                    "hallq/v1/sh-pudong-01/board own hall"), java.util.Set.copyOf(central));
+            assertEquals(3, central.size(), central.toString()); // the forged ones never reached the broker's readers
+            assertEquals(java.util.Set.of("hallq/v1/sh-pudong-01/devices/board-tv1 own health",
+                    "hallq/v1/sh-pudong-02/board other hall", "hallq/v1/sh-pudong-01/board own hall"),
+                    java.util.Set.copyOf(central));
             assertEquals(List.of("hallq/v1/sh-pudong-01/board"), board);
             for (MqttClient x : List.of(c, b, own, other)) {
                 x.disconnect();

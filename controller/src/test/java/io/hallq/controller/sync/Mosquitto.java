@@ -40,6 +40,53 @@ public final class Mosquitto implements AutoCloseable {
         return start(dir, List.of());
     }
 
+    /**
+     * Config lines that load Mosquitto's dynamic security plugin (shipped in Debian's mosquitto package) with a
+     * policy written to {@code policyFile}: anonymous clients may publish and subscribe to anything except the
+     * {@code refused} topic filters, whose SUBSCRIBE gets SUBACK reason code 0x87 (not authorized). Mosquitto's
+     * plain {@code acl_file} grants every subscription (it only filters what is delivered), so this is the way to
+     * a real refusal. Call {@link #refuseSubscriptions} again while the broker is stopped to change the policy.
+     */
+    public static List<String> refusingSubscriptions(Path policyFile, List<String> refused) {
+        refuseSubscriptions(policyFile, refused);
+        Path plugin;
+        try (var libs = Files.newDirectoryStream(Path.of("/usr/lib"))) {
+            plugin = java.util.stream.StreamSupport.stream(libs.spliterator(), false)
+                    .map(d -> d.resolve("mosquitto_dynamic_security.so")).filter(Files::isRegularFile).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no /usr/lib/*/mosquitto_dynamic_security.so: is Debian's mosquitto package installed?"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("plugin " + plugin, "plugin_opt_config_file " + policyFile.toAbsolutePath());
+    }
+
+    /** (Re)writes the dynamic security policy of {@link #refusingSubscriptions}; read when the broker starts. */
+    public static void refuseSubscriptions(Path policyFile, List<String> refused) {
+        StringBuilder acls = new StringBuilder("""
+                {"acltype": "publishClientSend", "topic": "#", "allow": true},
+                {"acltype": "publishClientReceive", "topic": "#", "allow": true},
+                {"acltype": "subscribePattern", "topic": "#", "allow": true}""");
+        for (String filter : refused) {
+            acls.append(",\n{\"acltype\": \"subscribeLiteral\", \"topic\": \"").append(filter)
+                    .append("\", \"allow\": false, \"priority\": 10}");
+        }
+        String policy = """
+                {"clients": [],
+                 "groups": [{"groupname": "anonymous", "roles": [{"rolename": "tests"}]}],
+                 "anonymousGroup": "anonymous",
+                 "roles": [{"rolename": "tests", "acls": [%s]}],
+                 "defaultACLAccess": {"publishClientSend": false, "publishClientReceive": true,
+                                      "subscribe": false, "unsubscribe": true}}
+                """.formatted(acls);
+        try {
+            Files.createDirectories(policyFile.toAbsolutePath().getParent());
+            Files.writeString(policyFile, policy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -10,11 +10,11 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /** Reads a topic (retained value first) until a message satisfies a condition. */
-final class Retained {
+public final class Retained {
 
     private Retained() {}
 
-    static <T> T await(String uri, String topic, Class<T> type, Predicate<T> until) {
+    public static <T> T await(String uri, String topic, Class<T> type, Predicate<T> until) {
         CompletableFuture<T> found = new CompletableFuture<>();
         MqttClient c = null;
         try {

@@ -12,7 +12,7 @@ import org.tinylog.Logger;
  * The hall board as a process of its own, for a second Pi beside the TV: the same page and feed as in the
  * controller ({@link BoardRoutes}), showing whatever {@link BoardView} it is handed. Whoever receives the
  * hall's board views (an MQTT subscriber) calls {@link #show}; views older than the one shown are ignored, so
- * redelivered or out-of-order messages do no harm.
+ * redelivered or out-of-order messages do no harm, unless handed over with {@link #replace} (a new journal).
  */
 public final class BoardServer implements AutoCloseable {
 
@@ -20,14 +20,25 @@ public final class BoardServer implements AutoCloseable {
     /**
      * What a standalone board knows about the hall behind it; the page shows a bilingual notice unless LIVE.
      * CONNECTING: no link to the broker yet, or no board view has arrived. OFFLINE: the hall controller said it
-     * is offline (or its last will did), so the view shown is old.
+     * is offline (or its last will did), so the view shown is old. REFUSED: the broker refused one of the board's
+     * subscriptions (its ACL), so the board may never get a view or the hall's liveness until that is fixed.
      */
-    public enum Upstream { CONNECTING, LIVE, OFFLINE }
+    public enum Upstream { CONNECTING, LIVE, OFFLINE, REFUSED }
 
-    /** One change of the upstream state; {@code n} orders the changes like a view's sequence. */
-    public record UpstreamState(long n, Upstream state) {
+    /**
+     * One change of the upstream state; {@code n} orders the changes like a view's sequence.
+     *
+     * @param detail for a person fixing it, e.g. which subscription was refused and why; null for none
+     */
+    public record UpstreamState(long n, Upstream state, String detail) {
         String toJson() {
-            return "{\"state\":\"" + state + "\"}";
+            return detail == null ? "{\"state\":\"" + state + "\"}"
+                    : "{\"state\":\"" + state + "\",\"detail\":" + quoted(detail) + "}";
+        }
+
+        private static String quoted(String s) {
+            return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s))
+                    + "\"";
         }
     }
 
@@ -62,9 +73,28 @@ public final class BoardServer implements AutoCloseable {
         board.publish(view);
     }
 
+    /**
+     * Shows a view even though its sequence is lower than the one shown (from any thread): the hall started a
+     * new journal (wiped, or a restored SD card), so its sequence began again. The caller decides that.
+     */
+    public void replace(BoardView view) {
+        board.replace(view);
+    }
+
     /** Tells the page how the link to the hall stands (from any thread). */
     public void upstream(Upstream state) {
-        upstream.publish(new UpstreamState(upstreamChanges.incrementAndGet(), state));
+        upstream(state, null);
+    }
+
+    /** As {@link #upstream(Upstream)}, with a detail the page shows under the state (null for none). */
+    public void upstream(Upstream state, String detail) {
+        upstream.publish(new UpstreamState(upstreamChanges.incrementAndGet(), state, detail));
+    }
+
+    /** The detail of the upstream state last set, or null. */
+    public String upstreamDetail() {
+        UpstreamState s = upstream.latest();
+        return s == null ? null : s.detail();
     }
 
     /** The upstream state last set, or null before the first. */

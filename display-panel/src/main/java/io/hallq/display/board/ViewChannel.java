@@ -49,7 +49,28 @@ public final class ViewChannel<V> implements AutoCloseable {
             }
             latest = view;
         }
+        deliverLatest();
+    }
+
+    /**
+     * Replaces the view even when its sequence is lower than the one held: the source started a new journal
+     * (a standalone board seeing a hall whose journal was wiped). Pages take it as they take any view.
+     */
+    public void replace(V view) {
+        synchronized (this) {
+            latest = view;
+        }
+        deliverLatest();
+    }
+
+    /**
+     * Sends whatever is latest when the channel's thread gets to it, not the view handed over: two publishers
+     * racing cannot make a page see an older view after a newer one (it may see the newest twice, which
+     * {@link #deliver} drops), so every stream carries views in the channel's order.
+     */
+    private void deliverLatest() {
         thread.execute(() -> {
+            V view = latest;
             subscribers.removeIf(s -> s.stream().isClosed());
             subscribers.forEach(s -> deliver(s, view));
         });

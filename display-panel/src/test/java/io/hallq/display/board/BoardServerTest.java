@@ -74,6 +74,36 @@ class BoardServerTest {
     }
 
     @Test
+    void replacedView_isShownThoughItsSequenceIsLower_andLaterViewsFollowIt() throws Exception {
+        try (BoardServer server = BoardServer.start("127.0.0.1", 0)) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.port();
+            server.show(view(120, "E042"));
+            server.replace(view(3, "E001")); // the hall's journal began again
+            assertEquals(view(3, "E001"), BoardView.fromJson(get(http, base + "/api/board").body()));
+            server.show(view(2, "E009")); // older than the new journal's view
+            server.show(view(4, "E002"));
+            assertEquals(view(4, "E002"), BoardView.fromJson(get(http, base + "/api/board").body()));
+        }
+    }
+
+    @Test
+    void refusedUpstream_carriesItsDetail_toThePage() throws Exception {
+        try (BoardServer server = BoardServer.start("127.0.0.1", 0)) {
+            server.upstream(BoardServer.Upstream.REFUSED, "hallq/v1/h/board: reason code 0x87 \"not\" authorized");
+            HttpResponse<java.util.stream.Stream<String>> feed = HttpClient.newHttpClient().sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/feed/board")).build(),
+                    HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            String data = java.util.concurrent.CompletableFuture.supplyAsync(() -> feed.body()
+                    .filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("{\"state\":\"REFUSED\",\"detail\":\"hallq/v1/h/board: reason code 0x87 \\\"not\\\" authorized\"}",
+                    data);
+            assertEquals(BoardServer.Upstream.REFUSED, server.upstream());
+        }
+    }
+
+    @Test
     void boardView_survivesItsJsonRoundTrip() {
         assertEquals(view(5, "A001"), BoardView.fromJson(view(5, "A001").toJson()));
     }

@@ -10,6 +10,7 @@ import io.hallq.controller.board.BoardSettingsReader;
 import io.hallq.controller.board.StandaloneBoard;
 import io.hallq.controller.sync.BoardHalls;
 import io.hallq.controller.sync.Mosquitto;
+import io.hallq.protocol.mqtt.Topics;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +28,15 @@ class SecondPiBoardIT {
     Path dir;
 
     private static BoardSettings settings(String uri) {
+        return settings(uri, "tv1");
+    }
+
+    /** Each board of a hall has its own id (and so its own client id). */
+    private static BoardSettings settings(String uri, String id) {
         return BoardSettingsReader.parse("""
-                board: { hall: %s, bind: 127.0.0.1, port: 0 }
+                board: { hall: %s, id: %s, bind: 127.0.0.1, port: 0 }
                 mqtt: { broker: %s, reconnect: { min: PT0.2S, max: 1s } }
-                """.formatted(HALL, uri), "board.yaml", Path.of("."));
+                """.formatted(HALL, id, uri), "board.yaml", Path.of("."));
     }
 
     private static String url(StandaloneBoard board) {
@@ -78,12 +84,59 @@ class SecondPiBoardIT {
             assertTrue(b.text("#link").contains("离线 Offline"), b.text("#link"));
             b.screenshot("board-second-pi-offline-1920x1080");
 
-            try (StandaloneBoard later = StandaloneBoard.start(settings(broker.uri()))) {
+            try (StandaloneBoard later = StandaloneBoard.start(settings(broker.uri(), "tv2"))) {
                 b.open(url(later));
                 b.until(d -> ticket.equals(b.find("#newest").getDomAttribute("data-ticket")));
                 assertEquals("2", b.find("#newest").getDomAttribute("data-counter"));
                 b.until(d -> "OFFLINE".equals(state(b)));
             }
+        }
+    }
+
+    @Test
+    void controllerRestartedWithAWipedJournal_thePageShowsItsNewCalls_withoutAReload() throws Exception {
+        MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+        Path data = dir.resolve("hall");
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+             StandaloneBoard board = StandaloneBoard.start(settings(broker.uri()));
+             Browser b = new Browser(1920, 1080)) {
+            b.open(url(board));
+            long oldSeq;
+            try (BoardHalls.Running hall = BoardHalls.start(HALL, data, broker.uri(), true, clock)) {
+                hall.issueAndCall("PAY", 2);
+                hall.issueAndCall("PAY", 2);
+                String old = hall.issueAndCall("PAY", 2);
+                b.until(d -> old.equals(b.find("#newest").getDomAttribute("data-ticket")));
+                oldSeq = Long.parseLong(b.find("body").getDomAttribute("data-seq"));
+            }
+            b.until(d -> "OFFLINE".equals(state(b)));
+            try (var files = java.nio.file.Files.walk(data)) { // a new install: the journal is gone
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            try (BoardHalls.Running hall = BoardHalls.start(HALL, data, broker.uri(), true, clock)) {
+                String fresh = hall.issueAndCall("PAY", 2);
+                b.until(d -> fresh.equals(b.find("#newest").getDomAttribute("data-ticket")));
+                b.until(d -> "LIVE".equals(state(b)));
+                assertTrue(Long.parseLong(b.find("body").getDomAttribute("data-seq")) < oldSeq,
+                        "the page shows the new journal's lower sequence");
+            }
+        }
+    }
+
+    @Test
+    void brokerRefusingTheBoardsSubscription_thePageSaysSoInChineseAndEnglish_namingTheTopic() {
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), Mosquitto.refusingSubscriptions(
+                     dir.resolve("dynsec.json"), java.util.List.of(Topics.board(HALL))));
+             StandaloneBoard board = StandaloneBoard.start(settings(broker.uri()));
+             Browser b = new Browser(1920, 1080)) {
+            b.open(url(board));
+            b.until(d -> "REFUSED".equals(state(b)));
+            String shown = b.text("#state");
+            assertTrue(shown.contains("叫号屏订阅被拒绝，请检查访问权限"), shown);
+            assertTrue(shown.contains("The MQTT broker refused the board's subscription"), shown);
+            assertTrue(shown.contains(Topics.board(HALL)) && shown.contains("0x87 not authorized"), shown);
+            assertTrue(b.text("#link").contains("Refused"), b.text("#link"));
+            b.screenshot("board-second-pi-refused-1920x1080");
         }
     }
 }
