@@ -2,19 +2,31 @@ package io.hallq.controller.device;
 
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.QueueEngine;
+import io.hallq.protocol.event.HallEvent.AlarmKind;
+import io.hallq.protocol.event.HallEvent.AlarmRaised;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.tinylog.Logger;
 
 /**
  * Journals device faults as DEVICE alarms, once per change. A new business day clears all alarms in the
  * engine, so faults still present are raised again then.
+ *
+ * <p>Faults journaled before a restart are still active in the journal but nobody here has seen them: a
+ * printer may have been refilled while the power was off, a stuck key freed. {@link #resume} takes them as
+ * active but unconfirmed; a device that reports the same fault again confirms it (nothing is journaled twice),
+ * and {@link #settle} clears whatever no device reported again in the time it takes to notice a fault.
  */
 public final class DeviceAlarms {
 
     private final HallController hall;
     /** The active fault of each device: the command that raised it. */
     private final Map<String, Command.DeviceFault> active = new ConcurrentHashMap<>();
+    /** Faults journaled before this start that no device has reported again yet. */
+    private final Map<String, Command.DeviceFault> unconfirmed = new ConcurrentHashMap<>();
 
     public DeviceAlarms(HallController hall) {
         this.hall = hall;
@@ -29,6 +41,7 @@ public final class DeviceAlarms {
      * per device); the same fault again is not journaled twice.
      */
     public void raise(Command.DeviceFault fault) {
+        unconfirmed.remove(fault.device());
         Command.DeviceFault before = active.put(fault.device(), fault);
         if (!fault.equals(before)) {
             Logger.warn("Device fault {} ({}): {} / {}", fault.device(), fault.cause(), fault.messageZh(),
@@ -38,6 +51,7 @@ public final class DeviceAlarms {
     }
 
     public void clear(String device) {
+        unconfirmed.remove(device);
         if (active.remove(device) != null) {
             Logger.info("Device {} recovered", device);
             hall.submit(new Command.DeviceRecovered(device));
@@ -46,6 +60,34 @@ public final class DeviceAlarms {
 
     public boolean active(String device) {
         return active.containsKey(device);
+    }
+
+    /**
+     * Takes the DEVICE alarms active in the journal at start whose device {@code ours} says this module drives,
+     * as active but unconfirmed.
+     */
+    public void resume(Collection<AlarmRaised> journaled, Predicate<String> ours) {
+        for (AlarmRaised a : journaled) {
+            if (a.kind() != AlarmKind.DEVICE || !a.alarmId().startsWith(QueueEngine.DEVICE_ALARM_PREFIX)) {
+                continue;
+            }
+            String device = a.alarmId().substring(QueueEngine.DEVICE_ALARM_PREFIX.length());
+            if (ours.test(device)) {
+                Command.DeviceFault fault = new Command.DeviceFault(device, a.messageZh(), a.messageEn(), a.cause());
+                active.put(device, fault);
+                unconfirmed.put(device, fault);
+            }
+        }
+    }
+
+    /** Clears the faults from before the start that no device has reported again since. */
+    public void settle() {
+        unconfirmed.forEach((device, fault) -> {
+            if (unconfirmed.remove(device, fault) && active.remove(device, fault)) {
+                Logger.info("Device {}: the fault journaled before the restart is gone", device);
+                hall.submit(new Command.DeviceRecovered(device));
+            }
+        });
     }
 
     /** The engine cleared every alarm with the new day: raise the faults that are still there. */

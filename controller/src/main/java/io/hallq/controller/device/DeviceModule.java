@@ -7,6 +7,7 @@ import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.ticket.NearbyHalls;
 import io.hallq.controller.ticket.TicketLayout;
+import io.hallq.controller.voice.VoiceModule;
 import io.hallq.protocol.event.HallEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,8 @@ public final class DeviceModule implements HallModule {
         DevicesConfig cfg = DevicesReader.read(context.loaded());
         HallController hall = context.hall();
         alarms = new DeviceAlarms(hall);
+        alarms.resume(hall.query(s -> List.copyOf(s.alarms().values())).join(),
+                device -> !device.startsWith(VoiceModule.DEVICE_PREFIX));
         if (cfg.printer() != null) {
             link = printerLinks.apply(cfg.printer());
             printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),
@@ -106,9 +109,21 @@ public final class DeviceModule implements HallModule {
         }
         hall.addListener(this::onEvents);
         thread.scheduleAtFixedRate(this::scan, 0, SCAN_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
+        thread.schedule(alarms::settle, settleAfter(cfg).toMillis(), TimeUnit.MILLISECONDS);
         Logger.info("Devices: dispenser {}, printer {}, {} counters, hall matrix {}, amplifier {}",
                 cfg.dispenser() != null, cfg.printer() != null, cfg.counters().size(), matrix != null,
                 amplifier != null);
+    }
+
+    /**
+     * How long after the start a fault from before it must have been seen again: a stuck key shows after
+     * {@code stuckAfter}, a printer fault at its second status poll.
+     */
+    static Duration settleAfter(DevicesConfig cfg) {
+        Duration poll = cfg.printer() == null ? Duration.ZERO
+                : cfg.printer().statusInterval().multipliedBy(2);
+        Duration longer = cfg.timing().stuckAfter().compareTo(poll) > 0 ? cfg.timing().stuckAfter() : poll;
+        return longer.plusSeconds(1);
     }
 
     private void startDispenser(HallController hall, DevicesConfig cfg) {

@@ -27,6 +27,9 @@ import org.tinylog.Logger;
  */
 public final class VoiceModule implements HallModule, EventListener {
 
+    /** The announcer's devices in DEVICE alarms ("voice-<device>"); the other device alarms are the device module's. */
+    public static final String DEVICE_PREFIX = "voice-";
+
     private final Supplier<AudioSink> sink;
     private final AmplifierSwitch amplifier;
     private final VoiceListener listener;
@@ -134,14 +137,14 @@ public final class VoiceModule implements HallModule, EventListener {
 
         @Override
         public void deviceAlarm(String device, String detail) {
-            hall.submit(new Command.DeviceFault("voice-" + device, "广播设备故障:" + detail,
+            hall.submit(new Command.DeviceFault(DEVICE_PREFIX + device, "广播设备故障:" + detail,
                     "Announcement device fault: " + detail));
             next.deviceAlarm(device, detail);
         }
 
         @Override
         public void deviceRecovered(String device) {
-            hall.submit(new Command.DeviceRecovered("voice-" + device));
+            hall.submit(new Command.DeviceRecovered(DEVICE_PREFIX + device));
             next.deviceRecovered(device);
         }
 
