@@ -53,7 +53,7 @@ public final class CounterKeys {
     private void signal(KeyDebouncer.Signal s, String device, Runnable pressed) {
         switch (s) {
             case PRESSED -> pressed.run();
-            case STUCK -> alarms.raise(device, counter + "号窗口按键卡住", "Counter " + counter + " key stuck");
+            case STUCK -> alarms.stuckKey(device, counter + "号窗口按键卡住", "Counter " + counter + " key stuck");
             case UNSTUCK -> alarms.clear(device);
             default -> { }
         }

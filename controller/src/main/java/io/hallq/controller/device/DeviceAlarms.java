@@ -32,8 +32,12 @@ public final class DeviceAlarms {
         this.hall = hall;
     }
 
-    public void raise(String device, String messageZh, String messageEn) {
-        raise(new Command.DeviceFault(device, messageZh, messageEn));
+    /** The cause code of a key held past {@code stuckAfter}: the key is ignored, the rest of the device works. */
+    public static final String STUCK_KEY = "stuck-key";
+
+    /** A key of {@code device} held past {@code stuckAfter} (cause {@value #STUCK_KEY}). */
+    public void stuckKey(String device, String messageZh, String messageEn) {
+        raise(new Command.DeviceFault(device, messageZh, messageEn, STUCK_KEY));
     }
 
     /**

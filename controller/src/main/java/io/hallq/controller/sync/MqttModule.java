@@ -41,7 +41,6 @@ public final class MqttModule implements HallModule {
     private final Supplier<Optional<URI>> brokerOverride;
     private final SwitchableClock clock = new SwitchableClock();
     private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
-    private final Map<String, DeviceHealth> devices = new ConcurrentHashMap<>();
     private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> refusedSubscriptions = new ConcurrentHashMap<>();
     private ScheduledExecutorService owner;
@@ -50,6 +49,7 @@ public final class MqttModule implements HallModule {
     private MqttLink link;
     private Outbox outbox;
     private StatsPublisher stats;
+    private DeviceHealthTracker health;
     private CounterFile birthFile;
     private long birth;
     private boolean statusPending;
@@ -93,15 +93,6 @@ public final class MqttModule implements HallModule {
             return -1;
         }
         return CompletableFuture.supplyAsync(o::cursor, owner).join();
-    }
-
-    /** Reports a device's health (printer, display, ...): retained, and republished after each reconnect. */
-    public void reportDevice(String device, DeviceHealth.State state, String detail) {
-        DeviceHealth h = new DeviceHealth(MqttCodec.VERSION, hallId, device, state, detail, clock.instant());
-        devices.put(device, h);
-        if (owner != null) {
-            hand(() -> link.publish(Outgoing.retained(Topics.device(hallId, device), MqttCodec.encode(h))));
-        }
     }
 
     /** True when MQTT sync runs (after start, with an enabled mqtt section). */
@@ -171,7 +162,10 @@ public final class MqttModule implements HallModule {
         CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
                 o -> link.publish(o));
         link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
+        health = new DeviceHealthTracker(hallId);
         owner.execute(stats::start);
+        // device health from the DEVICE alarms active now; published on connect, then follows the journal
+        owner.execute(() -> health.start(hall.query(s -> List.copyOf(s.alarms().values())).join()));
         hall.addListener(events -> hand(() -> onEvents(events)));
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
@@ -210,7 +204,15 @@ public final class MqttModule implements HallModule {
     private void onEvents(List<JournaledEvent> events) {
         outbox.pump();
         stats.onEvents(events);
+        publishHealth(health.onEvents(events));
         statusSoon();
+    }
+
+    private void publishHealth(java.util.Collection<DeviceHealth> changed) {
+        if (link.isConnected()) {
+            changed.forEach(h -> link.publish(Outgoing.retained(Topics.device(hallId, h.device()),
+                    MqttCodec.encode(h))));
+        }
     }
 
     /** Coalesces bursts of changes into one status publish. */
@@ -246,8 +248,7 @@ public final class MqttModule implements HallModule {
             refusedSubscriptions.clear();
             outbox.connected(window);
             stats.connected();
-            devices.values().forEach(h ->
-                    link.publish(Outgoing.retained(Topics.device(hallId, h.device()), MqttCodec.encode(h))));
+            publishHealth(health.all());
             refreshStatus();
             connectListeners.forEach(Runnable::run);
         }
