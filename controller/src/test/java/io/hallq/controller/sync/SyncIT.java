@@ -11,6 +11,7 @@ import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.mqtt.CommandResponse;
+import io.hallq.protocol.mqtt.DeviceHealth;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.HallOnline;
 import io.hallq.protocol.mqtt.HallStatus;
@@ -284,5 +285,46 @@ class SyncIT {
     private static int arrivals(io.hallq.protocol.mqtt.DailyStats d, String service) {
         return d.statistics().serviceHours().stream().filter(h -> h.service().equals(service))
                 .mapToInt(io.hallq.protocol.stats.DailyStatistics.ServiceHour::arrivals).sum();
+    }
+
+    private DeviceHealth health(String hallId, String device, DeviceHealth.State state) {
+        return Retained.await(broker.uri(), Topics.device(hallId, device), DeviceHealth.class,
+                h -> h.state() == state);
+    }
+
+    @Test
+    void deviceHealth_followsTheDeviceAlarms_failedDegradedAndOk_retainedPerDevice() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-d");
+        HallController h = hall.runtime().hall();
+        h.submit(new Command.DeviceFault("printer", "打印机缺纸", "Ticket printer out of paper", "paper-out")).join();
+        h.submit(new Command.DeviceFault("printer-paper", "纸将尽", "Paper low", "near-end")).join();
+        h.submit(new Command.DeviceFault("button-PAY", "按键卡住", "Button PAY stuck", "stuck-key")).join();
+
+        var failed = DeviceHealth.State.FAILED;
+        var degraded = DeviceHealth.State.DEGRADED;
+        String detail = health("hall-d", "printer", failed).detail();
+        assertTrue(detail.contains("out of paper") && detail.contains("paper-out"), detail);
+        health("hall-d", "printer-paper", degraded);
+        health("hall-d", "button-pay", degraded); // the device as a topic segment: lower case
+
+        h.submit(new Command.DeviceRecovered("printer")).join();
+        health("hall-d", "printer", DeviceHealth.State.OK);
+    }
+
+    @Test
+    void deviceHealth_afterARestart_comesFromTheJournal_onConnect() {
+        broker = Mosquitto.start(dir.resolve("broker"));
+        hall = startHall("hall-d");
+        hall.runtime().hall().submit(new Command.DeviceFault("voice-speaker", "广播设备故障", "Speaker gone")).join();
+        var failed = DeviceHealth.State.FAILED;
+        health("hall-d", "voice-speaker", failed);
+        hall.close();
+        hall = null;
+        broker.close();
+
+        broker = Mosquitto.start(dir.resolve("broker2")); // a fresh broker: nothing retained from before
+        hall = startHall("hall-d");
+        assertTrue(health("hall-d", "voice-speaker", failed).detail().contains("Speaker gone"));
     }
 }
