@@ -6,6 +6,7 @@ import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Why the ticket printer cannot print, most important first, with the cause code and texts of the DEVICE alarm
@@ -67,13 +68,7 @@ public enum PrinterFault {
 
         /** The state of a paper-near-end alarm; empty for any other alarm and for an unknown cause. */
         public static Optional<PaperLow> of(AlarmRaised alarm) {
-            if (!PAPER_ALARM_ID.equals(alarm.alarmId())) {
-                return Optional.empty();
-            }
-            if (alarm.cause() == null) {
-                return Optional.ofNullable(LEGACY_PAPER.get(alarm.messageEn()));
-            }
-            return Arrays.stream(values()).filter(p -> p.cause.equals(alarm.cause())).findFirst();
+            return byCause(alarm, PAPER_ALARM_ID, values(), PaperLow::cause, LEGACY_PAPER);
         }
     }
 
@@ -124,12 +119,18 @@ public enum PrinterFault {
      * none of these (raised by a later version): it still means that no ticket is printed.
      */
     public static Optional<PrinterFault> of(AlarmRaised alarm) {
-        if (!ALARM_ID.equals(alarm.alarmId())) {
+        return byCause(alarm, ALARM_ID, values(), PrinterFault::cause, LEGACY);
+    }
+
+    /** The constant of {@code alarm}'s cause, or of its English text when it was journaled without a cause. */
+    private static <T> Optional<T> byCause(AlarmRaised alarm, String alarmId, T[] values, Function<T, String> cause,
+                                           Map<String, T> legacy) {
+        if (!alarmId.equals(alarm.alarmId())) {
             return Optional.empty();
         }
         if (alarm.cause() == null) {
-            return Optional.ofNullable(LEGACY.get(alarm.messageEn()));
+            return Optional.ofNullable(legacy.get(alarm.messageEn()));
         }
-        return Arrays.stream(values()).filter(f -> f.cause.equals(alarm.cause())).findFirst();
+        return Arrays.stream(values).filter(v -> cause.apply(v).equals(alarm.cause())).findFirst();
     }
 }
