@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The hall's device health on MQTT ({@code devices/<device>}, retained), derived from the journaled DEVICE
  * alarms, the one record of device faults: a raised alarm makes its device FAILED (DEGRADED when the cause
- * leaves the device working: paper near its end, one key stuck), its clearing makes it OK again. Derived from
+ * leaves the device working: paper near its end, one key stuck, the MQTT link missing a subscription), its
+ * clearing makes it OK again. Derived from
  * the journal, it is right after a restart and after an outage too. Used on the MQTT thread only.
  *
  * <p>A new business day clears the alarms in the queue without a clearing event and the device module raises
@@ -28,7 +29,7 @@ import java.util.Set;
 final class DeviceHealthTracker {
 
     /** Causes that leave the device doing its job. */
-    static final Set<String> DEGRADING = Set.of("near-end", "stuck-key");
+    static final Set<String> DEGRADING = Set.of("near-end", "stuck-key", MqttModule.SUBSCRIPTION_REFUSED);
 
     private final String hallId;
     private final Map<String, DeviceHealth> devices = new LinkedHashMap<>();

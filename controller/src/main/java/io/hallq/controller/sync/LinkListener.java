@@ -20,5 +20,8 @@ public interface LinkListener {
      */
     void subscriptionRefused(String filter, int reasonCode, String reason);
 
+    /** The broker granted a subscription of the current session. */
+    default void subscriptionGranted(String filter) { }
+
     void message(Inbound message);
 }

@@ -162,6 +162,12 @@ public final class MqttLink implements AutoCloseable {
                     int code = codes == null || codes.length == 0 ? 0 : codes[0];
                     if (code >= 0x80) {
                         hand(() -> refused(filter, inSession, code, null));
+                    } else {
+                        hand(() -> {
+                            if (inSession == session) {
+                                listener.subscriptionGranted(filter);
+                            }
+                        });
                     }
                 }
 

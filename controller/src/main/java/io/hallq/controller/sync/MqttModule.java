@@ -4,6 +4,8 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.QueueEngine;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.DeviceHealth;
 import io.hallq.protocol.mqtt.HallOnline;
@@ -37,12 +39,19 @@ import org.tinylog.Logger;
 public final class MqttModule implements HallModule {
 
     private static final long STATUS_DEBOUNCE_MS = 250;
+    /** The device of the hall's own MQTT link in DEVICE alarms and device health. */
+    public static final String LINK_DEVICE = "mqtt";
+    /** The cause of the link's alarm while the broker refuses one of its subscriptions. */
+    public static final String SUBSCRIPTION_REFUSED = "subscription-refused";
 
     private final Supplier<Optional<URI>> brokerOverride;
     private final SwitchableClock clock = new SwitchableClock();
     private final NeighbourAdvisor neighbours = new NeighbourAdvisor(List.of(), Duration.ZERO, clock);
     private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> refusedSubscriptions = new ConcurrentHashMap<>();
+    /** The subscriptions of this session the broker has not answered yet (sync thread only). */
+    private final java.util.Set<String> unanswered = new java.util.HashSet<>();
+    private List<String> subscribed = List.of();
     private ScheduledExecutorService owner;
     private HallController hall;
     private String hallId;
@@ -161,7 +170,8 @@ public final class MqttModule implements HallModule {
                 new CounterFile(data.resolve("mqtt-stats-daily.cursor")), hall.config().journal().profileWeeks());
         CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
                 o -> link.publish(o));
-        link = new MqttLink(settings, owner, new Listener(commands), subscriptions(settings), this::nextBirth);
+        subscribed = subscriptions(settings);
+        link = new MqttLink(settings, owner, new Listener(commands), subscribed, this::nextBirth);
         health = new DeviceHealthTracker(hallId);
         owner.execute(stats::start);
         // device health from the DEVICE alarms active now; published on connect, then follows the journal
@@ -208,6 +218,29 @@ public final class MqttModule implements HallModule {
         statusSoon();
     }
 
+    /**
+     * Once the broker answered every subscription of the session: a refusal is journaled as the DEVICE alarm
+     * of device {@value #LINK_DEVICE} (the manager sees it, central gets it as DEGRADED device health), and a
+     * session with all granted clears it.
+     */
+    private void subscriptionsAnswered() {
+        if (!unanswered.isEmpty()) {
+            return;
+        }
+        if (refusedSubscriptions.isEmpty()) {
+            hall.query(s -> s.alarms().containsKey(QueueEngine.DEVICE_ALARM_PREFIX + LINK_DEVICE)).thenAccept(on -> {
+                if (on) {
+                    hall.submit(new Command.DeviceRecovered(LINK_DEVICE));
+                }
+            });
+            return;
+        }
+        String refused = String.join(", ", new java.util.TreeMap<>(refusedSubscriptions).entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
+        hall.submit(new Command.DeviceFault(LINK_DEVICE, "MQTT 订阅被拒绝,请检查代理的访问权限:" + refused,
+                "The MQTT broker refused subscriptions, check its ACL: " + refused, SUBSCRIPTION_REFUSED));
+    }
+
     private void publishHealth(java.util.Collection<DeviceHealth> changed) {
         if (link.isConnected()) {
             changed.forEach(h -> link.publish(Outgoing.retained(Topics.device(hallId, h.device()),
@@ -246,6 +279,8 @@ public final class MqttModule implements HallModule {
         @Override
         public void connected(int window) {
             refusedSubscriptions.clear();
+            unanswered.clear();
+            unanswered.addAll(subscribed);
             outbox.connected(window);
             stats.connected();
             publishHealth(health.all());
@@ -263,6 +298,14 @@ public final class MqttModule implements HallModule {
         @Override
         public void subscriptionRefused(String filter, int reasonCode, String reason) {
             refusedSubscriptions.put(filter, reason);
+            unanswered.remove(filter);
+            subscriptionsAnswered();
+        }
+
+        @Override
+        public void subscriptionGranted(String filter) {
+            unanswered.remove(filter);
+            subscriptionsAnswered();
         }
 
         @Override

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
+import io.hallq.controller.queue.QueueEngine;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.mqtt.DeviceHealth;
 import io.hallq.protocol.mqtt.Topics;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -142,12 +145,13 @@ class MqttLinkIT {
     }
 
     @Test
-    void hallWhoseCommandSubscriptionIsRefused_reportsIt() {
+    void hallWhoseCommandSubscriptionIsRefused_reportsIt_asADeviceAlarm_clearedWhenTheBrokerGrantsIt() {
         String hallId = "refused-hall";
         String commands = Topics.commandFilter(hallId);
-        broker = Mosquitto.start(dir.resolve("broker"),
-                Mosquitto.refusingSubscriptions(dir.resolve("dynsec.json"), List.of(commands)));
+        Path policy = dir.resolve("dynsec.json");
+        broker = Mosquitto.start(dir.resolve("broker"), Mosquitto.refusingSubscriptions(policy, List.of(commands)));
         MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+        String alarmId = QueueEngine.DEVICE_ALARM_PREFIX + MqttModule.LINK_DEVICE;
         try (SyncHalls.Running hall = SyncHalls.start(
                 SyncHalls.loaded(hallId, dir.resolve("hall"), SyncHalls.mqtt(broker.uri(), "")), clock)) {
             await("the hall knows its commands are refused",
@@ -155,6 +159,20 @@ class MqttLinkIT {
             assertTrue(hall.mqtt().refusedSubscriptions().get(commands).contains("0x87"),
                     hall.mqtt().refusedSubscriptions().toString());
             assertTrue(hall.mqtt().connected(), "the hall stays connected and publishes");
+            await("a DEVICE alarm for the manager", () -> hall.runtime().hall().query(s -> s.alarms()
+                    .containsKey(alarmId)).join());
+            HallEvent.AlarmRaised alarm = hall.runtime().hall().query(s -> s.alarms().get(alarmId)).join();
+            assertTrue(alarm.messageEn().contains(commands) && alarm.messageZh().contains("订阅被拒绝"), alarm.toString());
+            assertEquals(MqttModule.SUBSCRIPTION_REFUSED, alarm.cause());
+            assertEquals(DeviceHealth.State.DEGRADED, Retained.await(broker.uri(),
+                    Topics.device(hallId, MqttModule.LINK_DEVICE), DeviceHealth.class, h -> true).state());
+
+            broker.stop(); // the ACL is fixed; the hall reconnects and every subscription is granted
+            Mosquitto.refuseSubscriptions(policy, List.of());
+            broker.start();
+            await("the alarm cleared", () -> !hall.runtime().hall().query(s -> s.alarms()
+                    .containsKey(alarmId)).join());
+            assertEquals(Map.of(), hall.mqtt().refusedSubscriptions());
         }
     }
 }
