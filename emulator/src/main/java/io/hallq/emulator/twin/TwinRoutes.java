@@ -48,6 +48,9 @@ public final class TwinRoutes implements WebRoutes {
     private final Path announcements;
     private final AtomicLong seq = new AtomicLong();
     private volatile Map<Integer, String> serving = Map.of();
+    private final java.util.concurrent.atomic.AtomicBoolean sampleQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private io.vertx.core.WorkerExecutor sampler;
     private ViewChannel<TwinView> channel;
     private TwinState state;
     private String lastJson;
@@ -62,15 +65,13 @@ public final class TwinRoutes implements WebRoutes {
     public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
         state = new TwinState(devices, hall.config(), announcements);
         channel = new ViewChannel<>("twin", TwinView::seq);
+        sampler = vertx.createSharedWorkerExecutor("twin-sampler", 1);
         hall.addListener(events -> hall.query(TwinRoutes::servingOf).thenAccept(m -> {
             serving = m;
-            sample();
+            sampleSoon();
         }));
-        devices.printer().onTicket(t -> sample());
-        vertx.setPeriodic(SAMPLE_MS, id -> vertx.executeBlocking(() -> {
-            sample();
-            return null;
-        }, false));
+        devices.printer().onTicket(t -> sampleSoon());
+        vertx.setPeriodic(SAMPLE_MS, id -> sampleSoon());
         sample();
         router.route("/twin/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
         router.get("/twin/api/feed").handler(ctx -> channel.subscribe(SseStream.open(vertx, ctx.response(), () -> { }),
@@ -86,7 +87,7 @@ public final class TwinRoutes implements WebRoutes {
         router.post("/twin/api/printer/paper/:state").handler(ctx -> {
             devices.printer().paperOut(ctx.pathParam("state").equals("out"));
             answer(ctx, 200, "paper " + ctx.pathParam("state"));
-            sample();
+            sampleSoon();
         });
         router.get(TICKET_IMAGE + ":n").handler(ctx -> {
             int n = parse(ctx.pathParam("n"));
@@ -124,6 +125,20 @@ public final class TwinRoutes implements WebRoutes {
             }
         }
         return m;
+    }
+
+    /**
+     * Has the devices read on the twin's own worker, at most one read waiting: a slow read (a busy machine)
+     * never piles reads up, never holds Vert.x's shared workers that serve files, nor the controller's thread.
+     */
+    private void sampleSoon() {
+        if (sampleQueued.compareAndSet(false, true)) {
+            sampler.executeBlocking(() -> {
+                sampleQueued.set(false); // a change from now on asks for another read
+                sample();
+                return null;
+            }, true);
+        }
     }
 
     /** Reads the devices and publishes a view if anything changed since the last one. */

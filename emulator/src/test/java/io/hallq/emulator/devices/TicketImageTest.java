@@ -48,6 +48,27 @@ class TicketImageTest {
     }
 
     @Test
+    void everyTicketsQrCode_scansBackToItsOwnLink_onBothPaperWidths() {
+        java.util.Random random = new java.util.Random(23);
+        for (int width : new int[] {58, 80}) {
+            for (int i = 0; i < 40; i++) { // tokens are random: so is the symbol, and the text around it stays
+                byte[] raw = new byte[16];
+                random.nextBytes(raw);
+                String url = "http://192.168.1.10:8080/m/" + java.util.HexFormat.of().formatHex(raw);
+                TicketContent c = new TicketContent("浦东世纪大道营业厅", "Pudong Century Avenue Hall", "E0" + (10 + i % 90),
+                        "充值缴费", "Top-up and bills", i % 7, 60L * (1 + i % 30), "2026-11-23 10:05", false, url,
+                        null, null);
+                byte[] bytes = new TicketLayout(TestHalls.small(), new TicketSettings(width, null,
+                        "每月6日至25日 11:30-15:00 人少,欢迎错峰办理", "Quieter 11:30-15:00, 6th-25th of each month"))
+                        .escPos(c);
+                EscPosDecoder decoder = new EscPosDecoder(n -> { });
+                decoder.paperDots(width == 58 ? 384 : 576);
+                assertEquals(url, QrScan.of(TicketImage.png(decoder.feed(bytes).get(0))).text(), width + " mm");
+            }
+        }
+    }
+
+    @Test
     void narrowPaper_drawsTheQrCodeWithTheSmallerModulesItAskedFor() {
         byte[] bytes = new TicketLayout(TestHalls.small(), new TicketSettings(58, null, null, null)).escPos(CONTENT);
         EscPosDecoder decoder = new EscPosDecoder(n -> { });
