@@ -94,7 +94,28 @@ public final class DeviceLatencyBenchmark {
             report("counter key -> ticket on the display", key);
             System.out.printf("ratio p50 press->first byte / baseline issue: %.1f%n", p(first, 50) / p(issue, 50));
             System.out.printf("ratio p50 key->frame / baseline call: %.1f%n", p(key, 50) / p(call, 50));
+
+            // paper runs out: the status poll finds it, the DEVICE alarm is durable (the board notice and the
+            // blinking buttons follow from it); the issue asks for at most 2 s
+            int faults = Math.max(10, n / 10);
+            long[] out = new long[faults], back = new long[faults];
+            for (int i = 0; i < faults; i++) {
+                long t0 = System.nanoTime();
+                devices.printer().paperOut(true);
+                HardwareHall.await("the alarm", Duration.ofSeconds(5), () -> printerAlarm(h));
+                out[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                devices.printer().paperOut(false);
+                HardwareHall.await("the alarm cleared", Duration.ofSeconds(5), () -> !printerAlarm(h));
+                back[i] = System.nanoTime() - t0;
+            }
+            report("paper out -> DEVICE alarm durable", out);
+            report("paper loaded -> alarm cleared", back);
         }
+    }
+
+    private static boolean printerAlarm(HardwareHall h) {
+        return h.query(s -> s.alarms().containsKey(io.hallq.controller.device.PrinterFault.ALARM_ID));
     }
 
     private static double p(long[] v, int pct) {
