@@ -1,6 +1,5 @@
 package io.hallq.controller.device;
 
-import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import java.util.function.Function;
  * the causes apart by the alarm's {@link AlarmRaised#cause() cause} with {@link #of(AlarmRaised)}, so the texts
  * may be reworded freely.
  */
-public enum PrinterFault {
+public enum PrinterFault implements PrinterAlarm {
 
     NOT_CONNECTED("not-connected", "打印机未连接", "Ticket printer not connected"),
     PAPER_OUT("paper-out", "打印机缺纸,请联系工作人员", "Ticket printer out of paper, please ask our staff"),
@@ -35,35 +34,19 @@ public enum PrinterFault {
      * Paper near its end: a warning while the hall keeps issuing ({@code devices.printer.nearEnd: WARN}), or the
      * reason the dispenser stopped issuing ({@code nearEnd: STOP}).
      */
-    public enum PaperLow {
+    public enum PaperLow implements PrinterAlarm {
         WARN("near-end", "打印纸将尽,请及时更换", "Ticket paper running low"),
         STOP("near-end-stop", "打印纸将尽,已暂停取号", "Ticket paper low: issuing stopped");
 
-        private final String cause;
-        private final String messageZh;
-        private final String messageEn;
+        private final Texts texts;
 
         PaperLow(String cause, String messageZh, String messageEn) {
-            this.cause = cause;
-            this.messageZh = messageZh;
-            this.messageEn = messageEn;
+            this.texts = new Texts(PAPER_DEVICE, cause, messageZh, messageEn);
         }
 
-        public String cause() {
-            return cause;
-        }
-
-        public String messageZh() {
-            return messageZh;
-        }
-
-        public String messageEn() {
-            return messageEn;
-        }
-
-        /** The command that raises the warning ({@value #PAPER_DEVICE}) in this state. */
-        public Command.DeviceFault fault() {
-            return new Command.DeviceFault(PAPER_DEVICE, messageZh, messageEn, cause);
+        @Override
+        public Texts texts() {
+            return texts;
         }
 
         /** The state of a paper-near-end alarm; empty for any other alarm and for an unknown cause. */
@@ -86,32 +69,15 @@ public enum PrinterFault {
             "Ticket paper running low", PaperLow.WARN,
             "Ticket paper low: issuing stopped", PaperLow.STOP);
 
-    private final String cause;
-    private final String messageZh;
-    private final String messageEn;
+    private final Texts texts;
 
     PrinterFault(String cause, String messageZh, String messageEn) {
-        this.cause = cause;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+        this.texts = new Texts(DEVICE, cause, messageZh, messageEn);
     }
 
-    /** The alarm's cause code ("paper-out"): what programs go by. */
-    public String cause() {
-        return cause;
-    }
-
-    public String messageZh() {
-        return messageZh;
-    }
-
-    public String messageEn() {
-        return messageEn;
-    }
-
-    /** The command that raises the printer's alarm ({@value #DEVICE}) with this cause. */
-    public Command.DeviceFault fault() {
-        return new Command.DeviceFault(DEVICE, messageZh, messageEn, cause);
+    @Override
+    public Texts texts() {
+        return texts;
     }
 
     /**
