@@ -73,8 +73,18 @@ public final class Announcer implements AutoCloseable {
      */
     public static Announcer start(VoiceConfig config, ClipSet clips, AudioSink sink, AmplifierSwitch amplifier,
                                   Clock clock, VoiceListener listener) {
-        Announcer a = new Announcer(config, new PlaybackWorker(config, clips, sink, amplifier, clock, listener),
-                listener);
+        return start(config, clips, sink, amplifier, clock, listener, java.util.Set.of());
+    }
+
+    /**
+     * @param failing devices ({@link VoiceListener#AUDIO_OUTPUT}, {@link VoiceListener#AMPLIFIER}) whose alarm is
+     *                still active from before a restart: the first time one works, it is reported recovered;
+     *                failing again, it is not reported twice
+     */
+    public static Announcer start(VoiceConfig config, ClipSet clips, AudioSink sink, AmplifierSwitch amplifier,
+                                  Clock clock, VoiceListener listener, java.util.Set<String> failing) {
+        Announcer a = new Announcer(config, new PlaybackWorker(config, clips, sink, amplifier, clock, listener,
+                failing), listener);
         a.thread.start();
         return a;
     }

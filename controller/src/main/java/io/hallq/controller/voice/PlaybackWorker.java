@@ -30,7 +30,8 @@ final class PlaybackWorker {
     private boolean amplifierOn;
 
     PlaybackWorker(VoiceConfig config, ClipSet clips, AudioSink sink, AmplifierSwitch amplifier, Clock clock,
-                   VoiceListener listener) {
+                   VoiceListener listener, Set<String> failing) {
+        this.alarms.addAll(failing);
         this.config = config;
         this.renderer = new AnnouncementRenderer(config, clips);
         this.format = clips.format();

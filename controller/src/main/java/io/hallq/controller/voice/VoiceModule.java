@@ -10,6 +10,7 @@ import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.QueueState;
 import io.hallq.controller.queue.Ticket;
 import io.hallq.protocol.event.HallEvent;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.tinylog.Logger;
 
@@ -70,8 +73,12 @@ public final class VoiceModule implements HallModule, EventListener {
             case ClipSetLoader.Result.Failed f -> throw new ConfigException(
                     f.errors().stream().map(e -> file + ": voice: " + e).toList());
         };
+        // alarms of ours journaled before this start: cleared the first time that device works again
+        String ours = QueueEngine.DEVICE_ALARM_PREFIX + DEVICE_PREFIX;
+        Set<String> failing = hall.query(s -> s.alarms().keySet().stream().filter(id -> id.startsWith(ours))
+                .map(id -> id.substring(ours.length())).collect(Collectors.toSet())).join();
         announcer = Announcer.start(voice, clips, sink.get(), amplifier,
-                Clock.system(config.hall().zone()), new Journaling(listener));
+                Clock.system(config.hall().zone()), new Journaling(listener), failing);
         hall.addListener(this);
     }
 

@@ -2,6 +2,7 @@ package io.hallq.controller.voice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.TestHalls;
@@ -87,6 +88,34 @@ class VoiceModuleTest {
             var alarms = rt.hall().query(s -> List.copyOf(s.alarms().keySet())).get(10, TimeUnit.SECONDS);
             assertTrue(alarms.stream().anyMatch(a -> a.startsWith("DEVICE:voice-")), alarms.toString());
             assertTrue(rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS).accepted());
+        }
+    }
+
+    @Test
+    void anAudioAlarmFromBeforeARestart_isClearedByTheFirstAnnouncementThatPlays() throws Exception {
+        String alarmId = "DEVICE:" + VoiceModule.DEVICE_PREFIX + VoiceListener.AUDIO_OUTPUT;
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"),
+                TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of())) { // the speaker failed before the cut
+            rt.hall().submit(new Command.DeviceFault(VoiceModule.DEVICE_PREFIX + VoiceListener.AUDIO_OUTPUT,
+                    "广播设备故障:无声卡", "Announcement device fault: no sound card")).get(10, TimeUnit.SECONDS);
+        }
+        WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("wav"));
+        VoiceModule voice = new VoiceModule(() -> sink, on -> { }, VoiceListener.NONE);
+        try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"),
+                TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(voice))) {
+            assertTrue(rt.hall().query(s -> s.alarms().containsKey(alarmId)).get(10, TimeUnit.SECONDS),
+                    "still raised after the start: nothing has played yet");
+            rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
+            rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (rt.hall().query(s -> s.alarms().containsKey(alarmId)).get(10, TimeUnit.SECONDS)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertFalse(rt.hall().query(s -> s.alarms().containsKey(alarmId)).get(10, TimeUnit.SECONDS),
+                    "the call played: the sound works again");
         }
     }
 
