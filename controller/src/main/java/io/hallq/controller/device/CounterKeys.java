@@ -40,12 +40,12 @@ public final class CounterKeys {
     public void scan(long nowMs) {
         if (keypad != null) {
             for (MatrixKeypad.KeySignal k : keypad.scan(nowMs)) {
-                signal(k.signal(), "counter-" + counter + "-keypad", () -> key(k.key()));
+                signal(k.signal(), DeviceAlarms.COUNTER_PREFIX + counter + "-keypad", () -> key(k.key()));
             }
         }
         for (int i = 0; i < ratingKeys.size(); i++) {
             int rating = i + 1;
-            signal(ratingKeys.get(i).sample(!ratingPins.get(i).high(), nowMs), "counter-" + counter + "-rating",
+            signal(ratingKeys.get(i).sample(!ratingPins.get(i).high(), nowMs), DeviceAlarms.COUNTER_PREFIX + counter + "-rating",
                     () -> hall.submit(new Command.RateService(counter, rating)));
         }
     }

@@ -8,7 +8,6 @@ import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.tinylog.Logger;
 
 /**
@@ -31,6 +30,13 @@ public final class DeviceAlarms {
     public DeviceAlarms(HallController hall) {
         this.hall = hall;
     }
+
+    /** Devices of the dispenser's service buttons: {@code button-<service>}. */
+    static final String BUTTON_PREFIX = "button-";
+    /** The dispenser's phone keypad. */
+    static final String PHONE_KEYPAD = "phone-keypad";
+    /** Devices of a counter: {@code counter-<n>-keypad}, {@code counter-<n>-rating}. */
+    static final String COUNTER_PREFIX = "counter-";
 
     /** The cause code of a key held past {@code stuckAfter}: the key is ignored, the rest of the device works. */
     public static final String STUCK_KEY = "stuck-key";
@@ -67,16 +73,22 @@ public final class DeviceAlarms {
     }
 
     /**
-     * Takes the DEVICE alarms active in the journal at start whose device {@code ours} says this module drives,
-     * as active but unconfirmed.
+     * The devices whose alarms this class raises (the voice and MQTT modules raise and clear their own: "voice-...",
+     * "mqtt", a board's "board-...").
      */
-    public void resume(Collection<AlarmRaised> journaled, Predicate<String> ours) {
+    static boolean ours(String device) {
+        return device.equals(PrinterFault.DEVICE) || device.equals(PrinterFault.PAPER_DEVICE)
+                || device.startsWith(BUTTON_PREFIX) || device.equals(PHONE_KEYPAD) || device.startsWith(COUNTER_PREFIX);
+    }
+
+    /** Takes the DEVICE alarms of {@linkplain #ours our devices} active in the journal at start, as unconfirmed. */
+    public void resume(Collection<AlarmRaised> journaled) {
         for (AlarmRaised a : journaled) {
             if (a.kind() != AlarmKind.DEVICE || !a.alarmId().startsWith(QueueEngine.DEVICE_ALARM_PREFIX)) {
                 continue;
             }
             String device = a.alarmId().substring(QueueEngine.DEVICE_ALARM_PREFIX.length());
-            if (ours.test(device)) {
+            if (ours(device)) {
                 Command.DeviceFault fault = new Command.DeviceFault(device, a.messageZh(), a.messageEn(), a.cause());
                 active.put(device, fault);
                 unconfirmed.put(device, fault);

@@ -7,7 +7,6 @@ import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.ticket.NearbyHalls;
 import io.hallq.controller.ticket.TicketLayout;
-import io.hallq.controller.voice.VoiceModule;
 import io.hallq.protocol.event.HallEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +83,7 @@ public final class DeviceModule implements HallModule {
         DevicesConfig cfg = DevicesReader.read(context.loaded());
         HallController hall = context.hall();
         alarms = new DeviceAlarms(hall);
-        alarms.resume(hall.query(s -> List.copyOf(s.alarms().values())).join(),
-                device -> !device.startsWith(VoiceModule.DEVICE_PREFIX));
+        alarms.resume(hall.query(s -> List.copyOf(s.alarms().values())).join());
         if (cfg.printer() != null) {
             link = printerLinks.apply(cfg.printer());
             printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),

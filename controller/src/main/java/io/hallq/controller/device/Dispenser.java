@@ -72,9 +72,9 @@ public final class Dispenser {
             switch (b.debouncer().sample(!b.pin().high(), nowMs)) {
                 case PRESSED -> press(b.service(), nowMs);
                 case RATE_LIMITED -> Logger.debug("Button {} pressed again too soon: ignored", b.service());
-                case STUCK -> alarms.stuckKey("button-" + b.service(), "取号按键 " + b.service() + " 卡住",
+                case STUCK -> alarms.stuckKey(DeviceAlarms.BUTTON_PREFIX + b.service(), "取号按键 " + b.service() + " 卡住",
                         "Dispenser button " + b.service() + " stuck");
-                case UNSTUCK -> alarms.clear("button-" + b.service());
+                case UNSTUCK -> alarms.clear(DeviceAlarms.BUTTON_PREFIX + b.service());
                 default -> { }
             }
         }
@@ -83,9 +83,9 @@ public final class Dispenser {
                 if (k.signal() == KeyDebouncer.Signal.PRESSED) {
                     phone.key(k.key(), nowMs);
                 } else if (k.signal() == KeyDebouncer.Signal.STUCK) {
-                    alarms.stuckKey("phone-keypad", "号码键盘按键卡住", "Phone keypad key stuck");
+                    alarms.stuckKey(DeviceAlarms.PHONE_KEYPAD, "号码键盘按键卡住", "Phone keypad key stuck");
                 } else if (k.signal() == KeyDebouncer.Signal.UNSTUCK) {
-                    alarms.clear("phone-keypad");
+                    alarms.clear(DeviceAlarms.PHONE_KEYPAD);
                 }
             }
             phone.expire(nowMs);

@@ -60,4 +60,19 @@ class DeviceFaultRestartTest {
             assertEquals(List.of(), since, "the same fault is neither cleared nor raised again");
         }
     }
+
+    @Test
+    void alarmsOfOtherModules_areLeftToThem() throws Exception {
+        try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
+            h.runtime.hall().submit(new io.hallq.controller.queue.Command.DeviceFault("mqtt", "MQTT 订阅被拒绝",
+                    "The MQTT broker refused subscriptions", "subscription-refused")).join();
+            h.runtime.hall().submit(new io.hallq.controller.queue.Command.DeviceFault("voice-audio-output",
+                    "广播设备故障", "Announcement device fault")).join();
+        }
+        try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
+            Thread.sleep(4_500); // past the device module's settling time
+            assertEquals(List.of("DEVICE:mqtt", "DEVICE:voice-audio-output"), h.query(s -> s.alarms().keySet()
+                    .stream().sorted().toList()), "only the MQTT and voice modules may clear theirs");
+        }
+    }
 }
