@@ -177,13 +177,13 @@ final class Outbox {
             case HallEvent.AlarmRaised r -> {
                 raised.put(r.alarmId(), r);
                 yield java.util.Optional.of(new AlarmMessage(MqttCodec.VERSION, hall, seq, true, r.alarmId(),
-                        r.kind(), r.messageZh(), r.messageEn(), r.at()));
+                        r.kind(), r.messageZh(), r.messageEn(), r.at(), r.cause()));
             }
             case HallEvent.AlarmCleared c -> {
                 HallEvent.AlarmRaised r = raised.remove(c.alarmId());
                 yield java.util.Optional.of(new AlarmMessage(MqttCodec.VERSION, hall, seq, false, c.alarmId(),
                         r == null ? null : r.kind(), r == null ? null : r.messageZh(),
-                        r == null ? null : r.messageEn(), c.at()));
+                        r == null ? null : r.messageEn(), c.at(), r == null ? null : r.cause()));
             }
             default -> java.util.Optional.empty();
         };

@@ -33,7 +33,7 @@ final class StatusBuilder {
         }
         List<ActiveAlarm> alarms = s.alarms().values().stream()
                 .sorted(Comparator.comparing(HallEvent.AlarmRaised::at).thenComparing(HallEvent.AlarmRaised::alarmId))
-                .map(a -> new ActiveAlarm(a.alarmId(), a.kind(), a.messageZh(), a.messageEn(), a.at())).toList();
+                .map(a -> new ActiveAlarm(a.alarmId(), a.kind(), a.messageZh(), a.messageEn(), a.at(), a.cause())).toList();
         return new HallStatus(MqttCodec.VERSION, info.id(), info.nameZh(), info.nameEn(), at, lastSeq,
                 (int) s.openCounters(), busy(s), services, alarms, notice);
     }

@@ -307,6 +307,9 @@ class SyncIT {
         assertTrue(detail.contains("out of paper") && detail.contains("paper-out"), detail);
         health("hall-d", "printer-paper", degraded);
         health("hall-d", "button-pay", degraded); // the device as a topic segment: lower case
+        // the retained status lists the alarm with its cause code, for programs
+        Retained.await(broker.uri(), Topics.status("hall-d"), HallStatus.class, s -> s.alarms().stream()
+                .anyMatch(a -> a.alarmId().equals("DEVICE:printer") && "paper-out".equals(a.cause())));
 
         h.submit(new Command.DeviceRecovered("printer")).join();
         health("hall-d", "printer", DeviceHealth.State.OK);

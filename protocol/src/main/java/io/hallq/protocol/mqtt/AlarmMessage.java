@@ -6,7 +6,9 @@ import java.time.Instant;
 
 /**
  * An alarm raised ({@code active}) or cleared. {@code seq} is the journal event it comes from. On clear,
- * kind and messages are those of the raise when the hall still knows them, otherwise null.
+ * kind, messages and cause are those of the raise when the hall still knows them, otherwise null.
+ *
+ * @param cause a short code for programs (DEVICE alarms: "paper-out", "stuck-key", ...), or null
  */
 public record AlarmMessage(@JsonProperty(required = true) int v,
                            @JsonProperty(required = true) String hall,
@@ -16,7 +18,8 @@ public record AlarmMessage(@JsonProperty(required = true) int v,
                            AlarmKind kind,
                            String messageZh,
                            String messageEn,
-                           @JsonProperty(required = true) Instant at) implements MqttMessage {
+                           @JsonProperty(required = true) Instant at,
+                           String cause) implements MqttMessage {
     public AlarmMessage {
         Require.version(v);
         Require.segment("hall", hall);
@@ -26,5 +29,11 @@ public record AlarmMessage(@JsonProperty(required = true) int v,
         if (active) {
             Require.present("kind", kind);
         }
+    }
+
+    /** An alarm without a cause code. */
+    public AlarmMessage(int v, String hall, long seq, boolean active, String alarmId, AlarmKind kind, String messageZh,
+                        String messageEn, Instant at) {
+        this(v, hall, seq, active, alarmId, kind, messageZh, messageEn, at, null);
     }
 }

@@ -56,13 +56,19 @@ public record HallStatus(@JsonProperty(required = true) int v,
                               @JsonProperty(required = true) AlarmKind kind,
                               @JsonProperty(required = true) String messageZh,
                               @JsonProperty(required = true) String messageEn,
-                              @JsonProperty(required = true) Instant since) {
+                              @JsonProperty(required = true) Instant since,
+                              String cause) {
         public ActiveAlarm {
             Require.text("alarmId", alarmId);
             Require.present("kind", kind);
             Require.present("messageZh", messageZh);
             Require.present("messageEn", messageEn);
             Require.present("since", since);
+        }
+
+        /** An alarm without a cause code. */
+        public ActiveAlarm(String alarmId, AlarmKind kind, String messageZh, String messageEn, Instant since) {
+            this(alarmId, kind, messageZh, messageEn, since, null);
         }
     }
 

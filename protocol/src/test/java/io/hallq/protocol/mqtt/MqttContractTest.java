@@ -26,6 +26,7 @@ class MqttContractTest {
         g.put("status-quiet.json", Samples.quietStatus());
         g.put("alarm-raised.json", Samples.alarmRaised());
         g.put("alarm-cleared.json", Samples.alarmCleared());
+        g.put("alarm-device.json", Samples.deviceAlarm());
         g.put("device-health.json", Samples.device());
         g.put("daily-stats.json", Samples.stats());
         g.put("daily-stats-closed.json", Samples.closedDay());

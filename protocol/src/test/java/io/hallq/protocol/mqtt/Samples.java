@@ -83,6 +83,12 @@ final class Samples {
                 "Many customers waiting", AT);
     }
 
+    /** A DEVICE alarm with its cause code, as central tells printer faults apart. */
+    static AlarmMessage deviceAlarm() {
+        return new AlarmMessage(1, HALL, 122, true, "DEVICE:printer", AlarmKind.DEVICE, "打印机缺纸,请联系工作人员",
+                "Ticket printer out of paper, please ask our staff", AT, "paper-out");
+    }
+
     static AlarmMessage alarmCleared() {
         return new AlarmMessage(1, HALL, 121, false, "EARLY_WARNING", null, null, null, AT);
     }
