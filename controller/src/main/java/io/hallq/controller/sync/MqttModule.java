@@ -17,9 +17,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -50,7 +54,7 @@ public final class MqttModule implements HallModule {
     private final List<Runnable> connectListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, String> refusedSubscriptions = new ConcurrentHashMap<>();
     /** The subscriptions of this session the broker has not answered yet (sync thread only). */
-    private final java.util.Set<String> unanswered = new java.util.HashSet<>();
+    private final Set<String> unanswered = new HashSet<>();
     private List<String> subscribed = List.of();
     private ScheduledExecutorService owner;
     private HallController hall;
@@ -235,13 +239,13 @@ public final class MqttModule implements HallModule {
             });
             return;
         }
-        String refused = String.join(", ", new java.util.TreeMap<>(refusedSubscriptions).entrySet().stream()
+        String refused = String.join(", ", new TreeMap<>(refusedSubscriptions).entrySet().stream()
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
         hall.submit(new Command.DeviceFault(LINK_DEVICE, "MQTT 订阅被拒绝,请检查代理的访问权限:" + refused,
                 "The MQTT broker refused subscriptions, check its ACL: " + refused, SUBSCRIPTION_REFUSED));
     }
 
-    private void publishHealth(java.util.Collection<DeviceHealth> changed) {
+    private void publishHealth(Collection<DeviceHealth> changed) {
         if (link.isConnected()) {
             changed.forEach(h -> link.publish(Outgoing.retained(Topics.device(hallId, h.device()),
                     MqttCodec.encode(h))));
