@@ -47,8 +47,9 @@ public final class VirtualButton {
         return pin.state() == DigitalState.LOW;
     }
 
-    /** Press, hold for {@code time}, release. */
+    /** Press (once the controller has read the button), hold for {@code time}, release. */
     public void hold(Duration time) {
+        awaitSampled(lastRead, Duration.ZERO);
         press();
         sleep(time);
         release();
@@ -57,9 +58,11 @@ public final class VirtualButton {
     /**
      * A normal press: down until the controller has read it down over {@link #TAP}, then up until it has read
      * it up as long. Following the controller's reads rather than the wall clock keeps a tap a tap when the
-     * machine is busy and the scan thread runs late.
+     * machine is busy and the scan thread runs late. It starts once the controller has read the button at
+     * least once: a button already down at its first read is taken as held since the start, not as a press.
      */
     public void tap() {
+        awaitSampled(lastRead, Duration.ZERO);
         press();
         awaitSampled(lastRead, TAP);
         release();

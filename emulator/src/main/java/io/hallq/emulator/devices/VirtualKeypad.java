@@ -48,8 +48,13 @@ public final class VirtualKeypad {
         down.remove(key);
     }
 
-    /** Taps each key in turn, each held and released over {@link VirtualButton#TAP} of the controller's scans. */
+    /**
+     * Taps each key in turn, each held and released over {@link VirtualButton#TAP} of the controller's scans,
+     * after the controller has read the keypad at least once (a key already down at its first read is taken as
+     * held since the start, and never as a press).
+     */
     public void type(String keys) {
+        VirtualButton.awaitSampled(lastRead, Duration.ZERO);
         for (char k : keys.toCharArray()) {
             press(k);
             VirtualButton.awaitSampled(lastRead, VirtualButton.TAP);
@@ -59,6 +64,7 @@ public final class VirtualKeypad {
     }
 
     public void hold(char key, Duration time) {
+        VirtualButton.awaitSampled(lastRead, Duration.ZERO);
         press(key);
         VirtualButton.sleep(time);
         release(key);
