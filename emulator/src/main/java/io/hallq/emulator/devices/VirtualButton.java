@@ -86,8 +86,12 @@ public final class VirtualButton {
         }
     }
 
-    /** Contact bounce: {@code flips} level changes {@code gap} apart, ending pressed; release yourself. */
+    /**
+     * Contact bounce (once the controller has read the button): {@code flips} level changes {@code gap} apart,
+     * ending pressed; release yourself.
+     */
     public void bounce(int flips, Duration gap) {
+        awaitSampled(lastRead, Duration.ZERO);
         for (int i = 0; i < flips; i++) {
             if (i % 2 == 0) {
                 press();
