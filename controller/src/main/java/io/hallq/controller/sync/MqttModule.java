@@ -183,6 +183,7 @@ public final class MqttModule implements HallModule {
         hall.addListener(events -> hand(() -> onEvents(events)));
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
+        owner.scheduleWithFixedDelay(outbox::checkStalled, 2, 2, TimeUnit.SECONDS);
         link.start();
     }
 

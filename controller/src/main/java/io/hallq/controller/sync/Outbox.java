@@ -31,6 +31,8 @@ final class Outbox {
 
     private static final int BATCH = 256;
     private static final long SAVE_DELAY_MS = 200;
+    /** With messages in flight and no acknowledgement for this long, resend from the cursor. */
+    static final long STALL_MS = 10_000;
 
     private final String hall;
     private final HallController controller;
@@ -48,9 +50,18 @@ final class Outbox {
     private long generation;
     private boolean connected;
     private boolean saveScheduled;
+    private long lastProgress = System.nanoTime();
+    private final long stallNanos;
 
     Outbox(String hall, HallController controller, ScheduledExecutorService owner,
            Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile) {
+        this(hall, controller, owner, publisher, cursorFile, STALL_MS);
+    }
+
+    /** @param stallMs with messages in flight and no acknowledgement for this long, resend from the cursor */
+    Outbox(String hall, HallController controller, ScheduledExecutorService owner,
+           Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile, long stallMs) {
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
         this.hall = hall;
         this.controller = controller;
         this.owner = owner;
@@ -73,7 +84,27 @@ final class Outbox {
         inflight = 0;
         buffer.clear();
         nextToSend = cursor + 1;
+        lastProgress = System.nanoTime();
         pump();
+    }
+
+    /**
+     * Called every few seconds: when messages are in flight and the broker has acknowledged nothing for the
+     * stall time ({@link #STALL_MS} by default: an acknowledgement lost in a reconnect, a client token that never
+     * completes), resend from the cursor rather than wait for ever; consumers drop duplicates by sequence.
+     */
+    void checkStalled() {
+        long now = System.nanoTime();
+        if (connected && inflight > 0 && now - lastProgress > stallNanos) {
+            Logger.warn("MQTT outbox: no acknowledgement for {} ms with {} in flight; resending from #{}",
+                    TimeUnit.NANOSECONDS.toMillis(stallNanos), inflight, cursor + 1);
+            generation++;
+            inflight = 0;
+            buffer.clear();
+            nextToSend = cursor + 1;
+            lastProgress = now;
+            pump();
+        }
     }
 
     void disconnected() {
@@ -129,6 +160,7 @@ final class Outbox {
             }
             return;
         }
+        lastProgress = System.nanoTime();
         if (seq > cursor) {
             ackedAhead.add(seq);
             while (!ackedAhead.isEmpty() && ackedAhead.first() <= cursor + 1) {

@@ -70,7 +70,9 @@ class SyncIT {
     private void assertCentralHasJournal(String id, HallController h) {
         long last = h.lastSequence();
         assertTrue(CentralRecorder.await(() -> central.lastSeq(id) == last, 30_000),
-                "central reached #" + central.lastSeq(id) + " of #" + last);
+                "central reached #" + central.lastSeq(id) + " of #" + last + (hall == null ? ""
+                        : "; the hall is " + (hall.mqtt().connected() ? "" : "not ") + "connected, the broker"
+                        + " acknowledged up to #" + hall.mqtt().publishedSequence()));
         assertEquals(List.of(), central.problems());
         List<EventMessage> got = central.events(id);
         List<JournaledEvent> journal = h.eventsAfter(0, Integer.MAX_VALUE);
