@@ -147,8 +147,7 @@ public final class TwinRoutes implements WebRoutes {
         String json = json(v);
         if (!json.equals(lastJson)) {
             lastJson = json;
-            TwinView numbered = state.read(seq.incrementAndGet(), serving);
-            channel.publish(numbered);
+            channel.publish(v.withSeq(seq.incrementAndGet()));
         }
     }
 

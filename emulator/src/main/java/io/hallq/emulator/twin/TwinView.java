@@ -13,6 +13,12 @@ record TwinView(long seq, String hallZh, String hallEn, List<Button> buttons, bo
                 List<Counter> counters, List<Printed> tickets, List<String> announcements, String hallMatrix,
                 boolean amplifier) {
 
+    /** The same view, numbered {@code n}. */
+    TwinView withSeq(long n) {
+        return new TwinView(n, hallZh, hallEn, buttons, phoneKeypad, counters, tickets, announcements, hallMatrix,
+                amplifier);
+    }
+
     /** A dispenser button: {@code wired} when the config fits a virtual button for the service. */
     record Button(String service, String nameZh, String nameEn, boolean wired, boolean lit) {}
 
