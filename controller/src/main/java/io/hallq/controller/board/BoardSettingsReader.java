@@ -31,7 +31,6 @@ public final class BoardSettingsReader {
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "a hall id of a-z, 0-9 and '-' (up to 64)");
     private static final ConfigScalar<String> ADDRESS =
             ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
-    private static final ConfigScalar<String> BROKER = MqttSettingsReader.BROKER;
     private static final ConfigScalar<Duration> POSITIVE = MqttSettingsReader.POSITIVE;
 
     private BoardSettingsReader() {}
@@ -85,20 +84,14 @@ public final class BoardSettingsReader {
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
                 "keepAlive", "reconnect");
-        URI broker = URI.create(m.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
-        ConfigNode reconnect = m.key("reconnect").mapping("min", "max");
-        Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
-        Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
-        if (max.compareTo(min) < 0) {
-            reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
-        }
+        URI broker = MqttSettingsReader.broker(m);
+        MqttSettingsReader.Backoff reconnect = MqttSettingsReader.reconnect(m);
         MqttSettings mqtt = new MqttSettings(true, broker, false,
-                m.key("clientId").get(ConfigScalar.text("[A-Za-z0-9_-]{1,64}",
-                        "a client id of A-Z, a-z, 0-9, '_', '-'"), defaultClientId(hall, id)),
+                m.key("clientId").get(MqttSettingsReader.CLIENT_ID, defaultClientId(hall, id)),
                 m.key("username").optional(NAME), m.key("password").optional(NAME),
                 MqttSettingsReader.tls(m.key("tls"), baseDir, broker),
                 m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,
-                min, max, Map.of(), List.of());
+                reconnect.min(), reconnect.max(), Map.of(), List.of());
         problems.throwIfAny();
         return new BoardSettings(hall, id, bind, port, mqtt);
     }

@@ -37,6 +37,9 @@ public final class MqttSettingsReader {
     /** A broker address as every MQTT client of ours takes it (the hall, the board Pi). */
     public static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
             "a broker URI tcp://host:port or ssl://host:port");
+    /** A client id as the brokers take it. */
+    public static final ConfigScalar<String> CLIENT_ID =
+            ConfigScalar.text("[A-Za-z0-9_-]{1,64}", "a client id of A-Z, a-z, 0-9, '_', '-'");
     public static final ConfigScalar<Duration> POSITIVE =
             DURATION.where(Duration::isPositive, "a duration more than 0");
     private static final ConfigScalar<Duration> NOT_NEGATIVE =
@@ -61,22 +64,35 @@ public final class MqttSettingsReader {
             n.key("profileWeeks").error("is no longer read here: the busy/idle profile on MQTT and the manager"
                     + " page's staffing advice share journal.profileWeeks; move it there");
         }
-        URI broker = URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
+        URI broker = broker(n);
+        Backoff reconnect = reconnect(n);
+        return new MqttSettings(n.key("enabled").get(BOOLEAN, true), broker, n.key("embedded").get(BOOLEAN, false),
+                n.key("clientId").get(CLIENT_ID, "hall-" + hallId),
+                n.key("username").optional(NAME), n.key("password").optional(NAME), tls(n.key("tls"), base, broker),
+                n.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)),
+                n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ZERO),
+                n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
+                n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), reconnect.min(), reconnect.max(),
+                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));
+    }
+
+    /** The reconnect backoff, from {@code min} doubling up to {@code max}. */
+    public record Backoff(Duration min, Duration max) {}
+
+    /** The required {@code broker} key of an mqtt mapping (the hall's, the board Pi's). */
+    public static URI broker(ConfigNode n) {
+        return URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
+    }
+
+    /** The optional {@code reconnect: {min, max}} of an mqtt mapping, 1 s to 30 s by default, max not below min. */
+    public static Backoff reconnect(ConfigNode n) {
         ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
         Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
         Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
         if (max.compareTo(min) < 0) {
             reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
         }
-        return new MqttSettings(n.key("enabled").get(BOOLEAN, true), broker, n.key("embedded").get(BOOLEAN, false),
-                n.key("clientId").get(ConfigScalar.text("[A-Za-z0-9_-]{1,64}", "a client id of A-Z, a-z, 0-9, '_', '-'"),
-                        "hall-" + hallId),
-                n.key("username").optional(NAME), n.key("password").optional(NAME), tls(n.key("tls"), base, broker),
-                n.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)),
-                n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ZERO),
-                n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),
-                n.key("maxInflight").get(ConfigScalar.integer(1, 65535), 10), min, max,
-                commands(n.key("commands")), neighbours(n.key("neighbours"), hallId));
+        return new Backoff(min, max);
     }
 
     /**
