@@ -62,7 +62,8 @@ public final class WebTestHall implements AutoCloseable {
     private static ObjectNode root() {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode web = root.putObject("web");
-        web.put("bind", "127.0.0.1").put("port", 0).put("lockoutAfter", 3).put("lockoutFor", "10m");
+        web.put("bind", "127.0.0.1").put("port", 0).put("lockoutAfter", 3).put("lockoutFor", "10m")
+                .put("ticketsPerMinute", 600);
         ArrayNode users = web.putArray("users");
         user(users, "staff", "STAFF").putArray("counters").add(2).add(3);
         user(users, "staff4", "STAFF").putArray("counters").add(4);
