@@ -268,6 +268,10 @@ final class ApiContract {
                     + (type == null ? "none" : "'" + LogText.safe(type) + "'"));
             return;
         }
+        if (text.isBlank()) {
+            Json.error(ctx, 400, "BAD_REQUEST", "expected a JSON object in the request body");
+            return;
+        }
         JsonNode body;
         try {
             body = STRICT.readTree(ctx.body().buffer().getBytes());

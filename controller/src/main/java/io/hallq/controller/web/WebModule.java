@@ -279,6 +279,8 @@ public final class WebModule implements HallModule {
             router.route("/api/*").last().handler(ctx -> Json.error(ctx, 404, "NOT_FOUND",
                     "no API at " + ctx.request().method() + " " + LogText.safe(ctx.normalizedPath())
                             + " (see /openapi.yaml)"));
+            router.route().last().handler(ctx -> Json.error(ctx, 404, "NOT_FOUND",
+                    "no page at " + LogText.safe(ctx.normalizedPath())));
             router.errorHandler(413, ctx -> {
                 Logger.warn("Web: request body over {} bytes refused: {} {} from {} (Content-Length {})", BODY_LIMIT,
                         ctx.request().method(), LogText.safe(ctx.normalizedPath()), address(ctx),

@@ -33,6 +33,11 @@ public final class WebTestHall implements AutoCloseable {
     }
 
     private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more, boolean boardNotices) {
+        this(dataDir, extras, more, boardNotices, root -> { });
+    }
+
+    private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more, boolean boardNotices,
+                        java.util.function.Consumer<ObjectNode> tweak) {
         // five weeks of profile, not the default four: the staffing card must follow the hall's setting
         HallConfig config = TestHalls.withJournal(TestHalls.small(dataDir),
                 new io.hallq.controller.config.JournalConfig(dataDir.toString(), 60, 2000, 5));
@@ -43,7 +48,9 @@ public final class WebTestHall implements AutoCloseable {
             modules.add(new io.hallq.controller.sync.BoardNoticeFeed(new io.hallq.controller.sync.MqttModule(),
                     web::showNeighbourSuggestions));
         }
-        runtime = HallRuntime.start(new LoadedConfig(config, root(), Path.of("test-hall.yaml")), clock, modules);
+        ObjectNode root = root();
+        tweak.accept(root);
+        runtime = HallRuntime.start(new LoadedConfig(config, root, Path.of("test-hall.yaml")), clock, modules);
     }
 
     public static WebTestHall start(Path dataDir) {
@@ -53,6 +60,16 @@ public final class WebTestHall implements AutoCloseable {
     /** With the board notice line fed as on the Pi (journaled notices, neighbour halls). */
     public static WebTestHall withBoardNotices(Path dataDir) {
         return new WebTestHall(dataDir, List.of(), List.of(), true);
+    }
+
+    /** With the hall file's tree changed by {@code tweak} first (e.g. root.with("web").put(...)). */
+    public static WebTestHall configured(Path dataDir, java.util.function.Consumer<ObjectNode> tweak) {
+        return new WebTestHall(dataDir, List.of(), List.of(), false, tweak);
+    }
+
+    /** The password hash every test user has. */
+    public static String hash() {
+        return HASH;
     }
 
     public static WebTestHall start(Path dataDir, List<WebRoutes> extras, List<HallModule> moreModules) {
