@@ -90,6 +90,7 @@ class ContractTest {
             ApiClient staff = hall.client();
             staff.login("staff");
             ApiClient nobody = hall.client();
+            hall.hall().submit(new io.hallq.controller.queue.Command.Tick()).join(); // the day has started
             long before = hall.hall().lastSequence();
             int checked = 0;
             for (ApiContract.Operation op : contract.operations()) {
