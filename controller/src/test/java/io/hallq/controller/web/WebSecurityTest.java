@@ -469,6 +469,44 @@ class WebSecurityTest {
         assertFalse(logged.contains("138"), logged);
     }
 
+    @Test
+    void theTwinsRoutes_refuseOtherSites_andOtherHostNames() throws Exception {
+        WebRoutes twin = (vertx, router, hall, web) -> router.post("/twin/api/press")
+                .handler(ctx -> ctx.response().end("{\"pressed\":true}"));
+        try (WebTestHall hall = WebTestHall.start(data, List.of(twin), List.of())) {
+            assertEquals(200, post(hall.url("/twin/api/press"), "").statusCode());
+            assertEquals(200, post(hall.url("/twin/api/press"), "", "Origin", hall.url("")).statusCode());
+            HttpResponse<String> forged = post(hall.url("/twin/api/press"), "", "Origin", "http://evil.example");
+            assertEquals(403, forged.statusCode());
+            assertTrue(forged.body().contains("CROSS_ORIGIN"), forged.body());
+            assertEquals(403, post(hall.url("/twin/api/press"), "", "Sec-Fetch-Site", "cross-site").statusCode());
+            // DNS rebinding: a hostile name resolving to 127.0.0.1 is not this machine's name
+            java.net.http.HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", hall.web.port())) {
+                s.getOutputStream().write(("POST /twin/api/press HTTP/1.1\r\nHost: evil.example:" + hall.web.port()
+                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+            }
+            assertNotNull(raw);
+        }
+    }
+
+    @Test
+    void theTwin_refusesToStartBeyondLoopback() {
+        WebRoutes twin = (vertx, router, hall, web) -> { };
+        var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> {
+            try (WebTestHall hall = WebTestHall.configuredWith(data, List.of(twin), root -> {
+                root.with("web").put("bind", "0.0.0.0");
+                root.with("web").remove("users");
+            })) {
+                assertNull(hall);
+            }
+        });
+        assertTrue(String.valueOf(e.getMessage()).contains("web.bind: the emulator's digital twin has no login")
+                || String.valueOf(e.getCause()).contains("web.bind: the emulator's digital twin has no login"), e.toString());
+    }
+
     private static JsonNode yaml(String text) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper(

@@ -67,6 +67,12 @@ public final class WebTestHall implements AutoCloseable {
         return new WebTestHall(dataDir, List.of(), List.of(), false, tweak);
     }
 
+    /** With extra routes (a stand-in for the twin) and the hall file's tree changed by {@code tweak}. */
+    public static WebTestHall configuredWith(Path dataDir, List<WebRoutes> extras,
+                                             java.util.function.Consumer<ObjectNode> tweak) {
+        return new WebTestHall(dataDir, extras, List.of(), false, tweak);
+    }
+
     /** The password hash every test user has. */
     public static String hash() {
         return HASH;
