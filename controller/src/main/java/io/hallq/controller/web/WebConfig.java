@@ -20,10 +20,11 @@ import java.util.Optional;
  *                         LAN), or null to serve everything on {@code bind:port}
  * @param ticketsPerMinute tickets one login may issue per minute (a kiosk that is misused cannot use up the day)
  * @param feeds            caps on open live feeds
+ * @param idleTimeout      a connection with no traffic this long is closed (live feeds send a heartbeat every 15 s)
  */
 public record WebConfig(boolean enabled, String bind, int port, String publicUrl, Duration sessionTimeout,
                         int lockoutAfter, Duration lockoutFor, List<WebUser> users, Tls tls, Listener staffListener,
-                        int ticketsPerMinute, FeedLimits feeds) {
+                        int ticketsPerMinute, FeedLimits feeds, Duration idleTimeout) {
 
     public WebConfig {
         users = List.copyOf(users);
@@ -33,7 +34,7 @@ public record WebConfig(boolean enabled, String bind, int port, String publicUrl
     public WebConfig(boolean enabled, String bind, int port, String publicUrl, Duration sessionTimeout,
                      int lockoutAfter, Duration lockoutFor, List<WebUser> users) {
         this(enabled, bind, port, publicUrl, sessionTimeout, lockoutAfter, lockoutFor, users, null, null, 20,
-                FeedLimits.DEFAULT);
+                FeedLimits.DEFAULT, Duration.ofSeconds(60));
     }
 
     public Optional<WebUser> user(String name) {

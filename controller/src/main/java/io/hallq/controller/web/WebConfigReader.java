@@ -20,7 +20,7 @@ import java.util.Set;
 public final class WebConfigReader {
 
     static final String[] KEYS = {"enabled", "bind", "port", "publicUrl", "sessionTimeout", "lockoutAfter",
-        "lockoutFor", "users", "tls", "staffListener", "ticketsPerMinute", "feeds"};
+        "lockoutFor", "users", "tls", "staffListener", "ticketsPerMinute", "feeds", "idleTimeout"};
     private static final ConfigScalar<String> ADDRESS =
             ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
     private static final ConfigScalar<String> USER_NAME =
@@ -77,7 +77,9 @@ public final class WebConfigReader {
                 tls(n.key("tls"), baseDir),
                 listener(n.key("staffListener")),
                 n.key("ticketsPerMinute").get(ConfigScalar.integer(1, 600), 20),
-                feeds(n.key("feeds")));
+                feeds(n.key("feeds")),
+                n.key("idleTimeout").get(ConfigScalar.DURATION.where(d -> d.toMillis() >= 1000 && d.toHours() <= 1,
+                        "a duration from 1s to 1h (above 15s, the live feeds' heartbeat)"), Duration.ofSeconds(60)));
     }
 
     /** True for 127.0.0.0/8, ::1 and localhost: only this machine can connect. */

@@ -39,8 +39,6 @@ public final class WebModule implements HallModule {
 
     /** The largest request body: the API's bodies are a few hundred bytes. */
     static final long BODY_LIMIT = 16 * 1024;
-    /** A connection with no traffic this long is closed (live feeds send a heartbeat every 15 s). */
-    static final int IDLE_TIMEOUT_SECONDS = 60;
 
     /**
      * Every answer's security headers: scripts and everything else only from the hall's own pages, no framing,
@@ -194,8 +192,8 @@ public final class WebModule implements HallModule {
 
     private HttpServer listen(io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler, String bind,
                               int port, boolean tls) {
-        HttpServerOptions options = new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS).setMaxHeaderSize(8 * 1024).setMaxInitialLineLength(4096)
+        HttpServerOptions options = new HttpServerOptions().setIdleTimeout((int) config.idleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS).setMaxHeaderSize(8 * 1024).setMaxInitialLineLength(4096)
                 .setMaxFormAttributeSize(4096);
         if (tls) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tls().certFile())

@@ -507,6 +507,16 @@ class WebSecurityTest {
                 || String.valueOf(e.getCause()).contains("web.bind: the emulator's digital twin has no login"), e.toString());
     }
 
+    @Test
+    void anIdleConnection_isClosed() throws Exception {
+        try (WebTestHall hall = WebTestHall.configured(data, root -> root.with("web").put("idleTimeout", "2s"));
+             java.net.Socket idle = new java.net.Socket("127.0.0.1", hall.web.port())) {
+            idle.setSoTimeout(15_000);
+            // sends nothing (a slowloris holding a connection): the server closes it after 2 s
+            assertEquals(-1, idle.getInputStream().read());
+        }
+    }
+
     private static JsonNode yaml(String text) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper(
