@@ -71,7 +71,9 @@ final class DemoPasswords {
 
     private static void write(Path cache, Set<String> clean) {
         try {
-            Files.createDirectories(cache.getParent());
+            if (!Files.isDirectory(cache.getParent()) || !Files.isWritable(cache.getParent())) {
+                return; // never create the data folder here: 'hallq check' may run as another user than the service
+            }
             if (!Files.exists(cache)) {
                 try {
                     Files.createFile(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
