@@ -105,7 +105,8 @@ final class Sessions {
             closeStreams(evicted);
         }
         ctx.put(KEY, s);
-        ctx.response().addCookie(cookie(s.id).setMaxAge(timeout.toSeconds()));
+        ctx.response().addCookie(cookie(s.id)); // a browser-session cookie: the server's idle timeout ends it
+
         return s;
     }
 
