@@ -26,6 +26,8 @@ import org.tinylog.Logger;
 final class DemoPasswords {
 
     static final String CACHE_FILE = "web-password-checks";
+    /** Hashes found clean in this process (the check, the runtime's section check and the module read alike). */
+    private static final Set<String> CLEAN = ConcurrentHashMap.newKeySet();
 
     private DemoPasswords() {}
 
@@ -44,6 +46,7 @@ final class DemoPasswords {
     static List<String> offenders(List<WebUser> users, Path dataDir) {
         Path cache = dataDir == null ? null : dataDir.resolve(CACHE_FILE);
         Set<String> clean = ConcurrentHashMap.newKeySet();
+        clean.addAll(CLEAN);
         if (cache != null && Files.isReadable(cache)) {
             try {
                 clean.addAll(Files.readAllLines(cache, StandardCharsets.US_ASCII));
@@ -63,6 +66,7 @@ final class DemoPasswords {
             }
             return demo;
         }).map(WebUser::name).sorted().toList();
+        CLEAN.addAll(clean);
         if (cache != null && clean.size() > before) {
             write(cache, clean);
         }

@@ -61,11 +61,9 @@ final class Submit {
         return LogText.safe(String.valueOf(command), 400);
     }
 
-    private static int status(Result.Rejected r) {
-        if (r.reason().name().equals("OVERLOADED")) {
-            return 503; // the writer's queue is full (core's bound): try again shortly
-        }
+    static int status(Result.Rejected r) {
         return switch (r.reason()) {
+            case OVERLOADED -> 503; // the writer's queue is full: try again shortly (Retry-After: 1)
             case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET -> 404;
             case UNKNOWN_CLASS, INVALID -> 400;
             default -> 409;

@@ -1,6 +1,7 @@
 package io.hallq.controller.web;
 
 import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.device.DevicesReader;
 import io.hallq.controller.device.PhoneLookup;
 import io.hallq.controller.hall.HallContext;
@@ -96,9 +97,22 @@ public final class WebModule implements HallModule {
         this(List.of(), false);
     }
 
+    /**
+     * The {@code web} section's reader, run by the configuration check before anything opens: a hall controller's
+     * (demo passwords refused, and weak hashes beyond loopback).
+     */
+    public static final SectionReader SECTION = SectionReader.of("web", WebConfigReader::read);
+    /** The emulator's reader of the section: the example hall's demo users are allowed. */
+    public static final SectionReader EMULATOR_SECTION = SectionReader.of("web", WebConfigReader::readForEmulator);
+
     @Override
     public String name() {
         return "web";
+    }
+
+    @Override
+    public java.util.Optional<SectionReader> section() {
+        return java.util.Optional.of(emulator ? EMULATOR_SECTION : SECTION);
     }
 
     @Override

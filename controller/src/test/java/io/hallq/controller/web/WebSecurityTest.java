@@ -519,6 +519,14 @@ class WebSecurityTest {
         }
     }
 
+    @Test
+    void aFullWriterQueue_isAnswered503() {
+        assertEquals(503, Submit.status(new io.hallq.controller.queue.Result.Rejected(
+                io.hallq.controller.queue.RejectReason.OVERLOADED, "the hall is busy", List.of())));
+        assertEquals(409, Submit.status(new io.hallq.controller.queue.Result.Rejected(
+                io.hallq.controller.queue.RejectReason.NOBODY_WAITING, "nobody", List.of())));
+    }
+
     private static JsonNode yaml(String text) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper(
