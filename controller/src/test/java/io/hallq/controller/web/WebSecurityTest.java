@@ -217,6 +217,7 @@ class WebSecurityTest {
         try (WebTestHall hall = WebTestHall.configured(data, WebSecurityTest::withPhoneList)) {
             ApiClient kiosk = hall.client();
             kiosk.login("kiosk");
+            hall.hall().submit(new Command.Tick()).join(); // the day has started
             long before = hall.hall().lastSequence();
             Response asked = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"customerClass\":\"VIP\"}");
             assertEquals(400, asked.status(), asked.toString());
