@@ -172,6 +172,8 @@ class HostileHttpTest {
         for (String body : List.of("{\"profile\":[{\"service\":\"PAY\",\"weightSeconds\":1.5}]}",
                 "{\"profile\":[{\"service\":\"PAY\",\"weightSeconds\":\"60\"}]}",
                 "{\"profile\":[{\"service\":\"PAY\",\"weightSeconds\":7201}]}",
+                "{\"profile\":[{\"service\":\"PAY\",\"weightSeconds\":60.0}]}",
+                "{\"profile\":[{\"service\":\"PAY\",\"weightSeconds\":1e3}]}",
                 "{\"profile\":[{\"service\":\"PAY\",\"weightSeconds\":-1}]}",
                 "{\"profile\":[{\"service\":\"PAY\",\"classes\":[\"VIP\",\"VIP\"]}]}",
                 "{\"profile\":[{\"service\":\"PAY\",\"classes\":[5]}]}", "{\"profile\":[]}", "{\"profile\":{}}",
@@ -179,7 +181,8 @@ class HostileHttpTest {
             add("profile " + body, Client.MANAGER, "PUT", "/api/counters/2/profile", body);
         }
         for (String body : List.of("{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":\"60\"}",
-                "{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":1.5}", "{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":0}",
+                "{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":1.5}",
+                "{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":5.0}", "{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":0}",
                 "{\"textZh\":\"a\",\"textEn\":\"b\",\"minutes\":1441}", "{\"textZh\":\"\\u0000\",\"textEn\":\"b\",\"minutes\":5}",
                 "{\"textZh\":5,\"textEn\":\"b\",\"minutes\":5}", "{\"textZh\":\"" + "字".repeat(201) + "\",\"textEn\":\"b\",\"minutes\":5}",
                 "{\"textZh\":\"a\\nb\",\"textEn\":\"b\",\"minutes\":5}")) {
