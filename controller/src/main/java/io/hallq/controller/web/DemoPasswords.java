@@ -75,8 +75,12 @@ final class DemoPasswords {
 
     private static void write(Path cache, Set<String> clean) {
         try {
-            if (!Files.isDirectory(cache.getParent()) || !Files.isWritable(cache.getParent())) {
-                return; // never create the data folder here: 'hallq check' may run as another user than the service
+            Path dir = cache.getParent();
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir)
+                    || !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+                // never create the data folder, nor leave a file in the service's folder: 'hallq check' may run
+                // as root or another user than the service
+                return;
             }
             if (!Files.exists(cache)) {
                 try {
