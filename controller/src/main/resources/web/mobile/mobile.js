@@ -20,7 +20,13 @@
     $('hall').textContent = v.hallZh;
     $('hall-en').textContent = v.hallEn;
     if (v.ticket) { number = v.ticket; $('ticket').textContent = v.ticket; }
-    if (v.serviceZh) $('service').innerHTML = v.serviceZh + '<span class="en">' + v.serviceEn + '</span>';
+    if (v.serviceZh) {
+      // text nodes only: service names come from the hall file and central, never parsed as HTML
+      var en = document.createElement('span');
+      en.className = 'en';
+      en.textContent = v.serviceEn || '';
+      $('service').replaceChildren(document.createTextNode(v.serviceZh), en);
+    }
     $('facts').classList.toggle('hidden', v.status !== 'WAITING');
     if (v.status === 'WAITING') {
       state('waiting', '请耐心等候', 'Please wait, we will call you');

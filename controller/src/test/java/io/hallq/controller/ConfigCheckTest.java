@@ -40,6 +40,9 @@ class ConfigCheckTest {
             yaml = yaml.replace(edits[i], edits[i + 1]);
         }
         yaml = yaml.replace("dataDir: ../data/sh-pudong-01", "dataDir: data");
+        // the example's users have the emulator's demo passwords, which a controller refuses (issue #12)
+        yaml = yaml.replaceAll("passwordHash: pbkdf2-sha256\\$60000\\$\\S+", "passwordHash: " + java.util.regex.Matcher
+                .quoteReplacement(io.hallq.controller.web.PasswordHash.hash("a-hall's-own".toCharArray(), 1000)));
         Path file = dir.resolve("hall.yaml");
         Files.writeString(file, yaml);
         return file;
@@ -67,6 +70,18 @@ class ConfigCheckTest {
     @Test
     void theExampleHall_passes() throws IOException {
         assertEquals(List.of(), ConfigCheck.problems(example(), ConfigCheck.SECTIONS));
+    }
+
+    @Test
+    void theExampleHall_asShipped_isRefusedForItsDemoUsers_namingEach() throws IOException {
+        Path file = dir.resolve("shipped.yaml");
+        Files.writeString(file, Files.readString(EXAMPLE).replace("dataDir: ../data/sh-pudong-01", "dataDir: data"));
+        List<String> problems = ConfigCheck.problems(file, ConfigCheck.SECTIONS);
+        assertEquals(3, problems.size(), problems.toString());
+        for (String user : List.of("staff", "manager", "kiosk")) {
+            assertTrue(problems.stream().anyMatch(p -> p.contains("user '" + user + "' has a demo or guessable password")),
+                    problems.toString());
+        }
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class Emulator implements AutoCloseable {
     /** Loads the hall, recovers its day from the journal and starts the modules. */
     public static Emulator start(EmulatorOptions options) {
         // the controller's own check, every section, before the journal is recovered
-        LoadedConfig loaded = withDataDir(ConfigCheck.load(options.config(), ConfigCheck.SECTIONS), options);
+        LoadedConfig loaded = withDataDir(ConfigCheck.load(options.config(), ConfigCheck.SECTIONS.stream()
+                .map(r -> r == WebModule.SECTION ? WebModule.EMULATOR_SECTION : r).toList()), options); // demo users
         HallConfig config = loaded.config();
         Logger.info("Starting hall {} ({} / {}) with its journal in {}", config.hall().id(), config.hall().nameZh(),
                 config.hall().nameEn(), config.journal().dataDir());

@@ -98,6 +98,7 @@ final class JournalFiles {
         Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ownerOnly(temp, OWNER_FILE);
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -114,6 +115,24 @@ final class JournalFiles {
         fsyncDirectory(target.getParent());
     }
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_FILE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIR =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+
+    /**
+     * Journal files hold mobile tokens (and masked phones): readable by the service user alone (issue #12).
+     * A file system without POSIX permissions is left as it is.
+     */
+    static void ownerOnly(Path path, java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions)
+            throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (tests on other systems): nothing to restrict
+        }
+    }
+
     /** Creates the directory if needed, durably, so files created in it do not vanish with it. */
     static void createDirectory(Path dir) {
         Path existing = dir.toAbsolutePath();
@@ -125,6 +144,9 @@ final class JournalFiles {
         }
         try {
             Files.createDirectories(dir);
+            for (Path created = dir.toAbsolutePath(); !created.equals(existing); created = created.getParent()) {
+                ownerOnly(created, OWNER_DIR);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create directory " + dir, e);
         }

@@ -4,7 +4,6 @@ import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.controller.web.WebConfig.WebUser;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.Session;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +17,19 @@ import java.util.stream.Collectors;
  */
 final class Access {
 
-    static final String USER = "user";
-    static final String CSRF = "csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebConfig config;
+    private final Sessions sessions;
 
-    Access(WebConfig config) {
+    Access(WebConfig config, Sessions sessions) {
         this.config = config;
+        this.sessions = sessions;
+    }
+
+    Sessions sessions() {
+        return sessions;
     }
 
     /** 128 random bits, URL-safe: used for CSRF tokens and mobile ticket tokens. */
@@ -38,9 +41,8 @@ final class Access {
 
     /** The logged-in user, or null. */
     WebUser user(RoutingContext ctx) {
-        Session s = ctx.session();
-        String name = s == null ? null : s.get(USER);
-        return name == null ? null : config.user(name).orElse(null);
+        Sessions.Session s = sessions.of(ctx);
+        return s == null ? null : config.user(s.user).orElse(null);
     }
 
     /**
@@ -55,8 +57,8 @@ final class Access {
             ctx.next();
             return;
         }
-        Session s = ctx.session();
-        String expected = s == null ? null : s.get(CSRF);
+        Sessions.Session s = sessions.of(ctx);
+        String expected = s == null ? null : s.csrf;
         String given = ctx.request().getHeader(CSRF_HEADER);
         if (expected == null || given == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class HallRoutes {
 
     private static final Pattern PHONE = Pattern.compile("1\\d{10}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     /** A ticket just issued; {@code mobileUrl} is what its QR code holds. */
     record Issued(String ticket, String service, int peopleAhead, long estimatedWaitSeconds, boolean vipRoom,
@@ -32,9 +32,14 @@ final class HallRoutes {
     private final LiveFeed feed;
     private final String publicUrl;
     private final java.time.Clock clock;
+    private final io.hallq.controller.device.PhoneLookup phones;
+    private final TicketRate rate;
 
-    HallRoutes(HallController hall, Access access, LiveFeed feed, String publicUrl, java.time.Clock clock) {
+    HallRoutes(HallController hall, Access access, LiveFeed feed, String publicUrl, java.time.Clock clock,
+               io.hallq.controller.device.PhoneLookup phones, TicketRate rate) {
         this.clock = clock;
+        this.phones = phones;
+        this.rate = rate;
         this.hall = hall;
         this.access = access;
         this.feed = feed;
@@ -74,39 +79,42 @@ final class HallRoutes {
         router.get("/api/statistics").handler(this::statistics);
         router.get("/api/mobile/:token").handler(ctx -> {
             String token = ctx.pathParam("token");
-            if (!TOKEN.matcher(token).matches()) {
+            LiveFeed.Issued found = findToken(token);
+            if (found == null) {
                 unknownTicket(ctx);
                 return;
             }
-            Json.onRequestContext(hall.query(s -> s.liveTickets().stream().anyMatch(t -> token.equals(t.token()))
-                            ? HallView.capture(s, hall.lastSequence(), clock.instant()) : null))
-                    .onSuccess(view -> {
-                        if (view == null) {
-                            unknownTicket(ctx);
-                        } else {
-                            Json.send(ctx, 200, PageProjections.ticket(view, token));
-                        }
-                    }).onFailure(e -> Json.unavailable(ctx, e));
+            // answered from the pages' view (never a query on the writer), once it holds the ticket
+            Json.onRequestContext(feed.frameAtLeast(found.seq()).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .onSuccess(f -> Json.send(ctx, 200, ticketView(f.view(), token, found)))
+                    .onFailure(e -> Json.unavailable(ctx, e));
         });
+    }
+
+    /**
+     * The mobile page of {@code token}: its ticket while live; DONE ("served or left the queue") with the
+     * ticket's number once it left the queue today.
+     */
+    static PageProjections.TicketView ticketView(HallView view, String token, LiveFeed.Issued found) {
+        PageProjections.TicketView v = PageProjections.ticket(view, token);
+        return v.ticket() != null ? v : new PageProjections.TicketView(v.seq(), v.hallZh(), v.hallEn(),
+                found.ticket(), v.serviceZh(), v.serviceEn(), v.status(), v.counter(), v.counterZh(), v.counterEn(),
+                v.peopleAhead(), v.waitSeconds());
     }
 
     static void unknownTicket(RoutingContext ctx) {
         Json.error(ctx, 404, "UNKNOWN_TICKET", "no ticket of today has this link / 该号码不在今日队列中");
     }
 
-    /** A live ticket found by its mobile token, as of journal sequence {@code seq}. */
-    record Found(String ticket, long seq) {}
-
     /**
-     * Looks the token up on the writer thread, so a ticket issued a moment ago is found even before the pages'
-     * next frame; completes with null for a malformed token or one no live ticket holds.
+     * A ticket of today found by its mobile token in the feed's index (not by a query on the writer): null for a
+     * malformed token or one no ticket of today holds.
      */
-    java.util.concurrent.CompletableFuture<Found> findToken(String token) {
+    LiveFeed.Issued findToken(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return null;
         }
-        return hall.query(s -> s.liveTickets().stream().filter(t -> token.equals(t.token())).findFirst()
-                .map(t -> new Found(t.number(), hall.lastSequence())).orElse(null));
+        return feed.ticketOf(token);
     }
 
     private void issue(RoutingContext ctx) {
@@ -121,25 +129,39 @@ final class HallRoutes {
         String service = Json.text(body, "service");
         String phone = Json.text(body, "phone");
         if (service == null) {
-            Json.error(ctx, 400, "BAD_REQUEST", "expected {\"service\": \"PAY\"} (optional: customerClass, phone)");
+            Json.error(ctx, 400, "BAD_REQUEST", "expected {\"service\": \"PAY\"} (optional: phone)");
             return;
         }
         if (phone != null && !PHONE.matcher(phone).matches()) {
             Json.error(ctx, 400, "BAD_REQUEST", "phone: expected an 11-digit mobile number starting with 1");
             return;
         }
+        java.time.Duration wait = rate.take(user.name());
+        if (!wait.isZero()) {
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            Json.error(ctx, 429, "RATE_LIMITED", "user " + user.name() + " may issue " + rate.perMinute()
+                    + " tickets a minute (web.ticketsPerMinute); try again in " + Math.max(1, wait.toSeconds()) + " s");
+            return;
+        }
+        // the class comes from the hall's own phone list, never from the client (a kiosk cannot ask for VIP)
+        String customerClass = phone == null ? null : phones.classOf(phone).orElse(null);
         // the clear number never leaves this method: the engine, journal and pages see it masked
         String masked = phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(7);
         String token = Access.newToken();
-        Command.IssueTicket cmd = new Command.IssueTicket(service, Json.text(body, "customerClass"), masked, token);
+        Command.IssueTicket cmd = new Command.IssueTicket(service, customerClass, masked, token);
         Submit.command(hall, ctx, cmd, user.name(), o -> issued(o.events(), token));
     }
 
     private Issued issued(List<JournaledEvent> events, String token) {
         return events.stream().map(JournaledEvent::event).filter(HallEvent.TicketIssued.class::isInstance)
                 .map(HallEvent.TicketIssued.class::cast).findFirst()
-                .map(t -> new Issued(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(),
-                        token, publicUrl + PublicUrl.MOBILE_PATH + token))
+                .map(t -> {
+                    long seq = events.stream().filter(e -> e.event() == t).mapToLong(JournaledEvent::sequence)
+                            .findFirst().orElse(hall.lastSequence());
+                    feed.noteIssued(token, t.ticket(), seq);
+                    return new Issued(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(),
+                            token, publicUrl + PublicUrl.MOBILE_PATH + token);
+                })
                 .orElse(null);
     }
 

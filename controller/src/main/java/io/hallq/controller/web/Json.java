@@ -59,13 +59,17 @@ final class Json {
 
     /** The request body as a JSON object, or null after answering 400 with the reason. */
     static JsonNode body(RoutingContext ctx) {
+        Object checked = ctx.get(ApiContract.BODY_KEY);
+        if (checked instanceof JsonNode node && node.isObject()) {
+            return node;
+        }
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             error(ctx, 400, "BAD_REQUEST", "expected a JSON object in the request body");
             return null;
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = ApiContract.STRICT.readTree(text);
             if (node == null || !node.isObject()) {
                 error(ctx, 400, "BAD_REQUEST", "expected a JSON object in the request body");
                 return null;

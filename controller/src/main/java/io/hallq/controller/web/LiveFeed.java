@@ -54,6 +54,16 @@ final class LiveFeed implements EventListener, AutoCloseable {
     private volatile List<Notice> neighbourNotices = List.of();
     private final List<Consumer<BoardView>> boardListeners = new CopyOnWriteArrayList<>();
     private boolean replayed;
+    /** Today's mobile tokens (ticket and the sequence it was issued at): the mobile lookups' index. */
+    private final java.util.Map<String, Issued> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Requests waiting for a frame at least as new as a sequence (bounded). */
+    private final List<Waiter> waiters = new ArrayList<>();
+    static final int MAX_WAITERS = 1_000;
+
+    /** A ticket of today found by its mobile token. */
+    record Issued(String ticket, long seq) {}
+
+    private record Waiter(long seq, java.util.concurrent.CompletableFuture<Frame> future) {}
 
     LiveFeed(HallController hall, Clock clock) {
         this.hall = hall;
@@ -101,10 +111,69 @@ final class LiveFeed implements EventListener, AutoCloseable {
         thread.execute(this::refresh);
     }
 
+    /**
+     * The ticket of today holding mobile {@code token}, from the feed's own index (never a query on the writer),
+     * or null: a malformed token, or none issued today.
+     */
+    Issued ticketOf(String token) {
+        return token == null ? null : tokens.get(token);
+    }
+
+    /** Records a token the web just issued, so its page is found before the feed sees the event. */
+    void noteIssued(String token, String ticket, long seq) {
+        tokens.putIfAbsent(token, new Issued(ticket, seq));
+    }
+
+    /** The first frame at sequence {@code seq} or later (at once when the latest is); fails when too many wait. */
+    java.util.concurrent.CompletableFuture<Frame> frameAtLeast(long seq) {
+        Frame f = frames.latest();
+        if (f != null && f.seq() >= seq) {
+            return java.util.concurrent.CompletableFuture.completedFuture(f);
+        }
+        java.util.concurrent.CompletableFuture<Frame> future = new java.util.concurrent.CompletableFuture<>();
+        synchronized (waiters) {
+            if (waiters.size() >= MAX_WAITERS) {
+                future.completeExceptionally(new IllegalStateException("too many requests wait for the pages' view"));
+                return future;
+            }
+            waiters.add(new Waiter(seq, future));
+        }
+        f = frames.latest(); // published meanwhile?
+        if (f != null && f.seq() >= seq) {
+            release(f);
+        }
+        return future;
+    }
+
+    private void release(Frame f) {
+        List<Waiter> ready = new ArrayList<>();
+        synchronized (waiters) {
+            waiters.removeIf(w -> {
+                if (w.seq() <= f.seq()) {
+                    ready.add(w);
+                    return true;
+                }
+                return false;
+            });
+        }
+        ready.forEach(w -> w.future().complete(f));
+    }
+
+    private void index(List<JournaledEvent> events) {
+        for (JournaledEvent je : events) {
+            if (je.event() instanceof HallEvent.DayStarted) {
+                tokens.clear();
+            } else if (je.event() instanceof HallEvent.TicketIssued t && t.token() != null) {
+                tokens.put(t.token(), new Issued(t.ticket(), je.sequence()));
+            }
+        }
+    }
+
     @Override
     public void onEvents(List<JournaledEvent> events) {
         thread.execute(() -> {
             replayOnce();
+            index(events);
             ledger.apply(events);
             raw.removeIf(c -> c.stream().isClosed());
             raw.forEach(c -> sendRaw(c, events));
@@ -156,7 +225,9 @@ final class LiveFeed implements EventListener, AutoCloseable {
         if (!replayed) {
             replayed = true;
             long last = hall.lastSequence();
-            ledger.apply(hall.eventsAfter(Math.max(0, last - REPLAY), REPLAY));
+            List<JournaledEvent> recent = hall.eventsAfter(Math.max(0, last - REPLAY), REPLAY);
+            index(recent);
+            ledger.apply(recent);
         }
     }
 
@@ -167,6 +238,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
                 .thenAcceptAsync(view -> {
                     Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
                     frames.publish(f);
+                    release(frames.latest());
                     BoardView bv = BoardProjection.of(f, config);
                     board.publish(bv);
                     boardListeners.forEach(l -> l.accept(bv));

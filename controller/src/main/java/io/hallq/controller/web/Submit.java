@@ -35,12 +35,15 @@ final class Submit {
         Command journaled = who == null || who.equals("?") ? command : new Command.By("web:" + who, command);
         Json.onRequestContext(hall.submit(journaled)).onComplete((outcome, failure) -> {
             if (failure != null) {
-                Logger.error(failure, "Command {} from {} failed", command, who);
+                Logger.error(failure, "Command {} from {} failed", describe(command), who);
                 Json.error(ctx, 503, "UNAVAILABLE", "the hall could not record this: " + failure.getMessage());
             } else if (outcome.result() instanceof Result.Rejected r) {
+                if (status(r) == 503) {
+                    ctx.response().putHeader("Retry-After", "1");
+                }
                 Json.error(ctx, status(r), r.reason().name(), r.message());
             } else {
-                Logger.info("Web {}: {}", who, command);
+                Logger.info("Web {}: {}", who, describe(command));
                 List<JournaledEvent> events = outcome.events();
                 long seq = events.isEmpty() ? -1 : events.get(events.size() - 1).sequence();
                 Json.send(ctx, 200, new Accepted(seq, events.stream()
@@ -49,8 +52,18 @@ final class Submit {
         });
     }
 
-    private static int status(Result.Rejected r) {
+    /** The command for the log: a ticket's mobile token is its holder's key and stays out. */
+    static String describe(Command command) {
+        if (command instanceof Command.IssueTicket t) {
+            return "IssueTicket[service=" + t.service() + ", customerClass=" + t.customerClass() + ", phone="
+                    + (t.phoneMasked() == null ? "none" : "masked") + "]";
+        }
+        return LogText.safe(String.valueOf(command), 400);
+    }
+
+    static int status(Result.Rejected r) {
         return switch (r.reason()) {
+            case OVERLOADED -> 503; // the writer's queue is full: try again shortly (Retry-After: 1)
             case UNKNOWN_SERVICE, UNKNOWN_COUNTER, UNKNOWN_TICKET -> 404;
             case UNKNOWN_CLASS, INVALID -> 400;
             default -> 409;

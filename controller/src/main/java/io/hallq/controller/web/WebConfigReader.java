@@ -20,7 +20,7 @@ import java.util.Set;
 public final class WebConfigReader {
 
     static final String[] KEYS = {"enabled", "bind", "port", "publicUrl", "sessionTimeout", "lockoutAfter",
-        "lockoutFor", "users"};
+        "lockoutFor", "users", "tls", "staffListener", "ticketsPerMinute", "feeds", "idleTimeout"};
     private static final ConfigScalar<String> ADDRESS =
             ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
     private static final ConfigScalar<String> USER_NAME =
@@ -30,16 +30,40 @@ public final class WebConfigReader {
 
     private WebConfigReader() {}
 
-    /** @throws io.hallq.controller.config.ConfigException listing every problem of the section */
+    /**
+     * The section as a hall controller (and {@code hallq check}) reads it: besides the keys, it refuses users
+     * whose password is a demo password, and, when a listener binds beyond loopback, hashes weaker than
+     * {@link PasswordHash#MIN_ITERATIONS}; each such error names the user.
+     *
+     * @throws io.hallq.controller.config.ConfigException listing every problem of the section
+     */
     public static WebConfig read(LoadedConfig loaded) {
+        return read(loaded, true);
+    }
+
+    /** The section as the emulator reads it: its demo users are allowed (it binds to loopback). */
+    public static WebConfig readForEmulator(LoadedConfig loaded) {
+        return read(loaded, false);
+    }
+
+    private static WebConfig read(LoadedConfig loaded, boolean refuseDemo) {
         ConfigProblems problems = loaded.problems();
-        WebConfig config = read(loaded.section("web", problems), loaded.config().counters().stream()
-                .map(c -> c.number()).toList());
+        ConfigNode section = loaded.section("web", problems);
+        WebConfig config = read(section, loaded.config().counters().stream().map(c -> c.number()).toList(),
+                loaded.baseDir());
+        if (refuseDemo && problems.isEmpty() && config.enabled()) {
+            refuseGuessable(config, section.key("users"), loaded.config().journal().dataDir());
+        }
         problems.throwIfAny();
+        warnWeak(config);
         return config;
     }
 
     static WebConfig read(ConfigNode section, List<Integer> counterNumbers) {
+        return read(section, counterNumbers, null);
+    }
+
+    static WebConfig read(ConfigNode section, List<Integer> counterNumbers, java.nio.file.Path baseDir) {
         ConfigNode n = section.mapping(KEYS);
         return new WebConfig(
                 n.key("enabled").get(ConfigScalar.BOOLEAN, true),
@@ -49,7 +73,94 @@ public final class WebConfigReader {
                 n.key("sessionTimeout").get(POSITIVE, Duration.ofHours(9)),
                 n.key("lockoutAfter").get(ConfigScalar.integer(1, 100), 5),
                 n.key("lockoutFor").get(POSITIVE, Duration.ofMinutes(15)),
-                users(n.key("users"), counterNumbers));
+                users(n.key("users"), counterNumbers),
+                tls(n.key("tls"), baseDir),
+                listener(n.key("staffListener")),
+                n.key("ticketsPerMinute").get(ConfigScalar.integer(1, 600), 20),
+                feeds(n.key("feeds")),
+                n.key("idleTimeout").get(ConfigScalar.DURATION.where(d -> d.toMillis() >= 1000 && d.toHours() <= 1,
+                        "a duration from 1s to 1h (above 15s, the live feeds' heartbeat)"), Duration.ofSeconds(60)));
+    }
+
+    /** True for 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+    static boolean loopback(String address) {
+        return address.equals("localhost") || address.equals("::1") || address.startsWith("127.");
+    }
+
+    private static void refuseGuessable(WebConfig config, ConfigNode usersKey, String dataDir) {
+        boolean beyondLoopback = !loopback(config.bind())
+                || (config.staffListener() != null && !loopback(config.staffListener().bind()));
+        List<WebConfig.WebUser> users = config.users();
+        for (int i = 0; i < users.size(); i++) {
+            WebConfig.WebUser u = users.get(i);
+            int iterations = PasswordHash.iterations(u.passwordHash());
+            if (beyondLoopback && iterations < PasswordHash.MIN_ITERATIONS) {
+                usersKey.index(i).key("passwordHash").error("user '" + u.name() + "': a hash of " + iterations
+                        + " PBKDF2 iterations is too weak for a server reachable beyond this machine (web.bind "
+                        + config.bind() + "); expected at least " + PasswordHash.MIN_ITERATIONS
+                        + ": make a new one with 'hallq hash-password'");
+            }
+        }
+        java.nio.file.Path dir = dataDir == null ? null : java.nio.file.Path.of(dataDir);
+        for (String name : DemoPasswords.offenders(users, dir)) {
+            int i = users.indexOf(config.user(name).orElseThrow());
+            usersKey.index(i).key("passwordHash").error("user '" + name + "' has a demo or guessable password"
+                    + " (the example hall's demo users are for the emulator only); expected a hash of a password"
+                    + " of the hall's own, made with 'hallq hash-password'");
+        }
+    }
+
+    private static void warnWeak(WebConfig config) {
+        for (WebConfig.WebUser u : config.users()) {
+            int iterations = PasswordHash.iterations(u.passwordHash());
+            if (iterations < PasswordHash.MIN_ITERATIONS) {
+                org.tinylog.Logger.warn("web.users: user '{}' has a password hash of {} PBKDF2 iterations, fewer"
+                        + " than the {} new hashes use; make a new one with 'hallq hash-password'", u.name(),
+                        iterations, PasswordHash.MIN_ITERATIONS);
+            }
+        }
+    }
+
+    private static WebConfig.Tls tls(ConfigNode key, java.nio.file.Path baseDir) {
+        if (!key.isGiven()) {
+            return null;
+        }
+        ConfigNode n = key.mapping("certFile", "keyFile", "redirectFrom");
+        String cert = file(n.key("certFile"), baseDir, "a PEM certificate chain");
+        String privateKey = file(n.key("keyFile"), baseDir, "a PEM private key");
+        int redirect = n.key("redirectFrom").get(ConfigScalar.integer(0, 65535), 0);
+        return new WebConfig.Tls(cert, privateKey, redirect);
+    }
+
+    private static String file(ConfigNode key, java.nio.file.Path baseDir, String what) {
+        String name = key.required(ConfigScalar.NAME).orElse(null);
+        if (name == null) {
+            return null;
+        }
+        java.nio.file.Path p = baseDir == null ? java.nio.file.Path.of(name) : baseDir.resolve(name);
+        if (!java.nio.file.Files.isReadable(p)) {
+            key.error("cannot read " + p + ": expected " + what + " readable by the service user");
+            return null;
+        }
+        return p.toString();
+    }
+
+    private static WebConfig.Listener listener(ConfigNode key) {
+        if (!key.isGiven()) {
+            return null;
+        }
+        ConfigNode n = key.mapping("bind", "port");
+        return new WebConfig.Listener(n.key("bind").required(ADDRESS).orElse("127.0.0.1"),
+                n.key("port").required(ConfigScalar.integer(0, 65535)).orElse(0));
+    }
+
+    private static WebConfig.FeedLimits feeds(ConfigNode key) {
+        WebConfig.FeedLimits d = WebConfig.FeedLimits.DEFAULT;
+        ConfigNode n = key.mapping("board", "ticket", "counter", "manager", "events", "perAddress");
+        ConfigScalar<Integer> count = ConfigScalar.integer(1, 10_000);
+        return new WebConfig.FeedLimits(n.key("board").get(count, d.board()), n.key("ticket").get(count, d.ticket()),
+                n.key("counter").get(count, d.counter()), n.key("manager").get(count, d.manager()),
+                n.key("events").get(count, d.events()), n.key("perAddress").get(count, d.perAddress()));
     }
 
     private static List<WebUser> users(ConfigNode n, List<Integer> counterNumbers) {

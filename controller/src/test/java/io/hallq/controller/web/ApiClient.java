@@ -117,7 +117,26 @@ public final class ApiClient {
         return events;
     }
 
-    /** The next event matching nothing in particular, or fails after 10 s. */
+    /**
+     * Opens an event stream, waits for its first event, and returns what completes when the server ends it.
+     */
+    public CompletableFuture<Void> streamEnd(String path) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        HttpRequest req = request(path).header("Accept", "text/event-stream").GET().build();
+        CompletableFuture<Void> ended = http.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> {
+            if (r.statusCode() != 200) {
+                started.completeExceptionally(new AssertionError(path + " answered " + r.statusCode()));
+            }
+            r.body().forEach(line -> {
+                if (line.startsWith("event: ")) {
+                    started.complete(null);
+                }
+            });
+        }, READERS);
+        started.orTimeout(10, TimeUnit.SECONDS).join();
+        return ended;
+    }
+
     /** The pages' view follows durable events a moment later: GETs {@code path} until its body matches (10 s). */
     public JsonNode getUntil(String path, java.util.function.Predicate<JsonNode> ok) {
         long deadline = System.currentTimeMillis() + 10_000;

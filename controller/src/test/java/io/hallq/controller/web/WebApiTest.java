@@ -244,7 +244,7 @@ class WebApiTest {
         staff.login("staff");
         Response notJson = staff.post("/api/counters/2/transfer", "{nope");
         assertEquals(400, notJson.status());
-        assertTrue(notJson.text("message").startsWith("the body is not valid JSON"), notJson.text("message"));
+        assertTrue(notJson.text("message").startsWith("the body is not one valid JSON value"), notJson.text("message"));
         assertEquals(400, staff.post("/api/counters/x/call-next").status());
         Response nobody = staff.post("/api/counters/2/call-next");
         assertEquals(409, nobody.status());

@@ -33,6 +33,11 @@ public final class WebTestHall implements AutoCloseable {
     }
 
     private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more, boolean boardNotices) {
+        this(dataDir, extras, more, boardNotices, root -> { });
+    }
+
+    private WebTestHall(Path dataDir, List<WebRoutes> extras, List<HallModule> more, boolean boardNotices,
+                        java.util.function.Consumer<ObjectNode> tweak) {
         // five weeks of profile, not the default four: the staffing card must follow the hall's setting
         HallConfig config = TestHalls.withJournal(TestHalls.small(dataDir),
                 new io.hallq.controller.config.JournalConfig(dataDir.toString(), 60, 2000, 5));
@@ -43,7 +48,9 @@ public final class WebTestHall implements AutoCloseable {
             modules.add(new io.hallq.controller.sync.BoardNoticeFeed(new io.hallq.controller.sync.MqttModule(),
                     web::showNeighbourSuggestions));
         }
-        runtime = HallRuntime.start(new LoadedConfig(config, root(), Path.of("test-hall.yaml")), clock, modules);
+        ObjectNode root = root();
+        tweak.accept(root);
+        runtime = HallRuntime.start(new LoadedConfig(config, root, Path.of("test-hall.yaml")), clock, modules);
     }
 
     public static WebTestHall start(Path dataDir) {
@@ -55,6 +62,22 @@ public final class WebTestHall implements AutoCloseable {
         return new WebTestHall(dataDir, List.of(), List.of(), true);
     }
 
+    /** With the hall file's tree changed by {@code tweak} first (e.g. root.with("web").put(...)). */
+    public static WebTestHall configured(Path dataDir, java.util.function.Consumer<ObjectNode> tweak) {
+        return new WebTestHall(dataDir, List.of(), List.of(), false, tweak);
+    }
+
+    /** With extra routes (a stand-in for the twin) and the hall file's tree changed by {@code tweak}. */
+    public static WebTestHall configuredWith(Path dataDir, List<WebRoutes> extras,
+                                             java.util.function.Consumer<ObjectNode> tweak) {
+        return new WebTestHall(dataDir, extras, List.of(), false, tweak);
+    }
+
+    /** The password hash every test user has. */
+    public static String hash() {
+        return HASH;
+    }
+
     public static WebTestHall start(Path dataDir, List<WebRoutes> extras, List<HallModule> moreModules) {
         return new WebTestHall(dataDir, extras, moreModules);
     }
@@ -62,7 +85,8 @@ public final class WebTestHall implements AutoCloseable {
     private static ObjectNode root() {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode web = root.putObject("web");
-        web.put("bind", "127.0.0.1").put("port", 0).put("lockoutAfter", 3).put("lockoutFor", "10m");
+        web.put("bind", "127.0.0.1").put("port", 0).put("lockoutAfter", 3).put("lockoutFor", "10m")
+                .put("ticketsPerMinute", 600);
         ArrayNode users = web.putArray("users");
         user(users, "staff", "STAFF").putArray("counters").add(2).add(3);
         user(users, "staff4", "STAFF").putArray("counters").add(4);

@@ -3,6 +3,9 @@ package io.hallq.display.board;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open Server-Sent Events response. SSE rather than WebSocket: the pages only listen, browsers reconnect
@@ -12,6 +15,10 @@ import io.vertx.core.http.HttpServerResponse;
  * Vert.x context, in the order it was sent: writes from other threads are where Vert.x has had its races (a
  * message left unflushed until the next write), and a page waiting for its first view cannot wait for the
  * next heartbeat.
+ *
+ * <p>A reader that does not keep up is dropped: when the response's write queue is full (the client stopped
+ * reading, or reads slower than the views come), the connection is closed instead of queueing more in memory.
+ * The page's EventSource reconnects and gets the latest view, which is all it needs.
  */
 public final class SseStream {
 
@@ -21,6 +28,8 @@ public final class SseStream {
     private final HttpServerResponse response;
     private final Context context;
     private volatile boolean closed;
+    private final AtomicBoolean closeRan = new AtomicBoolean();
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
     private SseStream(HttpServerResponse response, Context context) {
         this.response = response;
@@ -42,10 +51,11 @@ public final class SseStream {
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Accel-Buffering", "no");
         long timer = vertx.setPeriodic(HEARTBEAT_MS, id -> s.write(": keep-alive\n\n"));
+        s.onClose.add(() -> vertx.cancelTimer(timer));
+        s.onClose.add(onClose);
         response.closeHandler(v -> {
             s.closed = true;
-            vertx.cancelTimer(timer);
-            onClose.run();
+            s.runOnClose();
         });
         response.write("retry: 2000\n\n");
         return s;
@@ -65,18 +75,49 @@ public final class SseStream {
         return closed;
     }
 
+    /** Also runs {@code r} once when the stream closes (either side); at once when it is closed already. */
+    public void onClose(Runnable r) {
+        onClose.add(r);
+        if (closeRan.get() && onClose.remove(r)) {
+            r.run();
+        }
+    }
+
+    /** Ends the stream from the server's side (a logout, an expired session, a slow reader). */
     public void close() {
         if (!closed) {
             closed = true;
-            context.runOnContext(v -> response.end());
+            context.runOnContext(v -> {
+                if (!response.ended() && !response.closed()) {
+                    response.end(); // the page's EventSource sees the end, asks again and is refused
+                }
+                runOnClose();
+            });
+        }
+    }
+
+    private void runOnClose() {
+        if (closeRan.compareAndSet(false, true)) {
+            for (Runnable r : onClose) {
+                onClose.remove(r);
+                r.run();
+            }
         }
     }
 
     private void write(String text) {
         context.runOnContext(v -> {
-            if (!closed) {
-                response.write(text);
+            if (closed) {
+                return;
             }
+            if (response.writeQueueFull()) {
+                // a reader that does not keep up is dropped rather than buffered without bound
+                closed = true;
+                response.reset();
+                runOnClose();
+                return;
+            }
+            response.write(text);
         });
     }
 }

@@ -30,7 +30,7 @@ class PrinterBoardNoticeTest {
     @TempDir
     Path dir;
 
-    private final WebModule web = new WebModule();
+    private final WebModule web = new WebModule(List.of(), true); // the example hall: the emulator's demo users
     private final AtomicReference<BoardView> board = new AtomicReference<>();
 
     private boolean shows(Notice n) {

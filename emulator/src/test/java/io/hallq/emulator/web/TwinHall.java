@@ -30,7 +30,7 @@ final class TwinHall implements AutoCloseable {
                     .replace("\n  port: 8080", "\n  port: 0");
             Path file = dir.resolve("hall.yaml");
             Files.writeString(file, yaml);
-            web = new WebModule(List.of(new TwinRoutes(devices, dir.resolve("data").resolve("announcements"))));
+            web = new WebModule(List.of(new TwinRoutes(devices, dir.resolve("data").resolve("announcements"))), true); // the emulator: demo users allowed
             runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file), io.hallq.controller.TestHalls.runningFrom(io.hallq.controller.TestHalls.MONDAY_10AM),
                     List.<HallModule>of(devices, web));
         } catch (IOException e) {
