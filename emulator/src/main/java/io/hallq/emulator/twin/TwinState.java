@@ -37,10 +37,10 @@ final class TwinState {
                     b.map(x -> x.lit()).orElse(false));
         }).toList();
         List<TwinView.Counter> counters = config.counters().stream().map(c -> {
-            VirtualMax7219 d = devices.counterDisplay(c.number()).orElse(null);
+            VirtualMax7219.Position d = devices.counterDisplay(c.number()).orElse(null);
             return new TwinView.Counter(c.number(), c.nameZh(), c.nameEn(),
-                    devices.counterKeypad(c.number()).isPresent(), d == null ? null : d.digits(0).strip(),
-                    d != null && d.lit(0), serving.get(c.number()));
+                    devices.counterKeypad(c.number()).isPresent(), d == null ? null : d.digits().strip(),
+                    d != null && d.lit(), serving.get(c.number()));
         }).toList();
         return new TwinView(seq, config.hall().nameZh(), config.hall().nameEn(), buttons,
                 devices.phoneKeypad().isPresent(), counters, tickets(), announcements(),

@@ -32,11 +32,11 @@ class CounterDevicesTest {
             issue(h, "BILL");
             h.devices.counterKeypad(1).orElseThrow().type("1");
             HardwareHall.await("G001 called", WAIT, () -> "G001".equals(h.query(s -> s.counter(1).current())));
-            VirtualMax7219 display = h.devices.counterDisplay(1).orElseThrow();
-            HardwareHall.await("the display", WAIT, () -> display.digits(0).equals("    G001"));
-            HardwareHall.await("a blink off", WAIT, () -> !display.lit(0));
-            HardwareHall.await("lit again", WAIT, () -> display.lit(0));
-            assertEquals(0, display.badFrames());
+            VirtualMax7219.Position display = h.devices.counterDisplay(1).orElseThrow();
+            HardwareHall.await("the display", WAIT, () -> display.digits().equals("    G001"));
+            HardwareHall.await("a blink off", WAIT, () -> !display.lit());
+            HardwareHall.await("lit again", WAIT, () -> display.lit());
+            assertEquals(0, display.chain().badFrames());
         }
     }
 
@@ -59,8 +59,8 @@ class CounterDevicesTest {
             HardwareHall.await("called again", WAIT, () -> "G001".equals(h.query(s -> s.counter(1).current())));
             keys.type("6");
             HardwareHall.await("finished", WAIT, () -> h.query(s -> s.ticket("G001")) == null);
-            VirtualMax7219 display = h.devices.counterDisplay(1).orElseThrow();
-            HardwareHall.await("display blank", WAIT, () -> display.digits(0).isBlank());
+            VirtualMax7219.Position display = h.devices.counterDisplay(1).orElseThrow();
+            HardwareHall.await("display blank", WAIT, () -> display.digits().isBlank());
         }
     }
 

@@ -54,7 +54,7 @@ public final class DeviceLatencyBenchmark {
                 devices)) {
             VirtualButton pay = devices.button("PAY").orElseThrow();
             VirtualKeypad keys = devices.counterKeypad(1).orElseThrow();
-            VirtualMax7219 display = devices.counterDisplay(1).orElseThrow();
+            VirtualMax7219.Position display = devices.counterDisplay(1).orElseThrow();
             long[] first = new long[n], last = new long[n], key = new long[n], issue = new long[n], call = new long[n];
             for (int i = -20; i < n; i++) { // 20 warm-up rounds
                 long t0 = System.nanoTime();
@@ -75,10 +75,10 @@ public final class DeviceLatencyBenchmark {
                 long callBase = System.nanoTime() - t0;
                 h.runtime.hall().submit(new Command.Finish(1)).join();
 
-                HardwareHall.await("blank display", Duration.ofSeconds(5), () -> display.digits(0).isBlank());
+                HardwareHall.await("blank display", Duration.ofSeconds(5), () -> display.digits().isBlank());
                 t0 = System.nanoTime();
                 keys.press('1');
-                HardwareHall.await("the call shown", Duration.ofSeconds(5), () -> !display.digits(0).isBlank());
+                HardwareHall.await("the call shown", Duration.ofSeconds(5), () -> !display.digits().isBlank());
                 long k = System.nanoTime() - t0;
                 keys.release('1');
                 h.runtime.hall().submit(new Command.Finish(1)).join();
