@@ -127,7 +127,11 @@ public final class Pi4jBoard implements GpioBoard {
                 byte[] read = new byte[readLength];
                 int n;
                 try {
-                    n = device.apply(address).readRegister(write, read, 0, readLength);
+                    // A one-byte register pointer goes through readRegister(int, ...): Pi4J's mock reads a
+                    // byte[] register as two bytes (a 16-bit address), linuxfs takes either.
+                    I2C i2c = device.apply(address);
+                    n = write.length == 1 ? i2c.readRegister(write[0] & 0xFF, read, 0, readLength)
+                            : i2c.readRegister(write, read, 0, readLength);
                 } catch (RuntimeException e) {
                     throw new DeviceIoException(String.format("I2C %d read from 0x%02x failed", bus, address), e);
                 }
