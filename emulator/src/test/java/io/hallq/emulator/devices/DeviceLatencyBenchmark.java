@@ -73,8 +73,10 @@ public final class DeviceLatencyBenchmark {
                 throw new IllegalStateException("counter 5's display is not at the end of the chain");
             }
             AtomicLong shownAt = new AtomicLong();
+            AtomicLong framesAtShown = new AtomicLong();
             display.chain().onFrame(() -> {
-                if (shownAt.get() == 0 && !display.digits().isBlank()) {
+                if (shownAt.get() == 0 && display.digits().strip().length() == 4) { // all 4 characters written
+                    framesAtShown.set(display.chain().frames());
                     shownAt.set(System.nanoTime());
                 }
             });
@@ -101,6 +103,7 @@ public final class DeviceLatencyBenchmark {
                 h.runtime.hall().submit(new Command.Finish(5)).join();
 
                 HardwareHall.await("blank display", Duration.ofSeconds(5), () -> display.digits().isBlank());
+                HardwareHall.await("steady display", Duration.ofSeconds(5), display::lit);
                 VirtualButton.sleep(Duration.ofMillis(30)); // the keypad's release debounced
                 long framesBefore = display.chain().frames();
                 shownAt.set(0);
@@ -108,7 +111,7 @@ public final class DeviceLatencyBenchmark {
                 keys.press('1');
                 HardwareHall.await("the call shown", Duration.ofSeconds(5), () -> shownAt.get() != 0);
                 long k = shownAt.get() - t0;
-                long fr = display.chain().frames() - framesBefore;
+                long fr = framesAtShown.get() - framesBefore;
                 keys.release('1');
                 h.runtime.hall().submit(new Command.Finish(5)).join();
                 VirtualButton.sleep(Duration.ofMillis(40));

@@ -25,6 +25,12 @@ class TwinCountersIT {
     @TempDir
     Path dir;
 
+    /** Clicks in one step in the page: the twin redraws its cards on every view it receives. */
+    private static void click(Browser b, String css) {
+        b.until(d -> Boolean.TRUE.equals(b.js("var e = document.querySelector(arguments[0]);"
+                + " if (!e) return false; e.click(); return true;", css)));
+    }
+
     @Test
     void everyCountersKeypadRatingKeysAndDisplay_areShownAndOperatedOnTheTwin() {
         try (TwinHall hall = new TwinHall(dir); Browser b = new Browser(1920, 1080)) {
@@ -38,17 +44,17 @@ class TwinCountersIT {
                 assertTrue(b.text(card + " .chain").contains(n + "/5"), b.text(card + " .chain"));
 
                 hall.runtime.hall().submit(Command.IssueTicket.walkIn(SERVICE.get(n))).join();
-                b.find(card + " button[data-key='1']").click();
+                click(b, card + " button[data-key='1']");
                 b.until(d -> hall.runtime.hall().query(s -> s.counter(counter).current()).join() != null);
                 String ticket = hall.runtime.hall().query(s -> s.counter(counter).current()).join();
                 b.until(d -> ticket.equals(b.text(".led[data-led='" + counter + "']")));
                 assertEquals(ticket, hall.devices.counterDisplay(n).orElseThrow().digits().strip(),
                         "position " + n + " of the chain");
 
-                b.find(card + " button[data-key='6']").click();
+                click(b, card + " button[data-key='6']");
                 b.until(d -> hall.runtime.hall().query(s -> s.counter(counter).current()).join() == null);
                 b.until(d -> b.text(".led[data-led='" + counter + "']").isBlank());
-                b.find(card + " button[data-rating='3']").click();
+                click(b, card + " button[data-rating='3']");
                 b.until(d -> hall.runtime.hall().eventsAfter(0, 10_000).stream().anyMatch(e ->
                         e.event() instanceof HallEvent.ServiceRated r && r.counter() == counter
                                 && r.ticket().equals(ticket) && r.rating() == 3));
