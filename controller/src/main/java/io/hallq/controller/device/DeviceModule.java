@@ -112,11 +112,11 @@ public final class DeviceModule implements HallModule {
             matrix.start();
         }
         if (cfg.amplifierPin() != null) {
-            // The voice module switches it from its own thread: the pin (an expander's, maybe) is the device
-            // thread's, so the change is handed over.
+            // The voice module switches it from its own thread. A Pi GPIO is set at once (a failure reaches the
+            // voice module as before); an expander pin belongs to the device thread, so the change is handed over.
             OutputPin enable = pins.output(cfg.amplifierPin());
-            amplifier = new io.hallq.controller.device.pi4j.Pi4jAmplifierSwitch(
-                    high -> thread.execute(() -> enable.set(high)));
+            amplifier = new io.hallq.controller.device.pi4j.Pi4jAmplifierSwitch(cfg.amplifierPin().onExpander()
+                    ? high -> thread.execute(() -> enable.set(high)) : enable);
         }
         long now = clockMs.getAsLong();
         thread.execute(() -> pins.start(now)); // the device thread owns the expanders from here on
