@@ -46,7 +46,6 @@ public final class DeviceModule implements HallModule {
     private AmplifierSwitch amplifier;
     private DeviceAlarms alarms;
     private DevicePins pins;
-    private final List<Max7219Chain> displayChains = new ArrayList<>();
 
     /**
      * @param printerLinks opens the printer's link from its config (a device file on the Pi, the virtual
@@ -166,7 +165,6 @@ public final class DeviceModule implements HallModule {
             Max7219Chain chain = chains.computeIfAbsent(c.display().spi(), a -> {
                 Max7219Chain created = new Max7219Chain(spi(a), cfg.displayChainLength(a));
                 created.init(8);
-                displayChains.add(created);
                 return created;
             });
             displays.add(new CounterDisplay(c.counter(), chain, c.display().position() - 1));
@@ -215,16 +213,6 @@ public final class DeviceModule implements HallModule {
         } catch (RuntimeException e) {
             Logger.error(e, "Device scan failed");
         }
-    }
-
-    /** The counter displays' MAX7219 chains (one per chip select). */
-    List<Max7219Chain> displayChains() {
-        return List.copyOf(displayChains);
-    }
-
-    /** The pins and expanders, for tests. */
-    DevicePins pins() {
-        return pins;
     }
 
     /**
