@@ -11,6 +11,8 @@
   var KEYS = [['1', '叫号', 'Call'], ['2', '重呼', 'Recall'], ['3', '过号', 'No-show'], ['4', '转移', 'Transfer'],
               ['5', '暂停', 'Pause'], ['6', '完成', 'Finish'], ['7', '', ''], ['8', '', ''], ['9', '', ''],
               ['*', '取消', 'Cancel'], ['0', '', ''], ['#', '', '']];
+  var RATINGS = { 3: [['不满意', 'Unhappy'], ['一般', 'Fair'], ['满意', 'Happy']],
+                  4: [['不满意', 'Unhappy'], ['一般', 'Fair'], ['满意', 'Happy'], ['非常满意', 'Very happy']] };
   var soundOn = false, heard = null, typed = '';
 
   function post(path) {
@@ -31,7 +33,12 @@
   function renderCounters(v) {
     $('counters').innerHTML = v.counters.map(function (c) {
       var led = c.display === null ? '<div class="led dark">——</div>'
-        : '<div class="led' + (c.displayLit ? '' : ' dark') + '" data-led="' + c.number + '">' + esc(c.display || ' ') + '</div>';
+        : '<div class="led' + (c.displayLit ? '' : ' dark') + '" data-led="' + c.number + '">' + esc(c.display || ' ') + '</div>'
+          + '<div class="chain">MAX7219 链 chain ' + c.chainPosition + '/' + c.chainLength + '</div>';
+      var rating = c.ratingKeys ? '<div class="rating">' + RATINGS[c.ratingKeys].map(function (r, i) {
+        return '<button data-rating-counter="' + c.number + '" data-rating="' + (i + 1) + '">' + r[0] + '<small>'
+          + r[1] + '</small></button>';
+      }).join('') + '</div>' : '';
       var pad = c.keypad ? '<div class="pad">' + KEYS.map(function (k) {
         return '<button data-counter="' + c.number + '" data-key="' + k[0] + '">' + k[0] + (k[1] ? ' ' + k[1]
           + '<small>' + k[2] + '</small>' : '') + '</button>';
@@ -39,7 +46,7 @@
         : '<div class="nokeypad">未接呼叫器 No keypad wired · 当前 serving: <b>' + esc(c.serving || '—')
           + '</b><br><a href="/staff/?counter=' + c.number + '" target="_blank">窗口终端 Staff terminal</a></div>';
       return '<div class="counter" data-counter-card="' + c.number + '"><h3>' + esc(c.nameZh) + ' <span class="en">'
-        + esc(c.nameEn) + '</span></h3>' + led + pad + '</div>';
+        + esc(c.nameEn) + '</span></h3>' + led + pad + rating + '</div>';
     }).join('');
   }
 
@@ -83,6 +90,7 @@
     var b = e.target.closest('button');
     if (!b) return;
     if (b.dataset.service) post('/twin/api/button/' + encodeURIComponent(b.dataset.service));
+    else if (b.dataset.ratingCounter) post('/twin/api/counter/' + b.dataset.ratingCounter + '/rating/' + b.dataset.rating);
     else if (b.dataset.counter) post('/twin/api/counter/' + b.dataset.counter + '/key/' + encodeURIComponent(b.dataset.key));
     else if (b.dataset.phone) {
       typed = b.dataset.phone === '*' ? '' : b.dataset.phone === '#' ? '' : typed + b.dataset.phone;

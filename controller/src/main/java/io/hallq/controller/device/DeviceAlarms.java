@@ -38,12 +38,29 @@ public final class DeviceAlarms {
     /** Devices of a counter: {@code counter-<n>-keypad}, {@code counter-<n>-rating}. */
     static final String COUNTER_PREFIX = "counter-";
 
+    /** An I/O expander: {@code expander-0x20}. */
+    static final String EXPANDER_PREFIX = "expander-";
+
+    /** The cause code of an I/O expander that does not answer on the I2C bus. */
+    public static final String NOT_ANSWERING = "not-answering";
+
     /** The cause code of a key held past {@code stuckAfter}: the key is ignored, the rest of the device works. */
     public static final String STUCK_KEY = "stuck-key";
 
     /** A key of {@code device} held past {@code stuckAfter} (cause {@value #STUCK_KEY}). */
     public void stuckKey(String device, String messageZh, String messageEn) {
         raise(new Command.DeviceFault(device, messageZh, messageEn, STUCK_KEY));
+    }
+
+    /** The I/O expander at {@code address} does not answer: the keys wired to it do nothing. */
+    public void expanderLost(int address) {
+        String name = String.format("0x%02x", address);
+        raise(new Command.DeviceFault(EXPANDER_PREFIX + name, "扩展板 " + name + " 无响应,所连按键暂不可用",
+                "I/O expander " + name + " not answering: its keys are out of use", NOT_ANSWERING));
+    }
+
+    public void expanderBack(int address) {
+        clear(EXPANDER_PREFIX + String.format("0x%02x", address));
     }
 
     /**
@@ -78,7 +95,8 @@ public final class DeviceAlarms {
      */
     static boolean ours(String device) {
         return device.equals(PrinterFault.DEVICE) || device.equals(PrinterFault.PAPER_DEVICE)
-                || device.startsWith(BUTTON_PREFIX) || device.equals(PHONE_KEYPAD) || device.startsWith(COUNTER_PREFIX);
+                || device.startsWith(BUTTON_PREFIX) || device.equals(PHONE_KEYPAD) || device.startsWith(COUNTER_PREFIX)
+                || device.startsWith(EXPANDER_PREFIX);
     }
 
     /** Takes the DEVICE alarms of {@linkplain #ours our devices} active in the journal at start, as unconfirmed. */

@@ -11,7 +11,9 @@ import io.hallq.controller.ticket.TicketLayout;
 import io.hallq.protocol.event.HallEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +37,7 @@ public final class DeviceModule implements HallModule {
     private final Function<PrinterConfig, PrinterLink> printerLinks;
     private final LongSupplier clockMs;
     private final NearbyHalls nearby;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("hallq-devices").unstarted(r));
+    private final Loop thread;
     private final List<CounterKeys> counterKeys = new ArrayList<>();
     private final List<CounterDisplay> displays = new ArrayList<>();
     private Dispenser dispenser;
@@ -45,6 +46,7 @@ public final class DeviceModule implements HallModule {
     private HallMatrix matrix;
     private AmplifierSwitch amplifier;
     private DeviceAlarms alarms;
+    private DevicePins pins;
 
     /**
      * @param printerLinks opens the printer's link from its config (a device file on the Pi, the virtual
@@ -68,6 +70,13 @@ public final class DeviceModule implements HallModule {
 
     DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks, NearbyHalls nearby,
                  LongSupplier clockMs) {
+        this(board, printerLinks, nearby, clockMs, Loop.thread("hallq-devices"));
+    }
+
+    /** @param loop the device thread: tests pass one they run by hand on their clock */
+    DeviceModule(GpioBoard board, Function<PrinterConfig, PrinterLink> printerLinks, NearbyHalls nearby,
+                 LongSupplier clockMs, Loop loop) {
+        this.thread = loop;
         this.board = board;
         this.printerLinks = printerLinks;
         this.nearby = nearby;
@@ -93,6 +102,7 @@ public final class DeviceModule implements HallModule {
         HallController hall = context.hall();
         alarms = new DeviceAlarms(hall);
         alarms.resume(hall.query(s -> List.copyOf(s.alarms().values())).join());
+        pins = new DevicePins(board, cfg.expanders(), DevicePins.alarmsOf(alarms));
         if (cfg.printer() != null) {
             link = printerLinks.apply(cfg.printer());
             printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),
@@ -101,25 +111,32 @@ public final class DeviceModule implements HallModule {
         if (cfg.dispenser() != null) {
             startDispenser(hall, cfg);
         }
+        Map<SpiAddress, Max7219Chain> chains = new LinkedHashMap<>();
         for (CounterDevices c : cfg.counters()) {
-            startCounter(hall, cfg, c);
+            startCounter(hall, cfg, c, chains);
         }
         if (cfg.hallMatrix() != null) {
             matrix = new HallMatrix(new Max7219Chain(spi(cfg.hallMatrix().spi()), cfg.hallMatrix().modules()));
             matrix.start();
         }
-        if (cfg.amplifierPin() >= 0) {
-            amplifier = new io.hallq.controller.device.pi4j.Pi4jAmplifierSwitch(board, cfg.amplifierPin());
+        if (cfg.amplifierPin() != null) {
+            // The voice module switches it from its own thread. A Pi GPIO is set at once (a failure reaches the
+            // voice module as before); an expander pin belongs to the device thread, so the change is handed over.
+            OutputPin enable = pins.output(cfg.amplifierPin());
+            amplifier = new io.hallq.controller.device.pi4j.Pi4jAmplifierSwitch(cfg.amplifierPin().onExpander()
+                    ? high -> thread.execute(() -> enable.set(high)) : enable);
         }
+        long now = clockMs.getAsLong();
+        thread.execute(() -> pins.start(now)); // the device thread owns the expanders from here on
         if (printing != null) {
             printing.start(cfg.printer().statusInterval());
         }
         hall.addListener(this::onEvents);
-        thread.scheduleAtFixedRate(this::scan, 0, SCAN_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
-        thread.schedule(alarms::settle, settleAfter(cfg).toMillis(), TimeUnit.MILLISECONDS);
-        Logger.info("Devices: dispenser {}, printer {}, {} counters, hall matrix {}, amplifier {}",
-                cfg.dispenser() != null, cfg.printer() != null, cfg.counters().size(), matrix != null,
-                amplifier != null);
+        thread.every(SCAN_PERIOD, this::scan);
+        thread.after(settleAfter(cfg), alarms::settle);
+        Logger.info("Devices: {} expanders, dispenser {}, printer {}, {} counters ({} display chains), hall matrix {},"
+                + " amplifier {}", cfg.expanders().size(), cfg.dispenser() != null, cfg.printer() != null,
+                cfg.counters().size(), chains.size(), matrix != null, amplifier != null);
     }
 
     /**
@@ -136,7 +153,7 @@ public final class DeviceModule implements HallModule {
     private void startDispenser(HallController hall, DevicesConfig cfg) {
         DispenserConfig d = cfg.dispenser(); // the reader made sure a printer is configured with it
         List<Dispenser.Button> buttons = d.buttons().stream().map(b -> new Dispenser.Button(b.service(),
-                board.input(b.pin()), board.output(b.ledPin()), new KeyDebouncer(cfg.timing()))).toList();
+                pins.input(b.pin()), pins.output(b.ledPin()), new KeyDebouncer(cfg.timing()))).toList();
         MatrixKeypad keypad = d.phoneKeypad() == null ? null : keypad(d.phoneKeypad(), cfg.timing());
         dispenser = new Dispenser(hall, buttons, keypad, new PhoneEntry(d.phoneTimeout()), PhoneLookup.of(d.phones()),
                 alarms, printing, cfg.printer().nearEnd());
@@ -145,22 +162,27 @@ public final class DeviceModule implements HallModule {
         printing.onStatus(dispenser::printerStatus);
     }
 
-    private void startCounter(HallController hall, DevicesConfig cfg, CounterDevices c) {
+    private void startCounter(HallController hall, DevicesConfig cfg, CounterDevices c,
+                              Map<SpiAddress, Max7219Chain> chains) {
         MatrixKeypad keypad = c.keypad() == null ? null : keypad(c.keypad(), cfg.timing());
         if (keypad != null || !c.satisfaction().isEmpty()) {
             counterKeys.add(new CounterKeys(c.counter(), hall, keypad,
-                    c.satisfaction().stream().map(board::input).toList(), cfg.timing(), alarms));
+                    c.satisfaction().stream().map(pins::input).toList(), cfg.timing(), alarms));
         }
         if (c.display() != null) {
-            CounterDisplay display = new CounterDisplay(c.counter(), new Max7219Chain(spi(c.display()), 1));
-            display.start();
-            displays.add(display);
+            // Counter displays on one chip select are one daisy chain, initialised once.
+            Max7219Chain chain = chains.computeIfAbsent(c.display().spi(), a -> {
+                Max7219Chain created = new Max7219Chain(spi(a), cfg.displayChainLength(a));
+                created.init(8);
+                return created;
+            });
+            displays.add(new CounterDisplay(c.counter(), chain, c.display().position() - 1));
         }
     }
 
-    private MatrixKeypad keypad(KeypadPins pins, InputTiming timing) {
-        return new MatrixKeypad(pins.rows().stream().map(board::output).toList(),
-                pins.columns().stream().map(board::input).toList(), MatrixKeypad.PHONE_LAYOUT, timing);
+    private MatrixKeypad keypad(KeypadPins keypad, InputTiming timing) {
+        return new MatrixKeypad(keypad.rows().stream().map(pins::output).toList(),
+                keypad.columns().stream().map(pins::input).toList(), MatrixKeypad.PHONE_LAYOUT, timing);
     }
 
     private SpiBus spi(SpiAddress a) {
@@ -188,6 +210,7 @@ public final class DeviceModule implements HallModule {
     private void scan() {
         try {
             long now = clockMs.getAsLong();
+            pins.poll(now);
             if (dispenser != null) {
                 dispenser.scan(now);
             }
@@ -201,6 +224,52 @@ public final class DeviceModule implements HallModule {
         }
     }
 
+    /**
+     * The device thread: hand-overs, the scan period and one-off delays. {@link #thread} is the real one; tests
+     * run one by hand on their own clock.
+     */
+    interface Loop extends AutoCloseable {
+        void execute(Runnable task);
+
+        void every(Duration period, Runnable task);
+
+        void after(Duration delay, Runnable task);
+
+        @Override
+        void close();
+
+        static Loop thread(String name) {
+            ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().daemon().name(name).unstarted(r));
+            return new Loop() {
+                @Override
+                public void execute(Runnable task) {
+                    ex.execute(task);
+                }
+
+                @Override
+                public void every(Duration period, Runnable task) {
+                    ex.scheduleAtFixedRate(task, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+                }
+
+                @Override
+                public void after(Duration delay, Runnable task) {
+                    ex.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                }
+
+                @Override
+                public void close() {
+                    ex.shutdownNow();
+                    try {
+                        ex.awaitTermination(2, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+        }
+    }
+
     /** The amplifier enable output, when one is configured (for the voice module). */
     public Optional<AmplifierSwitch> amplifier() {
         return Optional.ofNullable(amplifier);
@@ -208,12 +277,7 @@ public final class DeviceModule implements HallModule {
 
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.close();
         if (printing != null) {
             printing.close();
         }

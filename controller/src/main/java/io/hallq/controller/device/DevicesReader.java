@@ -27,6 +27,16 @@ public final class DevicesReader {
     private static final ConfigScalar<Integer> PIN = ConfigScalar.integer(0, 27);
     private static final ConfigScalar<Integer> BUS = ConfigScalar.integer(0, 1);
     private static final ConfigScalar<Integer> CS = ConfigScalar.integer(0, 2);
+    private static final ConfigScalar<Integer> POSITION = ConfigScalar.integer(1, 16);
+    private static final java.util.regex.Pattern EXPANDER_PIN =
+            java.util.regex.Pattern.compile("0[xX]([0-9a-fA-F]{2}):([ABab])([0-7])");
+    private static final String PIN_EXPECTED = "a Pi GPIO (BCM 0-27) or an expander pin such as \"0x20:A3\"";
+
+    /** Stands for a pin given wrongly (already reported), so that lists keep their shape. */
+    private static final PinRef INVALID = new PinRef(PinRef.PI, -1);
+
+    /** Whether a pin is read or driven: the expanders' A7 and B7 are outputs only in current silicon. */
+    private enum Use { IN, OUT }
 
     private final HallConfig hall;
     private final String mobileBase;
@@ -49,9 +59,10 @@ public final class DevicesReader {
     }
 
     private DevicesConfig devices(ConfigNode raw) {
-        ConfigNode n = raw.mapping("debounce", "stuckAfter", "pressInterval", "dispenser", "printer", "ticket",
-                "counters", "hallMatrix", "amplifierPin");
+        ConfigNode n = raw.mapping("debounce", "stuckAfter", "pressInterval", "expanders", "dispenser", "printer",
+                "ticket", "counters", "hallMatrix", "amplifierPin");
         InputTiming timing = timing(n);
+        List<ExpanderConfig> expanders = expanders(n.key("expanders"));
         DispenserConfig dispenser = n.key("dispenser").isGiven() ? dispenser(n.key("dispenser")) : null;
         PrinterConfig printer = n.key("printer").isGiven() ? printer(n.key("printer")) : null;
         if (dispenser != null && printer == null) {
@@ -63,10 +74,107 @@ public final class DevicesReader {
             counters.add(counter(c));
         }
         MatrixConfig matrix = n.key("hallMatrix").isGiven() ? matrix(n.key("hallMatrix")) : null;
-        int amp = n.key("amplifierPin").optional(PIN).orElse(-1);
-        pins.claim(n.key("amplifierPin"), amp, "amplifier");
+        PinRef amp = n.key("amplifierPin").isGiven() ? pin(n.key("amplifierPin"), Use.OUT, "amplifier") : null;
         pins.checkSpiPins(n);
-        return new DevicesConfig(timing, dispenser, printer, ticket, counters, matrix, amp);
+        return new DevicesConfig(timing, expanders, dispenser, printer, ticket, counters, matrix, amp);
+    }
+
+    /**
+     * MCP23017s on I2C bus 1, which takes BCM 2 (SDA) and 3 (SCL). Each names its address and, optionally, the
+     * Pi input its INT line is wired to; expanders may share one INT input (open drain, wired-OR).
+     */
+    private List<ExpanderConfig> expanders(ConfigNode n) {
+        List<ExpanderConfig> out = new ArrayList<>();
+        List<ConfigNode> items = n.list("MCP23017 expanders");
+        if (items.size() > 8) {
+            n.error("expected at most 8 expanders (addresses 0x20-0x27), got " + items.size());
+        }
+        if (!items.isEmpty()) {
+            pins.claim(n, 2, "I2C1 SDA (the expanders' bus)");
+            pins.claim(n, 3, "I2C1 SCL (the expanders' bus)");
+        }
+        Map<Integer, String> interrupts = new LinkedHashMap<>();
+        for (ConfigNode item : items) {
+            ConfigNode m = item.requiredMapping("address", "interrupt");
+            int address = address(m.key("address"));
+            if (address < 0) {
+                continue;
+            }
+            String name = String.format("expander 0x%02x", address);
+            if (!pins.claimExpander(m.key("address"), address, name)) {
+                continue;
+            }
+            int interrupt = m.key("interrupt").optional(PIN).orElse(-1);
+            if (interrupt >= 0 && !interrupts.containsKey(interrupt)) {
+                interrupts.put(interrupt, name);
+                pins.claim(m.key("interrupt"), interrupt, "the INT line of " + name);
+            }
+            out.add(new ExpanderConfig(address, interrupt));
+        }
+        return out;
+    }
+
+    /** 0x20-0x27, as a YAML number (0x20 or 32) or a text "0x20". */
+    private static int address(ConfigNode n) {
+        var json = n.json();
+        Integer a = null;
+        if (json != null && json.isInt()) {
+            a = json.intValue();
+        } else if (json != null && json.isTextual() && json.textValue().strip().matches("0[xX][0-9a-fA-F]{1,2}")) {
+            a = Integer.parseInt(json.textValue().strip().substring(2), 16);
+        }
+        if (a == null || a < 0x20 || a > 0x27) {
+            if (n.isGiven()) {
+                n.reject("an MCP23017 address from 0x20 to 0x27");
+            } else {
+                n.error("missing: expected an MCP23017 address from 0x20 to 0x27");
+            }
+            return -1;
+        }
+        return a;
+    }
+
+    /**
+     * A pin: a BCM number, or "0xAA:Pn" on a configured expander; claimed for {@code what}.
+     *
+     * @return the pin, or {@link #INVALID} when it is missing or wrong (reported)
+     */
+    private PinRef pin(ConfigNode n, Use use, String what) {
+        var json = n.json();
+        PinRef ref = null;
+        if (!n.isGiven()) {
+            n.error("missing: expected " + PIN_EXPECTED);
+            return INVALID;
+        }
+        if (json.isInt()) {
+            int bcm = json.intValue();
+            if (bcm >= 0 && bcm <= 27) {
+                ref = PinRef.gpio(bcm);
+            }
+        } else if (json.isTextual()) {
+            var m = EXPANDER_PIN.matcher(json.textValue().strip());
+            if (m.matches()) {
+                int address = Integer.parseInt(m.group(1), 16);
+                int pin = (m.group(2).equalsIgnoreCase("A") ? 0 : 8) + Integer.parseInt(m.group(3));
+                if (!pins.expander(address)) {
+                    n.error(String.format("expander 0x%02x is not listed under devices.expanders; expected %s of a "
+                            + "listed expander", address, PIN_EXPECTED));
+                    return INVALID;
+                }
+                ref = PinRef.expander(address, pin);
+                if (use == Use.IN && pin % 8 == 7) {
+                    n.error(ref + " is an output only on current MCP23017 silicon (GPA7/GPB7); expected another pin"
+                            + " for " + what + " (an input)");
+                    return INVALID;
+                }
+            }
+        }
+        if (ref == null) {
+            n.reject(PIN_EXPECTED);
+            return INVALID;
+        }
+        pins.claim(n, ref, what);
+        return ref;
     }
 
     private InputTiming timing(ConfigNode n) {
@@ -99,10 +207,8 @@ public final class DevicesReader {
             if (!service.isEmpty() && hall.service(service).isEmpty()) {
                 m.key("service").reject("a service code of this hall");
             }
-            int pin = m.key("pin").required(PIN).orElse(-1);
-            int led = m.key("led").required(PIN).orElse(-1);
-            pins.claim(m.key("pin"), pin, "button " + service);
-            pins.claim(m.key("led"), led, "light of button " + service);
+            PinRef pin = pin(m.key("pin"), Use.IN, "button " + service);
+            PinRef led = pin(m.key("led"), Use.OUT, "light of button " + service);
             buttons.add(new ServiceButton(service, pin, led));
         }
         KeypadPins keypad = n.key("phoneKeypad").isGiven() ? keypad(n.key("phoneKeypad"), "phone keypad") : null;
@@ -137,21 +243,19 @@ public final class DevicesReader {
 
     private KeypadPins keypad(ConfigNode raw, String what) {
         ConfigNode n = raw.requiredMapping("rows", "columns");
-        List<Integer> rows = pinList(n.key("rows"), 4, what + " row");
-        List<Integer> cols = pinList(n.key("columns"), 3, what + " column");
+        List<PinRef> rows = pinList(n.key("rows"), 4, Use.OUT, what + " row");
+        List<PinRef> cols = pinList(n.key("columns"), 3, Use.IN, what + " column");
         return new KeypadPins(rows, cols);
     }
 
-    private List<Integer> pinList(ConfigNode n, int count, String what) {
+    private List<PinRef> pinList(ConfigNode n, int count, Use use, String what) {
         List<ConfigNode> items = n.requiredList(count + " pins");
         if (n.json() != null && n.json().isArray() && items.size() != count) {
             n.reject("a list of " + count + " pins");
         }
-        List<Integer> out = new ArrayList<>();
+        List<PinRef> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            int pin = items.get(i).required(PIN).orElse(-1);
-            pins.claim(items.get(i), pin, what + " " + (i + 1));
-            out.add(pin);
+            out.add(pin(items.get(i), use, what + " " + (i + 1)));
         }
         return out;
     }
@@ -195,16 +299,16 @@ public final class DevicesReader {
         }
         KeypadPins keypad = n.key("keypad").isGiven() ? keypad(n.key("keypad"), "counter " + counter + " keypad")
                 : null;
-        List<Integer> satisfaction = List.of();
+        List<PinRef> satisfaction = List.of();
         if (n.key("satisfaction").isGiven()) {
             int count = n.key("satisfaction").json().size();
             if (count != 3 && count != 4) {
                 n.key("satisfaction").error("expected a list of 3 or 4 pins (unhappy to happy), got " + count);
             }
-            satisfaction = pinList(n.key("satisfaction"), count, "counter " + counter + " rating key");
+            satisfaction = pinList(n.key("satisfaction"), count, Use.IN, "counter " + counter + " rating key");
         }
-        SpiAddress display = n.key("display").isGiven() ? spi(n.key("display"), "counter " + counter + " display")
-                : null;
+        DisplayPosition display = n.key("display").isGiven()
+                ? display(n.key("display"), "counter " + counter + "'s display") : null;
         return new CounterDevices(counter, keypad, satisfaction, display);
     }
 
@@ -212,6 +316,18 @@ public final class DevicesReader {
         ConfigNode n = raw.mapping("bus", "chipSelect", "modules");
         SpiAddress spi = spi(n, "hall matrix");
         return new MatrixConfig(spi, n.key("modules").get(ConfigScalar.integer(1, 16), 4));
+    }
+
+    /**
+     * {@code {bus, chipSelect, position}}: counter displays on one chip select are one MAX7219 daisy chain,
+     * position 1 wired to the Pi.
+     */
+    private DisplayPosition display(ConfigNode raw, String what) {
+        ConfigNode n = raw.requiredMapping("bus", "chipSelect", "position");
+        DisplayPosition d = new DisplayPosition(n.key("bus").get(BUS, 0), n.key("chipSelect").required(CS).orElse(0),
+                n.key("position").get(POSITION, 1));
+        pins.claimDisplay(n, d, what);
+        return d;
     }
 
     private SpiAddress spi(ConfigNode raw, String what) {

@@ -35,14 +35,21 @@ class DevicesReaderTest {
     void example_readsEveryPart() {
         DevicesConfig d = DevicesReader.read(HallConfigLoader.loadWithRoot(EXAMPLE));
         assertEquals(Duration.ofMillis(20), d.timing().debounce());
-        assertEquals(2, d.dispenser().buttons().size());
+        assertEquals(8, d.dispenser().buttons().size());
+        assertEquals(new DevicesConfig.ServiceButton("PAY", PinRef.expander(0x20, 0), PinRef.expander(0x20, 4)),
+                d.dispenser().buttons().get(0));
+        assertEquals(7, d.expanders().size());
+        assertEquals(new DevicesConfig.ExpanderConfig(0x26, 5), d.expanders().get(6));
         assertNotNull(d.dispenser().phoneKeypad());
+        assertEquals(5, d.counters().size());
+        assertEquals(new DevicesConfig.DisplayPosition(0, 0, 5), d.counters().get(4).display());
+        assertEquals(5, d.displayChainLength(new DevicesConfig.SpiAddress(0, 0)));
         assertEquals("VIP", d.dispenser().phones().get("13900000001"));
         assertEquals(DevicesConfig.Connection.USB, d.printer().connection());
         assertEquals("http://192.168.1.10:8080/m/", d.ticket().mobileUrlBase());
         assertEquals(3, d.counters().get(0).satisfaction().size());
         assertEquals(4, d.hallMatrix().modules());
-        assertEquals(0, d.amplifierPin());
+        assertEquals(PinRef.gpio(6), d.amplifierPin());
         assertFalse(d.dispenser().toString().contains("13900000001"), "phone numbers must not reach logs");
     }
 
@@ -72,15 +79,47 @@ class DevicesReaderTest {
         assertTrue(m.contains("devices.debounce: expected a duration"), m);
         assertTrue(m.contains("devices.dispenser.buttons[0].service: expected a service code of this hall"), m);
         assertTrue(m.contains("devices.dispenser.buttons[0].led: BCM 5 is already used by button NOPE"), m);
-        assertTrue(m.contains("devices.dispenser.buttons[1].pin: expected a whole number from 0 to 27"), m);
+        assertTrue(m.contains("devices.dispenser.buttons[1].pin: expected a Pi GPIO (BCM 0-27) or an expander pin"), m);
         assertTrue(m.contains("BCM 8 belongs to SPI0"), m);
         assertTrue(m.contains("139****5678"), m);
         assertFalse(m.contains("13912345678"), m);
         assertTrue(m.contains("devices.printer: expected exactly one of usb"), m);
         assertTrue(m.contains("devices.printer.paperWidth"), m);
         assertTrue(m.contains("devices.counters[0].satisfaction: expected a list of 3 or 4 pins (unhappy to happy), got 2"), m);
-        assertTrue(m.contains("SPI 0 chip select 0 is already used by counter 1 display"), m);
+        assertTrue(m.contains("devices.hallMatrix: SPI 0 chip select 0 is already used by the counter displays' chain"), m);
         assertTrue(m.contains("hall.yaml: devices."), m);
+    }
+
+    @Test
+    void expanderMistakes_areReportedWithTheirKeys() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> DevicesReader.read(load("""
+                devices:
+                  expanders:
+                    - { address: 0x20, interrupt: 17 }
+                    - { address: 0x20 }
+                    - { address: 0x28 }
+                    - { address: "0x21", interrupt: 17 }
+                  dispenser:
+                    buttons:
+                      - { service: PAY, pin: "0x20:A0", led: "0x20:A0" }
+                      - { service: PLAN, pin: "0x20:A7", led: "0x22:B1" }
+                      - { service: SIM, pin: 2, led: "0x20:C1" }
+                  printer: { usb: /dev/usb/lp0 }
+                  counters:
+                    - { counter: 1, display: { bus: 0, chipSelect: 0, position: 2 } }
+                    - { counter: 2, display: { bus: 0, chipSelect: 0, position: 2 } }
+                """)));
+        String m = e.getMessage();
+        assertTrue(m.contains("devices.expanders[1].address: I2C address 0x20 is already used by expander 0x20"), m);
+        assertTrue(m.contains("devices.expanders[2].address: expected an MCP23017 address from 0x20 to 0x27, got 40"), m);
+        assertTrue(m.contains("devices.dispenser.buttons[0].led: 0x20:A0 is already used by button PAY"), m);
+        assertTrue(m.contains("devices.dispenser.buttons[1].pin: 0x20:A7 is an output only"), m);
+        assertTrue(m.contains("devices.dispenser.buttons[1].led: expander 0x22 is not listed under devices.expanders"), m);
+        assertTrue(m.contains("devices.dispenser.buttons[2].pin: BCM 2 is already used by I2C1 SDA"), m);
+        assertTrue(m.contains("devices.dispenser.buttons[2].led: expected a Pi GPIO (BCM 0-27) or an expander pin"), m);
+        assertTrue(m.contains("devices.counters[1].display: position 2 of the display chain on SPI 0 chip select 0 is"
+                + " already counter 1's display"), m);
+        assertFalse(m.contains("devices.expanders[3]"), "two expanders may share one INT line: " + m);
     }
 
     private static final String PRINTER = """

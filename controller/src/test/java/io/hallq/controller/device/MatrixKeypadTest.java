@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MatrixKeypadTest {
 
     /** Row outputs recording their level; columns reading low when a held key's row is low. */
-    private final boolean[] rowLevel = {true, true, true, true};
+    private final boolean[] rowLevel = {false, false, false, false};
     private final List<String> rowWrites = new ArrayList<>();
     private final boolean[][] held = new boolean[4][3];
 
@@ -41,11 +41,23 @@ class MatrixKeypadTest {
     }
 
     @Test
-    void scan_drivesOneRowLowAtATime() {
+    void idleKeypad_restsWithEveryRowLow_andIsScannedWithoutTouchingTheRows() {
         MatrixKeypad k = keypad();
+        assertEquals(List.of("0L", "1L", "2L", "3L"), rowWrites);
         rowWrites.clear();
         k.scan(0);
-        assertEquals(List.of("0L", "0H", "1L", "1H", "2L", "2H", "3L", "3H"), rowWrites);
+        k.scan(2);
+        assertEquals(List.of(), rowWrites);
+    }
+
+    @Test
+    void aKeyDown_drivesOneRowLowAtATime_thenAllLowAgain() {
+        MatrixKeypad k = keypad();
+        held[2][1] = true;
+        rowWrites.clear();
+        k.scan(0);
+        assertEquals(List.of("1H", "2H", "3H", "0H", "1L", "1H", "2L", "2H", "3L", "0L", "1L", "2L"), rowWrites);
+        assertEquals(List.of(false, false, false, false), List.of(rowLevel[0], rowLevel[1], rowLevel[2], rowLevel[3]));
     }
 
     @Test

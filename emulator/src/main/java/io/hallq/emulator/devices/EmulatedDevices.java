@@ -1,14 +1,14 @@
 package io.hallq.emulator.devices;
 
-import com.pi4j.Pi4J;
-import com.pi4j.context.Context;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import io.hallq.controller.device.DeviceModule;
+import io.hallq.controller.device.DevicePins;
 import io.hallq.controller.device.DevicesConfig;
 import io.hallq.controller.device.DevicesConfig.CounterDevices;
+import io.hallq.controller.device.DevicesConfig.ExpanderConfig;
+import io.hallq.controller.device.DevicesConfig.SpiAddress;
 import io.hallq.controller.device.DevicesReader;
+import io.hallq.controller.device.PinRef;
 import io.hallq.controller.device.PrinterLink;
-import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.ticket.NearbyHalls;
@@ -20,15 +20,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.tinylog.Logger;
 
 /**
- * The hall's devices with nothing wired: the controller's own {@link DeviceModule} and Pi4J board run
- * unchanged on a Pi4J context whose providers are virtual (GPIO: Pi4J's mock inputs extended with pull-ups
- * and keypad wiring, Pi4J's mock outputs; SPI: virtual MAX7219 chains). The printer is the virtual ESC/POS
- * printer behind the controller's {@link PrinterLink} port (serial is not a Pi4J seam here, see
- * {@link io.hallq.controller.device.pi4j.StreamPrinterLink}).
+ * The hall's devices with nothing wired: the controller's own {@link DeviceModule} runs unchanged on a
+ * {@link VirtualBoard}, which implements the controller's own ports (GPIO lines with pull-ups and keypad
+ * wiring, SPI chip selects with virtual MAX7219 chains, an I2C bus with virtual MCP23017 expanders). The
+ * printer is the virtual ESC/POS printer behind the controller's {@link PrinterLink} port. Nothing here
+ * depends on Pi4J.
+ *
+ * <p>Every part can sit on a Pi GPIO or an expander pin, as the config says: a button's contact, a keypad's
+ * rows and columns, a light or the amplifier enable.
  *
  * <p>Public API for tests and the digital twin: {@link #button}, {@link #phoneKeypad}, {@link #counterKeypad},
  * {@link #ratingKey}, {@link #printer}, {@link #counterDisplay}, {@link #hallMatrix}, {@link #amplifierOn}.
@@ -39,15 +46,17 @@ public final class EmulatedDevices implements HallModule {
     private final UnaryOperator<PrinterLink> linkWrapper;
     private final NearbyHalls nearby;
     private final VirtualPrinter printer = new VirtualPrinter();
-    private final VirtualSpiProvider spi = new VirtualSpiProvider();
-    private final VirtualInputProvider inputs = new VirtualInputProvider();
+    private final VirtualBoard board = new VirtualBoard();
+    private final Map<Integer, VirtualMcp23017> expanders = new LinkedHashMap<>();
+    private final Map<Integer, Integer> interruptLines = new java.util.HashMap<>();
     private final Map<String, VirtualButton> buttons = new LinkedHashMap<>();
     private final Map<Integer, VirtualKeypad> counterKeypads = new LinkedHashMap<>();
     private final Map<Integer, List<VirtualButton>> ratingKeys = new LinkedHashMap<>();
-    private final Map<Integer, VirtualMax7219> counterDisplays = new LinkedHashMap<>();
+    private final Map<Integer, VirtualMax7219.Position> counterDisplays = new LinkedHashMap<>();
+    private final Map<SpiAddress, VirtualMax7219> displayChains = new LinkedHashMap<>();
     private VirtualKeypad phoneKeypad;
     private VirtualMax7219 hallMatrix;
-    private VirtualOutput amplifier;
+    private BooleanSupplier amplifier;
     private DeviceModule module;
     private final Map<Integer, String> shownDigits = new java.util.HashMap<>();
     private long ledTicks;
@@ -80,20 +89,31 @@ public final class EmulatedDevices implements HallModule {
     public void start(HallContext context) {
         DevicesConfig cfg = DevicesReader.read(context.loaded());
         printer.paperWidth(cfg.ticket().paperWidthMm());
-        cfg.counters().stream().filter(c -> c.display() != null).forEach(c ->
-                counterDisplays.put(c.counter(), spi.attach(c.display().bus(), c.display().chipSelect(), 1)));
+        cfg.counters().stream().filter(c -> c.display() != null).forEach(c -> {
+            VirtualMax7219 chain = displayChains.computeIfAbsent(c.display().spi(), a ->
+                    board.attachSpi(a.bus(), a.chipSelect(), cfg.displayChainLength(a)));
+            counterDisplays.put(c.counter(), chain.position(c.display().position() - 1));
+        });
         if (cfg.hallMatrix() != null) {
-            hallMatrix = spi.attach(cfg.hallMatrix().spi().bus(), cfg.hallMatrix().spi().chipSelect(),
+            hallMatrix = board.attachSpi(cfg.hallMatrix().spi().bus(), cfg.hallMatrix().spi().chipSelect(),
                     cfg.hallMatrix().modules());
         }
-        Context pi4j = Pi4J.newContextBuilder().noAutoDetect()
-                .add(inputs, MockDigitalOutputProvider.newInstance(), spi).build();
+        Map<Integer, List<VirtualMcp23017>> sharing = new LinkedHashMap<>();
+        for (ExpanderConfig e : cfg.expanders()) {
+            VirtualMcp23017 chip = board.attachExpander(DevicePins.I2C_BUS, e.address());
+            expanders.put(e.address(), chip);
+            if (e.interruptPin() >= 0) {
+                sharing.computeIfAbsent(e.interruptPin(), p -> new java.util.ArrayList<>()).add(chip);
+                interruptLines.put(e.address(), e.interruptPin());
+            }
+        }
+        sharing.forEach(board::wireInterrupt);
         lastPng = Path.of(context.hall().config().journal().dataDir()).resolve("last-ticket.png");
         // Rendering and logging leave the printer thread at once, as a real printer does not wait for them.
         printer.onTicket(t -> Thread.ofVirtual().start(() -> printed(t)));
-        module = new DeviceModule(new Pi4jBoard(pi4j, true), p -> linkWrapper.apply(printer), nearby);
+        module = new DeviceModule(board, p -> linkWrapper.apply(printer), nearby);
         module.start(context);
-        wire(cfg, pi4j);
+        wire(cfg);
         awaitFirstScan();
         ledLog.scheduleWithFixedDelay(this::logLeds, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
@@ -101,7 +121,7 @@ public final class EmulatedDevices implements HallModule {
     /** The LED contents in the log: a counter display when it changes, the hall board every half minute. */
     private void logLeds() {
         counterDisplays.forEach((counter, d) -> {
-            String shown = d.digits(0);
+            String shown = d.digits();
             if (!shown.equals(shownDigits.put(counter, shown))) {
                 Logger.info("窗口屏 Counter {} display [{}]", counter, shown);
             }
@@ -124,30 +144,77 @@ public final class EmulatedDevices implements HallModule {
         }
     }
 
-    private void wire(DevicesConfig cfg, Context pi4j) {
+    private void wire(DevicesConfig cfg) {
         if (cfg.dispenser() != null) {
             cfg.dispenser().buttons().forEach(b -> buttons.put(b.service(),
-                    new VirtualButton(b.service(), inputs.input(b.pin()), new VirtualOutput(pi4j, b.ledPin()),
-                            () -> inputs.lastRead(b.pin()))));
+                    new VirtualButton(b.service(), contact(b.pin()), level(b.ledPin()), lastRead(b.pin()))));
             if (cfg.dispenser().phoneKeypad() != null) {
-                phoneKeypad = keypad(cfg.dispenser().phoneKeypad(), pi4j);
+                phoneKeypad = keypad(cfg.dispenser().phoneKeypad());
             }
         }
         for (CounterDevices c : cfg.counters()) {
             if (c.keypad() != null) {
-                counterKeypads.put(c.counter(), keypad(c.keypad(), pi4j));
+                counterKeypads.put(c.counter(), keypad(c.keypad()));
             }
             ratingKeys.put(c.counter(), c.satisfaction().stream()
-                    .map(pin -> new VirtualButton("rating", inputs.input(pin), null, () -> inputs.lastRead(pin))).toList());
+                    .map(pin -> new VirtualButton("rating", contact(pin), null, lastRead(pin))).toList());
         }
-        if (cfg.amplifierPin() >= 0) {
-            amplifier = new VirtualOutput(pi4j, cfg.amplifierPin());
+        if (cfg.amplifierPin() != null) {
+            amplifier = level(cfg.amplifierPin());
         }
     }
 
-    private VirtualKeypad keypad(DevicesConfig.KeypadPins pins, Context pi4j) {
-        return new VirtualKeypad(pins.rows().stream().map(p -> new VirtualOutput(pi4j, p)).toList(), pins.columns(),
-                inputs);
+    private VirtualKeypad keypad(DevicesConfig.KeypadPins pins) {
+        return new VirtualKeypad(pins.rows().stream().map(this::level).toList(),
+                pins.columns().stream().map(this::wire).toList(), lastRead(pins.columns().get(0)), board::settle);
+    }
+
+    /** A contact from the pin to ground (a button). */
+    private VirtualButton.Contact contact(PinRef pin) {
+        if (pin.onExpander()) {
+            VirtualMcp23017 chip = expanders.get(pin.expander());
+            return closed -> chip.ground(pin.pin(), closed);
+        }
+        VirtualLine line = board.line(pin.pin());
+        return line::ground;
+    }
+
+    /** What an output drives. */
+    private BooleanSupplier level(PinRef pin) {
+        if (pin.onExpander()) {
+            VirtualMcp23017 chip = expanders.get(pin.expander());
+            return () -> chip.outputHigh(pin.pin());
+        }
+        VirtualLine line = board.line(pin.pin());
+        return line::high;
+    }
+
+    /** Makes an input follow a level (a keypad column). */
+    private Consumer<Supplier<Boolean>> wire(PinRef pin) {
+        if (pin.onExpander()) {
+            VirtualMcp23017 chip = expanders.get(pin.expander());
+            return level -> chip.wire(pin.pin(), level);
+        }
+        VirtualLine line = board.line(pin.pin());
+        return line::wire;
+    }
+
+    /**
+     * When the controller last looked at an input: a Pi GPIO's last read; for an expander pin its INT line's
+     * last read (it is read every scan, the chip only when INT is active) or, with no INT wired, the chip's
+     * last GPIO read.
+     */
+    private LongSupplier lastRead(PinRef pin) {
+        if (!pin.onExpander()) {
+            return board.line(pin.pin())::lastRead;
+        }
+        VirtualMcp23017 chip = expanders.get(pin.expander());
+        Integer interrupt = interruptLines.get(pin.expander());
+        if (interrupt == null) {
+            return chip::lastGpioRead;
+        }
+        VirtualLine line = board.line(interrupt);
+        return () -> Math.max(line.lastRead(), chip.lastGpioRead());
     }
 
     private final Object pngLock = new Object();
@@ -197,8 +264,19 @@ public final class EmulatedDevices implements HallModule {
         return printer;
     }
 
-    public Optional<VirtualMax7219> counterDisplay(int counter) {
+    /** A counter's display: its position in the counter displays' chain. */
+    public Optional<VirtualMax7219.Position> counterDisplay(int counter) {
         return Optional.ofNullable(counterDisplays.get(counter));
+    }
+
+    /** The MCP23017 at {@code address}, if the config lists one. */
+    public Optional<VirtualMcp23017> expander(int address) {
+        return Optional.ofNullable(expanders.get(address));
+    }
+
+    /** The board the controller runs on (tests reach single lines and chains through it). */
+    public VirtualBoard board() {
+        return board;
     }
 
     public Optional<VirtualMax7219> hallMatrix() {
@@ -207,7 +285,7 @@ public final class EmulatedDevices implements HallModule {
 
     /** The amplifier enable line is high; false when none is configured. */
     public boolean amplifierOn() {
-        return amplifier != null && amplifier.high();
+        return amplifier != null && amplifier.getAsBoolean();
     }
 
     /** The controller's device module, e.g. for its amplifier switch. */

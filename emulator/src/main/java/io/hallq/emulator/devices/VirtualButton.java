@@ -1,27 +1,36 @@
 package io.hallq.emulator.devices;
 
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
- * A push button (or a single key) wired to a GPIO input with a pull-up: pressing pulls the pin low. Held,
- * tapped, bounced and released from tests and the digital-twin page. The press methods that take time block
- * the caller for that time.
+ * A push button (or a single key) from an input with a pull-up to ground, on a Pi GPIO or an expander pin:
+ * pressing pulls the pin low. Held, tapped, bounced and released from tests and the digital-twin page. The
+ * press methods that take time block the caller for that time.
  */
 public final class VirtualButton {
 
     /** Long enough to pass the controller's debounce with margin. */
     public static final Duration TAP = Duration.ofMillis(60);
 
-    private final String name;
-    private final MockDigitalInput pin;
-    private final VirtualOutput light;
-    private final java.util.function.LongSupplier lastRead;
+    /** The contact to ground: closed while pressed. */
+    interface Contact {
+        void closed(boolean closed);
+    }
 
-    VirtualButton(String name, MockDigitalInput pin, VirtualOutput light, java.util.function.LongSupplier lastRead) {
+    private final String name;
+    private final Contact contact;
+    private final BooleanSupplier light;
+    private final java.util.function.LongSupplier lastRead;
+    private volatile boolean down;
+
+    /**
+     * @param light    the backlight output's level, or null when the button has none
+     * @param lastRead when the controller last observed the pin (System.nanoTime), 0 before its first read
+     */
+    VirtualButton(String name, Contact contact, BooleanSupplier light, java.util.function.LongSupplier lastRead) {
         this.name = name;
-        this.pin = pin;
+        this.contact = contact;
         this.light = light;
         this.lastRead = lastRead;
     }
@@ -31,11 +40,13 @@ public final class VirtualButton {
     }
 
     public void press() {
-        pin.mockState(DigitalState.LOW);
+        down = true;
+        contact.closed(true);
     }
 
     public void release() {
-        pin.mockState(DigitalState.HIGH);
+        down = false;
+        contact.closed(false);
     }
 
     /** The controller has read this button at least once. */
@@ -44,7 +55,7 @@ public final class VirtualButton {
     }
 
     public boolean pressed() {
-        return pin.state() == DigitalState.LOW;
+        return down;
     }
 
     /** Press (once the controller has read the button), hold for {@code time}, release. */
@@ -105,7 +116,7 @@ public final class VirtualButton {
 
     /** The backlight: lit now? (blinking shows as changing answers); false when the button has none. */
     public boolean lit() {
-        return light != null && light.high();
+        return light != null && light.getAsBoolean();
     }
 
     static void sleep(Duration d) {

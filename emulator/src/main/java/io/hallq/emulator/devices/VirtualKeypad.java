@@ -1,36 +1,49 @@
 package io.hallq.emulator.devices;
 
-import com.pi4j.io.gpio.digital.DigitalState;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A 3x4 matrix keypad: a pressed key connects its row to its column, so a column reads low while the
- * controller drives that key's row low. Keys are pressed by their label ("0".."9", "*", "#").
+ * controller drives that key's row low. Keys are pressed by their label ("0".."9", "*", "#"). Rows and columns
+ * may be Pi GPIOs or expander pins.
  */
 public final class VirtualKeypad {
 
     private static final String LAYOUT = "123456789*0#";
 
-    private final List<VirtualOutput> rows;
+    private final List<BooleanSupplier> rows;
     private final Set<Character> down = ConcurrentHashMap.newKeySet();
-    private final java.util.function.LongSupplier lastRead;
+    private final LongSupplier lastRead;
+    private final Runnable changed;
 
-    VirtualKeypad(List<VirtualOutput> rows, List<Integer> columnPins, VirtualInputProvider inputs) {
+    /**
+     * @param rows     each row output's level
+     * @param columns  wires each column input to a level (null: undriven, its pull-up holds it high)
+     * @param lastRead when the controller last observed the columns (System.nanoTime)
+     * @param changed  tells the board a key moved (an expander raises its interrupt)
+     */
+    VirtualKeypad(List<BooleanSupplier> rows, List<Consumer<Supplier<Boolean>>> columns, LongSupplier lastRead,
+                  Runnable changed) {
         this.rows = List.copyOf(rows);
-        this.lastRead = () -> inputs.lastRead(columnPins.get(0));
-        for (int c = 0; c < columnPins.size(); c++) {
+        this.lastRead = lastRead;
+        this.changed = changed;
+        for (int c = 0; c < columns.size(); c++) {
             int column = c;
-            inputs.wire(columnPins.get(c), () -> columnLow(column) ? DigitalState.LOW : DigitalState.HIGH);
+            columns.get(c).accept(() -> columnLow(column) ? Boolean.FALSE : null);
         }
     }
 
     private boolean columnLow(int column) {
         for (char k : down) {
             int i = LAYOUT.indexOf(k);
-            if (i % 3 == column && !rows.get(i / 3).high()) {
+            if (i % 3 == column && !rows.get(i / 3).getAsBoolean()) {
                 return true;
             }
         }
@@ -42,10 +55,12 @@ public final class VirtualKeypad {
             throw new IllegalArgumentException("the keypad has no key '" + key + "'");
         }
         down.add(key);
+        changed.run();
     }
 
     public void release(char key) {
         down.remove(key);
+        changed.run();
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A chain of MAX7219 chips fed by SPI frames: each frame shifts one 16-bit word into every chip, the first
  * word ending in the chip farthest from the Pi. Keeps each chip's registers, and reads them back as
  * 7-segment text or matrix pixels. A frame of the wrong length is counted as an error, as it would garble
- * a real chain.
+ * a real chain. Words with the no-op register leave their chip alone; each chip counts the words it took.
+ * {@link #position} is one chip of a chain of counter displays.
  */
 public final class VirtualMax7219 {
 
@@ -16,24 +17,67 @@ public final class VirtualMax7219 {
     private final int[][] registers;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong badFrames = new AtomicLong();
+    private final long[] words;
+    private volatile Runnable onFrame = () -> { };
 
     VirtualMax7219(int chips) {
         this.chips = chips;
         this.registers = new int[chips][16];
+        this.words = new long[chips];
     }
 
-    synchronized void receive(byte[] frame) {
-        frames.incrementAndGet();
-        if (frame.length != chips * 2) {
-            badFrames.incrementAndGet();
-            return;
-        }
-        for (int chip = 0; chip < chips; chip++) {
-            int pos = (chips - 1 - chip) * 2;
-            int reg = frame[pos] & 0x0F;
-            if (reg != Max7219.NO_OP) {
-                registers[chip][reg] = frame[pos + 1] & 0xFF;
+    void receive(byte[] frame) {
+        synchronized (this) {
+            frames.incrementAndGet();
+            if (frame.length != chips * 2) {
+                badFrames.incrementAndGet();
+                return;
             }
+            for (int chip = 0; chip < chips; chip++) {
+                int pos = (chips - 1 - chip) * 2;
+                int reg = frame[pos] & 0x0F;
+                if (reg != Max7219.NO_OP) {
+                    registers[chip][reg] = frame[pos + 1] & 0xFF;
+                    words[chip]++;
+                }
+            }
+        }
+        onFrame.run();
+    }
+
+    /** Runs after every frame, on the writer's thread (the benchmark times writes with it). */
+    public void onFrame(Runnable r) {
+        onFrame = r;
+    }
+
+    /** Words other than no-ops that chip {@code chip} took so far. */
+    public synchronized long words(int chip) {
+        return words[chip];
+    }
+
+    /** Chip {@code chip} of the chain (0 = wired to the Pi) as one counter's display. */
+    public Position position(int chip) {
+        if (chip < 0 || chip >= chips) {
+            throw new IllegalArgumentException("the chain has chips 0-" + (chips - 1) + ", not " + chip);
+        }
+        return new Position(this, chip);
+    }
+
+    /** One 8-digit display of a chain. */
+    public record Position(VirtualMax7219 chain, int chip) {
+
+        /** The 8 digits as text, leftmost first. */
+        public String digits() {
+            return chain.digits(chip);
+        }
+
+        public boolean lit() {
+            return chain.lit(chip);
+        }
+
+        /** Words other than no-ops this display took. */
+        public long words() {
+            return chain.words(chip);
         }
     }
 

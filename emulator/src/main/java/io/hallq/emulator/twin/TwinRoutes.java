@@ -84,6 +84,9 @@ public final class TwinRoutes implements WebRoutes {
             int n = parse(ctx.pathParam("n"));
             typed(vertx, ctx, devices.counterKeypad(n), ctx.pathParam("key"));
         });
+        router.post("/twin/api/counter/:n/rating/:r").handler(ctx -> press(vertx, ctx,
+                devices.ratingKey(parse(ctx.pathParam("n")), parse(ctx.pathParam("r"))), b -> b.tap(),
+                "no such rating key at that counter"));
         router.post("/twin/api/printer/paper/:state").handler(ctx -> {
             devices.printer().paperOut(ctx.pathParam("state").equals("out"));
             answer(ctx, 200, "paper " + ctx.pathParam("state"));

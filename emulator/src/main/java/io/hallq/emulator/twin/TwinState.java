@@ -37,10 +37,15 @@ final class TwinState {
                     b.map(x -> x.lit()).orElse(false));
         }).toList();
         List<TwinView.Counter> counters = config.counters().stream().map(c -> {
-            VirtualMax7219 d = devices.counterDisplay(c.number()).orElse(null);
+            VirtualMax7219.Position d = devices.counterDisplay(c.number()).orElse(null);
+            int ratings = 0;
+            while (devices.ratingKey(c.number(), ratings + 1).isPresent()) {
+                ratings++;
+            }
             return new TwinView.Counter(c.number(), c.nameZh(), c.nameEn(),
-                    devices.counterKeypad(c.number()).isPresent(), d == null ? null : d.digits(0).strip(),
-                    d != null && d.lit(0), serving.get(c.number()));
+                    devices.counterKeypad(c.number()).isPresent(), ratings, d == null ? null : d.digits().strip(),
+                    d != null && d.lit(), d == null ? 0 : d.chip() + 1, d == null ? 0 : d.chain().chips(),
+                    serving.get(c.number()));
         }).toList();
         return new TwinView(seq, config.hall().nameZh(), config.hall().nameEn(), buttons,
                 devices.phoneKeypad().isPresent(), counters, tickets(), announcements(),

@@ -23,11 +23,13 @@ record TwinView(long seq, String hallZh, String hallEn, List<Button> buttons, bo
     record Button(String service, String nameZh, String nameEn, boolean wired, boolean lit) {}
 
     /**
-     * A counter: {@code keypad} when it has a virtual keypad; {@code display} what its LED display shows
-     * (null without one); {@code serving} the ticket the controller has at it.
+     * A counter: {@code keypad} when it has a virtual keypad; {@code ratingKeys} how many satisfaction keys it
+     * has (0, 3 or 4); {@code display} what its LED display shows (null without one), {@code chainPosition}
+     * its place in the counter displays' MAX7219 chain (1 next to the Pi) of {@code chainLength};
+     * {@code serving} the ticket the controller has at it.
      */
-    record Counter(int number, String nameZh, String nameEn, boolean keypad, String display, boolean displayLit,
-                   String serving) {}
+    record Counter(int number, String nameZh, String nameEn, boolean keypad, int ratingKeys, String display,
+                   boolean displayLit, int chainPosition, int chainLength, String serving) {}
 
     /**
      * @param mobilePath the ticket's mobile page on this server (from the QR code's token), or null

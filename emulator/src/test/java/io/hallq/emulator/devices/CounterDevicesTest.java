@@ -32,11 +32,11 @@ class CounterDevicesTest {
             issue(h, "BILL");
             h.devices.counterKeypad(1).orElseThrow().type("1");
             HardwareHall.await("G001 called", WAIT, () -> "G001".equals(h.query(s -> s.counter(1).current())));
-            VirtualMax7219 display = h.devices.counterDisplay(1).orElseThrow();
-            HardwareHall.await("the display", WAIT, () -> display.digits(0).equals("    G001"));
-            HardwareHall.await("a blink off", WAIT, () -> !display.lit(0));
-            HardwareHall.await("lit again", WAIT, () -> display.lit(0));
-            assertEquals(0, display.badFrames());
+            VirtualMax7219.Position display = h.devices.counterDisplay(1).orElseThrow();
+            HardwareHall.await("the display", WAIT, () -> display.digits().equals("    G001"));
+            HardwareHall.await("a blink off", WAIT, () -> !display.lit());
+            HardwareHall.await("lit again", WAIT, () -> display.lit());
+            assertEquals(0, display.chain().badFrames());
         }
     }
 
@@ -59,8 +59,8 @@ class CounterDevicesTest {
             HardwareHall.await("called again", WAIT, () -> "G001".equals(h.query(s -> s.counter(1).current())));
             keys.type("6");
             HardwareHall.await("finished", WAIT, () -> h.query(s -> s.ticket("G001")) == null);
-            VirtualMax7219 display = h.devices.counterDisplay(1).orElseThrow();
-            HardwareHall.await("display blank", WAIT, () -> display.digits(0).isBlank());
+            VirtualMax7219.Position display = h.devices.counterDisplay(1).orElseThrow();
+            HardwareHall.await("display blank", WAIT, () -> display.digits().isBlank());
         }
     }
 
@@ -122,6 +122,70 @@ class CounterDevicesTest {
             HardwareHall.await("G0 at the left edge", WAIT, () -> column(matrix, 0, 5).equals(glyph('G'))
                     && column(matrix, 6, 5).equals(glyph('0')));
             assertEquals(0, matrix.badFrames());
+        }
+    }
+
+    @Test
+    void everyCounter_hasItsKeypadRatingKeysAndDisplay_onTheSharedChain() {
+        try (HardwareHall h = start(dir)) {
+            for (int n = 1; n <= 5; n++) {
+                assertTrue(h.devices.counterKeypad(n).isPresent(), "keypad " + n);
+                assertTrue(h.devices.ratingKey(n, 3).isPresent(), "rating keys " + n);
+                assertEquals(n - 1, h.devices.counterDisplay(n).orElseThrow().chip(), "display " + n);
+            }
+            assertEquals(5, h.devices.counterDisplay(5).orElseThrow().chain().chips());
+        }
+    }
+
+    @Test
+    void aCallOnCounter5_writesOnlyTheLastChipOfTheChain_withNoOpsForTheOthers() {
+        try (HardwareHall h = start(dir)) {
+            h.runtime.hall().submit(new Command.OpenCounter(5)).join(); // closed at the start of the day
+            issue(h, "PAY");
+            VirtualMax7219.Position five = h.devices.counterDisplay(5).orElseThrow();
+            VirtualMax7219.Position one = h.devices.counterDisplay(1).orElseThrow();
+            long oneBefore = one.words();
+            long framesBefore = five.chain().frames();
+            h.devices.counterKeypad(5).orElseThrow().type("1");
+            HardwareHall.await("E001 on counter 5", WAIT, () -> five.digits().equals("    E001"));
+            long frames = five.chain().frames() - framesBefore;
+            for (int n = 1; n <= 4; n++) {
+                assertEquals(0, h.devices.counterDisplay(n).orElseThrow().digits().strip().length(), "display " + n);
+            }
+            assertEquals(oneBefore, one.words(), "counter 1's chip took no word: only no-ops reached it");
+            // blank -> "    E001" changes 4 digit registers: 4 frames, plus a blink toggle perhaps; never a repaint
+            assertTrue(frames >= 4 && frames <= 6, "frames for one call: " + frames);
+            assertEquals(0, five.chain().badFrames());
+        }
+    }
+
+    @Test
+    void anExpanderThatVanishes_isADeviceAlarm_andItsKeypadWorksAgainWhenItIsBack() {
+        try (HardwareHall h = start(dir)) {
+            VirtualMcp23017 chip = h.devices.expander(0x26).orElseThrow();
+            chip.unplug();
+            HardwareHall.await("the alarm", WAIT, () -> h.query(s -> s.alarms().containsKey("DEVICE:expander-0x26")));
+            assertEquals("not-answering", h.query(s -> s.alarms().get("DEVICE:expander-0x26").cause()));
+            chip.plugIn(); // power back: registers in their reset state
+            HardwareHall.await("the alarm cleared", WAIT,
+                    () -> !h.query(s -> s.alarms().containsKey("DEVICE:expander-0x26")));
+            h.runtime.hall().submit(new Command.OpenCounter(5)).join();
+            issue(h, "PAY");
+            h.devices.counterKeypad(5).orElseThrow().type("1");
+            HardwareHall.await("counter 5 calls", WAIT, () -> "E001".equals(h.query(s -> s.counter(5).current())));
+        }
+    }
+
+    @Test
+    void anExpanderThatLostPowerUnnoticed_isConfiguredAgain_andItsKeysWork() {
+        try (HardwareHall h = start(dir)) {
+            VirtualMcp23017 chip = h.devices.expander(0x22).orElseThrow();
+            chip.powerBlip(); // all pins inputs again, no pull-ups, no interrupts
+            HardwareHall.await("configured again", WAIT, () -> chip.register(VirtualMcp23017.GPPU) == 0x70);
+            issue(h, "BILL");
+            h.devices.counterKeypad(1).orElseThrow().type("1");
+            HardwareHall.await("counter 1 calls", WAIT, () -> "G001".equals(h.query(s -> s.counter(1).current())));
+            assertTrue(!h.query(s -> s.alarms().containsKey("DEVICE:expander-0x22")), "it answered all along");
         }
     }
 }

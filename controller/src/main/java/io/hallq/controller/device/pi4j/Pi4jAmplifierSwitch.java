@@ -10,7 +10,12 @@ public final class Pi4jAmplifierSwitch implements AmplifierSwitch {
     private final OutputPin pin;
 
     public Pi4jAmplifierSwitch(GpioBoard board, int bcm) {
-        this.pin = board.output(bcm);
+        this(board.output(bcm));
+    }
+
+    /** On any output (a Pi GPIO or an expander pin). */
+    public Pi4jAmplifierSwitch(OutputPin pin) {
+        this.pin = pin;
         pin.set(false);
     }
 

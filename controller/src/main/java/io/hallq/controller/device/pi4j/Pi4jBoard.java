@@ -5,13 +5,17 @@ import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiMode;
 import io.hallq.controller.device.DeviceIoException;
 import io.hallq.controller.device.GpioBoard;
+import io.hallq.controller.device.I2cBus;
 import io.hallq.controller.device.InputPin;
 import io.hallq.controller.device.OutputPin;
 import io.hallq.controller.device.SpiBus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pins and SPI devices from a Pi4J context: on the Pi the gpiod and linuxfs plugins, in the emulator the
@@ -84,6 +88,58 @@ public final class Pi4jBoard implements GpioBoard {
                 spi.write(frame);
             } catch (RuntimeException e) {
                 throw new DeviceIoException("SPI " + bus + "." + chipSelect + " cannot be written", e);
+            }
+        };
+    }
+
+    public static String i2cId(int bus, int address) {
+        return String.format("i2c-%d-%02x", bus, address);
+    }
+
+    /**
+     * I2C bus {@code bus} (/dev/i2c-N): one Pi4J I2C device per address, opened on first use. A read is Pi4J's
+     * register read (write the pointer, then read), which the linuxfs provider does as one combined
+     * transaction with a repeated start.
+     */
+    @Override
+    public I2cBus i2c(int bus) {
+        Map<Integer, I2C> devices = new ConcurrentHashMap<>();
+        java.util.function.IntFunction<I2C> device = address -> devices.computeIfAbsent(address, a ->
+                open(String.format("I2C %d device 0x%02x (/dev/i2c-%d)", bus, a, bus), () -> pi4j.create(
+                        I2C.newConfigBuilder(pi4j).id(i2cId(bus, a)).bus(bus).device(a))));
+        return new I2cBus() {
+            @Override
+            public void write(int address, byte[] data) {
+                int n;
+                try {
+                    n = device.apply(address).write(data, 0, data.length);
+                } catch (RuntimeException e) {
+                    throw new DeviceIoException(String.format("I2C %d write to 0x%02x failed", bus, address), e);
+                }
+                if (n < data.length) {
+                    throw new DeviceIoException(String.format("I2C %d write to 0x%02x took %d of %d bytes", bus,
+                            address, n, data.length));
+                }
+            }
+
+            @Override
+            public byte[] writeRead(int address, byte[] write, int readLength) {
+                byte[] read = new byte[readLength];
+                int n;
+                try {
+                    // A one-byte register pointer goes through readRegister(int, ...): Pi4J's mock reads a
+                    // byte[] register as two bytes (a 16-bit address), linuxfs takes either.
+                    I2C i2c = device.apply(address);
+                    n = write.length == 1 ? i2c.readRegister(write[0] & 0xFF, read, 0, readLength)
+                            : i2c.readRegister(write, read, 0, readLength);
+                } catch (RuntimeException e) {
+                    throw new DeviceIoException(String.format("I2C %d read from 0x%02x failed", bus, address), e);
+                }
+                if (n < readLength) {
+                    throw new DeviceIoException(String.format("I2C %d read from 0x%02x gave %d of %d bytes", bus,
+                            address, Math.max(n, 0), readLength));
+                }
+                return read;
             }
         };
     }
