@@ -3,10 +3,10 @@ package io.hallq.controller.sync;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.WireEvents;
 import io.hallq.protocol.mqtt.AlarmMessage;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
-import io.hallq.protocol.mqtt.PhonePrivacy;
 import io.hallq.protocol.mqtt.Topics;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -259,14 +259,9 @@ final class Outbox {
         }
     }
 
-    /** The mobile ticket token stays in the hall; a phone number leaves only masked. */
+    /** The event whole, but for its secret fields (the mobile ticket token); a phone number leaves only masked. */
     static HallEvent scrub(HallEvent event) {
-        if (event instanceof HallEvent.TicketIssued t) {
-            return new HallEvent.TicketIssued(t.at(), t.ticket(), t.service(), t.customerClass(), t.rank(),
-                    t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(), t.directQueue(),
-                    PhonePrivacy.ensureMasked(t.phoneMasked()), null);
-        }
-        return event;
+        return WireEvents.withoutSecrets(event);
     }
 
     private java.util.Optional<AlarmMessage> alarm(long seq, HallEvent event) {
