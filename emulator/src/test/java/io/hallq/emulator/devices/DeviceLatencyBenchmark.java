@@ -45,8 +45,24 @@ public final class DeviceLatencyBenchmark {
         @Override public void close() { inner.close(); }
     }
 
+    /**
+     * Runs every round twice in the same JVM, first with the former debouncer (the level must hold the whole
+     * debounce time: {@code settled}), then with the first-edge debouncer, each in a fresh hall; or only the
+     * modes named as the second argument ("settled", "first-edge", comma-separated).
+     */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        String[] modes = (args.length > 1 ? args[1] : "settled,first-edge").split(",");
+        System.out.printf("load average at start: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
+        for (String mode : modes) {
+            System.setProperty(io.hallq.controller.device.KeyDebouncer.MODE_PROPERTY, mode);
+            System.out.printf("%n## debouncer: %s%n", mode);
+            run(n);
+        }
+        System.out.printf("load average at the end: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    private static void run(int n) throws Exception {
         Path dir = Files.createTempDirectory("hallq-bench");
         TimedLink[] link = new TimedLink[1];
         EmulatedDevices devices = new EmulatedDevices(l -> link[0] = new TimedLink(l));
@@ -93,6 +109,7 @@ public final class DeviceLatencyBenchmark {
             report("baseline submit CallNext -> durable", call);
             report("counter key -> ticket on the display", key);
             System.out.printf("ratio p50 press->first byte / baseline issue: %.1f%n", p(first, 50) / p(issue, 50));
+            System.out.printf("ratio p99 press->first byte / baseline issue: %.1f%n", p(first, 99) / p(issue, 99));
             System.out.printf("ratio p50 key->frame / baseline call: %.1f%n", p(key, 50) / p(call, 50));
 
             // paper runs out: the status poll finds it, the DEVICE alarm is durable (the board notice and the
