@@ -56,27 +56,43 @@ public final class WireEvents {
         if (!plan.touches()) {
             return event;
         }
-        Object[] values = new Object[plan.components().length];
-        boolean changed = false;
         try {
+            if (!needsChange(plan, event)) {
+                return event; // the common case: no token, phone already masked; read only those fields
+            }
+            Object[] values = new Object[plan.components().length];
             for (int i = 0; i < values.length; i++) {
                 RecordComponent c = plan.components()[i];
-                Object v = c.getAccessor().invoke(event);
-                if (SECRET.contains(c.getName())) {
-                    changed |= v != null;
-                    v = null;
-                } else if (MASKED.contains(c.getName()) && v instanceof String shown) {
-                    String masked = PhonePrivacy.ensureMasked(shown);
-                    changed |= !masked.equals(shown);
-                    v = masked;
-                }
-                values[i] = v;
+                values[i] = wire(c, c.getAccessor().invoke(event));
             }
-            return changed ? (HallEvent) plan.constructor().newInstance(values) : event;
+            return (HallEvent) plan.constructor().newInstance(values);
         } catch (IllegalAccessException | InstantiationException e) {
             throw new IllegalStateException("cannot rebuild " + event.getClass().getSimpleName(), e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("cannot rebuild " + event.getClass().getSimpleName(), e.getCause());
         }
+    }
+
+    private static boolean needsChange(Plan plan, HallEvent event)
+            throws IllegalAccessException, InvocationTargetException {
+        for (RecordComponent c : plan.components()) {
+            if (SECRET.contains(c.getName()) || MASKED.contains(c.getName())) {
+                Object v = c.getAccessor().invoke(event);
+                if (!java.util.Objects.equals(v, wire(c, v))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Object wire(RecordComponent c, Object value) {
+        if (SECRET.contains(c.getName())) {
+            return null;
+        }
+        if (MASKED.contains(c.getName()) && value instanceof String shown) {
+            return PhonePrivacy.ensureMasked(shown);
+        }
+        return value;
     }
 }
