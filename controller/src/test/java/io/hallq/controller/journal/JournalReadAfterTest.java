@@ -114,6 +114,10 @@ class JournalReadAfterTest {
             for (int after : new int[] {a, b, a}) {
                 assertEquals(all.subList(after, Math.min(all.size(), after + max)), journal.readAfter(after, max));
             }
+        } finally {
+            try (var files = java.nio.file.Files.walk(d)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }
