@@ -125,16 +125,15 @@ public final class HallController implements AutoCloseable {
     }
 
     /**
-     * Durable events after {@code afterSequence}, oldest first, at most {@code max} of them. Safe from any
-     * thread; this is how a cursor (the MQTT outbox) catches up after an outage or a restart.
+     * Durable events after {@code afterSequence}, oldest first, at most {@code max} of them, read from the
+     * journal's nearest known position before them (not from the start of the day). Safe from any thread; this
+     * is how a cursor (the MQTT outbox, a web feed) catches up after an outage or a restart.
      */
     public List<JournaledEvent> eventsAfter(long afterSequence, int max) {
         List<JournaledEvent> out = new ArrayList<>();
-        writer.journal().forEachAfter(afterSequence, r -> {
-            if (out.size() < max) {
-                out.add(new JournaledEvent(r.sequence(), EventCodec.decode(r.payload())));
-            }
-        });
+        for (var r : writer.journal().readAfter(afterSequence, max)) {
+            out.add(new JournaledEvent(r.sequence(), EventCodec.decode(r.payload())));
+        }
         return out;
     }
 

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import io.hallq.controller.journal.SegmentFormat.RecordCheck;
 import org.tinylog.Logger;
 
 /**
@@ -53,16 +54,22 @@ public final class Journal implements AutoCloseable {
     private final DirectoryLock directoryLock;
     private final SnapshotStore snapshots;
     private final TreeMap<String, SegmentInfo> segments = new TreeMap<>();
+    private final PositionIndex positions;
     private ActiveSegment active;
     private long lastSequence;
     private RuntimeException failure;
     private boolean closed;
 
-    private Journal(Path dir, DirectoryLock directoryLock, List<SegmentInfo> recovered, SnapshotStore snapshots) {
+    private Journal(Path dir, DirectoryLock directoryLock, List<SegmentInfo> recovered, SnapshotStore snapshots,
+                    PositionIndex positions) {
         this.dir = dir;
+        this.positions = positions;
         this.directoryLock = directoryLock;
         this.snapshots = snapshots;
-        recovered.forEach(segment -> segments.put(segment.day(), segment));
+        recovered.forEach(segment -> {
+            segments.put(segment.day(), segment);
+            positions.add(segment.firstSequence(), segment.day(), SegmentFormat.HEADER_SIZE);
+        });
         if (!recovered.isEmpty()) {
             active = ActiveSegment.reopen(recovered.getLast());
             lastSequence = recovered.getLast().lastSequence();
@@ -75,9 +82,10 @@ public final class Journal implements AutoCloseable {
         DirectoryLock directoryLock = DirectoryLock.acquire(directory);
         try {
             long started = System.nanoTime();
-            List<SegmentInfo> recovered = JournalRecovery.recover(directory);
+            PositionIndex positions = new PositionIndex();
+            List<SegmentInfo> recovered = JournalRecovery.recover(directory, positions);
             Journal journal = new Journal(directory, directoryLock, recovered,
-                    SnapshotStore.open(directory.resolve(SNAPSHOT_DIR)));
+                    SnapshotStore.open(directory.resolve(SNAPSHOT_DIR)), positions);
             Logger.info("Journal {} opened in {} ms: {} segments, last sequence {}", directory,
                     (System.nanoTime() - started) / 1_000_000, recovered.size(), journal.lastSequence);
             return journal;
@@ -127,6 +135,7 @@ public final class Journal implements AutoCloseable {
             }
             active = next;
             segments.put(day, next.info());
+            positions.add(lastSequence + 1, day, SegmentFormat.HEADER_SIZE);
             Logger.info("Journal segment {} started at sequence {}", day, lastSequence + 1);
         }
     }
@@ -152,11 +161,13 @@ public final class Journal implements AutoCloseable {
             }
             var batch = SegmentFormat.encodeBatch(payloads, lastSequence + 1);
             long last = lastSequence + payloads.size();
+            long batchStart = active.info().size();
             guard(() -> {
                 active.append(batch, last);
                 return null;
             });
             segments.put(active.info().day(), active.info());
+            positions.addSpaced(lastSequence + 1, active.info().day(), batchStart);
             lastSequence = last;
             return last;
         }
@@ -201,6 +212,117 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
+     * At most {@code max} records with a sequence above {@code afterSequence}, in order, read from the nearest
+     * known position before the first of them (see {@link PositionIndex}): a few records before it, not the
+     * start of its day, and only as many bytes as those records take. Every record read is checked (marker,
+     * length, CRC32C, sequence). The journal is locked only for each chunk's read, so appends go on; records
+     * appended meanwhile may or may not be included. This is how a cursor (the MQTT outbox, a web feed)
+     * catches up.
+     *
+     * @throws IllegalArgumentException if retention already deleted some of those records
+     */
+    public List<JournalRecord> readAfter(long afterSequence, int max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("max must be positive: " + max);
+        }
+        List<SegmentInfo> todo;
+        synchronized (lock) {
+            requireOpen();
+            if (afterSequence >= lastSequence) {
+                requireStillStored(afterSequence, List.copyOf(segments.values()));
+                return List.of();
+            }
+            todo = List.copyOf(segments.tailMap(dayOf(afterSequence + 1), true).values());
+        }
+        requireStillStored(afterSequence, todo);
+        List<JournalRecord> out = new ArrayList<>(Math.min(max, READ_PREALLOCATE));
+        for (SegmentInfo segment : todo) {
+            if (segment.lastSequence() > afterSequence && out.size() < max) {
+                readSegment(segment, afterSequence, max, out);
+            }
+        }
+        return out;
+    }
+
+    /** How many record positions are known (for tests and diagnostics). */
+    int positionCount() {
+        synchronized (lock) {
+            return positions.size();
+        }
+    }
+
+    private static final int READ_PREALLOCATE = 256;
+    private static final int CHUNK = 64 * 1024;
+
+    /** The day of the segment that holds (or will hold) {@code sequence}; "" (before every day) when none. */
+    private String dayOf(long sequence) {
+        String day = "";
+        for (SegmentInfo segment : segments.values()) {
+            if (segment.firstSequence() > sequence) {
+                break;
+            }
+            day = segment.day();
+        }
+        return day;
+    }
+
+    private void readSegment(SegmentInfo segment, long afterSequence, int max, List<JournalRecord> out) {
+        long offset;
+        long expected;
+        synchronized (lock) {
+            PositionIndex.Position start = positions.floor(afterSequence + 1, segment.day());
+            offset = start == null ? SegmentFormat.HEADER_SIZE : start.offset();
+            expected = start == null ? segment.firstSequence() : start.sequence();
+        }
+        int chunk = CHUNK;
+        while (offset < segment.size() && out.size() < max) {
+            byte[] data = readChunk(segment, offset, (int) Math.min(chunk, segment.size() - offset));
+            int at = 0;
+            while (at < data.length && out.size() < max) {
+                RecordCheck check = SegmentFormat.check(data, at, data.length);
+                if (check == RecordCheck.TRUNCATED && offset + data.length < segment.size()) {
+                    break; // the record goes on in the next chunk
+                }
+                if (check != RecordCheck.OK) {
+                    throw JournalFiles.corrupt(segment.path(), offset + at,
+                            check.description + ", found after the journal was opened");
+                }
+                long sequence = SegmentFormat.sequence(data, at);
+                if (sequence != expected) {
+                    throw JournalFiles.corrupt(segment.path(), offset + at, "record has sequence " + sequence
+                            + " where " + expected + " was expected, found after the journal was opened");
+                }
+                if (sequence > afterSequence) {
+                    out.add(new JournalRecord(sequence, segment.day(), offset + at, SegmentFormat.payload(data, at)));
+                }
+                at += SegmentFormat.recordSize(data, at);
+                expected++;
+            }
+            // a record larger than the chunk: read it whole next time
+            chunk = at == 0 ? Math.max(chunk * 2, data.length + SegmentFormat.RECORD_OVERHEAD) : CHUNK;
+            offset += at;
+        }
+        if (expected <= segment.lastSequence()) {
+            synchronized (lock) {
+                if (segments.containsKey(segment.day())) {
+                    positions.add(expected, segment.day(), offset); // where the next read goes on
+                }
+            }
+        }
+    }
+
+    /** Reads part of a segment under the lock, so retention cannot delete it meanwhile. */
+    private byte[] readChunk(SegmentInfo segment, long offset, int length) {
+        synchronized (lock) {
+            requireOpen();
+            if (!segments.containsKey(segment.day())) {
+                throw new IllegalStateException("segment " + segment.day() + " was deleted by retention while being read");
+            }
+            return JournalFiles.read(segment.path(), offset, length);
+        }
+    }
+
+    /**
      * Deletes the segments of days strictly before {@code keepFromDay}, oldest first, but never
      * the current segment and never one holding a record after the oldest valid snapshot: falling
      * back to any kept snapshot must still find every record it needs. Without a valid snapshot
@@ -224,6 +346,7 @@ public final class Journal implements AutoCloseable {
                 }
                 JournalFiles.delete(segment.path());
                 segments.remove(segment.day());
+                positions.removeDay(segment.day());
                 deleted.add(segment.day());
             }
             if (!deleted.isEmpty()) {

@@ -82,6 +82,23 @@ final class JournalFiles {
         return buffer.array();
     }
 
+    /** Reads {@code length} bytes from {@code offset}; the file must hold them. */
+    static byte[] read(Path file, long offset, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int read = 0;
+            while (buffer.hasRemaining() && read >= 0) {
+                read = channel.read(buffer, offset + buffer.position());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (buffer.hasRemaining()) {
+            throw new IllegalStateException("journal file " + file + " shrank while being read");
+        }
+        return buffer.array();
+    }
+
     static long size(Path file) {
         try {
             return Files.size(file);

@@ -18,11 +18,16 @@ final class JournalRecovery {
     }
 
     static List<SegmentInfo> recover(Path dir) {
+        return recover(dir, new PositionIndex());
+    }
+
+    /** As {@link #recover(Path)}, noting in {@code index} where some records of every segment start. */
+    static List<SegmentInfo> recover(Path dir, PositionIndex index) {
         JournalFiles.deleteLeftoverTemps(dir);
         List<String> days = JournalFiles.listDays(dir);
         List<SegmentInfo> segments = new ArrayList<>(days.size());
         for (int i = 0; i < days.size(); i++) {
-            SegmentInfo segment = recoverSegment(dir, days.get(i), i == days.size() - 1);
+            SegmentInfo segment = recoverSegment(dir, days.get(i), i == days.size() - 1, index);
             if (!segments.isEmpty()) {
                 requireChained(segments.getLast(), segment);
             }
@@ -34,10 +39,14 @@ final class JournalRecovery {
         return segments;
     }
 
-    private static SegmentInfo recoverSegment(Path dir, String day, boolean newest) {
+    private static SegmentInfo recoverSegment(Path dir, String day, boolean newest, PositionIndex index) {
         Path path = JournalFiles.segmentPath(dir, day);
         byte[] data = JournalFiles.read(path, JournalFiles.size(path));
-        ScanResult result = SegmentScanner.scan(data, data.length, SegmentScanner.IGNORE);
+        ScanResult result = SegmentScanner.scan(data, data.length,
+                (bytes, offset) -> index.addSpaced(SegmentFormat.sequence(bytes, offset), day, offset));
+        if (result instanceof ScanResult.TornTail torn) {
+            index.removeFrom(torn.lastSequence() + 1);
+        }
         return switch (result) {
             case ScanResult.Clean clean ->
                     new SegmentInfo(day, path, clean.firstSequence(), clean.lastSequence(), data.length);

@@ -61,9 +61,9 @@ final class Alarms {
             long waiting = s.waitingCount();
             long open = s.openCounters();
             long toOpen = countersToOpen(s, waiting, cfg.earlyWarningPerCounter());
-            out.add(new AlarmRaised(now, EARLY_WARNING, AlarmKind.EARLY_WARNING,
-                    "排队预警:" + waiting + " 人等候," + open + " 个窗口开放,建议加开 " + toOpen + " 个窗口",
-                    "Early warning: " + waiting + " waiting at " + open + " open counters; open " + toOpen + " more",
+            long shortfall = shortfall(s, waiting, cfg.earlyWarningPerCounter());
+            CounterAdvice.Text text = CounterAdvice.earlyWarning(waiting, open, toOpen, shortfall);
+            out.add(new AlarmRaised(now, EARLY_WARNING, AlarmKind.EARLY_WARNING, text.zh(), text.en(),
                     Map.of("waiting", waiting, "openCounters", open, "countersToOpen", toOpen)));
         } else if (!on && active) {
             out.add(new AlarmCleared(now, EARLY_WARNING));
@@ -76,9 +76,20 @@ final class Alarms {
      * target: a queue of long services needs more counters than its head count says.
      */
     static long countersToOpen(QueueState s, long waiting, double threshold) {
-        long needed = Math.max((long) Math.ceil(waiting / threshold), forWork(s));
-        long available = s.counters().stream().filter(c -> !c.serving()).count();
-        return Math.max(0, Math.min(needed - s.openCounters(), available));
+        return Math.max(0, Math.min(needed(s, waiting, threshold) - s.openCounters(), available(s)));
+    }
+
+    /** Counters still missing once every closed counter is open (the duty manager's desk, a neighbour). */
+    static long shortfall(QueueState s, long waiting, double threshold) {
+        return Math.max(0, needed(s, waiting, threshold) - s.openCounters() - available(s));
+    }
+
+    private static long needed(QueueState s, long waiting, double threshold) {
+        return Math.max((long) Math.ceil(waiting / threshold), forWork(s));
+    }
+
+    private static long available(QueueState s) {
+        return s.counters().stream().filter(c -> !c.serving()).count();
     }
 
     private static long forWork(QueueState s) {
@@ -102,12 +113,14 @@ final class Alarms {
         if (on && !active) {
             long minutes = Duration.between(since, now).toMinutes();
             long open = s.openCounters();
+            long toOpen = countersToOpen(s, s.waitingCount(), cfg.earlyWarningPerCounter());
+            CounterAdvice.Text next = toOpen > 0 ? new CounterAdvice.Text("请立即加开窗口", "open counters now")
+                    : CounterAdvice.openMore(0, 0);
             out.add(new AlarmRaised(now, ESCALATION, AlarmKind.ESCALATION,
-                    "排队告警:每窗口超过 " + fmt(cfg.escalationPerCounter()) + " 人已持续 " + minutes + " 分钟,请立即加开窗口",
+                    "排队告警:每窗口超过 " + fmt(cfg.escalationPerCounter()) + " 人已持续 " + minutes + " 分钟," + next.zh(),
                     "Escalation: more than " + fmt(cfg.escalationPerCounter()) + " per counter for " + minutes
-                            + " min; open counters now",
-                    Map.of("minutes", minutes, "openCounters", open,
-                            "countersToOpen", countersToOpen(s, s.waitingCount(), cfg.earlyWarningPerCounter()))));
+                            + " min; " + next.en(),
+                    Map.of("minutes", minutes, "openCounters", open, "countersToOpen", toOpen)));
         } else if (since == null && active) {
             out.add(new AlarmCleared(now, ESCALATION));
         }

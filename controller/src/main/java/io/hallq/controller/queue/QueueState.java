@@ -174,6 +174,11 @@ public final class QueueState {
         return Alarms.countersToOpen(this, waitingCount(), config.alarms().earlyWarningPerCounter());
     }
 
+    /** Counters still missing once every closed counter is open ({@link #countersToOpen} cannot cover them). */
+    public long counterShortfall() {
+        return Alarms.shortfall(this, waitingCount(), config.alarms().earlyWarningPerCounter());
+    }
+
     public long openCounters() {
         return counters.values().stream().filter(CounterState::serving).count();
     }

@@ -226,7 +226,7 @@ public final class MqttModule implements HallModule {
     }
 
     private void onEvents(List<JournaledEvent> events) {
-        outbox.pump();
+        outbox.offer(events);
         stats.onEvents(events);
         publishHealth(health.onEvents(events));
         statusSoon();

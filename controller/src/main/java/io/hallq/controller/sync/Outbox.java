@@ -3,10 +3,10 @@ package io.hallq.controller.sync;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.WireEvents;
 import io.hallq.protocol.mqtt.AlarmMessage;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
-import io.hallq.protocol.mqtt.PhonePrivacy;
 import io.hallq.protocol.mqtt.Topics;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,10 +26,18 @@ import org.tinylog.Logger;
  * Maximum); the cursor moves over a sequence only once the broker acknowledged it and everything before it,
  * and is saved to a file. After an outage or a restart publishing resumes after the saved cursor, so every
  * event reaches the broker, possibly twice, never with a gap. Confined to the owner's executor.
+ *
+ * <p>Where the events come from: the durable events the writer hands to effects ({@link #offer}) are kept in a
+ * bounded in-memory tail (the last {@link #TAIL} events), and sending from the tail costs no disk read. Only an
+ * outbox behind its tail (after an outage longer than the tail, or after a restart) reads the journal, one batch
+ * at a time, each read starting where the previous one stopped ({@link HallController#eventsAfter} starts at the
+ * journal's nearest known position, never at the start of the day), until it reaches the tail.
  */
 final class Outbox {
 
     private static final int BATCH = 256;
+    /** Durable events kept in memory for sending; an outbox further behind reads the journal. */
+    static final int TAIL = 4096;
     private static final long SAVE_DELAY_MS = 200;
     /** With messages in flight and no acknowledgement for this long, resend from the cursor. */
     static final long STALL_MS = 10_000;
@@ -39,7 +47,13 @@ final class Outbox {
     private final ScheduledExecutorService owner;
     private final Function<Outgoing, CompletableFuture<Void>> publisher;
     private final CounterFile cursorFile;
+    /** Events read from the journal, oldest first, for an outbox behind its tail. */
     private final Deque<JournaledEvent> buffer = new ArrayDeque<>();
+    /** The tail: the events of sequences [tailFirst, tailEnd) at index sequence % TAIL. */
+    private final JournaledEvent[] tail = new JournaledEvent[TAIL];
+    private long tailFirst;
+    private long tailEnd;
+    private long journalReads;
     private final TreeSet<Long> ackedAhead = new TreeSet<>();
     private final Map<String, HallEvent.AlarmRaised> raised = new HashMap<>();
     private long cursor;
@@ -115,22 +129,73 @@ final class Outbox {
         nextToSend = cursor + 1;
     }
 
+    /**
+     * Durable events as the writer handed them to effects, in sequence order: kept in the tail (the oldest leave
+     * it beyond {@link #TAIL}), then sent as the window allows. A gap (events this outbox did not see, e.g. before
+     * it started listening) restarts the tail; what lies before it is read from the journal.
+     */
+    void offer(List<JournaledEvent> events) {
+        for (JournaledEvent e : events) {
+            long seq = e.sequence();
+            if (seq < tailEnd) {
+                continue; // already held
+            }
+            if (seq != tailEnd || tailFirst == tailEnd) {
+                java.util.Arrays.fill(tail, null);
+                tailFirst = seq;
+            } else if (tailEnd - tailFirst == TAIL) {
+                tailFirst++;
+            }
+            tail[(int) (seq % TAIL)] = e;
+            tailEnd = seq + 1;
+        }
+        pump();
+    }
+
     /** New durable events exist (or the window opened): send what the window allows. */
     void pump() {
         while (connected && inflight < window) {
-            if (buffer.isEmpty()) {
-                buffer.addAll(controller.eventsAfter(nextToSend - 1, BATCH));
-                if (buffer.isEmpty()) {
-                    return;
-                }
-            }
-            JournaledEvent e = buffer.poll();
-            if (e.sequence() < nextToSend) {
-                continue;
+            JournaledEvent e = next();
+            if (e == null) {
+                return;
             }
             send(e);
             nextToSend = e.sequence() + 1;
         }
+    }
+
+    /** The event of {@code nextToSend} from the tail, else from the journal; null when there is none yet. */
+    private JournaledEvent next() {
+        if (nextToSend >= tailFirst && nextToSend < tailEnd) {
+            buffer.clear();
+            return tail[(int) (nextToSend % TAIL)];
+        }
+        if (nextToSend >= tailEnd && tailFirst != tailEnd) {
+            return null; // caught up: what comes next arrives through offer
+        }
+        while (!buffer.isEmpty() && buffer.peek().sequence() < nextToSend) {
+            buffer.poll();
+        }
+        if (buffer.isEmpty() || buffer.peek().sequence() != nextToSend) {
+            buffer.clear();
+            // behind the tail, or no tail yet (just started): read on from where the last read stopped
+            buffer.addAll(controller.eventsAfter(nextToSend - 1, BATCH));
+            journalReads++;
+            if (buffer.isEmpty()) {
+                return null;
+            }
+        }
+        return buffer.poll();
+    }
+
+    /** The newest sequence offered to the tail; -1 before any. */
+    long heldUpTo() {
+        return tailEnd - 1;
+    }
+
+    /** How many times this outbox read the journal (the tail spares all others). */
+    long journalReads() {
+        return journalReads;
     }
 
     private void send(JournaledEvent e) {
@@ -194,14 +259,9 @@ final class Outbox {
         }
     }
 
-    /** The mobile ticket token stays in the hall; a phone number leaves only masked. */
+    /** The event whole, but for its secret fields (the mobile ticket token); a phone number leaves only masked. */
     static HallEvent scrub(HallEvent event) {
-        if (event instanceof HallEvent.TicketIssued t) {
-            return new HallEvent.TicketIssued(t.at(), t.ticket(), t.service(), t.customerClass(), t.rank(),
-                    t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(), t.directQueue(),
-                    PhonePrivacy.ensureMasked(t.phoneMasked()), null);
-        }
-        return event;
+        return WireEvents.withoutSecrets(event);
     }
 
     private java.util.Optional<AlarmMessage> alarm(long seq, HallEvent event) {

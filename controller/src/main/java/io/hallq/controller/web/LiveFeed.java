@@ -9,7 +9,7 @@ import io.hallq.display.board.BoardView.Notice;
 import io.hallq.display.board.SseStream;
 import io.hallq.display.board.ViewChannel;
 import io.hallq.protocol.EventCodec;
-import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.WireEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -206,19 +206,10 @@ final class LiveFeed implements EventListener, AutoCloseable {
         for (JournaledEvent je : events) {
             if (je.sequence() > c.lastSent()[0]) {
                 c.stream().send(je.sequence(), "event",
-                        new String(EventCodec.encode(withoutToken(je.event())), StandardCharsets.UTF_8));
+                        new String(EventCodec.encode(WireEvents.withoutSecrets(je.event())), StandardCharsets.UTF_8));
                 c.lastSent()[0] = je.sequence();
             }
         }
-    }
-
-    /** The mobile page token is the customer's key: it stays out of every stream but the ticket's own. */
-    private static HallEvent withoutToken(HallEvent e) {
-        if (e instanceof HallEvent.TicketIssued t && t.token() != null) {
-            return new HallEvent.TicketIssued(t.at(), t.ticket(), t.service(), t.customerClass(), t.rank(),
-                    t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(), t.directQueue(), t.phoneMasked(), null);
-        }
-        return e;
     }
 
     private void replayOnce() {

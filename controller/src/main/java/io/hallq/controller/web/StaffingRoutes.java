@@ -44,9 +44,9 @@ final class StaffingRoutes {
     private record ProfileKey(String day, int weeks) {}
 
     /** What the open-more line needs from the queue as it is now (read on the writer thread). */
-    record QueueNow(long countersToOpen, long waiting, long openCounters) {
+    record QueueNow(long countersToOpen, long waiting, long openCounters, long shortfall) {
         static QueueNow of(QueueState s) {
-            return new QueueNow(s.countersToOpen(), s.waitingCount(), s.openCounters());
+            return new QueueNow(s.countersToOpen(), s.waitingCount(), s.openCounters(), s.counterShortfall());
         }
     }
 
@@ -125,10 +125,8 @@ final class StaffingRoutes {
         return alarms.stream().filter(a -> a.kind() == AlarmKind.EARLY_WARNING || a.kind() == AlarmKind.ESCALATION)
                 .findFirst().map(a -> {
             long n = now.countersToOpen();
-            String zh = n > 0 ? "请再开 " + n + " 个窗口" : "排队较多,所有窗口均已开放";
-            String en = n > 0 ? "Open " + n + " more counter" + (n == 1 ? "" : "s")
-                    : "Many waiting, and every counter is already open";
-            return new OpenMore(n, now.waiting(), now.openCounters(), zh, en);
+            var line = io.hallq.controller.queue.CounterAdvice.line(n, now.shortfall());
+            return new OpenMore(n, now.waiting(), now.openCounters(), line.zh(), line.en());
         }).orElse(null);
     }
 }

@@ -106,4 +106,39 @@ class AlarmsTest {
         h.minutes(6);
         assertEquals(AlarmKind.TICKET_OVERDUE, EngineHarness.only(h.ok(new Tick()), AlarmRaised.class).kind());
     }
+
+    @Test
+    void earlyWarning_withNoClosedCounterLeft_saysSo_andNamesTheNextStep_neverOpenZero() {
+        h.ok(new CloseCounter(4)); // counters 1-3 open, 4 closed
+        h.ok(new OpenCounter(4));
+        AlarmRaised a = null;
+        for (int i = 0; i < 9 && a == null; i++) { // more than 2 per open counter with all 4 open
+            a = raised(h.ok(IssueTicket.walkIn("PAY"))).stream().filter(r -> r.kind() == AlarmKind.EARLY_WARNING)
+                    .findFirst().orElse(null);
+        }
+        assertTrue(a != null, "early warning raised");
+        assertEquals(0L, a.figures().get("countersToOpen"));
+        assertFalse(a.messageEn().contains("open 0"), a.messageEn());
+        assertFalse(a.messageZh().contains("加开 0"), a.messageZh());
+        assertTrue(a.messageEn().contains("no closed counter is left")
+                && a.messageEn().contains("duty manager's desk") && a.messageEn().contains("neighbouring hall"),
+                a.messageEn());
+        assertTrue(a.messageZh().contains("已无可加开的窗口") && a.messageZh().contains("值班经理台")
+                && a.messageZh().contains("邻近网点"), a.messageZh());
+    }
+
+    @Test
+    void earlyWarning_whenEveryClosedCounterIsNotEnough_asksForThemAll_andTheNextStep() {
+        h.minutes(4 * 60); // a quiet hour: 5 min target, so the work needs far more counters than exist
+        h.ok(new CloseCounter(1));
+        h.ok(new CloseCounter(4));
+        for (int i = 0; i < 4; i++) {
+            h.ok(IssueTicket.walkIn("OPEN"));
+        }
+        AlarmRaised a = EngineHarness.only(h.ok(IssueTicket.walkIn("OPEN")), AlarmRaised.class);
+        assertEquals(2L, a.figures().get("countersToOpen"));
+        assertTrue(a.messageEn().contains("open 2 more counters (every closed counter), and still short")
+                && a.messageEn().contains("duty manager's desk"), a.messageEn());
+        assertTrue(a.messageZh().contains("建议加开 2 个窗口") && a.messageZh().contains("值班经理台"), a.messageZh());
+    }
 }

@@ -47,12 +47,24 @@ public final class DeviceLatencyBenchmark {
         @Override public void close() { inner.close(); }
     }
 
+    /**
+     * Runs every round twice in the same JVM, first with the former debouncer (the level must hold the whole
+     * debounce time: {@code settled}), then with the first-edge debouncer, each in a fresh hall; or only the
+     * modes named as the second argument ("settled", "first-edge", comma-separated).
+     */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        // The same hall twice in one run: as configured (20 ms debounce), then with no debounce, so that the
-        // debounce's share of each path shows on its own.
-        run(n, "20ms", true);
-        run(n, "0ms", false);
+        String[] modes = (args.length > 1 ? args[1] : "settled,first-edge").split(",");
+        System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+        for (String mode : modes) {
+            System.setProperty(io.hallq.controller.device.KeyDebouncer.MODE_PROPERTY, mode);
+            System.out.printf("%n## debouncer: %s%n", mode);
+            // The same hall twice: as configured (20 ms debounce), then with no debounce, so that the
+            // debounce's share of each path shows on its own.
+            run(n, "20ms", true);
+            run(n, "0ms", false);
+        }
+        System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     /**
@@ -127,6 +139,7 @@ public final class DeviceLatencyBenchmark {
             System.out.printf("frames on the 5-chip chain until counter 5 showed the call: p50 %d, max %d%n",
                     (long) (p(frames, 50) * 1e6), Arrays.stream(frames).max().orElse(0));
             System.out.printf("ratio p50 press->first byte / baseline issue: %.1f%n", p(first, 50) / p(issue, 50));
+            System.out.printf("ratio p99 press->first byte / baseline issue: %.1f%n", p(first, 99) / p(issue, 99));
             System.out.printf("ratio p50 key->digits / baseline call: %.1f%n", p(key, 50) / p(call, 50));
             if (!withFaults) {
                 return;

@@ -1,0 +1,163 @@
+package io.hallq.controller.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.config.JournalConfig;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.queue.Command;
+import io.hallq.protocol.mqtt.EventMessage;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox sends from its in-memory tail of durable events and reads the journal only when it is behind that
+ * tail: at start (events journaled before it listened, or before a restart) and after an outage longer than the
+ * tail. Either way every event goes out once per round, in order, with no gap.
+ */
+class OutboxTailTest {
+
+    @TempDir
+    Path dir;
+
+    private final ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor();
+    private final List<Long> sent = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        owner.shutdownNow();
+    }
+
+    private HallController hall() {
+        return HallController.start(TestHalls.withJournal(TestHalls.small(),
+                new JournalConfig(dir.resolve("journal").toString(), 60, 2000)),
+                new MutableClock(TestHalls.MONDAY_10AM), Duration.ZERO);
+    }
+
+    private Outbox outbox(HallController hall) {
+        return new Outbox("h1", hall, owner, out -> {
+            if (out.topic().equals(Topics.events("h1"))) {
+                sent.add(MqttCodec.decodeOrThrow(out.payload(), EventMessage.class).seq());
+            }
+            return CompletableFuture.completedFuture(null);
+        }, new CounterFile(dir.resolve("cursor")));
+    }
+
+    /** Submits {@code n} commands that each journal one event, without waiting for each. */
+    private static void journal(HallController hall, int n) {
+        List<CompletableFuture<?>> done = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean on = i % 2 == 1;
+            done.add(hall.submit(new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused")));
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private <T> T on(java.util.concurrent.Callable<T> work) throws Exception {
+        return owner.submit(work).get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    @Test
+    void liveEvents_goOutFromTheTail_withoutReadingTheJournal() throws Exception {
+        try (HallController hall = hall()) {
+            journal(hall, 20);
+            Outbox outbox = outbox(hall);
+            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            on(() -> { outbox.connected(10); return null; });
+            long readsAtStart = on(outbox::journalReads);
+            assertTrue(readsAtStart >= 1, "what was journaled before it listened is read from the journal");
+
+            journal(hall, 600);
+            long last = hall.lastSequence();
+            waitFor(() -> on(outbox::cursor) == last);
+            assertEquals(range(1, last), sent, "every event once, in order");
+            assertEquals(readsAtStart, (long) on(outbox::journalReads), "live events came from memory");
+        }
+    }
+
+    @Test
+    void outageLongerThanTheTail_readsTheJournalUpToTheTail_thenSendsFromMemory() throws Exception {
+        try (HallController hall = hall()) {
+            Outbox outbox = outbox(hall);
+            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            on(() -> { outbox.connected(10); return null; });
+            journal(hall, 50);
+            long before = hall.lastSequence();
+            waitFor(() -> on(outbox::cursor) == before);
+
+            on(() -> { outbox.disconnected(); return null; });
+            journal(hall, Outbox.TAIL + 700);
+            long last = hall.lastSequence();
+            waitFor(() -> on(outbox::heldUpTo) == last);
+            sent.clear();
+            long reads = on(outbox::journalReads);
+            on(() -> { outbox.connected(10); return null; });
+            waitFor(() -> on(outbox::cursor) == last);
+
+            assertEquals(range(before + 1, last), sent, "resent after the cursor, in order, no gap");
+            long behind = last - before - Outbox.TAIL;
+            long journalReads = on(outbox::journalReads) - reads;
+            assertTrue(journalReads >= 1 && journalReads <= behind / 256 + 2,
+                    "only the part before the tail is read, in batches: " + journalReads + " reads for " + behind);
+        }
+    }
+
+    @Test
+    void afterARestart_resumesAfterTheSavedCursor_fromTheJournal() throws Exception {
+        long cursor;
+        try (HallController hall = hall()) {
+            Outbox outbox = outbox(hall);
+            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            on(() -> { outbox.connected(10); return null; });
+            journal(hall, 300);
+            long last = hall.lastSequence();
+            waitFor(() -> on(outbox::cursor) == last);
+            on(() -> { outbox.save(); return null; });
+            cursor = last;
+        }
+        sent.clear();
+        try (HallController hall = hall()) {
+            journal(hall, 40); // journaled before the outbox listens, as at a start
+            Outbox outbox = outbox(hall);
+            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            on(() -> { outbox.connected(10); return null; });
+            journal(hall, 10);
+            long last = hall.lastSequence();
+            waitFor(() -> on(outbox::cursor) == last);
+            assertEquals(range(cursor + 1, last), sent);
+        }
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+}

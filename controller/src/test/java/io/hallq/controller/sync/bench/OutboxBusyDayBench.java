@@ -1,0 +1,198 @@
+package io.hallq.controller.sync.bench;
+
+import io.hallq.controller.MutableClock;
+import io.hallq.controller.TestHalls;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.sync.Mosquitto;
+import io.hallq.controller.sync.SyncHalls;
+import io.hallq.protocol.mqtt.EventMessage;
+import io.hallq.protocol.mqtt.MqttCodec;
+import io.hallq.protocol.mqtt.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * One hall late in a busy day: {@code events} events already journaled today (and published: the outbox cursor
+ * is at the end), then the same measurements as {@link MqttBench} for that one hall: durable event to central at
+ * a fixed offered rate (p50, p99), and the closed-loop rate. Baseline in the same run: one bare Paho client with
+ * payloads of the same size. Only public API and test helpers, so the same file runs against an older build.
+ * Usage: OutboxBusyDayBench [events=25000] [latencySeconds=15] [ratePerSecond=20] [throughputSeconds=10].
+ */
+public final class OutboxBusyDayBench {
+
+    private OutboxBusyDayBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 25_000;
+        int latencySec = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        double rate = args.length > 2 ? Double.parseDouble(args[2]) : 20;
+        int throughputSec = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        Path dir = Files.createTempDirectory("hallq-busy-day-bench");
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"))) {
+            System.out.printf("one hall, %d events journaled today, offered %.0f ev/s, latency %ds, throughput %ds%n",
+                    events, rate, latencySec, throughputSec);
+            double[] raw = raw(broker.uri(), rate, latencySec, throughputSec);
+            double[] hall = hall(broker.uri(), dir, events, rate, latencySec, throughputSec);
+            System.out.printf("%-26s %10s %10s %14s%n", "", "p50 ms", "p99 ms", "max ev/s");
+            System.out.printf("%-26s %10.2f %10.2f %14.0f%n", "raw Paho baseline", raw[0], raw[1], raw[3]);
+            System.out.printf("%-26s %10.2f %10.2f %14.0f%n", "hallq, late in a busy day", hall[0], hall[1], hall[3]);
+            System.out.printf("ratio hallq/raw: p50 x%.2f, p99 x%.2f, rate x%.3f%n", hall[0] / raw[0],
+                    hall[1] / raw[1], hall[3] / raw[3]);
+        }
+        System.exit(0);
+    }
+
+    private static double[] raw(String uri, double rate, int latencySec, int throughputSec) throws Exception {
+        byte[] filler = MqttCodec.encode(EventMessage.of("sh-pudong-01", 123456,
+                new io.hallq.protocol.event.HallEvent.TicketIssued(TestHalls.MONDAY_10AM, "A012", "OPEN", "WALKIN",
+                        TestHalls.MONDAY_10AM, 3, 540, false, false, null, null)));
+        MqttAsyncClient c = new MqttAsyncClient(uri, "raw-busy", new MemoryPersistence());
+        c.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
+        try (Probe probe = new Probe(uri, "bench/raw/+", (t, p) -> new String(p, 0, 24, StandardCharsets.US_ASCII))) {
+            long[] seq = {0};
+            Sender send = () -> {
+                String key = String.format("%08d%016d", 0, ++seq[0]);
+                byte[] payload = filler.clone();
+                System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 24);
+                probe.sentAt.put(key, System.nanoTime());
+                MqttMessage m = new MqttMessage(payload);
+                m.setQos(1);
+                CompletableFuture<Void> f = new CompletableFuture<>();
+                c.publish("bench/raw/0", m, null, new MqttActionListener() {
+                    public void onSuccess(IMqttToken t) {
+                        f.complete(null);
+                    }
+
+                    public void onFailure(IMqttToken t, Throwable e) {
+                        f.completeExceptionally(e);
+                    }
+                });
+                return f;
+            };
+            double[] lat = openLoop(probe, rate, latencySec, send);
+            return new double[] {lat[0], lat[1], lat[2], closedLoop(probe, throughputSec, send)};
+        } finally {
+            c.disconnect().waitForCompletion(5000);
+            c.close();
+        }
+    }
+
+    private static double[] hall(String uri, Path dir, int events, double rate, int latencySec, int throughputSec)
+            throws Exception {
+        MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+        LoadedConfig loaded = SyncHalls.loaded("busy", dir.resolve("busy"), SyncHalls.mqtt(uri, ""));
+        long journaled;
+        long t0 = System.nanoTime();
+        try (HallController h = HallController.start(loaded.config(), clock, Duration.ZERO)) {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            for (int i = 0; h.lastSequence() < events; i++) {
+                pending.add(h.submit(command(i)));
+                if (pending.size() == 500) {
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                    pending.clear();
+                }
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            journaled = h.lastSequence();
+        }
+        // everything journaled so far was published before: the outbox starts at the end of the day
+        Path data = Path.of(loaded.config().journal().dataDir());
+        Files.writeString(data.resolve("mqtt-outbox.cursor"), journaled + "\n");
+        System.out.printf("journaled %d events in %d ms%n", journaled, (System.nanoTime() - t0) / 1_000_000);
+        try (SyncHalls.Running running = SyncHalls.start(loaded, clock);
+             Probe probe = new Probe(uri, Topics.events("busy"), (t, p) -> {
+                 EventMessage m = MqttCodec.decodeOrThrow(p, EventMessage.class);
+                 return m.hall() + "/" + m.seq();
+             })) {
+            while (!running.mqtt().connected()) {
+                Thread.sleep(50);
+            }
+            HallController h = running.runtime().hall();
+            long[] n = {0};
+            Sender send = () -> h.submit(command((int) ++n[0])).thenAccept(o -> {
+                long now = System.nanoTime();
+                for (JournaledEvent e : o.events()) {
+                    probe.sentAt.put("busy/" + e.sequence(), now);
+                }
+            });
+            double[] lat = openLoop(probe, rate, latencySec, send);
+            double max = closedLoop(probe, throughputSec, send);
+            System.out.printf("events journaled at the end: %d%n", h.lastSequence());
+            return new double[] {lat[0], lat[1], lat[2], max};
+        }
+    }
+
+    /**
+     * Pauses and reopens a service, with a walk-in ticket every 25th command (about 1,000 waiting at the end of
+     * the day, so the engine's cost stays small beside the outbox's): one event each, or a rejection.
+     */
+    private static Command command(int i) {
+        boolean on = (i & 1) == 0;
+        return i % 25 == 0 ? Command.IssueTicket.walkIn(i % 2 == 0 ? "PAY" : "BILL")
+                : new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused");
+    }
+
+    interface Sender {
+        CompletableFuture<?> send() throws Exception;
+    }
+
+    private static double[] openLoop(Probe probe, double rate, int seconds, Sender send) throws Exception {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor();
+        probe.reset();
+        probe.record(true);
+        s.scheduleAtFixedRate(() -> {
+            try {
+                send.send();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
+        Thread.sleep(seconds * 1000L);
+        s.shutdownNow();
+        Thread.sleep(2000);
+        probe.record(false);
+        return probe.percentiles();
+    }
+
+    /** The hall sends its next command as soon as the previous one is durable; returns central's rate. */
+    private static double closedLoop(Probe probe, int seconds, Sender send) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        loop(send, running);
+        Thread.sleep(2000);
+        long start = probe.received();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double rate = (probe.received() - start) / ((System.nanoTime() - t0) / 1e9);
+        running.set(false);
+        Thread.sleep(3000);
+        return rate;
+    }
+
+    private static void loop(Sender send, AtomicBoolean running) {
+        if (running.get()) {
+            try {
+                send.send().whenComplete((ok, err) -> loop(send, running));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
