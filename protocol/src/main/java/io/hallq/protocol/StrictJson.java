@@ -41,10 +41,13 @@ public final class StrictJson {
      * @param maxBytes       the largest message read
      * @param maxDepth       the deepest nesting of objects and arrays
      * @param maxStringChars the longest string value or key
+     * @param integersOnly   every number must be written as an integer: no fraction, no exponent ({@code 60.0},
+     *                       {@code 6e1}), for messages whose schema has no fractional number. (The JSON Schema
+     *                       "integer" type takes 60.0, and so does the validator.)
      */
-    public record Limits(int maxBytes, int maxDepth, int maxStringChars) {
-        /** Inbound commands: 16 KiB, 16 levels, strings up to 4,096 characters. */
-        public static final Limits COMMANDS = new Limits(16 * 1024, 16, 4096);
+    public record Limits(int maxBytes, int maxDepth, int maxStringChars, boolean integersOnly) {
+        /** Inbound commands: 16 KiB, 16 levels, strings up to 4,096 characters, integers only. */
+        public static final Limits COMMANDS = new Limits(16 * 1024, 16, 4096, true);
     }
 
     /** Where the schema files live for an outside consumer: their $id prefix is mapped to the classpath. */
@@ -53,6 +56,18 @@ public final class StrictJson {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             b -> b.schemaMappers(m -> m.mapPrefix(SCHEMA_PREFIX, "classpath:schemas/")));
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    /**
+     * Java semantics: an "integer" is an integer token ({@code 1e3} and {@code 1.0} are numbers, not integers);
+     * formats (date-time) are asserted, not only annotations; messages in English whatever the machine's locale.
+     */
+    private static final com.networknt.schema.SchemaValidatorsConfig CONFIG =
+            com.networknt.schema.SchemaValidatorsConfig.builder()
+                    .pathType(com.networknt.schema.PathType.LEGACY)
+                    .javaSemantics(true)
+                    .typeLoose(false)
+                    .formatAssertionsEnabled(true)
+                    .locale(java.util.Locale.ENGLISH)
+                    .build();
 
     private final JsonSchema schema;
     private final Limits limits;
@@ -79,7 +94,7 @@ public final class StrictJson {
     /** A reader for the schema file {@code schemaFile} (e.g. {@code command-request.json}). */
     public static StrictJson forSchema(String schemaFile, Limits limits) {
         JsonSchema s = SCHEMAS.computeIfAbsent(schemaFile,
-                f -> FACTORY.getSchema(SchemaLocation.of(SCHEMA_PREFIX + f)));
+                f -> FACTORY.getSchema(SchemaLocation.of(SCHEMA_PREFIX + f), CONFIG));
         return new StrictJson(s, limits);
     }
 
@@ -112,11 +127,42 @@ public final class StrictJson {
         if (tree == null || tree.isMissingNode()) {
             throw malformed("empty message");
         }
+        if (limits.integersOnly()) {
+            String fraction = firstFraction(tree, "");
+            if (fraction != null) {
+                throw malformed(fraction);
+            }
+        }
         List<String> errors = schema.validate(tree).stream().map(StrictJson::reason).sorted().distinct().toList();
         if (!errors.isEmpty()) {
             throw malformed(String.join("; ", errors.subList(0, Math.min(3, errors.size()))));
         }
         return tree;
+    }
+
+    /** The first number written with a fraction or exponent, as a reason naming its field; null when none. */
+    private static String firstFraction(JsonNode node, String path) {
+        if (node.isFloatingPointNumber()) {
+            return "field '" + (path.isEmpty() ? "(root)" : path) + "': " + node + " is not an integer (numbers are"
+                    + " written without a fraction or exponent)";
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstFraction(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String found = firstFraction(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A schema error in the protocol's words, naming the field as {@code command.profile[0].service}. */
