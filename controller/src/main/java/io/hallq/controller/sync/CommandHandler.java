@@ -23,7 +23,7 @@ import org.tinylog.Logger;
 
 /**
  * Commands from central or the manager: checked, executed, and answered on the issuer's own reply topic
- * ({@code hallq/v1/reply/<issuer>}) with the correlation data. The checks, in order, each with its reason code:
+ * ({@code hallq/v1/<hall>/reply/<issuer>}) with the correlation data. The checks, in order, each with its reason code:
  * a topic that is not {@code hallq/v1/<hall>/cmd/<issuer>} (dropped, logged: there is nobody to answer), a
  * response topic other than the issuer's own (BAD_RESPONSE_TOPIC, answered on the issuer's own), a retained
  * command (RETAINED), a payload not valid against command-request.json (MALFORMED, naming the field), an issuer
@@ -68,7 +68,7 @@ final class CommandHandler {
                     Topics.commandFilter(hall));
             return;
         }
-        String replyTo = Topics.replies(issuer);
+        String replyTo = Topics.reply(hall, issuer);
         CompletableFuture<CommandResponse> response;
         if (in.responseTopic() != null && !in.responseTopic().equals(replyTo)) {
             response = rejected("BAD_RESPONSE_TOPIC", "the response topic must be the issuer's own " + replyTo
@@ -172,7 +172,7 @@ final class CommandHandler {
             Logger.warn("MQTT command from {} has no response topic; its result ({}) is not sent", issuer, r.reason());
             return;
         }
-        publish.accept(new Outgoing(Topics.replies(issuer), MqttCodec.encode(r), 1, false, in.correlationData()));
+        publish.accept(new Outgoing(Topics.reply(hall, issuer), MqttCodec.encode(r), 1, false, in.correlationData()));
     }
 
     /** Text from a stranger as it may go into a log line: no line breaks or control characters, bounded. */

@@ -27,7 +27,6 @@ public final class CommandClient implements AutoCloseable {
 
     private final MqttClient client;
     private final String issuer;
-    private final String replies;
     private final Clock clock;
     private final Map<String, CompletableFuture<CommandResponse>> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -43,7 +42,6 @@ public final class CommandClient implements AutoCloseable {
     /** Logging in as {@code username} (no password) when not null. */
     public CommandClient(String uri, String issuer, Clock clock, String username) {
         this.issuer = issuer;
-        this.replies = Topics.replies(issuer);
         this.clock = clock;
         try {
             client = new MqttClient(uri, "cmd-" + issuer + "-" + System.nanoTime(), null);
@@ -67,7 +65,7 @@ public final class CommandClient implements AutoCloseable {
                 public void authPacketArrived(int c, MqttProperties p) { }
             });
             client.connect(o);
-            client.subscribe(replies, 1);
+            client.subscribe(Topics.replyFilter(issuer), 1);
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }
@@ -102,15 +100,16 @@ public final class CommandClient implements AutoCloseable {
         return sendOn(Topics.command(hall, issuer), payload, tweak, waitMs);
     }
 
-    /** As {@link #sendRaw}, on any topic. */
+    /** As {@link #sendRaw}, on any topic (the response topic is the one of the topic's hall). */
     public Optional<CommandResponse> sendOn(String topic, byte[] payload, Consumer<MqttMessage> tweak, long waitMs) {
+        String hall = Topics.hallOf(topic);
         String id = issuer + "-" + ids.incrementAndGet();
         CompletableFuture<CommandResponse> f = new CompletableFuture<>();
         waiting.put(id, f);
         MqttMessage m = new MqttMessage(payload);
         m.setQos(1);
         MqttProperties p = new MqttProperties();
-        p.setResponseTopic(replies);
+        p.setResponseTopic(Topics.reply(hall, issuer));
         p.setCorrelationData(id.getBytes(StandardCharsets.UTF_8));
         m.setProperties(p);
         tweak.accept(m);
@@ -136,7 +135,7 @@ public final class CommandClient implements AutoCloseable {
         MqttMessage m = new MqttMessage(withEnvelope(json).getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
         MqttProperties p = new MqttProperties();
-        p.setResponseTopic(replies);
+        p.setResponseTopic(Topics.reply(hall, issuer));
         p.setCorrelationData(id.getBytes(StandardCharsets.UTF_8));
         m.setProperties(p);
         try {

@@ -261,8 +261,9 @@ class HostileCommandsIT {
                     m -> m.setRetained(true), null, "RETAINED"));
         }
         // response topics other than the issuer's own
-        for (String rt : List.of(Topics.events(HALL), Topics.status(HALL), "$SYS/broker/x", Topics.replies("manager-x"),
-                Topics.command(HALL, "central"), "hallq/v1/reply/central/x", "a/b")) {
+        for (String rt : List.of(Topics.events(HALL), Topics.status(HALL), "$SYS/broker/x", Topics.reply(HALL, "manager-x"),
+                Topics.command(HALL, "central"), "hallq/v1/reply/central", Topics.reply("hall-b", "central"),
+                Topics.reply(HALL, "central") + "/x", "a/b")) {
             c.add(new Case("response topic " + rt, cmd(NOTICE).getBytes(StandardCharsets.UTF_8), m -> {
                 m.getProperties().setResponseTopic(rt);
             }, null, "BAD_RESPONSE_TOPIC"));
