@@ -30,7 +30,8 @@ public final class MqttSettingsReader {
             HallCommand.SetCounterProfile.class.getSimpleName());
 
     private static final String[] KEYS = {"enabled", "broker", "embedded", "clientId", "username", "password",
-        "passwordFile", "passwordCredential", "commandMaxAge", "tls", "keepAlive", "sessionExpiry", "statusInterval", "maxInflight", "reconnect", "commands", "neighbours",
+        "passwordFile", "passwordCredential", "commandMaxAge", "tls", "keepAlive", "sessionExpiry", "statusInterval",
+        "maxInflight", "reconnect", "commands", "neighbours",
         "profileWeeks"};
     private static final ConfigScalar<String> SEGMENT =
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "an id of a-z, 0-9 and '-' (up to 64)");
@@ -92,9 +93,9 @@ public final class MqttSettingsReader {
      * The password from exactly one of {@code password} (in the file, warned about), {@code passwordFile} (a file
      * readable by its owner alone, relative to the hall file; one line) or {@code passwordCredential} (the name of
      * a systemd credential: {@code LoadCredential=} / {@code SetCredentialEncrypted=} put it under
-     * $CREDENTIALS_DIRECTORY).
+     * $CREDENTIALS_DIRECTORY). Also read by the board Pi's file.
      */
-    private static Optional<String> password(ConfigNode n, Path base, Map<String, String> env) {
+    public static Optional<String> password(ConfigNode n, Path base, Map<String, String> env) {
         Optional<String> inline = n.key("password").optional(NAME);
         Optional<String> file = n.key("passwordFile").optional(NAME);
         Optional<String> credential = n.key("passwordCredential").optional(
