@@ -158,6 +158,10 @@ final class Samples {
     static List<CommandResponse> responses() {
         return List.of(CommandResponse.accepted(HALL, "done", null),
                 CommandResponse.accepted(HALL, "stats", stats()),
-                CommandResponse.rejected(HALL, "NOT_ALLOWED", "issuer 'x' may not send SetService"));
+                CommandResponse.rejected(HALL, "NOT_ALLOWED", "issuer 'x' may not send SetService"),
+                CommandResponse.rejected(HALL, "STALE", "command 5f0c9a3e-8d1b-4c2a-9e7f-000000000003 was issued at"
+                        + " 2026-11-23T02:13:00Z, more than 60 s before the hall's time 2026-11-23T02:15:30Z; send a new one"),
+                CommandResponse.rejected(HALL, "DUPLICATE", "command 5f0c9a3e-8d1b-4c2a-9e7f-000000000003 from central"
+                        + " was already received (issued at 2026-11-23T02:15:29Z); it is carried out once"));
     }
 }
