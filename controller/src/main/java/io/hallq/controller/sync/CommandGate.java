@@ -38,6 +38,9 @@ final class CommandGate {
     /** Why a command is not carried out: a reason code for {@code CommandResponse.reason} and a message. */
     record Refusal(String reason, String message) {}
 
+    static final Refusal RETAINED = new Refusal("RETAINED", "a command must not be published retained (the broker"
+            + " would deliver it again at every reconnect); publish it with retain=false");
+
     private final Path file;
     private final Duration maxAge;
     private final Clock clock;
@@ -55,8 +58,7 @@ final class CommandGate {
     /** The refusal for a command, or empty when it may run; call {@link #remember} before running it. */
     Optional<Refusal> check(String issuer, String id, Instant issuedAt, boolean retained) {
         if (retained) {
-            return Optional.of(new Refusal("RETAINED", "a command must not be published retained (the broker would"
-                    + " deliver it again at every reconnect); publish it with retain=false"));
+            return Optional.of(RETAINED);
         }
         Instant now = clock.instant();
         if (issuedAt.isBefore(now.minus(maxAge))) {
@@ -82,6 +84,7 @@ final class CommandGate {
 
     /** Records the command durably (fsync) before it runs. */
     void remember(String issuer, String id, Instant issuedAt) {
+        expire(clock.instant());
         seen.put(key(issuer, id), issuedAt);
         if (linesInFile > 2 * seen.size() + 100) {
             rewrite();

@@ -74,7 +74,7 @@ final class CommandHandler {
             response = rejected("BAD_RESPONSE_TOPIC", "the response topic must be the issuer's own " + replyTo
                     + ", not '" + printable(in.responseTopic()) + "'; the command was not carried out");
         } else if (in.retained()) {
-            response = rejected("RETAINED", gate.check(issuer, "-", clock.instant(), true).orElseThrow().message());
+            response = rejected(CommandGate.RETAINED.reason(), CommandGate.RETAINED.message());
         } else {
             response = switch (MqttCodec.decode(in.payload(), CommandRequest.class)) {
                 case Decoded.Malformed<CommandRequest> bad -> rejected("MALFORMED", bad.reason());
@@ -111,9 +111,15 @@ final class CommandHandler {
         if (running >= MAX_RUNNING) {
             return rejected("OVERLOADED", running + " commands are still being carried out; try again later");
         }
-        gate.remember(issuer, request.id(), request.issuedAt());
+        CompletableFuture<CommandResponse> done;
+        try {
+            gate.remember(issuer, request.id(), request.issuedAt());
+            done = execute(issuer, command);
+        } catch (RuntimeException e) {
+            Logger.error("MQTT command {} from {} not carried out: {}", request.id(), issuer, e.toString());
+            return CompletableFuture.failedFuture(e);
+        }
         running++;
-        CompletableFuture<CommandResponse> done = execute(issuer, command);
         done.whenCompleteAsync((r, e) -> running--, owner);
         return done;
     }
