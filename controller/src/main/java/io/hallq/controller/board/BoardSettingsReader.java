@@ -82,13 +82,13 @@ public final class BoardSettingsReader {
         String id = b.key("id").get(BOARD_ID, "main");
         String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
-        ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password",
-                "passwordFile", "passwordCredential", "tls", "keepAlive", "reconnect");
+        ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
+                "keepAlive", "reconnect");
         URI broker = MqttSettingsReader.broker(m);
         MqttSettingsReader.Backoff reconnect = MqttSettingsReader.reconnect(m);
         MqttSettings mqtt = new MqttSettings(true, broker, false,
                 m.key("clientId").get(MqttSettingsReader.CLIENT_ID, defaultClientId(hall, id)),
-                m.key("username").optional(NAME), MqttSettingsReader.password(m, baseDir, System.getenv()),
+                m.key("username").optional(NAME), m.key("password").optional(NAME),
                 MqttSettingsReader.tls(m.key("tls"), baseDir, broker),
                 m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,
                 reconnect.min(), reconnect.max(), Map.of(), List.of());

@@ -93,7 +93,8 @@ public final class MqttSettingsReader {
      * The password from exactly one of {@code password} (in the file, warned about), {@code passwordFile} (a file
      * readable by its owner alone, relative to the hall file; one line) or {@code passwordCredential} (the name of
      * a systemd credential: {@code LoadCredential=} / {@code SetCredentialEncrypted=} put it under
-     * $CREDENTIALS_DIRECTORY). Also read by the board Pi's file.
+     * $CREDENTIALS_DIRECTORY). Public so the board Pi's reader can use it too (not wired yet: the board moves to a
+     * module of its own in the pkg branch).
      */
     public static Optional<String> password(ConfigNode n, Path base, Map<String, String> env) {
         Optional<String> inline = n.key("password").optional(NAME);
