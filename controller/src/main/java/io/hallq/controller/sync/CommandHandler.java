@@ -22,9 +22,15 @@ import java.util.function.Supplier;
 import org.tinylog.Logger;
 
 /**
- * Commands from central or the manager: decoded, authorised against the per-command allow-list (on top of
- * the broker's ACL, which ties the issuer segment of the topic to the login), validated, executed, and
- * answered on the MQTT 5 response topic with the correlation data. A rejected command changes nothing.
+ * Commands from central or the manager: checked, executed, and answered on the issuer's own reply topic
+ * ({@code hallq/v1/<hall>/reply/<issuer>}) with the correlation data. The checks, in order, each with its reason code:
+ * a topic that is not {@code hallq/v1/<hall>/cmd/<issuer>} (dropped, logged: there is nobody to answer), a
+ * response topic other than the issuer's own (BAD_RESPONSE_TOPIC, answered on the issuer's own), a retained
+ * command (RETAINED), a payload not valid against command-request.json (MALFORMED, naming the field), an issuer
+ * not on the per-command allow-list (NOT_ALLOWED; on top of the broker's ACL, which ties the issuer segment to
+ * the login), a stale, future or repeated command ({@link CommandGate}: STALE, CLOCK_SKEW, DUPLICATE), too many
+ * commands at once (OVERLOADED), an unknown service (UNKNOWN_SERVICE); then the engine (its reject reasons
+ * pass through, OVERLOADED from a full writer queue included). A rejected command changes nothing.
  */
 final class CommandHandler {
 
@@ -35,9 +41,16 @@ final class CommandHandler {
     private final Executor owner;
     private final Supplier<CompletableFuture<DailyStats>> stats;
     private final Consumer<Outgoing> publish;
+    private final CommandGate gate;
+    /** Commands carried out whose answer is not back yet (sync thread only). */
+    private int running;
+
+    /** At most this many commands run at once; more are refused as OVERLOADED. */
+    static final int MAX_RUNNING = 100;
 
     CommandHandler(String hall, MqttSettings settings, HallController controller, Clock clock,
-                   Executor owner, Supplier<CompletableFuture<DailyStats>> stats, Consumer<Outgoing> publish) {
+                   Executor owner, Supplier<CompletableFuture<DailyStats>> stats, Consumer<Outgoing> publish,
+                   CommandGate gate) {
         this.hall = hall;
         this.settings = settings;
         this.controller = controller;
@@ -45,24 +58,90 @@ final class CommandHandler {
         this.owner = owner;
         this.stats = stats;
         this.publish = publish;
+        this.gate = gate;
     }
 
     void handle(Inbound in) {
         String issuer = Topics.lastSegment(in.topic());
-        CompletableFuture<CommandResponse> response = switch (MqttCodec.decode(in.payload(), CommandRequest.class)) {
-            case Decoded.Malformed<CommandRequest> bad ->
-                    CompletableFuture.completedFuture(CommandResponse.rejected(hall, "MALFORMED", bad.reason()));
-            case Decoded.Ok<CommandRequest> ok -> authorised(issuer, ok.value().command());
-        };
-        response.exceptionally(e -> CommandResponse.rejected(hall, "FAILED", "the hall could not carry it out: " + e))
+        if (!Topics.isSegment(issuer) || !in.topic().equals(Topics.command(hall, issuer))) {
+            Logger.warn("MQTT command on topic '{}' ignored: not {}", printable(in.topic()),
+                    Topics.commandFilter(hall));
+            return;
+        }
+        String replyTo = Topics.reply(hall, issuer);
+        CompletableFuture<CommandResponse> response;
+        if (in.responseTopic() != null && !in.responseTopic().equals(replyTo)) {
+            response = rejected("BAD_RESPONSE_TOPIC", "the response topic must be the issuer's own " + replyTo
+                    + ", not '" + printable(in.responseTopic()) + "'; the command was not carried out");
+        } else if (in.retained()) {
+            response = rejected(CommandGate.RETAINED.reason(), CommandGate.RETAINED.message());
+        } else {
+            response = switch (MqttCodec.decode(in.payload(), CommandRequest.class)) {
+                case Decoded.Malformed<CommandRequest> bad -> rejected("MALFORMED", bad.reason());
+                case Decoded.Ok<CommandRequest> ok -> checked(issuer, ok.value());
+            };
+        }
+        response.exceptionally(this::failure)
                 .thenAcceptAsync(r -> respond(in, issuer, r), owner);
     }
 
-    private CompletableFuture<CommandResponse> authorised(String issuer, HallCommand command) {
-        if (!settings.allows(command.name(), issuer)) {
-            return CompletableFuture.completedFuture(CommandResponse.rejected(hall, "NOT_ALLOWED",
-                    "issuer '" + issuer + "' may not send " + command.name() + " to this hall"));
+    private CompletableFuture<CommandResponse> rejected(String reason, String message) {
+        return CompletableFuture.completedFuture(CommandResponse.rejected(hall, reason, message));
+    }
+
+    /**
+     * A failed future: OVERLOADED when the writer's queue is full (a query failing with the writer's
+     * {@code HallUnavailableException} whose {@code why()} is OVERLOADED; a command refused for a full queue is
+     * an engine rejection with reason OVERLOADED and passes through as such), FAILED otherwise.
+     */
+    private CommandResponse failure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (overloaded(t)) {
+                return CommandResponse.rejected(hall, "OVERLOADED", "the hall is busy; try again later");
+            }
         }
+        return CommandResponse.rejected(hall, "FAILED", "the hall could not carry it out: " + e);
+    }
+
+    /**
+     * True for the writer's "queue full" failure. Read through its {@code why()} so this compiles before and after
+     * the writer's queue bound (branch core) lands; once it has, {@code t instanceof HallUnavailableException h &&
+     * h.why() == Why.OVERLOADED} says the same.
+     */
+    private static boolean overloaded(Throwable t) {
+        try {
+            return "OVERLOADED".equals(String.valueOf(t.getClass().getMethod("why").invoke(t)));
+        } catch (ReflectiveOperationException | RuntimeException notThatException) {
+            return false;
+        }
+    }
+
+    private CompletableFuture<CommandResponse> checked(String issuer, CommandRequest request) {
+        HallCommand command = request.command();
+        if (!settings.allows(command.name(), issuer)) {
+            return rejected("NOT_ALLOWED", "issuer '" + issuer + "' may not send " + command.name() + " to this hall");
+        }
+        var refusal = gate.check(issuer, request.id(), request.issuedAt(), false);
+        if (refusal.isPresent()) {
+            return rejected(refusal.get().reason(), refusal.get().message());
+        }
+        if (running >= MAX_RUNNING) {
+            return rejected("OVERLOADED", running + " commands are still being carried out; try again later");
+        }
+        CompletableFuture<CommandResponse> done;
+        try {
+            gate.remember(issuer, request.id(), request.issuedAt());
+            done = execute(issuer, command);
+        } catch (RuntimeException e) {
+            Logger.error("MQTT command {} from {} not carried out: {}", request.id(), issuer, e.toString());
+            return CompletableFuture.failedFuture(e);
+        }
+        running++;
+        done.whenCompleteAsync((r, e) -> running--, owner);
+        return done;
+    }
+
+    private CompletableFuture<CommandResponse> execute(String issuer, HallCommand command) {
         return switch (command) {
             case HallCommand.SetService s -> setService(s, issuer);
             case HallCommand.BroadcastNotice n -> controller.submit(new Command.By(actor(issuer), new Command.PostNotice(
@@ -107,14 +186,21 @@ final class CommandHandler {
         };
     }
 
+    /** Answers on the issuer's own reply topic only, never on the topic the message named otherwise. */
     private void respond(Inbound in, String issuer, CommandResponse r) {
         if (!r.accepted()) {
-            Logger.warn("MQTT command from {} rejected: {} {}", issuer, r.reason(), r.message());
+            Logger.warn("MQTT command from {} rejected: {} {}", issuer, r.reason(), printable(r.message()));
         }
-        if (in.responseTopic() == null || in.responseTopic().isBlank()) {
+        if (in.responseTopic() == null) {
             Logger.warn("MQTT command from {} has no response topic; its result ({}) is not sent", issuer, r.reason());
             return;
         }
-        publish.accept(new Outgoing(in.responseTopic(), MqttCodec.encode(r), 1, false, in.correlationData()));
+        publish.accept(new Outgoing(Topics.reply(hall, issuer), MqttCodec.encode(r), 1, false, in.correlationData()));
+    }
+
+    /** Text from a stranger as it may go into a log line: no line breaks or control characters, bounded. */
+    static String printable(String s) {
+        String t = s.length() > 200 ? s.substring(0, 200) + "..." : s;
+        return t.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "?");
     }
 }

@@ -34,6 +34,18 @@ public final class MqttLink implements AutoCloseable {
 
     private static final int OTHER_PUBLISHES = 4;
 
+    /**
+     * The largest packet we take from the broker (MQTT 5 Maximum Packet Size on CONNECT): the broker drops a
+     * larger message for us instead of forwarding it. Paho 1.2.5 reads a property's length as a signed 16-bit
+     * number, so a correlation data or response topic over 32,767 bytes (MQTT 5 allows 65,535) throws
+     * NegativeArraySizeException in its receive thread, which then dies while the connection looks up: nothing
+     * arrives until the keepalive runs out. Below 32 KiB no property can be that long. What a hall or a board
+     * receives (commands, neighbours' status and liveness, the board) is a few KiB.
+     */
+    public static final long MAX_INBOUND_PACKET = 32 * 1024;
+    /** How often the receive thread is looked at ({@link #checkReceiver}). */
+    static final long RECEIVER_CHECK_MS = 1000;
+
     private final MqttSettings settings;
     private final ScheduledExecutorService owner;
     private final LinkListener listener;
@@ -44,6 +56,9 @@ public final class MqttLink implements AutoCloseable {
     private int attempts;
     /** Counts sessions, so that a SUBACK of an earlier session is not taken for the current one's. */
     private int session;
+    /** True from a connect until its loss is handled (owner thread only). */
+    private boolean up;
+    private java.util.concurrent.ScheduledFuture<?> receiverCheck;
 
     public MqttLink(MqttSettings settings, ScheduledExecutorService owner, LinkListener listener,
                     List<String> subscriptions, Supplier<Birth> births) {
@@ -63,6 +78,54 @@ public final class MqttLink implements AutoCloseable {
     /** Starts connecting in the background; a broker that is down is retried with backoff, forever. */
     public void start() {
         owner.execute(this::connect);
+        receiverCheck = owner.scheduleWithFixedDelay(this::checkReceiver, RECEIVER_CHECK_MS, RECEIVER_CHECK_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Paho's receive thread ("MQTT Rec: <client id>") can die on input it cannot parse while the client still
+     * says it is connected (see {@link #MAX_INBOUND_PACKET}; a broker that ignores that limit, or another bug).
+     * Then nothing would arrive until the keepalive runs out, a minute or more. Looked at every second: when it
+     * is gone, the connection is dropped and made again at once.
+     */
+    private void checkReceiver() {
+        if (closed || !up || !client.isConnected() || receiverAlive()) {
+            return;
+        }
+        Logger.error("MQTT: Paho's receive thread for {} died while connected to {}; dropping the connection"
+                + " and connecting again", settings.clientId(), settings.broker());
+        try {
+            client.disconnectForcibly(0, 1000, false);
+        } catch (MqttException | RuntimeException e) {
+            Logger.debug("MQTT forced disconnect: {}", e.toString());
+        }
+        lost("receive thread died");
+    }
+
+    private boolean receiverAlive() {
+        String name = "MQTT Rec: " + settings.clientId();
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (name.equals(threads[i].getName()) && threads[i].isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of a session, once, however it was noticed. */
+    private void lost(String why) {
+        if (!up) {
+            return;
+        }
+        up = false;
+        listener.disconnected(why);
+        retry(why);
     }
 
     public boolean isConnected() {
@@ -137,6 +200,7 @@ public final class MqttLink implements AutoCloseable {
     private void connected(Birth birth, int receiveMaximum) {
         attempts = 0;
         session++;
+        up = true;
         Logger.info("MQTT connected to {} as {}", settings.broker(), settings.clientId());
         for (String filter : subscriptions) {
             subscribe(filter, session);
@@ -155,7 +219,13 @@ public final class MqttLink implements AutoCloseable {
      */
     private void subscribe(String filter, int inSession) {
         try {
-            client.subscribe(filter, 1, null, new MqttActionListener() {
+            // Retain As Published: a retained message keeps its flag also when it reaches an existing
+            // subscription, so a command published retained is recognised (and refused) at once, not only at
+            // the next connect
+            org.eclipse.paho.mqttv5.common.MqttSubscription sub = new org.eclipse.paho.mqttv5.common.MqttSubscription(
+                    filter, 1);
+            sub.setRetainAsPublished(true);
+            client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {sub}, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int[] codes = token.getReasonCodes();
@@ -176,7 +246,7 @@ public final class MqttLink implements AutoCloseable {
                     int code = e instanceof MqttException me ? me.getReasonCode() : -1;
                     hand(() -> refused(filter, inSession, code, e.getMessage()));
                 }
-            });
+            }, new MqttProperties());
         } catch (MqttException e) {
             refused(filter, inSession, e.getReasonCode(), e.getMessage());
         } catch (RuntimeException e) {
@@ -240,6 +310,7 @@ public final class MqttLink implements AutoCloseable {
         o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
         o.setConnectionTimeout(10);
         o.setAutomaticReconnect(false);
+        o.setMaximumPacketSize(MAX_INBOUND_PACKET);
         settings.username().ifPresent(o::setUserName);
         settings.password().ifPresent(p -> o.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         settings.tls().ifPresent(t -> o.setSocketFactory(TlsSockets.factory(t)));
@@ -255,6 +326,9 @@ public final class MqttLink implements AutoCloseable {
     /** Publishes {@code last} (e.g. the offline notice), then disconnects cleanly so the will is not sent. */
     public void close(Outgoing last) {
         closed = true;
+        if (receiverCheck != null) {
+            receiverCheck.cancel(false);
+        }
         try {
             if (client.isConnected()) {
                 if (last != null) {
@@ -284,8 +358,9 @@ public final class MqttLink implements AutoCloseable {
         public void disconnected(MqttDisconnectResponse r) {
             String why = "disconnected: " + r.getReasonString() + " " + r.getException();
             hand(() -> {
-                listener.disconnected(why);
-                retry(why);
+                if (!client.isConnected()) { // else a late report of a session already replaced
+                    lost(why);
+                }
             });
         }
 
@@ -298,7 +373,7 @@ public final class MqttLink implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage m) {
             MqttProperties p = m.getProperties();
             Inbound in = new Inbound(topic, m.getPayload(), p == null ? null : p.getResponseTopic(),
-                    p == null ? null : p.getCorrelationData());
+                    p == null ? null : p.getCorrelationData(), m.isRetained());
             hand(() -> listener.message(in));
         }
 

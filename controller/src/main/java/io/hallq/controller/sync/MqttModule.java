@@ -64,6 +64,7 @@ public final class MqttModule implements HallModule {
     private Outbox outbox;
     private StatsPublisher stats;
     private DeviceHealthTracker health;
+    private ReplySender replies;
     private CounterFile birthFile;
     private long birth;
     private boolean statusPending;
@@ -115,6 +116,13 @@ public final class MqttModule implements HallModule {
             return -1;
         }
         return CompletableFuture.supplyAsync(o::cursor, owner).join();
+    }
+
+    /** Command replies acknowledged by the broker so far, and those given up on (each logged); for tests. */
+    public long[] replyCounts() {
+        ReplySender r = replies;
+        return r == null ? new long[] {0, 0}
+                : CompletableFuture.supplyAsync(() -> new long[] {r.sent(), r.lost()}, owner).join();
     }
 
     /** True when MQTT sync runs (after start, with an enabled mqtt section). */
@@ -181,8 +189,10 @@ public final class MqttModule implements HallModule {
         outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
         stats = new StatsPublisher(hallId, hall, owner, o -> link.publish(o), this::connected, clock,
                 new CounterFile(data.resolve("mqtt-stats-daily.cursor")), hall.config().journal().profileWeeks());
+        replies = new ReplySender(owner, o -> link.publish(o), () -> link.isConnected());
+        CommandGate gate = new CommandGate(data.resolve("mqtt-commands.seen"), settings.commandMaxAge(), clock);
         CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
-                o -> link.publish(o));
+                replies::send, gate);
         subscribed = subscriptions(settings);
         link = new MqttLink(settings, owner, new Listener(commands), subscribed, this::nextBirth);
         health = new DeviceHealthTracker(hallId);
@@ -296,6 +306,7 @@ public final class MqttModule implements HallModule {
             unanswered.clear();
             unanswered.addAll(subscribed);
             outbox.connected(window);
+            replies.connected();
             stats.connected();
             publishHealth(health.all());
             refreshStatus();
@@ -327,13 +338,16 @@ public final class MqttModule implements HallModule {
             String hallOf = Topics.hallOf(in.topic());
             if (hallId.equals(hallOf)) {
                 commands.handle(in);
-            } else if (in.topic().endsWith("/status")) {
+            } else if (hallOf == null) {
+                Logger.debug("MQTT message on an unexpected topic ignored");
+            } else if (in.topic().equals(Topics.status(hallOf))) {
+                // filed under the topic's hall, which the broker's ACL ties to that hall's login
                 if (MqttCodec.decode(in.payload(), HallStatus.class) instanceof Decoded.Ok<HallStatus> ok) {
-                    neighbours.neighbourStatus(ok.value());
+                    neighbours.neighbourStatus(hallOf, ok.value());
                 }
-            } else if (in.topic().endsWith("/online")) {
+            } else if (in.topic().equals(Topics.online(hallOf))) {
                 if (MqttCodec.decode(in.payload(), HallOnline.class) instanceof Decoded.Ok<HallOnline> ok) {
-                    neighbours.neighbourOnline(ok.value());
+                    neighbours.neighbourOnline(hallOf, ok.value());
                 }
             }
         }

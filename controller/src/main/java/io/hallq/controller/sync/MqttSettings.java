@@ -15,16 +15,33 @@ import java.util.Set;
  * @param embedded       the emulator starts an embedded broker on the broker URI's port (ignored by a real hall)
  * @param allowedIssuers per command name, the issuers (last topic segment, tied to the login by the broker
  *                       ACL) that may send it; a command not listed is allowed to nobody
+ * @param password       the password, read from {@code password}, {@code passwordFile} or
+ *                       {@code passwordCredential} (systemd's $CREDENTIALS_DIRECTORY)
+ * @param commandMaxAge  a command issued longer ago than this is refused as STALE
  */
 public record MqttSettings(boolean enabled, URI broker, boolean embedded, String clientId,
                            Optional<String> username, Optional<String> password, Optional<Tls> tls,
                            Duration keepAlive, Duration sessionExpiry, Duration statusInterval, int maxInflight,
                            Duration reconnectMin, Duration reconnectMax,
-                           Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours) {
+                           Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours,
+                           Duration commandMaxAge) {
+
+    /** The default of {@code mqtt.commandMaxAge}. */
+    public static final Duration DEFAULT_COMMAND_MAX_AGE = Duration.ofSeconds(60);
 
     public MqttSettings {
         allowedIssuers = Map.copyOf(allowedIssuers);
         neighbours = List.copyOf(neighbours);
+    }
+
+    /** With the default command age (a client that takes no commands, e.g. the board Pi). */
+    public MqttSettings(boolean enabled, URI broker, boolean embedded, String clientId,
+                        Optional<String> username, Optional<String> password, Optional<Tls> tls,
+                        Duration keepAlive, Duration sessionExpiry, Duration statusInterval, int maxInflight,
+                        Duration reconnectMin, Duration reconnectMax,
+                        Map<String, Set<String>> allowedIssuers, List<Neighbour> neighbours) {
+        this(enabled, broker, embedded, clientId, username, password, tls, keepAlive, sessionExpiry, statusInterval,
+                maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours, DEFAULT_COMMAND_MAX_AGE);
     }
 
     /**
@@ -43,7 +60,7 @@ public record MqttSettings(boolean enabled, URI broker, boolean embedded, String
 
     public MqttSettings withBroker(URI other) {
         return new MqttSettings(enabled, other, embedded, clientId, username, password, tls, keepAlive, sessionExpiry,
-                statusInterval, maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours);
+                statusInterval, maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours, commandMaxAge);
     }
 
     public boolean allows(String command, String issuer) {

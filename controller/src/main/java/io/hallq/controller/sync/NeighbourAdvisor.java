@@ -32,7 +32,10 @@ public final class NeighbourAdvisor {
     private volatile List<MqttSettings.Neighbour> neighbours;
     private volatile Duration staleAfter;
     private final Clock clock;
-    private final Map<String, HallStatus> statuses = new ConcurrentHashMap<>();
+    /** A neighbour's status and the time it counts as made: its {@code at}, but never later than its arrival. */
+    private record Filed(HallStatus status, java.time.Instant at) {}
+
+    private final Map<String, Filed> statuses = new ConcurrentHashMap<>();
     private final Map<String, Boolean> online = new ConcurrentHashMap<>();
     private volatile HallStatus local;
 
@@ -101,11 +104,12 @@ public final class NeighbourAdvisor {
     }
 
     private Optional<Suggestion> candidate(MqttSettings.Neighbour n, String service, long myWait) {
-        HallStatus s = statuses.get(n.hall());
-        if (s == null || !online.getOrDefault(n.hall(), true)
-                || s.at().plus(staleAfter).isBefore(clock.instant())) {
+        Filed filed = statuses.get(n.hall());
+        if (filed == null || !online.getOrDefault(n.hall(), true)
+                || filed.at().plus(staleAfter).isBefore(clock.instant())) {
             return Optional.empty();
         }
+        HallStatus s = filed.status();
         HallStatus.ServiceStatus theirs = s.services().get(service);
         if (theirs == null || !theirs.enabled() || theirs.estimatedWaitSeconds() < 0) {
             return Optional.empty();
@@ -125,13 +129,31 @@ public final class NeighbourAdvisor {
         local = s;
     }
 
-    void neighbourStatus(HallStatus s) {
-        if (neighbours.stream().anyMatch(n -> n.hall().equals(s.hall()))) {
-            statuses.put(s.hall(), s);
+    /**
+     * A status that arrived on {@code topicHall}'s status topic. It is filed under that hall, which the broker's
+     * ACL ties to the hall's login, and only when the payload names the same hall: a neighbour cannot speak
+     * for another. An {@code at} ahead of our clock counts as now, so a status stamped far in the future still
+     * goes stale like any other.
+     */
+    void neighbourStatus(String topicHall, HallStatus s) {
+        if (!s.hall().equals(topicHall)) {
+            org.tinylog.Logger.warn("MQTT status on hall {}'s topic names hall {}; ignored", topicHall, s.hall());
+            return;
+        }
+        if (neighbours.stream().anyMatch(n -> n.hall().equals(topicHall))) {
+            java.time.Instant now = clock.instant();
+            statuses.put(topicHall, new Filed(s, s.at().isAfter(now) ? now : s.at()));
         }
     }
 
-    void neighbourOnline(HallOnline o) {
-        online.put(o.hall(), o.online());
+    /** Liveness from {@code topicHall}'s online topic; ignored when the payload names another hall. */
+    void neighbourOnline(String topicHall, HallOnline o) {
+        if (!o.hall().equals(topicHall)) {
+            org.tinylog.Logger.warn("MQTT liveness on hall {}'s topic names hall {}; ignored", topicHall, o.hall());
+            return;
+        }
+        if (neighbours.stream().anyMatch(n -> n.hall().equals(topicHall))) {
+            online.put(topicHall, o.online());
+        }
     }
 }

@@ -30,7 +30,7 @@ class BoardNoticeFeedTest {
         assertEquals(List.of(), feed.lines(TestHalls.small()));
 
         mqtt.neighbours().localStatus(status("hall-a", 1800));
-        mqtt.neighbours().neighbourStatus(status("hall-b", 300));
+        mqtt.neighbours().neighbourStatus("hall-b", status("hall-b", 300));
         feed.notices().show(new NoticePosted(Instant.now(), "16点后暂停开户", "No new accounts after 16:00",
                 Instant.now().plusSeconds(600), "mqtt:central"));
         assertEquals(List.of(new Notice("16点后暂停开户", "No new accounts after 16:00"),

@@ -21,12 +21,28 @@ public final class Mosquitto implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final List<String> extra;
+    private final boolean raw;
     private Process process;
 
-    private Mosquitto(Path dir, int port, List<String> extra) {
+    private Mosquitto(Path dir, int port, List<String> extra, boolean raw) {
         this.dir = dir;
         this.port = port;
         this.extra = List.copyOf(extra);
+        this.raw = raw;
+    }
+
+    private Mosquitto(Path dir, int port, List<String> extra) {
+        this(dir, port, extra, false);
+    }
+
+    /**
+     * A broker with exactly {@code config} (e.g. a shipped config rewritten for the test), which must open a
+     * listener on {@code port}; only logging is added.
+     */
+    public static Mosquitto startConfigured(Path dir, int port, List<String> config) {
+        Mosquitto m = new Mosquitto(dir, port, config, true);
+        m.start();
+        return m;
     }
 
     /** Starts a broker in {@code dir} (created) with {@code extra} config lines (e.g. a bridge). */
@@ -102,14 +118,16 @@ public final class Mosquitto implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Path conf = dir.resolve("mosquitto.conf");
-            StringBuilder c = new StringBuilder()
-                    .append("listener ").append(port).append(" 127.0.0.1\n")
+            StringBuilder c = new StringBuilder();
+            if (!raw) {
+                c.append("listener ").append(port).append(" 127.0.0.1\n")
                     .append("allow_anonymous true\n")
-                    .append("user ").append(System.getProperty("user.name")).append("\n")
                     .append("persistence true\n")
                     .append("persistence_location ").append(dir.toAbsolutePath()).append("/\n")
                     .append("max_queued_messages 1000000\n")
-                    .append("set_tcp_nodelay true\n")
+                    .append("set_tcp_nodelay true\n");
+            }
+            c.append("user ").append(System.getProperty("user.name")).append("\n")
                     .append("log_dest stdout\n")
                     .append("log_type error\nlog_type warning\nlog_type notice\nlog_type information\n")
                     .append("connection_messages true\n");

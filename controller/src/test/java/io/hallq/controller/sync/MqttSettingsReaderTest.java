@@ -100,4 +100,57 @@ class MqttSettingsReaderTest {
         assertTrue(message.contains("mqtt.profileWeeks"), message);
         assertTrue(message.contains("journal.profileWeeks"), message);
     }
+
+    private static void mode(Path file, String perms) throws java.io.IOException {
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+    }
+
+    @Test
+    void passwordFile_readableByItsOwnerAlone_givesThePassword() throws Exception {
+        Path secret = java.nio.file.Files.writeString(dir.resolve("mqtt.password"), "s3cret\n");
+        mode(secret, "rw-------");
+        MqttSettings s = read("broker: tcp://127.0.0.1:1883\nusername: hall-a\npasswordFile: mqtt.password");
+        assertEquals(java.util.Optional.of("s3cret"), s.password());
+    }
+
+    @Test
+    void passwordFile_readableByOthers_orMissing_isRefused_namingTheKey() throws Exception {
+        Path secret = java.nio.file.Files.writeString(dir.resolve("mqtt.password"), "s3cret\n");
+        mode(secret, "rw-r--r--");
+        String message = errors("broker: tcp://127.0.0.1:1883\npasswordFile: mqtt.password").getMessage();
+        assertTrue(message.contains("mqtt.passwordFile") && message.contains("chmod 600"), message);
+        message = errors("broker: tcp://127.0.0.1:1883\npasswordFile: nowhere.password").getMessage();
+        assertTrue(message.contains("mqtt.passwordFile") && message.contains("cannot be read"), message);
+    }
+
+    @Test
+    void passwordCredential_isReadFromSystemdsCredentialsDirectory() throws Exception {
+        Path creds = java.nio.file.Files.createDirectories(dir.resolve("creds"));
+        java.nio.file.Files.writeString(creds.resolve("mqtt-password"), "from-systemd");
+        var loaded = SyncHalls.loaded("hall-a", dir, "broker: tcp://127.0.0.1:1883\npasswordCredential: mqtt-password");
+        MqttSettings s = MqttSettingsReader.read(loaded, java.util.Map.of("CREDENTIALS_DIRECTORY", creds.toString()))
+                .orElseThrow();
+        assertEquals(java.util.Optional.of("from-systemd"), s.password());
+        ConfigException none = assertThrows(ConfigException.class, () -> MqttSettingsReader.read(
+                SyncHalls.loaded("hall-a", dir, "broker: tcp://127.0.0.1:1883\npasswordCredential: mqtt-password"),
+                java.util.Map.of()));
+        assertTrue(none.getMessage().contains("mqtt.passwordCredential") && none.getMessage().contains(
+                "CREDENTIALS_DIRECTORY"), none.getMessage());
+    }
+
+    @Test
+    void twoPasswordSources_areRefused() throws Exception {
+        Path secret = java.nio.file.Files.writeString(dir.resolve("mqtt.password"), "s3cret");
+        mode(secret, "rw-------");
+        String message = errors("broker: tcp://127.0.0.1:1883\npassword: x\npasswordFile: mqtt.password").getMessage();
+        assertTrue(message.contains("only one of password, passwordFile and passwordCredential"), message);
+    }
+
+    @Test
+    void commandMaxAge_defaultsTo60s_andIsBounded() {
+        assertEquals(Duration.ofSeconds(60), read("broker: tcp://127.0.0.1:1883").commandMaxAge());
+        assertEquals(Duration.ofMinutes(5), read("broker: tcp://127.0.0.1:1883\ncommandMaxAge: 5m").commandMaxAge());
+        String message = errors("broker: tcp://127.0.0.1:1883\ncommandMaxAge: 2h").getMessage();
+        assertTrue(message.contains("mqtt.commandMaxAge"), message);
+    }
 }

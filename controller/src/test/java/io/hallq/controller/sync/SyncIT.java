@@ -137,8 +137,8 @@ class SyncIT {
         HallController h = hall.runtime().hall();
         issue(h, 1);
         long before = h.lastSequence();
-        try (CommandClient central = new CommandClient(broker.uri(), "central");
-             CommandClient stranger = new CommandClient(broker.uri(), "stranger")) {
+        try (CommandClient central = new CommandClient(broker.uri(), "central", clock);
+             CommandClient stranger = new CommandClient(broker.uri(), "stranger", clock)) {
             CommandResponse bad = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"SetService\",\"enabled\":false}}");
             assertFalse(bad.accepted());
             assertEquals("MALFORMED", bad.reason());
@@ -173,7 +173,7 @@ class SyncIT {
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         HallController h = hall.runtime().hall();
         issue(h, 1);
-        try (CommandClient central = new CommandClient(broker.uri(), "central")) {
+        try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             long before = h.lastSequence();
             CommandResponse unknown = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"SetCounterProfile\","
                     + "\"counter\":3,\"profile\":[{\"service\":\"NOPE\"}]}}");
@@ -195,7 +195,7 @@ class SyncIT {
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         issue(hall.runtime().hall(), 5);
-        try (CommandClient central = new CommandClient(broker.uri(), "central")) {
+        try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             CommandResponse r = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"BroadcastNotice\","
                     + "\"textZh\":\"16点后暂停开户\",\"textEn\":\"No new accounts after 16:00\",\"durationSeconds\":600}}");
             assertTrue(r.accepted(), r.message());
@@ -224,7 +224,7 @@ class SyncIT {
         broker = Mosquitto.start(dir.resolve("broker"));
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
-        try (CommandClient central = new CommandClient(broker.uri(), "central")) {
+        try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             CommandResponse notice = central.send("hall-a", "{\"v\":1,\"command\":{\"type\":\"BroadcastNotice\","
                     + "\"textZh\":\"系统升级\",\"textEn\":\"System upgrade\",\"durationSeconds\":3600}}");
             assertTrue(notice.accepted(), notice.reason() + ": " + notice.message());

@@ -14,11 +14,13 @@ public record CentralOptions(String broker, String group, String clientId, Strin
 
     static final String USAGE = """
             usage: hallq central [--broker URI] [--group NAME] [--client-id ID] [--csv FILE]
-                                 [--username U --password P] [--refresh SECONDS] [--run-for SECONDS]
+                                 [--username U [--password-file FILE]] [--refresh SECONDS] [--run-for SECONDS]
               --broker     MQTT broker (default tcp://127.0.0.1:18830, the emulator's embedded broker)
               --group      shared-subscription group: copies with the same group split the event stream
                            (default central)
               --client-id  keep a persistent session under this id, so events wait while the tool is down
+              --username   log in as U; the password is the first line of --password-file FILE, or the
+                           environment variable HALLQ_MQTT_PASSWORD (never an argument: every user sees those in ps)
               --csv        append every event (deduplicated per copy) to this CSV file
               --refresh    seconds between table redraws (default 2)
               --run-for    stop after this many seconds (default: until Ctrl-C)
@@ -47,14 +49,32 @@ public record CentralOptions(String broker, String group, String clientId, Strin
                 case "--group" -> group = segment(v);
                 case "--client-id" -> clientId = v;
                 case "--username" -> user = v;
-                case "--password" -> pass = v;
+                case "--password" -> throw new IllegalArgumentException("--password: a password on the command line is"
+                        + " visible to every user of the machine (ps); use --password-file FILE or the environment"
+                        + " variable HALLQ_MQTT_PASSWORD\n" + USAGE);
+                case "--password-file" -> pass = firstLine(v);
                 case "--csv" -> csv = Path.of(v);
                 case "--refresh" -> refresh = seconds(key, v);
                 case "--run-for" -> runFor = seconds(key, v);
                 default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
             }
         }
+        if (pass == null && user != null) {
+            pass = System.getenv("HALLQ_MQTT_PASSWORD");
+        }
         return new CentralOptions(broker, group, clientId, user, pass, csv, refresh, runFor);
+    }
+
+    private static String firstLine(String file) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(Path.of(file));
+            if (lines.isEmpty() || lines.get(0).isBlank()) {
+                throw new IllegalArgumentException("--password-file: " + file + " holds no password on its first line");
+            }
+            return lines.get(0).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--password-file: cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private static String uri(String v) {

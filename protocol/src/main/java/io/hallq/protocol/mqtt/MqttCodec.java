@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.hallq.protocol.EventCodec;
+import io.hallq.protocol.MalformedMessageException;
+import io.hallq.protocol.StrictJson;
 import java.io.IOException;
 
 /**
  * JSON encoding of the MQTT messages (same mapper settings as {@link EventCodec}: ISO times, unknown fields
  * tolerated). Decoding never throws for bad input: it returns {@link Decoded.Malformed} with a reason that
- * names the field. Thread-safe.
+ * names the field. A {@link CommandRequest}, the one message a hall acts on, is read through {@link StrictJson}:
+ * held strictly to command-request.json (no coercion, no trailing content, the schema's limits) before it is
+ * bound. Thread-safe.
  */
 public final class MqttCodec {
 
@@ -20,6 +24,8 @@ public final class MqttCodec {
     public static final int VERSION = 1;
 
     private static final ObjectMapper MAPPER = EventCodec.newMapper();
+    private static final StrictJson COMMANDS = StrictJson.forSchema("command-request.json",
+            StrictJson.Limits.COMMANDS);
 
     private MqttCodec() {}
 
@@ -32,6 +38,17 @@ public final class MqttCodec {
     }
 
     public static <T> Decoded<T> decode(byte[] json, Class<T> type) {
+        if (type == CommandRequest.class) {
+            try {
+                return new Decoded.Ok<>(MAPPER.treeToValue(COMMANDS.read(json), type));
+            } catch (MalformedMessageException e) {
+                return new Decoded.Malformed<>(e.getMessage());
+            } catch (JsonProcessingException e) {
+                return new Decoded.Malformed<>(reason(e));
+            } catch (IllegalArgumentException e) {
+                return new Decoded.Malformed<>(String.valueOf(e.getMessage()));
+            }
+        }
         try {
             T value = MAPPER.readValue(json, type);
             return value == null ? new Decoded.Malformed<>("empty message") : new Decoded.Ok<>(value);

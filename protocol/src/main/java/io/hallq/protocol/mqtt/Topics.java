@@ -52,7 +52,21 @@ public final class Topics {
     /** The filter a hall subscribes to for commands from every issuer. */
     public static String commandFilter(String hall) { return hall(hall) + "/cmd/+"; }
 
-    /** A conventional response topic for {@code issuer} (any topic the issuer may read works). */
+    /**
+     * The one response topic a hall answers {@code issuer}'s commands on: under the hall's own tree, so the broker
+     * ACL lets a hall write only its own answers ({@code pattern write hallq/v1/%u/reply/+}) and no login writes
+     * another's. The hall refuses a command whose MQTT 5 response topic is anything else (BAD_RESPONSE_TOPIC).
+     */
+    public static String reply(String hall, String issuer) { return hall(hall) + "/reply/" + segment(issuer); }
+
+    /** What {@code issuer} subscribes to for the answers of every hall. */
+    public static String replyFilter(String issuer) { return ROOT + "/+/reply/" + segment(issuer); }
+
+    /**
+     * The response topic of contract versions before issue #12. Halls no longer answer on it (any login could
+     * write there); kept for issuers' code that still names it.
+     */
+    @Deprecated
     public static String replies(String issuer) { return ROOT + "/reply/" + segment(issuer); }
 
     /** Filter for one kind of topic in every hall, e.g. {@code allHalls("status")}. */

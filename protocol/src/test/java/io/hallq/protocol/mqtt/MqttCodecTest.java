@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 class MqttCodecTest {
 
     private static Decoded<CommandRequest> command(String json) {
-        return MqttCodec.decode(json.getBytes(StandardCharsets.UTF_8), CommandRequest.class);
+        String withId = json.strip().replaceFirst("^\\{", "{" + ENVELOPE);
+        return MqttCodec.decode(withId.getBytes(StandardCharsets.UTF_8), CommandRequest.class);
     }
+
+    /** The id and issue time every command carries, put in front of the tests' own fields. */
+    static final String ENVELOPE = "\"id\":\"c-1\",\"issuedAt\":\"2026-11-23T02:15:30Z\",";
 
     private static String reason(Decoded<?> d) {
         return assertInstanceOf(Decoded.Malformed.class, d).reason();
@@ -31,7 +35,8 @@ class MqttCodecTest {
         Decoded<CommandRequest> d = command("""
                 {"v":1,"extra":{"x":1},"command":{"type":"SetService","service":"INFO","enabled":true,"colour":"red"}}
                 """);
-        assertEquals(new Decoded.Ok<>(CommandRequest.of(new HallCommand.SetService("INFO", true, null, null))), d);
+        assertEquals(new Decoded.Ok<>(CommandRequest.of("c-1", java.time.Instant.parse("2026-11-23T02:15:30Z"),
+                new HallCommand.SetService("INFO", true, null, null))), d);
     }
 
     @Test
@@ -260,5 +265,56 @@ class MqttCodecTest {
         assertEquals("hallq/v1/h-1/stats", Topics.stats("h-1"));
         assertEquals("hallq/v1/h-1/stats/daily", Topics.statsDaily("h-1"));
         assertEquals("hallq/v1/h-1/profile", Topics.profile("h-1"));
+    }
+
+    /** Finding 16 of issue #12: each of these used to be coerced and accepted; the schema now decides. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            trailing garbage     | {"v":1,"command":{"type":"RequestStats"}} x                                                  | not valid JSON
+            second document      | {"v":1,"command":{"type":"RequestStats"}} {}                                                 | not valid JSON
+            v as text            | {"v":"1","command":{"type":"RequestStats"}}                                                  | 'v'
+            v as fraction        | {"v":1.5,"command":{"type":"RequestStats"}}                                                  | 'v'
+            duration fraction    | {"v":1,"command":{"type":"BroadcastNotice","textZh":"a","textEn":"b","durationSeconds":1.5}} | 'command.durationSeconds'
+            duration as text     | {"v":1,"command":{"type":"BroadcastNotice","textZh":"a","textEn":"b","durationSeconds":"60"}} | 'command.durationSeconds'
+            weight above maximum | {"v":1,"command":{"type":"SetCounterProfile","counter":5,"profile":[{"service":"PAY","weightSeconds":7201}]}} | 'command.profile[0].weightSeconds'
+            counter as text      | {"v":1,"command":{"type":"SetCounterProfile","counter":"5","profile":[]}}                     | 'command.counter'
+            number as message    | {"v":1,"command":{"type":"SetService","service":"INFO","enabled":false,"messageZh":1,"messageEn":"x"}} | 'command.messageZh'
+            number as notice     | {"v":1,"command":{"type":"BroadcastNotice","textZh":5,"textEn":"b","durationSeconds":60}}    | 'command.textZh'
+            duplicated class     | {"v":1,"command":{"type":"SetCounterProfile","counter":5,"profile":[{"service":"PAY","classes":["VIP","VIP"]}]}} | 'command.profile[0].classes'
+            NUL notice           | {"v":1,"command":{"type":"BroadcastNotice","textZh":"\\u0000","textEn":"b","durationSeconds":60}} | 'command.textZh'
+            enabled as text      | {"v":1,"command":{"type":"SetService","service":"INFO","enabled":"true"}}                    | 'command.enabled'
+            lower-case service   | {"v":1,"command":{"type":"SetService","service":"info","enabled":true}}                      | 'command.service'
+            duplicate key        | {"v":1,"v":1,"command":{"type":"RequestStats"}}                                              | not valid JSON
+            array as root        | []                                                                                          | (root)
+            """)
+    void looseInput_isRejected_namingTheField(String what, String json, String named) {
+        assertNames(reason(command(json.strip())), named);
+    }
+
+    @Test
+    void commandWithoutIdOrIssueTime_isRejected_namingThem() {
+        assertNames(reason(MqttCodec.decode("{\"v\":1,\"issuedAt\":\"2026-11-23T02:15:30Z\",\"command\":{\"type\":\"RequestStats\"}}"
+                .getBytes(StandardCharsets.UTF_8), CommandRequest.class)), "missing field 'id'");
+        assertNames(reason(MqttCodec.decode("{\"v\":1,\"id\":\"a\",\"command\":{\"type\":\"RequestStats\"}}"
+                .getBytes(StandardCharsets.UTF_8), CommandRequest.class)), "missing field 'issuedAt'");
+        assertNames(reason(command("{\"v\":1,\"id\":\"../x y\",\"command\":{\"type\":\"RequestStats\"}}")), "'id'");
+    }
+
+    @Test
+    void invalidUtf8_deepNesting_andHugeMessages_areRejected_beforeAnythingIsBound() {
+        byte[] bad = ("{\"v\":1," + ENVELOPE + "\"command\":{\"type\":\"BroadcastNotice\",\"textZh\":\"")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\",\"textEn\":\"b\",\"durationSeconds\":60}}".getBytes(StandardCharsets.UTF_8);
+        byte[] withBadUtf8 = new byte[bad.length + 2 + tail.length];
+        System.arraycopy(bad, 0, withBadUtf8, 0, bad.length);
+        withBadUtf8[bad.length] = (byte) 0xC0;
+        withBadUtf8[bad.length + 1] = (byte) 0x80;
+        System.arraycopy(tail, 0, withBadUtf8, bad.length + 2, tail.length);
+        assertNames(reason(MqttCodec.decode(withBadUtf8, CommandRequest.class)), "UTF-8");
+        String deep = "[".repeat(500) + "]".repeat(500);
+        assertNames(reason(command("{\"v\":1,\"x\":" + deep + ",\"command\":{\"type\":\"RequestStats\"}}")),
+                "not valid JSON");
+        String huge = "{\"v\":1,\"pad\":\"" + "x".repeat(1 << 20) + "\",\"command\":{\"type\":\"RequestStats\"}}";
+        assertNames(reason(command(huge)), "bytes, at most");
     }
 }

@@ -140,19 +140,28 @@ final class Samples {
 
     static List<CommandRequest> commands() {
         return List.of(
-                CommandRequest.of(new HallCommand.SetService("INFO", false, "系统维护中", "Under maintenance")),
-                CommandRequest.of(new HallCommand.SetService("INFO", true, null, null)),
-                CommandRequest.of(new HallCommand.BroadcastNotice("今日16点停止办理开户", "No new accounts after 16:00",
+                command(1, new HallCommand.SetService("INFO", false, "系统维护中", "Under maintenance")),
+                command(2, new HallCommand.SetService("INFO", true, null, null)),
+                command(3, new HallCommand.BroadcastNotice("今日16点停止办理开户", "No new accounts after 16:00",
                         3600)),
-                CommandRequest.of(new HallCommand.RequestStats()),
-                CommandRequest.of(new HallCommand.SetCounterProfile(5, List.of(
+                command(4, new HallCommand.RequestStats()),
+                command(5, new HallCommand.SetCounterProfile(5, List.of(
                         new HallCommand.SetCounterProfile.Line("PAY", List.of(), 600L),
                         new HallCommand.SetCounterProfile.Line("OPEN", List.of("VIP", "GOTONE"), 0L)))));
+    }
+
+    /** A command as central sends it: a UUID as id, issued a second before {@link #AT}. */
+    static CommandRequest command(int n, HallCommand c) {
+        return CommandRequest.of("5f0c9a3e-8d1b-4c2a-9e7f-00000000000" + n, AT.minusSeconds(1), c);
     }
 
     static List<CommandResponse> responses() {
         return List.of(CommandResponse.accepted(HALL, "done", null),
                 CommandResponse.accepted(HALL, "stats", stats()),
-                CommandResponse.rejected(HALL, "NOT_ALLOWED", "issuer 'x' may not send SetService"));
+                CommandResponse.rejected(HALL, "NOT_ALLOWED", "issuer 'x' may not send SetService"),
+                CommandResponse.rejected(HALL, "STALE", "command 5f0c9a3e-8d1b-4c2a-9e7f-000000000003 was issued at"
+                        + " 2026-11-23T02:13:00Z, more than 60 s before the hall's time 2026-11-23T02:15:30Z; send a new one"),
+                CommandResponse.rejected(HALL, "DUPLICATE", "command 5f0c9a3e-8d1b-4c2a-9e7f-000000000003 from central"
+                        + " was already received (issued at 2026-11-23T02:15:29Z); it is carried out once"));
     }
 }
