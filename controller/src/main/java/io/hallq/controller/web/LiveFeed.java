@@ -9,6 +9,7 @@ import io.hallq.display.board.BoardView.Notice;
 import io.hallq.display.board.SseStream;
 import io.hallq.display.board.ViewChannel;
 import io.hallq.protocol.EventCodec;
+import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.WireEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
