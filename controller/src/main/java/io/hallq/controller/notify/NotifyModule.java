@@ -1,0 +1,421 @@
+package io.hallq.controller.notify;
+
+import io.hallq.controller.config.ConfigException;
+import io.hallq.controller.hall.HallContext;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.hall.Outcome;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.Result;
+import io.hallq.protocol.event.HallEvent;
+import io.hallq.protocol.event.HallEvent.Audience;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.tinylog.Logger;
+
+/**
+ * Reaches people outside the hall by SMS: reminders to customers who left a number, tiered alerts to staff.
+ * Reads durable events like every other module, through a cursor into the journal (so a restart misses nothing),
+ * and journals every message before it goes out (NotificationRequested), when it went (NotificationSent), and
+ * what became of it (NotificationDelivered, NotificationFailed). After a kill a requested message is sent once
+ * the process is back; a sent one is never sent again (see docs/notifications.md for the one window where a
+ * crash between the centre's answer and the journal write repeats a message).
+ *
+ * <p>One thread of its own, "hall-notify", does all of it: catching up with the journal, deciding reminders and
+ * alerts, sending (rate-limited, blocking on the SMS centre). The controller's effects thread only wakes it.
+ */
+public final class NotifyModule implements HallModule {
+
+    private static final Duration IDLE_WAKE = Duration.ofSeconds(1);
+    private static final int BATCH = 500;
+
+    private final Function<NotifyConfig, Optional<SmsChannel>> channels;
+    private final Clock clockOverride;
+    private final Semaphore wake = new Semaphore(0);
+    private final ConcurrentLinkedQueue<String[]> receipts = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String[]> optIns = new ConcurrentLinkedQueue<>();
+    private volatile boolean running;
+    private Thread worker;
+    private HallController hall;
+    private Clock clock;
+    private NotifyConfig config;
+    private PhoneVault vault;
+    private Optional<SmsChannel> channel = Optional.empty();
+    private NotificationLedger ledger;
+    private CustomerReminders reminders;
+    private StaffAlerts staff;
+    private long cursor;
+    private String day;
+    private boolean queueMoved;
+    private volatile Snapshot snapshot = new Snapshot(List.of(), 0);
+
+    /** With the SMPP channel the config names, on the controller's clock. */
+    public NotifyModule() {
+        this(c -> Optional.empty(), null);
+    }
+
+    /**
+     * @param channels      makes the channel from the config; empty: the SMPP channel the config names
+     * @param clockOverride the clock for reminders and escalation (tests), or null for the controller's
+     */
+    public NotifyModule(Function<NotifyConfig, Optional<SmsChannel>> channels, Clock clockOverride) {
+        this.channels = channels;
+        this.clockOverride = clockOverride;
+    }
+
+    @Override
+    public String name() {
+        return "notify";
+    }
+
+    @Override
+    public void start(HallContext context) {
+        Optional<NotifyConfig> read;
+        try {
+            read = NotifyConfigReader.read(context.loaded());
+        } catch (ConfigException e) {
+            throw e;
+        }
+        if (read.isEmpty()) {
+            return;
+        }
+        config = read.get();
+        hall = context.hall();
+        clock = clockOverride != null ? clockOverride : context.clock();
+        vault = PhoneVault.open(config.keyFile(), config.vaultFile());
+        ledger = new NotificationLedger();
+        reminders = new CustomerReminders(config.reminders());
+        staff = new StaffAlerts(config.staff());
+        channel = config.sms().flatMap(s -> {
+            Optional<SmsChannel> made = channels.apply(config);
+            return made.isPresent() ? made : Optional.of(new SmppSmsChannel(s, this::receipt));
+        });
+        replayToday();
+        running = true;
+        worker = new Thread(this::run, "hall-notify");
+        worker.setDaemon(true);
+        worker.start();
+        hall.addListener(events -> wake.release());
+        Logger.info("Notifications on: {}, {} pending from before the start, {} numbers kept", channel.isPresent()
+                ? config.sms().orElseThrow() : "no SMS channel", ledger.pending().size(), vault.size());
+    }
+
+    /** Wakes the worker (tests with a controlled clock: after moving the clock on). */
+    public void wake() {
+        wake.release();
+    }
+
+    /** What the manager page shows: today's notifications, newest last. Safe from any thread. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Today's notifications as last seen by the worker. */
+    public record Snapshot(List<Line> lines, int pending) {}
+
+    /** One notification: never a clear number. */
+    public record Line(String id, Audience audience, String to, String purpose, String ticket, int tier,
+                       String state, String error, Instant at) {}
+
+    /** A receipt from the channel's thread: handed to the worker. */
+    private void receipt(String messageId, String state) {
+        receipts.add(new String[] {messageId, state});
+        wake.release();
+    }
+
+    /**
+     * A customer without a typed number asks for the reminders on the mobile ticket page. The number is kept
+     * encrypted at once; the worker follows the ticket from its next round. Safe from any thread.
+     */
+    public void optIn(String token, String phone) {
+        if (vault == null) {
+            throw new IllegalStateException("notifications are off");
+        }
+        vault.keep(businessDay(), token, phone);
+        optIns.add(new String[] {token, io.hallq.controller.device.PhoneNumbers.mask(phone)});
+        wake.release();
+    }
+
+    /** Keeps the number a customer typed at the dispenser for the ticket that gets {@code token}. */
+    public void keepPhone(String token, String phone) {
+        if (vault != null) {
+            vault.keep(businessDay(), token, phone);
+        }
+    }
+
+    /** The business day a ticket issued now belongs to (the day may not have started in the journal yet). */
+    private String businessDay() {
+        var h = hall.config();
+        return io.hallq.controller.queue.BusinessDay.of(clock.instant(), h.hall().zone(), h.hours().dayRollover());
+    }
+
+    private void replayToday() {
+        Optional<String> today = hall.currentDay();
+        List<JournaledEvent> events = today.map(hall::eventsOfDay).orElse(List.of());
+        cursor = events.isEmpty() ? hall.lastSequence() : events.get(events.size() - 1).sequence();
+        day = today.orElse("");
+        vault.keepOnly(day);
+        events.forEach(e -> apply(e.event(), true));
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wake.tryAcquire(IDLE_WAKE.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                round();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Logger.error(e, "Notification round failed; trying again");
+            }
+        }
+    }
+
+    /** One round: catch up with the journal, decide, send what is due. */
+    void round() {
+        catchUp();
+        takeOptIns();
+        Instant now = clock.instant();
+        if (reminders.any() && queueMoved) {
+            queueMoved = false;
+            Map<String, Integer> ahead = hall.query(reminders.aheadQuery(now)).join();
+            for (CustomerReminders.Due due : reminders.dueAhead(ahead)) {
+                request(reminders.request(now, day, due, config.templates(), hallName()));
+            }
+        }
+        for (HallEvent.NotificationRequested r : staff.due(now, day, config.templates(),
+                hall.config().hall().nameZh(), hall.config().hall().nameEn())) {
+            request(r);
+        }
+        drainReceipts(now);
+        send(now);
+        catchUp();
+        publishSnapshot();
+    }
+
+    private String hallName() {
+        return config.reminders().language().equals("en") ? hall.config().hall().nameEn()
+                : hall.config().hall().nameZh();
+    }
+
+    private void catchUp() {
+        List<JournaledEvent> batch;
+        do {
+            batch = hall.eventsAfter(cursor, BATCH);
+            for (JournaledEvent e : batch) {
+                apply(e.event(), false);
+                cursor = e.sequence();
+            }
+        } while (batch.size() == BATCH);
+    }
+
+    private void apply(HallEvent event, boolean replay) {
+        if (ledger.apply(event)) {
+            if (event instanceof HallEvent.NotificationRequested r && r.audience() == Audience.STAFF) {
+                staff.alerted(r);
+            }
+            return;
+        }
+        switch (event) {
+            case HallEvent.DayStarted d -> newDay(d.day(), replay);
+            case HallEvent.TicketIssued t -> {
+                if (t.token() != null && vault.has(t.token())) {
+                    reminders.follow(new CustomerReminders.Followed(t.ticket(), t.token(), t.phoneMasked(), t.at()));
+                }
+                queueMoved = true;
+            }
+            case HallEvent.TicketCalled c -> left(c.ticket());
+            case HallEvent.TicketServed s -> left(s.ticket());
+            case HallEvent.TicketVoided v -> left(v.ticket());
+            case HallEvent.TicketNoShow n when !n.requeued() -> left(n.ticket());
+            case HallEvent.AlarmRaised a -> {
+                staff.raised(a);
+                if (!replay && a.kind() == HallEvent.AlarmKind.TICKET_OVERDUE) {
+                    overdue(a);
+                }
+            }
+            case HallEvent.AlarmCleared c -> staff.cleared(c.alarmId());
+            default -> queueMoved = true;
+        }
+    }
+
+    private void newDay(String newDay, boolean replay) {
+        if (!replay && !newDay.equals(day)) {
+            for (NotificationLedger.Entry e : ledger.pending()) {
+                record(new HallEvent.NotificationFailed(clock.instant(), e.request.id(), "the business day ended",
+                        false));
+            }
+        }
+        day = newDay;
+        ledger.clear();
+        reminders.clear();
+        staff.clear();
+        int gone = vault.keepOnly(newDay);
+        if (gone > 0) {
+            Logger.info("Business day {} started: {} kept phone numbers of earlier days deleted", newDay, gone);
+        }
+    }
+
+    /** A called, served or voided ticket is no longer followed; its number goes once nothing waits to be sent. */
+    private void left(String ticket) {
+        queueMoved = true;
+        reminders.leave(ticket).ifPresent(f -> {
+            boolean waiting = ledger.pending().stream().anyMatch(e -> ticket.equals(e.request.ticket()));
+            if (!waiting) {
+                vault.forget(f.token());
+            }
+        });
+    }
+
+    private void overdue(HallEvent.AlarmRaised a) {
+        Map<String, Integer> ahead = hall.query(reminders.aheadQuery(clock.instant())).join();
+        reminders.dueOverdue(a, ahead).ifPresent(due -> request(reminders.request(clock.instant(), day, due,
+                config.templates(), hallName())));
+    }
+
+    private void takeOptIns() {
+        String[] o;
+        while ((o = optIns.poll()) != null) {
+            String token = o[0];
+            String masked = o[1];
+            hall.query(s -> s.liveTickets().stream().filter(t -> token.equals(t.token())).findFirst()
+                    .map(t -> new CustomerReminders.Followed(t.number(), token, masked, t.issuedAt())))
+                    .join().ifPresent(f -> {
+                        reminders.follow(f);
+                        queueMoved = true;
+                    });
+        }
+    }
+
+    /** Journals a request once: the id says whether it was asked for before (in this run or an earlier one). */
+    private void request(HallEvent.NotificationRequested r) {
+        if (ledger.known(r.id())) {
+            return;
+        }
+        if (record(r)) {
+            ledger.apply(r); // the catch-up sees it again; applying a request twice changes nothing
+        }
+    }
+
+    private boolean record(HallEvent event) {
+        Outcome o = hall.submit(new Command.RecordNotification(event)).join();
+        if (o.result() instanceof Result.Rejected r) {
+            Logger.error("Notification record refused: {}", r.message());
+            return false;
+        }
+        return true;
+    }
+
+    private void drainReceipts(Instant now) {
+        String[] r;
+        while ((r = receipts.poll()) != null) {
+            String messageId = r[0];
+            String state = r[1];
+            Optional<String> id = ledger.idOfMessage(messageId);
+            if (id.isEmpty()) {
+                continue; // a receipt for a message of an earlier day, or of another system on the same account
+            }
+            record("DELIVRD".equals(state) ? new HallEvent.NotificationDelivered(now, id.get(), messageId)
+                    : new HallEvent.NotificationFailed(now, id.get(), "delivery receipt: " + state, false));
+        }
+    }
+
+    private void send(Instant now) {
+        List<NotificationLedger.Entry> due = ledger.pending().stream().filter(e -> !now.isBefore(e.nextAttempt))
+                .toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        for (NotificationLedger.Entry e : due) {
+            Optional<String> reason = stale(e, now);
+            if (reason.isPresent()) {
+                fail(e, reason.get(), false, now);
+                continue;
+            }
+            if (channel.isEmpty()) {
+                fail(e, "no SMS channel configured", false, now);
+                continue;
+            }
+            if (!channel.get().ensureBound(now)) {
+                return; // the centre is down: everything waits, nothing is lost
+            }
+            Optional<String> phone = phoneOf(e.request);
+            if (phone.isEmpty()) {
+                fail(e, "no number kept for it any more", false, now);
+                continue;
+            }
+            try {
+                List<String> ids = channel.get().send(phone.get(), e.request.text());
+                e.state = NotificationLedger.State.SENT; // before journaling: this run never sends it again
+                record(new HallEvent.NotificationSent(clock.instant(), e.request.id(), ids));
+            } catch (SmsChannel.SmsException x) {
+                fail(e, x.getMessage(), !x.permanent(), now);
+            }
+        }
+    }
+
+    /** Why a pending message should no longer go out, if it should not. */
+    private Optional<String> stale(NotificationLedger.Entry e, Instant now) {
+        Duration giveUp = config.sms().map(NotifyConfig.Sms::giveUpAfter).orElse(Duration.ofHours(2));
+        if (now.isAfter(e.request.at().plus(giveUp))) {
+            return Optional.of("not sent within " + giveUp.toMinutes() + " min");
+        }
+        if (Purpose.AHEAD.equals(e.request.purpose()) && reminders.followed(e.request.ticket()).isEmpty()) {
+            return Optional.of("the ticket was called before the reminder could go");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> phoneOf(HallEvent.NotificationRequested r) {
+        if (r.audience() == Audience.STAFF) {
+            return config.staff().contacts().stream().filter(c -> c.id().equals(r.to())).map(NotifyConfig.Contact::phone)
+                    .findFirst();
+        }
+        return reminders.followed(r.ticket()).flatMap(f -> vault.phone(f.token()));
+    }
+
+    private void fail(NotificationLedger.Entry e, String reason, boolean retrying, Instant now) {
+        if (retrying) {
+            e.nextAttempt = now.plus(config.sms().map(NotifyConfig.Sms::retryEvery).orElse(Duration.ofSeconds(30)));
+            if (e.failureJournaled) {
+                return; // one failure on record is enough; the next outcome is journaled when it comes
+            }
+            e.failureJournaled = true;
+        } else {
+            e.state = NotificationLedger.State.FAILED;
+        }
+        record(new HallEvent.NotificationFailed(now, e.request.id(), reason, retrying));
+    }
+
+    private void publishSnapshot() {
+        List<Line> lines = ledger.all().stream().map(e -> new Line(e.request.id(), e.request.audience(),
+                e.request.to(), e.request.purpose(), e.request.ticket(), e.request.tier(), e.state.name(),
+                e.lastError, e.at)).toList();
+        snapshot = new Snapshot(lines, (int) lines.stream().filter(l -> l.state().equals("PENDING")).count());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        channel.ifPresent(SmsChannel::close);
+    }
+}
