@@ -10,6 +10,7 @@ import io.hallq.controller.device.ReopeningPrinterLink;
 import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.device.pi4j.StreamPrinterLink;
 import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.voice.JavaSoundSink;
 import io.hallq.controller.voice.VoiceListener;
 import io.hallq.controller.voice.VoiceModule;
@@ -54,7 +55,9 @@ public final class ControllerMain {
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
         WebModule web = new WebModule();
-        return List.of(devices, voice, mqtt, web, new BoardPublisher(mqtt, web::onBoardView),
+        NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
+        devices.keepPhonesWith(notify::keepPhone);
+        return List.of(devices, voice, mqtt, web, notify, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 

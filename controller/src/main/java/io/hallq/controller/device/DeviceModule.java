@@ -44,6 +44,7 @@ public final class DeviceModule implements HallModule {
     private HallMatrix matrix;
     private AmplifierSwitch amplifier;
     private DeviceAlarms alarms;
+    private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
 
     /**
      * @param printerLinks opens the printer's link from its config (a device file on the Pi, the virtual
@@ -76,6 +77,12 @@ public final class DeviceModule implements HallModule {
     @Override
     public String name() {
         return "devices";
+    }
+
+    /** Where the dispenser hands typed numbers for SMS reminders (the notification module); set before start. */
+    public DeviceModule keepPhonesWith(PhoneKeeper keeper) {
+        this.phoneKeeper = keeper;
+        return this;
     }
 
     @Override
@@ -132,6 +139,7 @@ public final class DeviceModule implements HallModule {
         dispenser = new Dispenser(hall, buttons, keypad, new PhoneEntry(d.phoneTimeout()), PhoneLookup.of(d.phones()),
                 alarms, printing, cfg.printer().nearEnd());
         dispenser.onNotice(n -> Logger.info("Dispenser notice: {}", n == null ? "(cleared)" : n));
+        dispenser.keepPhonesWith(phoneKeeper);
         dispenser.start();
         printing.onStatus(dispenser::printerStatus);
     }

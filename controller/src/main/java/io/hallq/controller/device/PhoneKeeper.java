@@ -1,0 +1,14 @@
+package io.hallq.controller.device;
+
+/**
+ * Where the dispenser hands a typed phone number for SMS reminders, with the token its ticket will get, before the
+ * ticket is issued (the notification module's encrypted vault). Called on the dispenser's scan thread: must not
+ * block for long. Never given a number whose customer declined the reminders.
+ */
+@FunctionalInterface
+public interface PhoneKeeper {
+
+    PhoneKeeper NONE = (token, phone) -> { };
+
+    void keep(String token, String phone);
+}
