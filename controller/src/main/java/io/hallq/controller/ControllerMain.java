@@ -14,6 +14,7 @@ import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.voice.JavaSoundSink;
 import io.hallq.controller.voice.VoiceListener;
 import io.hallq.controller.voice.VoiceModule;
+import io.hallq.controller.web.NotifyRoutes;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.MainSupport;
@@ -54,10 +55,10 @@ public final class ControllerMain {
                 ControllerMain::printerLink, mqtt.neighbours()::nearbyHall);
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
-        WebModule web = new WebModule();
         NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
         devices.keepPhonesWith(notify::keepPhone);
-        return List.of(devices, voice, mqtt, web, notify, new BoardPublisher(mqtt, web::onBoardView),
+        WebModule web = new WebModule(List.of(new NotifyRoutes(notify)));
+        return List.of(devices, voice, mqtt, notify, web, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 

@@ -1,6 +1,5 @@
 package io.hallq.controller.notify;
 
-import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
@@ -57,6 +56,7 @@ public final class NotifyModule implements HallModule {
     private String day;
     private boolean queueMoved;
     private volatile Snapshot snapshot = new Snapshot(List.of(), 0);
+    private volatile io.hallq.controller.config.LoadedConfig loaded;
 
     /** With the SMPP channel the config names, on the controller's clock. */
     public NotifyModule() {
@@ -79,12 +79,8 @@ public final class NotifyModule implements HallModule {
 
     @Override
     public void start(HallContext context) {
-        Optional<NotifyConfig> read;
-        try {
-            read = NotifyConfigReader.read(context.loaded());
-        } catch (ConfigException e) {
-            throw e;
-        }
+        loaded = context.loaded();
+        Optional<NotifyConfig> read = NotifyConfigReader.read(context.loaded());
         if (read.isEmpty()) {
             return;
         }
@@ -107,6 +103,16 @@ public final class NotifyModule implements HallModule {
         hall.addListener(events -> wake.release());
         Logger.info("Notifications on: {}, {} pending from before the start, {} numbers kept", channel.isPresent()
                 ? config.sms().orElseThrow() : "no SMS channel", ledger.pending().size(), vault.size());
+    }
+
+    /** The configuration this module was started with (for routes mounted by the web module after it). */
+    public Optional<io.hallq.controller.config.LoadedConfig> loaded() {
+        return Optional.ofNullable(loaded);
+    }
+
+    /** True once started with a {@code notify:} section that is not switched off. */
+    public boolean enabled() {
+        return vault != null;
     }
 
     /** Wakes the worker (tests with a controlled clock: after moving the clock on). */

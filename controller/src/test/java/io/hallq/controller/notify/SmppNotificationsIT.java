@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The notification module against a real SMPP server in process (jSMPP's server side as the SMS centre). */
-class SmppNotificationsIT {
+public class SmppNotificationsIT {
 
     static final String CUSTOMER = "13812345678";
     static final String DUTY = "13900000001";
@@ -35,7 +35,7 @@ class SmppNotificationsIT {
     @TempDir
     Path dir;
 
-    static String yaml(int port, String extra) {
+    public static String yaml(int port, String extra) {
         return """
                 notify:
                   sms:
@@ -57,12 +57,12 @@ class SmppNotificationsIT {
                 %s""".formatted(port, DUTY, AREA, extra);
     }
 
-    static LoadedConfig loaded(Path dir, String yaml) throws Exception {
+    public static LoadedConfig loaded(Path dir, String yaml) throws Exception {
         return new LoadedConfig(TestHalls.small(dir.resolve("journal")),
                 new ObjectMapper(new YAMLFactory()).readTree(yaml), dir.resolve("hall.yaml"));
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, String what) throws InterruptedException {
         await(condition, () -> what);
     }
 

@@ -23,10 +23,10 @@ import org.jsmpp.util.RandomMessageIDGenerator;
  * A real SMPP 3.4 SMS centre in process, on jSMPP's server side: checks the bind's credentials, takes submit_sm,
  * joins concatenated parts into the text a phone would show, and sends a delivery receipt for each part.
  */
-final class SmsCentre implements AutoCloseable {
+public final class SmsCentre implements AutoCloseable {
 
     /** A whole message as a phone shows it. */
-    record Received(String to, String text, int parts, byte dataCoding) {}
+    public record Received(String to, String text, int parts, byte dataCoding) {}
 
     private final int port;
     private final String systemId;
@@ -38,14 +38,14 @@ final class SmsCentre implements AutoCloseable {
         return t;
     });
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    final List<Received> inbox = new CopyOnWriteArrayList<>();
+    public final List<Received> inbox = new CopyOnWriteArrayList<>();
     final List<byte[]> rawParts = new CopyOnWriteArrayList<>();
     private final Map<String, List<byte[]>> partial = new HashMap<>();
     private final RandomMessageIDGenerator ids = new RandomMessageIDGenerator();
     volatile boolean receipts = true;
     private volatile boolean closed;
 
-    SmsCentre(int port, String systemId, String password) throws IOException {
+    public SmsCentre(int port, String systemId, String password) throws IOException {
         this.port = port;
         this.systemId = systemId;
         this.password = password;
@@ -54,13 +54,13 @@ final class SmsCentre implements AutoCloseable {
         workers.execute(this::acceptLoop);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
