@@ -56,7 +56,7 @@ public final class ControllerMain {
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
         NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
-        devices.keepPhonesWith(notify::keepPhone);
+        devices.keepPhonesWith(notify.phoneKeeper());
         WebModule web = new WebModule(List.of(new NotifyRoutes(notify)));
         return List.of(devices, voice, mqtt, notify, web, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));

@@ -94,7 +94,8 @@ public final class DeviceModule implements HallModule {
         if (cfg.printer() != null) {
             link = printerLinks.apply(cfg.printer());
             printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),
-                    new TicketLayout(hall.config(), cfg.ticket(), nearby), alarms, cfg.printer().nearEnd());
+                    new TicketLayout(hall.config(), cfg.ticket(), nearby, token -> phoneKeeper.ticketNote(token)),
+                    alarms, cfg.printer().nearEnd());
         }
         if (cfg.dispenser() != null) {
             startDispenser(hall, cfg);

@@ -11,4 +11,12 @@ public interface PhoneKeeper {
     PhoneKeeper NONE = (token, phone) -> { };
 
     void keep(String token, String phone);
+
+    /**
+     * What the paper ticket with {@code token} says about its SMS reminder ({zh, en}), or empty when none will be
+     * sent (no number, declined, notifications off). Called on the printing thread.
+     */
+    default java.util.Optional<String[]> ticketNote(String token) {
+        return java.util.Optional.empty();
+    }
 }

@@ -16,7 +16,17 @@ import java.util.Set;
  * @param sms       the SMS centre; empty: nothing is sent (requests are journaled and fail as "no SMS channel")
  */
 public record NotifyConfig(boolean enabled, Path keyFile, Path vaultFile, Optional<Sms> sms, Reminders reminders,
-                           Staff staff, Templates templates) {
+                           Staff staff, Templates templates, Paper paper) {
+
+    /**
+     * Ticket paper stock.
+     *
+     * @param file           where the rolls in store are kept
+     * @param ticketsPerRoll how many tickets one roll prints
+     * @param rollsAtStart   rolls in store before the manager first counts them
+     * @param warnDays       staff are warned when fewer days than this are left
+     */
+    public record Paper(Path file, int ticketsPerRoll, int rollsAtStart, int warnDays) {}
 
     /** An SMPP 3.4 SMS centre (ESME bound as transceiver, so receipts arrive on the same session). */
     public record Sms(String host, int port, String systemId, String password, String systemType,

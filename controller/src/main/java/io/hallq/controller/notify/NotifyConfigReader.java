@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public final class NotifyConfigReader {
 
-    static final String[] KEYS = {"enabled", "keyFile", "vaultFile", "sms", "reminders", "staff", "templates"};
+    static final String[] KEYS = {"enabled", "keyFile", "vaultFile", "sms", "reminders", "staff", "templates",
+        "paper"};
     static final String[] SMS_KEYS = {"host", "port", "systemId", "password", "passwordFile", "systemType",
         "sourceAddress", "ratePerSecond", "reconnect", "responseTimeout", "retryEvery", "giveUpAfter"};
     static final List<String> PURPOSES = List.of(Purpose.AHEAD, Purpose.OVERDUE, Purpose.STAFF_ALERT,
@@ -99,7 +100,15 @@ public final class NotifyConfigReader {
                 path(n.key("keyFile"), baseDir, dir.resolve("notify.key")),
                 path(n.key("vaultFile"), baseDir, dir.resolve("notify-phones.vault")),
                 sms(n.key("sms"), baseDir), reminders(n.key("reminders")), staff(n.key("staff")),
-                templates(n.key("templates")));
+                templates(n.key("templates")), paper(n.key("paper"), dir));
+    }
+
+    private static NotifyConfig.Paper paper(ConfigNode node, Path dir) {
+        ConfigNode n = node.mapping("ticketsPerRoll", "rollsInStore", "warnDays");
+        return new NotifyConfig.Paper(dir.resolve("notify-paper-rolls"),
+                n.key("ticketsPerRoll").get(ConfigScalar.integer(10, 100_000), 250),
+                n.key("rollsInStore").get(ConfigScalar.integer(0, 10_000), 0),
+                n.key("warnDays").get(ConfigScalar.integer(1, 60), 3));
     }
 
     private static Path path(ConfigNode n, Path base, Path fallback) {

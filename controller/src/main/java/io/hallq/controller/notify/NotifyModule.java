@@ -1,5 +1,6 @@
 package io.hallq.controller.notify;
 
+import io.hallq.controller.device.PrinterFault;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
@@ -52,6 +53,8 @@ public final class NotifyModule implements HallModule {
     private NotificationLedger ledger;
     private CustomerReminders reminders;
     private StaffAlerts staff;
+    private PaperStock paper;
+    private boolean historyDue = true;
     private long cursor;
     private String day;
     private boolean queueMoved;
@@ -91,6 +94,7 @@ public final class NotifyModule implements HallModule {
         ledger = new NotificationLedger();
         reminders = new CustomerReminders(config.reminders());
         staff = new StaffAlerts(config.staff());
+        paper = new PaperStock(config.paper(), config.paper().file());
         channel = config.sms().flatMap(s -> {
             Optional<SmsChannel> made = channels.apply(config);
             return made.isPresent() ? made : Optional.of(new SmppSmsChannel(s, this::receipt));
@@ -125,8 +129,17 @@ public final class NotifyModule implements HallModule {
         return snapshot;
     }
 
-    /** Today's notifications as last seen by the worker. */
-    public record Snapshot(List<Line> lines, int pending) {}
+    /** Today's notifications as last seen by the worker, and the paper stock estimate. */
+    public record Snapshot(List<Line> lines, int pending, PaperStock.Estimate paper) {
+        public Snapshot(List<Line> lines, int pending) {
+            this(lines, pending, null);
+        }
+    }
+
+    /** The paper stock the manager page sets (empty while notifications are off). */
+    public Optional<PaperStock> paper() {
+        return Optional.ofNullable(paper);
+    }
 
     /** One notification: never a clear number. */
     public record Line(String id, Audience audience, String to, String purpose, String ticket, int tier,
@@ -156,6 +169,30 @@ public final class NotifyModule implements HallModule {
         if (vault != null) {
             vault.keep(businessDay(), token, phone);
         }
+    }
+
+    /** The dispenser's hand-over: typed numbers in, the ticket's SMS note out. */
+    public io.hallq.controller.device.PhoneKeeper phoneKeeper() {
+        return new io.hallq.controller.device.PhoneKeeper() {
+            @Override
+            public void keep(String token, String phone) {
+                keepPhone(token, phone);
+            }
+
+            @Override
+            public Optional<String[]> ticketNote(String token) {
+                return NotifyModule.this.ticketNote(token);
+            }
+        };
+    }
+
+    /** What the paper ticket with {@code token} says about its SMS reminder, if one will be sent. */
+    public Optional<String[]> ticketNote(String token) {
+        if (vault == null || !config.reminders().enabled() || !vault.has(token)) {
+            return Optional.empty();
+        }
+        int n = config.reminders().ahead();
+        return Optional.of(new String[] {"短信提醒:前面剩" + n + "人时通知您", "SMS reminder when " + n + " are ahead"});
     }
 
     /** The business day a ticket issued now belongs to (the day may not have started in the journal yet). */
@@ -204,10 +241,34 @@ public final class NotifyModule implements HallModule {
                 hall.config().hall().nameZh(), hall.config().hall().nameEn())) {
             request(r);
         }
+        if (historyDue) {
+            historyDue = false;
+            paper.history(printedPerPastDay());
+        }
+        paper.low().ifPresent(e -> stockWarning(now, e));
         drainReceipts(now);
         send(now);
         catchUp();
         publishSnapshot();
+    }
+
+    /** Tickets printed on each of the last 14 days before today that the journal still holds. */
+    private List<Long> printedPerPastDay() {
+        List<String> days = hall.journalDays().stream().filter(d -> !d.equals(day)).toList();
+        return days.subList(Math.max(0, days.size() - 14), days.size()).stream()
+                .map(d -> hall.eventsOfDay(d).stream().filter(e -> e.event() instanceof HallEvent.TicketPrinted)
+                        .count()).toList();
+    }
+
+    private void stockWarning(Instant now, PaperStock.Estimate e) {
+        for (NotifyConfig.Contact c : config.staff().tier(0)) {
+            boolean zh = c.language().equals("zh");
+            String text = config.templates().render(c.language(), Purpose.STOCK_WARNING, Map.of(
+                    "hall", zh ? hall.config().hall().nameZh() : hall.config().hall().nameEn(),
+                    "days", String.format("%.1f", e.daysLeft()), "rolls", Integer.toString(e.rolls())));
+            request(new HallEvent.NotificationRequested(now, day + "/paper-stock/" + c.id(), "sms", Audience.STAFF,
+                    c.id(), Purpose.STOCK_WARNING, null, null, 0, c.language(), text));
+        }
     }
 
     private String hallName() {
@@ -246,12 +307,24 @@ public final class NotifyModule implements HallModule {
             case HallEvent.TicketVoided v -> left(v.ticket());
             case HallEvent.TicketNoShow n when !n.requeued() -> left(n.ticket());
             case HallEvent.AlarmRaised a -> {
+                if (a.alarmId().equals(PrinterFault.PAPER_ALARM_ID)) {
+                    paper.nearEnd(true);
+                }
                 staff.raised(a);
                 if (!replay && a.kind() == HallEvent.AlarmKind.TICKET_OVERDUE) {
                     overdue(a);
                 }
             }
-            case HallEvent.AlarmCleared c -> staff.cleared(c.alarmId());
+            case HallEvent.AlarmCleared c -> {
+                if (c.alarmId().equals(PrinterFault.PAPER_ALARM_ID)) {
+                    if (replay) {
+                        paper.nearEnd(false); // the store was counted down when it happened
+                    } else {
+                        paper.rollChanged();
+                    }
+                }
+                staff.cleared(c.alarmId());
+            }
             default -> queueMoved = true;
         }
     }
@@ -264,6 +337,7 @@ public final class NotifyModule implements HallModule {
             }
         }
         day = newDay;
+        historyDue = true;
         ledger.clear();
         reminders.clear();
         staff.clear();
@@ -408,7 +482,8 @@ public final class NotifyModule implements HallModule {
         List<Line> lines = ledger.all().stream().map(e -> new Line(e.request.id(), e.request.audience(),
                 e.request.to(), e.request.purpose(), e.request.ticket(), e.request.tier(), e.state.name(),
                 e.lastError, e.at)).toList();
-        snapshot = new Snapshot(lines, (int) lines.stream().filter(l -> l.state().equals("PENDING")).count());
+        snapshot = new Snapshot(lines, (int) lines.stream().filter(l -> l.state().equals("PENDING")).count(),
+                paper.estimate());
     }
 
     @Override

@@ -48,7 +48,34 @@ public final class NotifyRoutes implements WebRoutes {
                 return;
             }
             NotifyModule.Snapshot s = notify.snapshot();
-            Json.send(ctx, 200, Map.of("enabled", true, "pending", s.pending(), "lines", s.lines()));
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("enabled", true);
+            out.put("pending", s.pending());
+            out.put("lines", s.lines());
+            out.put("paper", s.paper());
+            Json.send(ctx, 200, out);
+        });
+        router.post("/api/notifications/paper").handler(ctx -> {
+            if (access.require(ctx, "set the paper stock", WebConfig.Role.MANAGER) == null) {
+                return;
+            }
+            if (notify.paper().isEmpty()) {
+                Json.error(ctx, 409, "NOTIFICATIONS_OFF", "notifications are off (notify: in hall.yaml)");
+                return;
+            }
+            JsonNode body = Json.body(ctx);
+            if (body == null) {
+                return;
+            }
+            JsonNode rolls = body.get("rolls");
+            if (rolls == null || !rolls.isIntegralNumber() || !rolls.canConvertToInt() || rolls.intValue() < 0
+                    || rolls.intValue() > 10_000 || body.size() != 1) {
+                Json.error(ctx, 400, "BAD_REQUEST", "expected {\"rolls\": a whole number 0 to 10000}");
+                return;
+            }
+            notify.paper().get().setRolls(rolls.intValue());
+            notify.wake();
+            Json.send(ctx, 200, Map.of("rolls", rolls.intValue()));
         });
         router.post("/m/:token/reminders").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         router.post("/m/:token/reminders").handler(ctx -> {
