@@ -25,8 +25,26 @@
           + '</td><td>' + hallq.esc(l.error || '') + '</td></tr>';
       });
       document.querySelector('#lines tbody').innerHTML = rows.join('');
+      var p = r.body.paper;
+      if (p) {
+        var days = p.daysLeft < 0 ? '—' : p.daysLeft.toFixed(1);
+        document.getElementById('paper-estimate').textContent = '库存 ' + p.rolls + ' 卷,日均 '
+          + Math.round(p.ticketsPerDay) + ' 张,预计可用 ' + days + ' 天' + (p.nearEnd ? '(当前纸卷将尽)' : '')
+          + ' / ' + p.rolls + ' rolls, ' + Math.round(p.ticketsPerDay) + ' tickets a day, about ' + days
+          + ' days left' + (p.nearEnd ? ' (loaded roll near its end)' : '') + (p.low ? ' ⚠' : '');
+      }
     });
   }
+
+  document.getElementById('paper-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var rolls = parseInt(document.getElementById('paper-rolls').value, 10);
+    hallq.api('POST', '/api/notifications/paper', { rolls: rolls }).then(function (r) {
+      document.getElementById('paper-result').textContent = r.status === 200 ? '已保存 saved'
+        : (r.body && r.body.message) || ('HTTP ' + r.status);
+      load();
+    });
+  });
   hallq.session().then(function (s) {
     if (!s) {
       document.getElementById('summary').textContent = '请先在经理页登录 / Log in on the manager page first';

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class PaperStock {
 
-    /** The estimate shown to the manager. */
+    /** The estimate shown to the manager; {@code daysLeft} is -1 while no past day tells the volume. */
     public record Estimate(int rolls, double ticketsPerDay, boolean nearEnd, double daysLeft, boolean low) {}
 
     private final NotifyConfig.Paper settings;
@@ -78,7 +78,10 @@ public final class PaperStock {
     synchronized Estimate estimate() {
         double loaded = nearEnd ? 0 : settings.ticketsPerRoll() / 2.0;
         double tickets = rolls * (double) settings.ticketsPerRoll() + loaded;
-        double days = ticketsPerDay <= 0 ? Double.POSITIVE_INFINITY : tickets / ticketsPerDay;
+        if (ticketsPerDay <= 0) {
+            return new Estimate(rolls, 0, nearEnd, -1, false);
+        }
+        double days = tickets / ticketsPerDay;
         return new Estimate(rolls, ticketsPerDay, nearEnd, days, days < settings.warnDays());
     }
 

@@ -53,7 +53,7 @@ class PaperStockTest {
     void withoutHistory_noEstimateAndNoWarning() {
         PaperStock s = stock(0);
         s.history(List.of());
-        assertTrue(Double.isInfinite(s.estimate().daysLeft()));
+        assertEquals(-1, s.estimate().daysLeft());
         assertTrue(s.low().isEmpty());
     }
 }
