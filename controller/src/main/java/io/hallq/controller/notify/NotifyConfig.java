@@ -32,6 +32,12 @@ public record NotifyConfig(boolean enabled, Path keyFile, Path vaultFile, Option
     public record Sms(String host, int port, String systemId, String password, String systemType,
                       String sourceAddress, double ratePerSecond, Duration reconnectMin, Duration reconnectMax,
                       Duration responseTimeout, Duration retryEvery, Duration giveUpAfter) {
+        /** The same account at another address (the emulator's virtual SMS centre). */
+        public Sms at(String newHost, int newPort) {
+            return new Sms(newHost, newPort, systemId, password, systemType, sourceAddress, ratePerSecond,
+                    reconnectMin, reconnectMax, responseTimeout, retryEvery, giveUpAfter);
+        }
+
         @Override
         public String toString() { // the password stays out of logs
             return "Sms[" + systemId + "@" + host + ":" + port + ", from " + sourceAddress + ", " + ratePerSecond

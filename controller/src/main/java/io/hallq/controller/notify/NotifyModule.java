@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.tinylog.Logger;
 
 /**
@@ -38,7 +38,7 @@ public final class NotifyModule implements HallModule {
     private static final Duration IDLE_WAKE = Duration.ofSeconds(1);
     private static final int BATCH = 500;
 
-    private final Function<NotifyConfig, Optional<SmsChannel>> channels;
+    private final UnaryOperator<NotifyConfig.Sms> smsOverride;
     private final Clock clockOverride;
     private final Semaphore wake = new Semaphore(0);
     private final ConcurrentLinkedQueue<String[]> receipts = new ConcurrentLinkedQueue<>();
@@ -63,15 +63,15 @@ public final class NotifyModule implements HallModule {
 
     /** With the SMPP channel the config names, on the controller's clock. */
     public NotifyModule() {
-        this(c -> Optional.empty(), null);
+        this(UnaryOperator.identity(), null);
     }
 
     /**
-     * @param channels      makes the channel from the config; empty: the SMPP channel the config names
+     * @param smsOverride   changes the configured SMS centre (the emulator points it at its virtual one)
      * @param clockOverride the clock for reminders and escalation (tests), or null for the controller's
      */
-    public NotifyModule(Function<NotifyConfig, Optional<SmsChannel>> channels, Clock clockOverride) {
-        this.channels = channels;
+    public NotifyModule(UnaryOperator<NotifyConfig.Sms> smsOverride, Clock clockOverride) {
+        this.smsOverride = smsOverride;
         this.clockOverride = clockOverride;
     }
 
@@ -95,10 +95,7 @@ public final class NotifyModule implements HallModule {
         reminders = new CustomerReminders(config.reminders());
         staff = new StaffAlerts(config.staff());
         paper = new PaperStock(config.paper(), config.paper().file());
-        channel = config.sms().flatMap(s -> {
-            Optional<SmsChannel> made = channels.apply(config);
-            return made.isPresent() ? made : Optional.of(new SmppSmsChannel(s, this::receipt));
-        });
+        channel = config.sms().map(s -> new SmppSmsChannel(smsOverride.apply(s), this::receipt));
         replayToday();
         running = true;
         worker = new Thread(this::run, "hall-notify");
@@ -106,7 +103,8 @@ public final class NotifyModule implements HallModule {
         worker.start();
         hall.addListener(events -> wake.release());
         Logger.info("Notifications on: {}, {} pending from before the start, {} numbers kept", channel.isPresent()
-                ? config.sms().orElseThrow() : "no SMS channel", ledger.pending().size(), vault.size());
+                ? smsOverride.apply(config.sms().orElseThrow()) : "no SMS channel", ledger.pending().size(),
+                vault.size());
     }
 
     /** The configuration this module was started with (for routes mounted by the web module after it). */

@@ -149,7 +149,7 @@ public class SmppNotificationsIT {
         int port = SmsCentre.freePort();
         MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
         try (SmsCentre centre = new SmsCentre(port, "hallq", "secret")) {
-            NotifyModule notify = new NotifyModule(c -> java.util.Optional.empty(), clock);
+            NotifyModule notify = new NotifyModule(s -> s, clock);
             try (HallRuntime rt = HallRuntime.start(loaded(dir, yaml(port, "")), clock, List.of(notify))) {
                 rt.hall().submit(new Command.DeviceFault("printer", "打印机缺纸", "Printer out of paper")).join();
                 await(() -> centre.inbox.size() == 1, "the duty manager's SMS");
