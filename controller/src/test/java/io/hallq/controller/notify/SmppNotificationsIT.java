@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The notification module against a real SMPP server in process (jSMPP's server side as the SMS centre). */
 public class SmppNotificationsIT {
 
-    static final String CUSTOMER = "13812345678";
-    static final String DUTY = "13900000001";
-    static final String AREA = "13900000002";
+    public static final String CUSTOMER = "13812345678";
+    public static final String DUTY = "13900000001";
+    public static final String AREA = "13900000002";
 
     @TempDir
     Path dir;
