@@ -43,6 +43,9 @@ public final class NotifyModule implements HallModule {
     private final Semaphore wake = new Semaphore(0);
     private final ConcurrentLinkedQueue<String[]> receipts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String[]> optIns = new ConcurrentLinkedQueue<>();
+    /** token -> {day, phone}, from the dispenser's thread to the worker. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String[]> toKeep =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread worker;
     private HallController hall;
@@ -165,7 +168,19 @@ public final class NotifyModule implements HallModule {
     /** Keeps the number a customer typed at the dispenser for the ticket that gets {@code token}. */
     public void keepPhone(String token, String phone) {
         if (vault != null) {
-            vault.keep(businessDay(), token, phone);
+            // the vault writes and fsyncs: not on the dispenser's scan thread. The worker stores it before it
+            // reads the ticket's TicketIssued (always submitted after this call).
+            toKeep.put(token, new String[] {businessDay(), phone});
+            wake.release();
+        }
+    }
+
+    /** Numbers handed over by the dispenser, into the vault; first thing of every round. */
+    private void storeHandedOver() {
+        for (String token : List.copyOf(toKeep.keySet())) {
+            String[] dayAndPhone = toKeep.get(token);
+            vault.keep(dayAndPhone[0], token, dayAndPhone[1]);
+            toKeep.remove(token);
         }
     }
 
@@ -186,7 +201,7 @@ public final class NotifyModule implements HallModule {
 
     /** What the paper ticket with {@code token} says about its SMS reminder, if one will be sent. */
     public Optional<String[]> ticketNote(String token) {
-        if (vault == null || !config.reminders().enabled() || !vault.has(token)) {
+        if (vault == null || !config.reminders().enabled() || !(toKeep.containsKey(token) || vault.has(token))) {
             return Optional.empty();
         }
         int n = config.reminders().ahead();
@@ -225,6 +240,7 @@ public final class NotifyModule implements HallModule {
 
     /** One round: catch up with the journal, decide, send what is due. */
     void round() {
+        storeHandedOver();
         catchUp();
         takeOptIns();
         Instant now = clock.instant();
