@@ -54,6 +54,7 @@ public final class NotifyModule implements HallModule {
     private PhoneVault vault;
     private Optional<SmsChannel> channel = Optional.empty();
     private NotificationLedger ledger;
+    private SmsDispatch dispatch;
     private CustomerReminders reminders;
     private StaffAlerts staff;
     private PaperStock paper;
@@ -99,6 +100,7 @@ public final class NotifyModule implements HallModule {
         staff = new StaffAlerts(config.staff());
         paper = new PaperStock(config.paper(), config.paper().file());
         channel = config.sms().map(s -> new SmppSmsChannel(smsOverride.apply(s), this::receipt));
+        dispatch = new SmsDispatch(config, ledger, channel, vault, reminders, receipts, clock, this::record);
         replayToday();
         running = true;
         worker = new Thread(this::run, "hall-notify");
@@ -260,8 +262,8 @@ public final class NotifyModule implements HallModule {
             paper.history(printedPerPastDay());
         }
         paper.low().ifPresent(e -> stockWarning(now, e));
-        drainReceipts(now);
-        send(now);
+        dispatch.drainReceipts(now);
+        dispatch.send(now);
         catchUp();
         publishSnapshot();
     }
@@ -409,87 +411,6 @@ public final class NotifyModule implements HallModule {
             return false;
         }
         return true;
-    }
-
-    private void drainReceipts(Instant now) {
-        String[] r;
-        while ((r = receipts.poll()) != null) {
-            String messageId = r[0];
-            String state = r[1];
-            Optional<String> id = ledger.idOfMessage(messageId);
-            if (id.isEmpty()) {
-                continue; // a receipt for a message of an earlier day, or of another system on the same account
-            }
-            record("DELIVRD".equals(state) ? new HallEvent.NotificationDelivered(now, id.get(), messageId)
-                    : new HallEvent.NotificationFailed(now, id.get(), "delivery receipt: " + state, false));
-        }
-    }
-
-    private void send(Instant now) {
-        List<NotificationLedger.Entry> due = ledger.pending().stream().filter(e -> !now.isBefore(e.nextAttempt))
-                .toList();
-        if (due.isEmpty()) {
-            return;
-        }
-        for (NotificationLedger.Entry e : due) {
-            Optional<String> reason = stale(e, now);
-            if (reason.isPresent()) {
-                fail(e, reason.get(), false, now);
-                continue;
-            }
-            if (channel.isEmpty()) {
-                fail(e, "no SMS channel configured", false, now);
-                continue;
-            }
-            if (!channel.get().ensureBound(now)) {
-                return; // the centre is down: everything waits, nothing is lost
-            }
-            Optional<String> phone = phoneOf(e.request);
-            if (phone.isEmpty()) {
-                fail(e, "no number kept for it any more", false, now);
-                continue;
-            }
-            try {
-                List<String> ids = channel.get().send(phone.get(), e.request.text());
-                e.state = NotificationLedger.State.SENT; // before journaling: this run never sends it again
-                record(new HallEvent.NotificationSent(clock.instant(), e.request.id(), ids));
-            } catch (SmsChannel.SmsException x) {
-                fail(e, x.getMessage(), !x.permanent(), now);
-            }
-        }
-    }
-
-    /** Why a pending message should no longer go out, if it should not. */
-    private Optional<String> stale(NotificationLedger.Entry e, Instant now) {
-        Duration giveUp = config.sms().map(NotifyConfig.Sms::giveUpAfter).orElse(Duration.ofHours(2));
-        if (now.isAfter(e.request.at().plus(giveUp))) {
-            return Optional.of("not sent within " + giveUp.toMinutes() + " min");
-        }
-        if (Purpose.AHEAD.equals(e.request.purpose()) && reminders.followed(e.request.ticket()).isEmpty()) {
-            return Optional.of("the ticket was called before the reminder could go");
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> phoneOf(HallEvent.NotificationRequested r) {
-        if (r.audience() == Audience.STAFF) {
-            return config.staff().contacts().stream().filter(c -> c.id().equals(r.to())).map(NotifyConfig.Contact::phone)
-                    .findFirst();
-        }
-        return reminders.followed(r.ticket()).flatMap(f -> vault.phone(f.token()));
-    }
-
-    private void fail(NotificationLedger.Entry e, String reason, boolean retrying, Instant now) {
-        if (retrying) {
-            e.nextAttempt = now.plus(config.sms().map(NotifyConfig.Sms::retryEvery).orElse(Duration.ofSeconds(30)));
-            if (e.failureJournaled) {
-                return; // one failure on record is enough; the next outcome is journaled when it comes
-            }
-            e.failureJournaled = true;
-        } else {
-            e.state = NotificationLedger.State.FAILED;
-        }
-        record(new HallEvent.NotificationFailed(now, e.request.id(), reason, retrying));
     }
 
     private void publishSnapshot() {
