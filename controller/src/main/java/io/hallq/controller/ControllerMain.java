@@ -10,9 +10,11 @@ import io.hallq.controller.device.ReopeningPrinterLink;
 import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.device.pi4j.StreamPrinterLink;
 import io.hallq.controller.hall.HallModule;
+import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.voice.JavaSoundSink;
 import io.hallq.controller.voice.VoiceListener;
 import io.hallq.controller.voice.VoiceModule;
+import io.hallq.controller.web.NotifyRoutes;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.MainSupport;
@@ -55,8 +57,10 @@ public final class ControllerMain {
                 ControllerMain::printerLink, mqtt.neighbours()::nearbyHall);
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
-        WebModule web = new WebModule();
-        return List.of(devices, voice, mqtt, web, new BoardPublisher(mqtt, web::onBoardView),
+        NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
+        devices.keepPhonesWith(notify.phoneKeeper());
+        WebModule web = new WebModule(List.of(new NotifyRoutes(notify)));
+        return List.of(devices, voice, mqtt, notify, web, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 

@@ -14,7 +14,11 @@ import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import io.hallq.controller.web.WebModule;
+import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.web.NotifyRoutes;
 import io.hallq.emulator.devices.EmulatedDevices;
+import io.hallq.emulator.sms.SmsTwinRoutes;
+import io.hallq.emulator.sms.VirtualSmsCentre;
 import io.hallq.emulator.twin.TwinRoutes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +66,12 @@ public final class Emulator implements AutoCloseable {
         modules.add(devices);
         modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
                 on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
-        WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements"))), true);
+        VirtualSmsCentre smsCentre = new VirtualSmsCentre(); // before notify, which it points at itself
+        NotifyModule notify = new NotifyModule(smsCentre::redirect, null);
+        devices.keepPhonesWith(notify.phoneKeeper());
+        modules.addAll(List.of(smsCentre, notify));
+        WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
+                new NotifyRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);
         modules.add(web);
         modules.add(new BoardPublisher(mqtt, web::onBoardView)); // the board topic, for a board on a Pi of its own
         modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));

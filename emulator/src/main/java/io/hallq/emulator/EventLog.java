@@ -71,6 +71,12 @@ final class EventLog implements EventListener, HallModule {
             case HallEvent.NoticePosted n -> n.until().isAfter(n.at())
                     ? "公告 Notice: " + n.textZh() + " / " + n.textEn() + " (until " + n.until() + ")"
                     : "公告撤销 Notice withdrawn";
+            case HallEvent.NotificationRequested n -> "短信 SMS to " + n.to() + " (" + n.purpose() + "): " + n.text();
+            case HallEvent.NotificationSent n -> "短信已发 SMS sent " + n.id() + " in " + n.messageIds().size()
+                    + " part(s)";
+            case HallEvent.NotificationDelivered n -> "短信送达 SMS delivered " + n.id();
+            case HallEvent.NotificationFailed n -> "短信失败 SMS failed " + n.id() + ": " + n.reason()
+                    + (n.retrying() ? " (retrying / 重试)" : "");
         };
     }
 }

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScriptedTraffic implements HallModule {
 
+    /** Share of walk-ins who type a phone number at the dispenser (and so get SMS reminders). */
+    private static final double TYPES_PHONE = 0.3;
     private static final Duration STEP = Duration.ofMillis(500);
     /** Mean gap between customers in real life. */
     private static final double ARRIVAL_GAP_SECONDS = 90;
@@ -95,7 +97,16 @@ final class ScriptedTraffic implements HallModule {
     /** Walk-ins press the dispenser button where one is fitted; customers with a class still skip the keypad. */
     private void takeTicket(String service, String customerClass) {
         var button = devices.button(service);
-        if (customerClass == null && button.isPresent()) {
+        var keypad = devices.phoneKeypad();
+        if (customerClass == null && button.isPresent() && keypad.isPresent()
+                && random.nextDouble() < TYPES_PHONE) {
+            // a made-up number (never one of the configured VIPs): the SMS reminder lands on the twin's SMS page
+            String phone = String.format("137%08d", random.nextInt(100_000_000));
+            Thread.ofVirtual().start(() -> {
+                keypad.get().type(phone + "#");
+                button.get().tap();
+            });
+        } else if (customerClass == null && button.isPresent()) {
             Thread.ofVirtual().start(button.get()::tap);
         } else {
             hall.submit(new Command.IssueTicket(service, customerClass, null, null));

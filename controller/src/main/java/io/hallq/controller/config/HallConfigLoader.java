@@ -26,7 +26,7 @@ public final class HallConfigLoader {
     public static final List<String> SECTIONS =
             List.of("hall", "hours", "services", "classes", "counters", "alarms", "rules", "journal");
     /** Top-level sections accepted without validation here; their own packages read them from the raw tree. */
-    public static final List<String> OTHER_SECTIONS = List.of("voice", "devices", "mqtt", "web");
+    public static final List<String> OTHER_SECTIONS = List.of("voice", "devices", "mqtt", "web", "notify");
 
     private static final String[] TOP_LEVEL_KEYS =
             Stream.concat(SECTIONS.stream(), OTHER_SECTIONS.stream()).toArray(String[]::new);

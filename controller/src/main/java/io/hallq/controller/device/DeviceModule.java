@@ -47,6 +47,7 @@ public final class DeviceModule implements HallModule {
     private AmplifierSwitch amplifier;
     private DeviceAlarms alarms;
     private DevicePins pins;
+    private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
 
     /**
      * @param printerLinks opens the printer's link from its config (a device file on the Pi, the virtual
@@ -91,6 +92,12 @@ public final class DeviceModule implements HallModule {
         return "devices";
     }
 
+    /** Where the dispenser hands typed numbers for SMS reminders (the notification module); set before start. */
+    public DeviceModule keepPhonesWith(PhoneKeeper keeper) {
+        this.phoneKeeper = keeper;
+        return this;
+    }
+
     @Override
     public Optional<SectionReader> section() {
         return Optional.of(SECTION);
@@ -106,7 +113,8 @@ public final class DeviceModule implements HallModule {
         if (cfg.printer() != null) {
             link = printerLinks.apply(cfg.printer());
             printing = new PrintQueue(new TicketPrinter(link, STATUS_ANSWER_TIMEOUT),
-                    new TicketLayout(hall.config(), cfg.ticket(), nearby), alarms, cfg.printer().nearEnd());
+                    new TicketLayout(hall.config(), cfg.ticket(), nearby, token -> phoneKeeper.ticketNote(token)),
+                    alarms, cfg.printer().nearEnd());
         }
         if (cfg.dispenser() != null) {
             startDispenser(hall, cfg);
@@ -158,6 +166,7 @@ public final class DeviceModule implements HallModule {
         dispenser = new Dispenser(hall, buttons, keypad, new PhoneEntry(d.phoneTimeout()), PhoneLookup.of(d.phones()),
                 alarms, printing, cfg.printer().nearEnd());
         dispenser.onNotice(n -> Logger.info("Dispenser notice: {}", n == null ? "(cleared)" : n));
+        dispenser.keepPhonesWith(phoneKeeper);
         dispenser.start();
         printing.onStatus(dispenser::printerStatus);
     }

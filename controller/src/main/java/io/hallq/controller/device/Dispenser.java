@@ -41,6 +41,7 @@ public final class Dispenser {
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
     private volatile PrinterStatus printer = PrinterStatus.OK;
     private Consumer<String> notice = n -> { };
+    private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
 
     public Dispenser(HallController hall, List<Button> buttons, MatrixKeypad phoneKeypad, PhoneEntry phone,
                      PhoneLookup lookup, DeviceAlarms alarms, PrintQueue printing, NearEndPolicy nearEnd) {
@@ -57,6 +58,11 @@ public final class Dispenser {
     /** Where the customer notice goes (a screen, the log): null when there is nothing to tell. */
     public void onNotice(Consumer<String> notice) {
         this.notice = notice;
+    }
+
+    /** Where typed numbers go for SMS reminders (the notification module), unless the customer declined. */
+    public void keepPhonesWith(PhoneKeeper keeper) {
+        this.phoneKeeper = keeper;
     }
 
     public void start() {
@@ -106,7 +112,8 @@ public final class Dispenser {
     }
 
     private void press(String service, long nowMs) {
-        String typed = phone.take(nowMs);
+        PhoneEntry.Typed entry = phone.takeEntry(nowMs);
+        String typed = entry.phone();
         if (stopped()) {
             Logger.info("Button {} pressed while the printer cannot print: no ticket", service);
             return;
@@ -121,6 +128,9 @@ public final class Dispenser {
         random.nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
         pendingTokens.add(token);
+        if (typed != null && !entry.smsDeclined()) {
+            phoneKeeper.keep(token, typed);
+        }
         hall.submit(new Command.IssueTicket(service, cls, masked, token, true)).thenAccept(outcome -> {
             if (outcome.result() instanceof Result.Rejected r) {
                 pendingTokens.remove(token);

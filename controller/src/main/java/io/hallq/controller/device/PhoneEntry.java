@@ -4,12 +4,23 @@ package io.hallq.controller.device;
  * The phone number a customer types on the dispenser keypad before pressing a service button. Digits add,
  * '*' clears, '#' confirms (a number that is not 11 digits is dropped), and the number is forgotten after the
  * timeout without a key, so the next customer never gets it. Never logs the number.
+ *
+ * <p>A typed number also brings SMS reminders (the ticket says so). The customer declines them with
+ * {@link #DECLINE_KEY} ('D' on a 4x4 keypad) or by pressing '#' a second time after a complete number.
  */
 public final class PhoneEntry {
 
     private final long timeoutMs;
     private final StringBuilder digits = new StringBuilder();
     private long lastKeyMs;
+    private boolean confirmed;
+    private boolean smsDeclined;
+
+    /** The key that declines SMS reminders for the number typed. */
+    public static final char DECLINE_KEY = 'D';
+
+    /** What was typed: the number (or null) and whether the customer declined SMS reminders. */
+    public record Typed(String phone, boolean smsDeclined) {}
 
     public PhoneEntry(java.time.Duration timeout) {
         this.timeoutMs = timeout.toMillis();
@@ -20,11 +31,21 @@ public final class PhoneEntry {
         expire(nowMs);
         lastKeyMs = nowMs;
         switch (key) {
-            case '*' -> digits.setLength(0);
+            case '*' -> clear();
             case '#' -> {
                 if (!PhoneNumbers.valid(digits.toString())) {
-                    digits.setLength(0);
+                    clear();
+                } else if (confirmed) {
+                    smsDeclined = true;
+                } else {
+                    confirmed = true;
                 }
+            }
+            case DECLINE_KEY -> {
+                if (digits.isEmpty()) {
+                    return false;
+                }
+                smsDeclined = true;
             }
             default -> {
                 if (key < '0' || key > '9' || digits.length() >= 11) {
@@ -39,16 +60,33 @@ public final class PhoneEntry {
     /** Clears the entry when its timeout passed; call on every scan. */
     public void expire(long nowMs) {
         if (!digits.isEmpty() && nowMs - lastKeyMs >= timeoutMs) {
-            digits.setLength(0);
+            clear();
         }
     }
 
     /** The complete number typed, or null; the entry is cleared either way. */
     public String take(long nowMs) {
+        return takeEntry(nowMs).phone();
+    }
+
+    /** The complete number typed (or null) and whether SMS reminders were declined; the entry is cleared. */
+    public Typed takeEntry(long nowMs) {
         expire(nowMs);
         String phone = digits.toString();
+        boolean declined = smsDeclined;
+        clear();
+        return PhoneNumbers.valid(phone) ? new Typed(phone, declined) : new Typed(null, false);
+    }
+
+    /** True when the customer declined SMS reminders for the number being typed. */
+    public boolean smsDeclined() {
+        return smsDeclined;
+    }
+
+    private void clear() {
         digits.setLength(0);
-        return PhoneNumbers.valid(phone) ? phone : null;
+        confirmed = false;
+        smsDeclined = false;
     }
 
     /** What a display next to the keypad may show: the digits masked the same way as on the ticket. */

@@ -123,4 +123,11 @@ public sealed interface Command {
 
     /** The device works again: clears its DEVICE alarm. */
     record DeviceRecovered(String device) implements Command {}
+
+    /**
+     * The notification module's record of a message (requested, sent, delivered, failed): journaled as given,
+     * so a restart knows what was sent. It changes no queue state; {@code event} must be one of the four
+     * Notification* events and never holds a clear phone number.
+     */
+    record RecordNotification(io.hallq.protocol.event.HallEvent event) implements Command {}
 }

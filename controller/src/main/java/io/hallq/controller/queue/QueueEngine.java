@@ -97,6 +97,18 @@ public final class QueueEngine {
             case DeviceRecovered c -> admin.deviceRecovered(c, now);
             case By c -> by(c, now);
             case Tick c -> { }
+            case RecordNotification c -> recordNotification(c);
+        }
+    }
+
+    private void recordNotification(RecordNotification c) {
+        switch (c.event()) {
+            case NotificationRequested e -> emit(e);
+            case NotificationSent e -> emit(e);
+            case NotificationDelivered e -> emit(e);
+            case NotificationFailed e -> emit(e);
+            default -> throw new Reject(RejectReason.INVALID, "not a notification event: "
+                    + c.event().getClass().getSimpleName());
         }
     }
 

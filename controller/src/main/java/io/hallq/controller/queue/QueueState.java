@@ -202,6 +202,11 @@ public final class QueueState {
             case ServiceRated e -> counters.get(e.counter()).lastServed(null);
             case TicketPrinted e -> live(e.ticket()).markAwaitingPrint(false);
             case NoticePosted e -> notice = e;
+            // the notification module keeps its own view of these (io.hallq.controller.notify)
+            case HallEvent.NotificationRequested e -> { }
+            case HallEvent.NotificationSent e -> { }
+            case HallEvent.NotificationDelivered e -> { }
+            case HallEvent.NotificationFailed e -> { }
         }
         if (event.at().isAfter(lastAt)) {
             lastAt = event.at();

@@ -7,10 +7,19 @@ package io.hallq.controller.ticket;
  * @param issuedAt    local date and time as printed, e.g. "2026-11-23 10:05"
  * @param mobileUrl   the mobile-ticket page for the QR code, or null for no QR code
  * @param nearby      a nearby hall with a shorter wait to mention, or null
+ * @param smsNote     what the ticket says about its SMS reminder ({zh, en}), or null when none will be sent
  */
 public record TicketContent(String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,
                             int peopleAhead, long waitMinutes, String issuedAt, boolean vipRoom, String mobileUrl,
-                            String footerZh, String footerEn, NearbyHall nearby) {
+                            String footerZh, String footerEn, NearbyHall nearby, String[] smsNote) {
+
+    /** A ticket without an SMS reminder. */
+    public TicketContent(String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,
+                         int peopleAhead, long waitMinutes, String issuedAt, boolean vipRoom, String mobileUrl,
+                         String footerZh, String footerEn, NearbyHall nearby) {
+        this(hallZh, hallEn, ticket, serviceZh, serviceEn, peopleAhead, waitMinutes, issuedAt, vipRoom, mobileUrl,
+                footerZh, footerEn, nearby, null);
+    }
 
     /** A ticket that mentions no nearby hall. */
     public TicketContent(String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,

@@ -20,6 +20,7 @@ public final class TicketLayout {
     private final HallConfig hall;
     private final TicketSettings settings;
     private final NearbyHalls nearby;
+    private final java.util.function.Function<String, java.util.Optional<String[]>> smsNotes;
 
     public TicketLayout(HallConfig hall, TicketSettings settings) {
         this(hall, settings, NearbyHalls.NONE);
@@ -27,9 +28,16 @@ public final class TicketLayout {
 
     /** @param nearby asked for a nearby hall with a shorter wait when a ticket is laid out */
     public TicketLayout(HallConfig hall, TicketSettings settings, NearbyHalls nearby) {
+        this(hall, settings, nearby, token -> java.util.Optional.empty());
+    }
+
+    /** @param smsNotes what a ticket says about its SMS reminder, by mobile token (the notification module) */
+    public TicketLayout(HallConfig hall, TicketSettings settings, NearbyHalls nearby,
+                        java.util.function.Function<String, java.util.Optional<String[]>> smsNotes) {
         this.hall = hall;
         this.settings = settings;
         this.nearby = nearby;
+        this.smsNotes = smsNotes;
     }
 
     /** The content of the ticket an event issued. */
@@ -40,7 +48,20 @@ public final class TicketLayout {
         String url = settings.mobileUrlBase() == null || e.token() == null ? null : settings.mobileUrlBase() + e.token();
         return new TicketContent(hall.hall().nameZh(), hall.hall().nameEn(), e.ticket(), s.nameZh(), s.nameEn(),
                 e.peopleAhead(), wait, ISSUED.format(LocalDateTime.ofInstant(e.at(), hall.hall().zone())),
-                e.vipRoom(), url, settings.footerZh(), settings.footerEn(), nearbyFor(e));
+                e.vipRoom(), url, settings.footerZh(), settings.footerEn(), nearbyFor(e), smsNoteFor(e));
+    }
+
+    /** Never at the cost of the ticket: a failing source prints it without the note. */
+    private String[] smsNoteFor(TicketIssued e) {
+        if (e.token() == null) {
+            return null;
+        }
+        try {
+            return smsNotes.apply(e.token()).orElse(null);
+        } catch (RuntimeException ex) {
+            Logger.warn(ex, "No SMS note for ticket {}", e.ticket());
+            return null;
+        }
     }
 
     /**
@@ -78,6 +99,9 @@ public final class TicketLayout {
             String en = t.nearby().textEn();
             inParts(p, "", t.nearby().whereZh(), t.nearby().howLongZh());
             p.line(Character.toUpperCase(en.charAt(0)) + en.substring(1));
+        }
+        if (t.smsNote() != null) {
+            p.line(t.smsNote()[0]).line(t.smsNote()[1]);
         }
         p.line("取号时间 Issued " + t.issuedAt());
         if (t.vipRoom()) {

@@ -75,6 +75,7 @@ public final class WebModule implements HallModule {
     private String baseUrl;
     private HallContext context;
     private Sessions sessions;
+    private Access access;
     private LoginRoutes logins;
     private ApiContract contract;
 
@@ -137,7 +138,7 @@ public final class WebModule implements HallModule {
         sessions = new Sessions(config.sessionTimeout(), context.clock(), config.tls() != null);
         vertx.setPeriodic(5_000, id -> sessions.sweep());
         contract = ApiContract.load();
-        Access access = new Access(config, sessions);
+        access = new Access(config, sessions);
         logins = new LoginRoutes(vertx, config, access, context.clock());
         FeedGate gate = new FeedGate(vertx, config.feeds(), sessions);
         TicketRate rate = new TicketRate(config.ticketsPerMinute(), context.clock());
@@ -285,9 +286,9 @@ public final class WebModule implements HallModule {
             });
             BoardRoutes.mount(vertx, router, feed.board());
             Pages.mount(router, side);
-            if (side != Side.STAFF) {
-                extras.forEach(x -> x.mount(vertx, router, context.hall(), WebModule.this));
-            }
+            // other modules' routes (the notification module's, the emulator's twin) on every listener: on the
+            // customers' one the /api gate above keeps their staff API out
+            extras.forEach(x -> x.mount(vertx, router, context.hall(), WebModule.this));
             router.route("/api/*").last().handler(ctx -> Json.error(ctx, 404, "NOT_FOUND",
                     "no API at " + ctx.request().method() + " " + LogText.safe(ctx.normalizedPath())
                             + " (see /openapi.yaml)"));
@@ -307,6 +308,11 @@ public final class WebModule implements HallModule {
             });
             return router;
         }
+    }
+
+    /** Who may do what: the logins' sessions, roles and CSRF check, for routes mounted by other modules. */
+    public Access access() {
+        return access;
     }
 
     /** The customers' listener serves only what a phone or the board needs of the API. */

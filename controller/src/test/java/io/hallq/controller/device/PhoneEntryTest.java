@@ -1,6 +1,7 @@
 package io.hallq.controller.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
@@ -42,5 +43,22 @@ class PhoneEntryTest {
     void mask_keepsThreeAndFour() {
         assertEquals("139****0001", PhoneNumbers.mask("13900000001"));
         assertEquals("****", PhoneNumbers.mask("1234"));
+    }
+
+    @Test
+    void aTypedNumber_bringsSmsReminders_unlessDeclinedWithD() {
+        type("13812341234#", 0);
+        assertEquals(new PhoneEntry.Typed("13812341234", false), entry.takeEntry(100));
+        type("13812341234", 0);
+        entry.key(PhoneEntry.DECLINE_KEY, 0);
+        assertEquals(new PhoneEntry.Typed("13812341234", true), entry.takeEntry(100));
+    }
+
+    @Test
+    void hashTwiceAfterACompleteNumber_declinesSmsReminders_andStarStartsAfresh() {
+        type("13812341234##", 0);
+        assertTrue(entry.smsDeclined());
+        type("*13812341234#", 0);
+        assertEquals(new PhoneEntry.Typed("13812341234", false), entry.takeEntry(100));
     }
 }

@@ -43,6 +43,7 @@ import org.tinylog.Logger;
  */
 public final class EmulatedDevices implements HallModule {
 
+    private io.hallq.controller.device.PhoneKeeper phoneKeeper = io.hallq.controller.device.PhoneKeeper.NONE;
     private final UnaryOperator<PrinterLink> linkWrapper;
     private final NearbyHalls nearby;
     private final VirtualPrinter printer = new VirtualPrinter();
@@ -111,7 +112,8 @@ public final class EmulatedDevices implements HallModule {
         lastPng = Path.of(context.hall().config().journal().dataDir()).resolve("last-ticket.png");
         // Rendering and logging leave the printer thread at once, as a real printer does not wait for them.
         printer.onTicket(t -> Thread.ofVirtual().start(() -> printed(t)));
-        module = new DeviceModule(board, p -> linkWrapper.apply(printer), nearby);
+        module = new DeviceModule(board, p -> linkWrapper.apply(printer), nearby)
+                .keepPhonesWith(phoneKeeper);
         module.start(context);
         wire(cfg);
         awaitFirstScan();
@@ -286,6 +288,11 @@ public final class EmulatedDevices implements HallModule {
     /** The amplifier enable line is high; false when none is configured. */
     public boolean amplifierOn() {
         return amplifier != null && amplifier.getAsBoolean();
+    }
+
+    /** Where the dispenser hands typed numbers for SMS reminders (the notification module); before start. */
+    public void keepPhonesWith(io.hallq.controller.device.PhoneKeeper keeper) {
+        this.phoneKeeper = keeper;
     }
 
     /** The controller's device module, e.g. for its amplifier switch. */

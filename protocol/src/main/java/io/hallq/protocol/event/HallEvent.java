@@ -32,7 +32,11 @@ import java.util.Map;
         @JsonSubTypes.Type(value = HallEvent.AlarmRaised.class, name = "AlarmRaised"),
         @JsonSubTypes.Type(value = HallEvent.AlarmCleared.class, name = "AlarmCleared"),
         @JsonSubTypes.Type(value = HallEvent.ServiceRated.class, name = "ServiceRated"),
-        @JsonSubTypes.Type(value = HallEvent.NoticePosted.class, name = "NoticePosted")
+        @JsonSubTypes.Type(value = HallEvent.NoticePosted.class, name = "NoticePosted"),
+        @JsonSubTypes.Type(value = HallEvent.NotificationRequested.class, name = "NotificationRequested"),
+        @JsonSubTypes.Type(value = HallEvent.NotificationSent.class, name = "NotificationSent"),
+        @JsonSubTypes.Type(value = HallEvent.NotificationDelivered.class, name = "NotificationDelivered"),
+        @JsonSubTypes.Type(value = HallEvent.NotificationFailed.class, name = "NotificationFailed")
 })
 public sealed interface HallEvent {
 
@@ -183,6 +187,44 @@ public sealed interface HallEvent {
      * @param by who posted it ("mqtt:central", "web:alice")
      */
     record NoticePosted(Instant at, String textZh, String textEn, Instant until, String by) implements HallEvent {}
+
+    /**
+     * A message to a customer or a staff member (an SMS) is to be sent. Journaled before it goes out: after a
+     * restart it is sent unless a {@link NotificationSent} or a final {@link NotificationFailed} follows it.
+     * It never holds a clear phone number: the notification module keeps those apart, encrypted.
+     *
+     * @param id       unique in the hall ("2026-11-23/A012/ahead"): a second request with the same id is a repeat
+     * @param channel  how it is sent ("sms")
+     * @param audience who reads it
+     * @param to       a masked number ("138****1234") for a customer, the contact id for staff
+     * @param purpose  why: "reminder-ahead", "reminder-overdue", "staff-alert", "stock-warning"
+     * @param ticket   the ticket it is about, or null
+     * @param alarmId  the alarm a staff alert is about, or null
+     * @param tier     the escalation tier of a staff alert (0: the on-duty manager); 0 for customers
+     * @param language the language of {@code text} ("zh", "en")
+     */
+    record NotificationRequested(Instant at, String id, String channel, Audience audience, String to,
+                                 String purpose, String ticket, String alarmId, int tier, String language,
+                                 String text) implements HallEvent {}
+
+    /** The SMS centre accepted the message; one id per part of a long message. */
+    record NotificationSent(Instant at, String id, List<String> messageIds) implements HallEvent {
+        public NotificationSent {
+            messageIds = List.copyOf(messageIds);
+        }
+    }
+
+    /** A delivery receipt said a part reached the phone. */
+    record NotificationDelivered(Instant at, String id, String messageId) implements HallEvent {}
+
+    /**
+     * Sending failed; with {@code retrying} it is tried again later, otherwise it was given up (expired,
+     * rejected for good, or the business day ended).
+     */
+    record NotificationFailed(Instant at, String id, String reason, boolean retrying) implements HallEvent {}
+
+    /** Who a notification is for. */
+    enum Audience { CUSTOMER, STAFF }
 
     /** Counter states as seen by customers and managers. */
     enum CounterStatus { OPEN, PAUSED, CLOSED }

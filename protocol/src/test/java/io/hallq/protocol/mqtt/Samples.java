@@ -50,7 +50,13 @@ final class Samples {
                 new HallEvent.ServiceChanged(AT, "INFO", false, "系统维护中", "Under maintenance", "mqtt:central"),
                 new HallEvent.TicketIssued(AT, "A013", "OPEN", "WALKIN", AT, 4, 600, false, false, null, null, true),
                 new HallEvent.AlarmRaised(AT, "DEVICE:printer", AlarmKind.DEVICE, "打印机缺纸,请联系工作人员",
-                        "Ticket printer out of paper, please ask our staff", Map.of(), "paper-out"));
+                        "Ticket printer out of paper, please ask our staff", Map.of(), "paper-out"),
+                new HallEvent.NotificationRequested(AT, "2026-11-23/A012/ahead", "sms",
+                        HallEvent.Audience.CUSTOMER, "138****1234", "reminder-ahead", "A012", null, 0, "zh",
+                        "【浦东营业厅】您的号码A012前面还有3人,请回到大厅候叫。"),
+                new HallEvent.NotificationSent(AT, "2026-11-23/A012/ahead", List.of("5f1a-1", "5f1a-2")),
+                new HallEvent.NotificationDelivered(AT, "2026-11-23/A012/ahead", "5f1a-1"),
+                new HallEvent.NotificationFailed(AT, "2026-11-23/DEVICE:printer/1", "SMS centre unreachable", true));
     }
 
     static List<EventMessage> eventMessages() {

@@ -1,0 +1,112 @@
+package io.hallq.controller.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hallq.controller.device.PhoneNumbers;
+import io.hallq.controller.hall.HallController;
+import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.queue.Ticket;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The notification module's routes on the hall's web server:
+ * <ul>
+ *   <li>{@code GET /api/notifications} (manager): today's SMS, sent and pending, with masked numbers only;</li>
+ *   <li>{@code POST /m/{token}/reminders} (the mobile ticket page, no login: the token is the key): a customer
+ *       who typed no number at the dispenser asks for the SMS reminders. The number goes straight to the
+ *       module's encrypted vault; the answer shows it masked.</li>
+ * </ul>
+ * The page for managers is /manager/notifications.html.
+ */
+public final class NotifyRoutes implements WebRoutes {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final int BODY_LIMIT = 1024;
+
+    private final NotifyModule notify;
+
+    /** @param notify started before the web module (its routes read the web section through it) */
+    public NotifyRoutes(NotifyModule notify) {
+        this.notify = notify;
+    }
+
+    @Override
+    public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
+        Access access = web.access();
+        router.get("/api/notifications").handler(ctx -> {
+            if (access.require(ctx, "see the notifications", WebConfig.Role.MANAGER) == null) {
+                return;
+            }
+            if (!notify.enabled()) {
+                Json.send(ctx, 200, Map.of("enabled", false, "pending", 0, "lines", java.util.List.of()));
+                return;
+            }
+            NotifyModule.Snapshot s = notify.snapshot();
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("enabled", true);
+            out.put("pending", s.pending());
+            out.put("lines", s.lines());
+            out.put("paper", s.paper());
+            Json.send(ctx, 200, out);
+        });
+        router.post("/api/notifications/paper").handler(ctx -> {
+            if (access.require(ctx, "set the paper stock", WebConfig.Role.MANAGER) == null) {
+                return;
+            }
+            if (notify.paper().isEmpty()) {
+                Json.error(ctx, 409, "NOTIFICATIONS_OFF", "notifications are off (notify: in hall.yaml)");
+                return;
+            }
+            JsonNode body = Json.body(ctx);
+            if (body == null) {
+                return;
+            }
+            JsonNode rolls = body.get("rolls");
+            if (rolls == null || !rolls.isIntegralNumber() || !rolls.canConvertToInt() || rolls.intValue() < 0
+                    || rolls.intValue() > 10_000 || body.size() != 1) {
+                Json.error(ctx, 400, "BAD_REQUEST", "expected {\"rolls\": a whole number 0 to 10000}");
+                return;
+            }
+            notify.paper().get().setRolls(rolls.intValue());
+            notify.wake();
+            Json.send(ctx, 200, Map.of("rolls", rolls.intValue()));
+        });
+        router.post("/m/:token/reminders").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        router.post("/m/:token/reminders").handler(ctx -> {
+            String token = ctx.pathParam("token");
+            if (!TOKEN.matcher(token).matches()) {
+                Json.error(ctx, 404, "NOT_FOUND", "no ticket of today has this link");
+                return;
+            }
+            if (!notify.enabled()) {
+                Json.error(ctx, 409, "NOTIFICATIONS_OFF", "this hall sends no SMS reminders / 本厅未开通短信提醒");
+                return;
+            }
+            JsonNode body = Json.body(ctx);
+            if (body == null) {
+                return;
+            }
+            JsonNode phoneNode = body.get("phone");
+            if (phoneNode == null || !phoneNode.isTextual() || !PhoneNumbers.valid(phoneNode.textValue())
+                    || body.size() != 1) {
+                Json.error(ctx, 400, "BAD_REQUEST", "expected {\"phone\": an 11-digit mobile number starting with 1}");
+                return;
+            }
+            String phone = phoneNode.textValue();
+            Json.onRequestContext(hall.query(s -> s.liveTickets().stream()
+                    .anyMatch(t -> token.equals(t.token()) && t.status() == Ticket.Status.WAITING)))
+                    .onSuccess(waiting -> {
+                        if (!waiting) {
+                            Json.error(ctx, 404, "NOT_FOUND", "no waiting ticket has this link");
+                            return;
+                        }
+                        notify.optIn(token, phone);
+                        Json.send(ctx, 200, Map.of("phoneMasked", PhoneNumbers.mask(phone)));
+                    })
+                    .onFailure(e -> Json.unavailable(ctx, e));
+        });
+    }
+}

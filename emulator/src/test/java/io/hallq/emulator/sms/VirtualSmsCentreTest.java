@@ -1,0 +1,53 @@
+package io.hallq.emulator.sms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.HallConfigLoader;
+import io.hallq.controller.config.JournalConfig;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.queue.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example hall's notification module against the emulator's virtual SMS centre, over real SMPP. */
+class VirtualSmsCentreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPrinterFault_reachesTheDutyManagersPhoneOnTheVirtualCentre_inChinese() throws Exception {
+        LoadedConfig example = HallConfigLoader.parseWithRoot(
+                Files.readString(Path.of("..", "config", "example-hall.yaml")), "example-hall.yaml", dir);
+        HallConfig c = example.config();
+        LoadedConfig loaded = new LoadedConfig(new HallConfig(c.hall(), c.hours(), c.services(), c.classes(),
+                c.counters(), c.alarms(), c.rules(), new JournalConfig(dir.resolve("journal").toString(), 30, 1000)),
+                example.root(), example.file());
+        VirtualSmsCentre centre = new VirtualSmsCentre();
+        NotifyModule notify = new NotifyModule(centre::redirect, null);
+        try (HallRuntime rt = HallRuntime.start(loaded, Clock.systemUTC(), List.of(centre, notify))) {
+            rt.hall().submit(new Command.DeviceFault("printer", "打印机缺纸", "Printer out of paper", "paper-out"))
+                    .join();
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (centre.inboxes().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(20); // polling a condition
+            }
+            var inbox = centre.inboxes().get("13900000001");
+            assertEquals(1, inbox.size(), centre.inboxes().toString());
+            assertTrue(inbox.get(0).text().contains("打印机缺纸"), inbox.get(0).text());
+            while (notify.snapshot().lines().stream().noneMatch(l -> l.state().equals("DELIVERED"))
+                    && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertEquals("DELIVERED", notify.snapshot().lines().get(0).state());
+        }
+    }
+}
