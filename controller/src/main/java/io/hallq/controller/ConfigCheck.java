@@ -5,6 +5,7 @@ import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.device.DeviceModule;
+import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.web.WebModule;
@@ -31,7 +32,8 @@ public final class ConfigCheck {
 
     /** The reader of every module's section. */
     public static final List<SectionReader> SECTIONS =
-            List.of(DeviceModule.SECTION, VoiceModule.SECTION, MqttModule.SECTION, WebModule.SECTION);
+            List.of(DeviceModule.SECTION, VoiceModule.SECTION, MqttModule.SECTION, WebModule.SECTION,
+                    NotifyModule.SECTION);
 
     private ConfigCheck() {}
 

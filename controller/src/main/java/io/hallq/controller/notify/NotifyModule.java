@@ -1,5 +1,6 @@
 package io.hallq.controller.notify;
 
+import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.device.PrinterFault;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
@@ -79,9 +80,17 @@ public final class NotifyModule implements HallModule {
         this.clockOverride = clockOverride;
     }
 
+    /** The notify section's reader, for the one configuration check ({@code hallq check}). */
+    public static final SectionReader SECTION = SectionReader.of("notify", NotifyConfigReader::read);
+
     @Override
     public String name() {
         return "notify";
+    }
+
+    @Override
+    public Optional<SectionReader> section() {
+        return Optional.of(SECTION);
     }
 
     @Override
