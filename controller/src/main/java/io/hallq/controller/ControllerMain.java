@@ -1,7 +1,7 @@
 package io.hallq.controller;
 
 import com.pi4j.Pi4J;
-import io.hallq.controller.config.HallConfigLoader;
+import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.device.DeviceModule;
 import io.hallq.controller.device.DevicesConfig.Connection;
 import io.hallq.controller.device.DevicesConfig.PrinterConfig;
@@ -33,13 +33,15 @@ public final class ControllerMain {
     private ControllerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
         if (args.length != 1) {
             System.err.println("usage: hallq controller <hall.yaml>");
             System.exit(2);
         }
-        HallRuntime runtime = MainSupport.startOrExit(() -> HallRuntime.start(
-                HallConfigLoader.loadWithRoot(Path.of(args[0])), Clock.systemUTC(), modules()));
-        MainSupport.closeOnShutdown(runtime, "controller").await();
+        // every section is checked before anything opens: no journal, no Pi4J context, no socket yet
+        LoadedConfig loaded = MainSupport.startOrExit(() -> ConfigCheck.load(Path.of(args[0]), ConfigCheck.SECTIONS));
+        HallRuntime runtime = MainSupport.startOrExit(() -> HallRuntime.start(loaded, Clock.systemUTC(), modules()));
+        MainSupport.serve(runtime, "controller", started);
     }
 
     /**

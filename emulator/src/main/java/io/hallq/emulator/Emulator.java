@@ -1,7 +1,7 @@
 package io.hallq.emulator;
 
 import io.hallq.controller.config.HallConfig;
-import io.hallq.controller.config.HallConfigLoader;
+import io.hallq.controller.ConfigCheck;
 import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
@@ -39,7 +39,8 @@ public final class Emulator implements AutoCloseable {
 
     /** Loads the hall, recovers its day from the journal and starts the modules. */
     public static Emulator start(EmulatorOptions options) {
-        LoadedConfig loaded = withDataDir(HallConfigLoader.loadWithRoot(options.config()), options);
+        // the controller's own check, every section, before the journal is recovered
+        LoadedConfig loaded = withDataDir(ConfigCheck.load(options.config(), ConfigCheck.SECTIONS), options);
         HallConfig config = loaded.config();
         Logger.info("Starting hall {} ({} / {}) with its journal in {}", config.hall().id(), config.hall().nameZh(),
                 config.hall().nameEn(), config.journal().dataDir());
@@ -82,6 +83,11 @@ public final class Emulator implements AutoCloseable {
 
     public HallController hall() {
         return runtime.hall();
+    }
+
+    /** The running hall: the controller and its modules. */
+    public HallRuntime runtime() {
+        return runtime;
     }
 
     /** The board as the emulator's log shows it. */

@@ -2,7 +2,6 @@ package io.hallq.emulator;
 
 import io.hallq.controller.hall.MainSupport;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
 
 /** {@code ./hallq emulator}: runs a hall with no hardware until Ctrl-C (or {@code --run-for}). */
@@ -20,13 +19,19 @@ public final class EmulatorMain {
             return;
         }
         EmulatorOptions chosen = options;
+        long started = System.nanoTime();
         Emulator emulator = MainSupport.startOrExit(() -> Emulator.start(chosen));
-        CountDownLatch stopped = MainSupport.closeOnShutdown(emulator, "emulator");
         if (options.runFor() != null) {
-            Thread.sleep(options.runFor().toMillis());
-            Logger.info("Hall board:\n{}", emulator.board());
-            System.exit(0);
+            Thread.ofPlatform().daemon().name("emulator-run-for").start(() -> {
+                try {
+                    Thread.sleep(options.runFor().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Logger.info("Hall board:\n{}", emulator.board());
+                System.exit(0);
+            });
         }
-        stopped.await();
+        MainSupport.serve(emulator.runtime(), "emulator", started);
     }
 }

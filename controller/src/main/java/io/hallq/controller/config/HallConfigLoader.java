@@ -40,8 +40,7 @@ public final class HallConfigLoader {
 
     /** Like {@link #load}, keeping the raw tree for the sections other packages read. */
     public static LoadedConfig loadWithRoot(Path file) {
-        String text = readFile(file);
-        LoadedConfig loaded = parseFile(text, file.toString(), file.toAbsolutePath().getParent(), file);
+        LoadedConfig loaded = parseFile(readFile(file), file.toString(), file.toAbsolutePath().getParent(), file);
         HallConfig c = loaded.config();
         Logger.info("Loaded hall {} from {}: {} services, {} classes, {} counters",
                 c.hall().id(), file, c.services().size(), c.classes().size(), c.counters().size());
@@ -64,14 +63,53 @@ public final class HallConfigLoader {
     }
 
     private static LoadedConfig parseFile(String yamlText, String fileName, Path baseDir, Path file) {
+        Checked c = check(yamlText, fileName, baseDir, file);
+        if (!c.errors().isEmpty()) {
+            throw new ConfigException(c.errors());
+        }
+        return c.loaded();
+    }
+
+    /**
+     * The file's own sections read as far as they go: every problem found, and the configuration as read with
+     * fallbacks where values were wrong (null when even that cannot be built, e.g. a YAML syntax error), so that
+     * the modules' sections can be checked in the same run ({@code ConfigCheck}).
+     */
+    public record Checked(LoadedConfig loaded, List<String> errors) {
+        public Checked {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Reads {@code file} for a check: never throws for a problem in the file, see {@link Checked}. */
+    public static Checked check(Path file) {
+        String text;
+        try {
+            text = readFile(file);
+        } catch (ConfigException e) {
+            return new Checked(null, e.errors());
+        }
+        return check(text, file.toString(), file.toAbsolutePath().getParent(), file);
+    }
+
+    private static Checked check(String yamlText, String fileName, Path baseDir, Path file) {
         ConfigProblems problems = new ConfigProblems(fileName);
         // a byte order mark from Windows editors is invisible to the operator, so it must not be an error
         String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
         JsonNode root = YamlSource.read(text, problems);
-        problems.throwIfAny();
-        HallConfig config = read(ConfigNode.root(root, problems).requiredMapping(TOP_LEVEL_KEYS), baseDir);
-        problems.throwIfAny();
-        return new LoadedConfig(config, root, file);
+        if (!problems.isEmpty()) {
+            return new Checked(null, problems.errors());
+        }
+        HallConfig config;
+        try {
+            config = read(ConfigNode.root(root, problems).requiredMapping(TOP_LEVEL_KEYS), baseDir);
+        } catch (RuntimeException fallbacksDoNotFit) {
+            if (problems.isEmpty()) {
+                throw fallbacksDoNotFit; // a bug, not a problem of the file
+            }
+            return new Checked(null, problems.errors());
+        }
+        return new Checked(new LoadedConfig(config, root, file), problems.errors());
     }
 
     private static HallConfig read(ConfigNode root, Path baseDir) {

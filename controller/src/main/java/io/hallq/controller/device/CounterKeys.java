@@ -2,7 +2,6 @@ package io.hallq.controller.device;
 
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
-import io.hallq.protocol.event.HallEvent.CounterStatus;
 import java.util.List;
 import org.tinylog.Logger;
 
@@ -75,8 +74,7 @@ public final class CounterKeys {
             case NO_SHOW -> submit(new Command.NoShow(counter));
             case TRANSFER -> transferring = true;
             case FINISH -> submit(new Command.Finish(counter));
-            case PAUSE -> hall.query(s -> s.counter(counter).status()).thenAccept(status ->
-                    submit(status == CounterStatus.PAUSED ? new Command.Resume(counter) : new Command.Pause(counter)));
+            case PAUSE -> submit(new Command.PauseOrResume(counter)); // the engine decides on the state it changes
             default -> { }
         }
     }

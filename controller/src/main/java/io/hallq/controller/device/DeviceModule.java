@@ -1,5 +1,6 @@
 package io.hallq.controller.device;
 
+import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.device.DevicesConfig.*;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
@@ -73,9 +74,17 @@ public final class DeviceModule implements HallModule {
         this.clockMs = clockMs;
     }
 
+    /** The {@code devices} section's reader, run by the configuration check before anything opens. */
+    public static final SectionReader SECTION = SectionReader.of("devices", DevicesReader::read);
+
     @Override
     public String name() {
         return "devices";
+    }
+
+    @Override
+    public Optional<SectionReader> section() {
+        return Optional.of(SECTION);
     }
 
     @Override

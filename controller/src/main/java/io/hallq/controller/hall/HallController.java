@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.tinylog.Logger;
 
@@ -33,16 +34,24 @@ public final class HallController implements AutoCloseable {
     private final Writer writer;
     private final ScheduledExecutorService ticker;
     private final ExecutorService effects;
+    private final ExecutorService replies;
+    private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
+    private volatile String failure;
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final RecoveryReport recovery;
 
-    private HallController(HallConfig config, Journal journal, Clock clock, Duration tick) {
+    private HallController(HallConfig config, Journal journal, Clock clock, Duration tick, int maxQueued) {
         this.config = config;
         Recovery.Recovered rec = Recovery.recover(config, journal);
         this.recovery = rec.report();
         Logger.info("Hall {} resumed {}", config.hall().id(), recovery);
         this.effects = Executors.newSingleThreadExecutor(r -> daemon(r, "hall-effects"));
-        this.writer = new Writer(config, journal, new QueueEngine(rec.state()), clock, this::dispatch);
+        this.replies = Executors.newSingleThreadExecutor(r -> daemon(() -> {
+            HallFuture.markCompletingThread();
+            r.run();
+        }, "hall-replies"));
+        this.writer = new Writer(config, journal, new QueueEngine(rec.state()), recovery.snapshotSequence(), clock,
+                this::dispatch, replies, this::failed, maxQueued);
         List<String> unprinted = rec.state().awaitingPrint().stream().map(t -> t.number()).toList();
         this.writer.start();
         voidUnprinted(unprinted);
@@ -72,9 +81,14 @@ public final class HallController implements AutoCloseable {
      * @param tick how often the clock's passing is checked (alarms, new business day); zero for never
      */
     public static HallController start(HallConfig config, Clock clock, Duration tick) {
+        return start(config, clock, tick, Writer.DEFAULT_MAX_QUEUED);
+    }
+
+    /** As {@link #start(HallConfig, Clock, Duration)}, with at most {@code maxQueued} requests waiting for the writer. */
+    static HallController start(HallConfig config, Clock clock, Duration tick, int maxQueued) {
         Journal journal = Journal.open(Path.of(config.journal().dataDir()));
         try {
-            return new HallController(config, journal, clock, tick);
+            return new HallController(config, journal, clock, tick, maxQueued);
         } catch (RuntimeException e) {
             journal.close();
             throw e;
@@ -91,14 +105,21 @@ public final class HallController implements AutoCloseable {
 
     /**
      * Hands a command to the writer. The future completes once the command's events are durable, with the
-     * engine's result (a rejection is a normal result); it fails only when the journal cannot be written.
-     * Never blocks: safe to call from device listener threads and network callbacks.
+     * engine's result (a rejection is a normal result; a full writer queue is a {@code OVERLOADED} rejection); it
+     * fails with a {@link HallUnavailableException} when the hall is stopped or its writer failed (the journal
+     * cannot be written). Never blocks: safe to call from device listener threads and network callbacks. The
+     * future completes on the "hall-replies" thread, never on the writer: callbacks there must not wait for
+     * another hall future (hand over instead).
      */
     public CompletableFuture<Outcome> submit(Command command) {
         return writer.submit(command);
     }
 
-    /** Runs a read on the writer thread, after the commands submitted before it are durable. */
+    /**
+     * Runs a read on the writer thread, after the commands submitted before it are durable. The future completes
+     * on "hall-replies"; it fails with a {@link HallUnavailableException} when the hall is stopped, its writer
+     * failed, or its queue is full.
+     */
     public <T> CompletableFuture<T> query(Function<QueueState, T> read) {
         return writer.query(read);
     }
@@ -149,14 +170,70 @@ public final class HallController implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Adds a listener told once, with one line saying why, when the hall can no longer work: its writer died or
+     * wedged, its journal cannot be written, or a module failed after start. A failure before the call is told at
+     * once. The process's supervisor ends the process on it ({@link Supervision}); the journal makes the restart
+     * safe. Called on the failing thread: hand over, do not block.
+     */
+    public void onFailure(Consumer<String> listener) {
+        failureListeners.add(listener);
+        String why = failure;
+        if (why != null) {
+            listener.accept(why);
+        }
+    }
+
+    /** A module cannot go on (e.g. its thread died): the hall fails as a whole, see {@link #onFailure}. */
+    public void moduleFailed(String module, Throwable cause) {
+        failed("module " + module + " failed: " + cause);
+    }
+
+    /** Why the hall can no longer work, or null while it works. */
+    public String failure() {
+        String writerFailure = failure == null ? writer.failure() : null;
+        if (writerFailure != null) {
+            failed(writerFailure);
+        }
+        return failure;
+    }
+
+    /** Gives the writer up as wedged: waiting futures fail with {@code why}, and the hall fails. */
+    void abandonWriter(String why) {
+        writer.abandon(why);
+        failed(why);
+    }
+
+    /** Nanoseconds the writer has spent on its current batch (0 while idle): a wedge shows here. */
+    long writerBusyNanos() {
+        return writer.busyNanos();
+    }
+
+    /** Nanoseconds since the writer last made a tick durable: the watchdog is fed only while this stays short. */
+    long sinceTickNanos() {
+        return writer.sinceTickNanos();
+    }
+
+    private synchronized void failed(String why) {
+        if (failure != null) {
+            return;
+        }
+        failure = why;
+        Logger.error("Hall {} cannot go on: {}", config.hall().id(), why);
+        for (Consumer<String> l : failureListeners) {
+            l.accept(why);
+        }
+    }
+
     private void dispatch(List<JournaledEvent> events) {
         effects.execute(() -> {
             for (EventListener l : listeners) {
                 try {
                     l.onEvents(events);
                 } catch (RuntimeException e) {
-                    Logger.error(e, "Listener {} failed on events #{}..#{}", l, events.get(0).sequence(),
-                            events.get(events.size() - 1).sequence());
+                    Logger.debug(e, "Listener {} failed", l);
+                    failed("a module's event listener " + l + " failed on events #" + events.get(0).sequence()
+                            + "..#" + events.get(events.size() - 1).sequence() + ": " + e);
                 }
             }
         });
@@ -166,11 +243,15 @@ public final class HallController implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
-        writer.stop();
+        writer.stop(10_000);
         effects.shutdown();
+        replies.shutdown();
         try {
             if (!effects.awaitTermination(5, TimeUnit.SECONDS)) {
                 Logger.warn("Effects still running at shutdown");
+            }
+            if (!replies.awaitTermination(5, TimeUnit.SECONDS)) {
+                Logger.warn("Replies still running at shutdown");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

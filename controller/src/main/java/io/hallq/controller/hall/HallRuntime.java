@@ -1,9 +1,12 @@
 package io.hallq.controller.hall;
 
+import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.LoadedConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.tinylog.Logger;
 
@@ -17,8 +20,14 @@ public final class HallRuntime implements AutoCloseable {
         this.hall = hall;
     }
 
-    /** Starts the controller from the loaded config, then each module; on a failure, stops what started. */
+    /**
+     * Checks every module's section ({@link HallModule#section()}) all at once, then starts the controller from
+     * the loaded config (journal recovery), then each module; on a failure, stops what started.
+     *
+     * @throws ConfigException listing every problem of the modules' sections, before the journal is opened
+     */
     public static HallRuntime start(LoadedConfig loaded, Clock clock, List<HallModule> modules) {
+        checkSections(loaded, modules);
         HallRuntime runtime = new HallRuntime(HallController.start(loaded.config(), clock, Duration.ofSeconds(1)));
         HallContext context = new HallContext(runtime.hall, loaded, clock);
         try {
@@ -32,6 +41,17 @@ public final class HallRuntime implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    private static void checkSections(LoadedConfig loaded, List<HallModule> modules) {
+        Set<String> seen = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (HallModule m : modules) {
+            m.section().filter(r -> seen.add(r.section())).ifPresent(r -> problems.addAll(r.problems(loaded)));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     public HallController hall() {

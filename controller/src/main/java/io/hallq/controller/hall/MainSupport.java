@@ -2,6 +2,7 @@ package io.hallq.controller.hall;
 
 import io.hallq.controller.config.ConfigException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /** What the controller's and the emulator's {@code main} share: start, report bad config, stop on a signal. */
@@ -25,6 +26,44 @@ public final class MainSupport {
             System.exit(3);
             throw e; // not reached
         }
+    }
+
+    /**
+     * Serves {@code runtime} until the JVM is asked to stop, under systemd's supervision ({@link Supervision}):
+     * READY=1 now, WATCHDOG=1 while the writer handles its ticks, and the process ends with
+     * {@link Supervision#EXIT_FAILED} and one log line when the hall can no longer work.
+     *
+     * @param startNanos {@code System.nanoTime()} when main began, for the log line saying how long start took
+     */
+    public static void serve(HallRuntime runtime, String name, long startNanos) throws InterruptedException {
+        HallController hall = runtime.hall();
+        long ms = (System.nanoTime() - startNanos) / 1_000_000;
+        String status = "hall " + hall.config().hall().id() + " serving (started in " + ms + " ms)";
+        Supervision supervision = Supervision.start(hall, SdNotify.fromEnvironment(), Supervision.DEFAULT_WEDGE,
+                exitProcess(), status).endOnUncaughtExceptions();
+        org.tinylog.Logger.info("Ready: {}", status);
+        closeOnShutdown(() -> {
+            supervision.close();
+            runtime.close();
+        }, name).await();
+    }
+
+    /**
+     * Ends the process with {@code status}, running the shutdown hooks (the journal is closed cleanly when it
+     * can be); if they hang (a wedged writer holds the journal), the process is halted 20 s later.
+     */
+    public static IntConsumer exitProcess() {
+        return status -> {
+            Thread.ofPlatform().daemon().name("hall-exit-backstop").start(() -> {
+                try {
+                    Thread.sleep(20_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Runtime.getRuntime().halt(status);
+            });
+            System.exit(status);
+        };
     }
 
     /**

@@ -54,6 +54,12 @@ public sealed interface Command {
 
     record Resume(int counter) implements Command {}
 
+    /**
+     * The keypad's one pause key: resume a paused counter, otherwise pause it. Decided by the engine on the
+     * writer, so the state it looks at is the state it changes (no read-then-submit race).
+     */
+    record PauseOrResume(int counter) implements Command {}
+
     record OpenCounter(int counter) implements Command {}
 
     /** Close the counter (finishing the current ticket, if any). */

@@ -82,6 +82,8 @@ public final class QueueEngine {
             case Finish c -> finish(requireCurrent(c.counter()), now);
             case Pause c -> changeCounter(c.counter(), CounterStatus.PAUSED, now);
             case Resume c -> changeCounter(c.counter(), CounterStatus.OPEN, now);
+            case PauseOrResume c -> changeCounter(c.counter(),
+                    counter(c.counter()).status() == CounterStatus.PAUSED ? CounterStatus.OPEN : CounterStatus.PAUSED, now);
             case OpenCounter c -> changeCounter(c.counter(), CounterStatus.OPEN, now);
             case CloseCounter c -> changeCounter(c.counter(), CounterStatus.CLOSED, now);
             case ServeDirect c -> serveDirect(c, now);

@@ -19,5 +19,10 @@ public enum RejectReason {
     NOT_DIRECT_QUEUE,
     DIRECT_QUEUE_NOT_CALLED,
     NOTHING_TO_RATE,
-    INVALID
+    INVALID,
+    /**
+     * The writer's queue is full: the command was not looked at. Nothing changed; try again shortly (HTTP 503,
+     * an MQTT reason code). The queue is bounded so that a flood cannot grow memory without limit.
+     */
+    OVERLOADED
 }

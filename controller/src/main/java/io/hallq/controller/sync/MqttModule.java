@@ -1,5 +1,6 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
@@ -76,9 +77,17 @@ public final class MqttModule implements HallModule {
         this.brokerOverride = brokerOverride;
     }
 
+    /** The {@code mqtt} section's reader, run by the configuration check before anything opens. */
+    public static final SectionReader SECTION = SectionReader.of("mqtt", MqttSettingsReader::read);
+
     @Override
     public String name() {
         return "mqtt";
+    }
+
+    @Override
+    public Optional<SectionReader> section() {
+        return Optional.of(SECTION);
     }
 
     public NeighbourAdvisor neighbours() {

@@ -2,6 +2,8 @@ package io.hallq.controller.voice;
 
 import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.config.ServiceConfig;
 import io.hallq.controller.device.AmplifierSwitch;
 import io.hallq.controller.hall.EventListener;
@@ -52,27 +54,45 @@ public final class VoiceModule implements HallModule, EventListener {
         this.listener = listener;
     }
 
+    /**
+     * The {@code voice} section's reader, run by the configuration check before anything opens: the settings,
+     * and the clip set they name (every clip the templates need, readable and in a format we play).
+     */
+    public static final SectionReader SECTION = SectionReader.of("voice", VoiceModule::read);
+
+    private record Read(VoiceConfig voice, ClipSet clips) {}
+
+    private static Read read(LoadedConfig loaded) {
+        String file = loaded.file().toString();
+        VoiceConfigReader.Result read = VoiceConfigReader.read(loaded.root().path("voice"), loaded.baseDir());
+        if (!read.ok()) {
+            throw new ConfigException(read.errors().stream().map(e -> file + ": " + e).toList());
+        }
+        ClipSet clips = switch (ClipSetLoader.load(read.config())) {
+            case ClipSetLoader.Result.Loaded l -> l.clips();
+            case ClipSetLoader.Result.Failed f -> throw new ConfigException(
+                    f.errors().stream().map(e -> file + ": voice: " + e).toList());
+        };
+        return new Read(read.config(), clips);
+    }
+
     @Override
     public String name() {
         return "voice";
     }
 
     @Override
+    public java.util.Optional<SectionReader> section() {
+        return java.util.Optional.of(SECTION);
+    }
+
+    @Override
     public void start(HallContext context) {
         hall = context.hall();
         config = hall.config();
-        String file = context.loaded().file().toString();
-        VoiceConfigReader.Result read = VoiceConfigReader.read(context.loaded().root().path("voice"),
-                context.loaded().baseDir());
-        if (!read.ok()) {
-            throw new ConfigException(read.errors().stream().map(e -> file + ": " + e).toList());
-        }
-        voice = read.config();
-        ClipSet clips = switch (ClipSetLoader.load(voice)) {
-            case ClipSetLoader.Result.Loaded l -> l.clips();
-            case ClipSetLoader.Result.Failed f -> throw new ConfigException(
-                    f.errors().stream().map(e -> file + ": voice: " + e).toList());
-        };
+        Read read = read(context.loaded());
+        voice = read.voice();
+        ClipSet clips = read.clips();
         // alarms of ours journaled before this start: cleared the first time that device works again
         String ours = QueueEngine.DEVICE_ALARM_PREFIX + DEVICE_PREFIX;
         Set<String> failing = hall.query(s -> s.alarms().keySet().stream().filter(id -> id.startsWith(ours))

@@ -1,5 +1,6 @@
 package io.hallq.controller.web;
 
+import io.hallq.controller.config.SectionReader;
 import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.display.board.BoardRoutes;
@@ -56,9 +57,17 @@ public final class WebModule implements HallModule {
         this(List.of(), false);
     }
 
+    /** The {@code web} section's reader, run by the configuration check before anything opens. */
+    public static final SectionReader SECTION = SectionReader.of("web", WebConfigReader::read);
+
     @Override
     public String name() {
         return "web";
+    }
+
+    @Override
+    public java.util.Optional<SectionReader> section() {
+        return java.util.Optional.of(SECTION);
     }
 
     @Override

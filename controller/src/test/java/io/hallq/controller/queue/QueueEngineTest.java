@@ -188,6 +188,20 @@ class QueueEngineTest {
     }
 
     @Test
+    void pauseOrResume_pausesAnOpenCounter_resumesAPausedOne_andLeavesAClosedOneClosed() {
+        h.issue("PAY");
+        h.callNext(3);
+        List<HallEvent> paused = h.ok(new PauseOrResume(3));
+        assertTrue(paused.get(0) instanceof TicketServed);
+        assertEquals(new CounterChanged(h.now, 3, CounterStatus.PAUSED), paused.get(1));
+        assertEquals(List.of(new CounterChanged(h.now, 3, CounterStatus.OPEN)), h.ok(new PauseOrResume(3)));
+        h.ok(new CloseCounter(3));
+        assertEquals(RejectReason.COUNTER_CLOSED, h.rejected(new PauseOrResume(3)).reason());
+        assertEquals(CounterStatus.CLOSED, h.engine.state().counter(3).status());
+        assertEquals(RejectReason.UNKNOWN_COUNTER, h.rejected(new PauseOrResume(9)).reason());
+    }
+
+    @Test
     void pause_finishesTheCurrentCustomerFirst() {
         h.issue("PAY");
         h.callNext(3);

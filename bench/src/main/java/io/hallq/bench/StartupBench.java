@@ -1,0 +1,252 @@
+package io.hallq.bench;
+
+import io.hallq.controller.config.HallConfigLoader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up time of the controller, as a hall sees it after a power cut: from the process start to accepting a
+ * button press (the "Ready:" line, printed when READY=1 goes to systemd: every module has started, the device
+ * scan included), and to the first hall board page served. Each start is a fresh JVM; each variant is measured
+ * {@code runs} times, the variants interleaved so that a noisy neighbour hurts them alike.
+ *
+ * <p>Variants: today's launcher ({@code ./hallq controller}, which builds with Maven first), the same classes
+ * started by plain {@code java} (what a package without start-up flags would do), and {@code java} with the
+ * flags the package sets (docs/benchmarks.md): a class-data-sharing archive made at install by a training start
+ * ({@code io.hallq.controller.StartupTraining}).
+ * Journals: empty, and after a busy day (5,000 tickets, about 25,000 events, with the controller's snapshots).
+ *
+ * <p>Usage (from the repository root, after {@code bench/startup.sh} built everything):
+ * {@code java -cp bench/target/hallq-bench.jar io.hallq.bench.StartupBench <runs> <controller classpath>}
+ */
+public final class StartupBench {
+
+    private static final Duration GIVE_UP = Duration.ofSeconds(120);
+
+    private StartupBench() {}
+
+    record Variant(String name, List<String> command) {}
+
+    record Sample(long readyMs, long boardMs) {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(args[0]);
+        String classpath = args[1];
+        Path work = Files.createTempDirectory("hallq-startup");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path archive = work.resolve("hallq-controller.jsa");
+        String installed = install(classpath, work.resolve("lib"));
+        List<String> plain = List.of(java.toString(), "-cp", installed);
+        List<String> flags = new ArrayList<>(plain);
+        flags.addAll(1, packageFlags(archive));
+
+        Path emptyYaml = hall(work.resolve("empty"));
+        Path busyYaml = hall(work.resolve("busy"));
+        var busy = HallConfigLoader.load(busyYaml);
+        long events = BusyDay.write(Path.of(busy.journal().dataDir()), busy, 1, true);
+        System.out.printf("busy day journal: %,d events%n", events);
+
+        // the archive is made at install by a training start (not measured), as the package does
+        long t = System.nanoTime();
+        List<String> train = new ArrayList<>(plain);
+        train.addAll(1, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dtinylog.writer.level=warn"));
+        train.addAll(List.of("io.hallq.controller.StartupTraining", emptyYaml.toString()));
+        int status = new ProcessBuilder(train).inheritIO().start().waitFor();
+        System.out.printf("training start (makes the CDS archive, %,d bytes): exit %d in %,d ms%n",
+                Files.exists(archive) ? Files.size(archive) : 0, status, (System.nanoTime() - t) / 1_000_000);
+
+        for (Path yaml : List.of(emptyYaml, busyYaml)) {
+            List<Variant> variants = List.of(
+                    new Variant("today: ./hallq controller (Maven build, then java)",
+                            List.of("./hallq", "controller", yaml.toString())),
+                    new Variant("java, no flags", cmd(plain, yaml)),
+                    new Variant("java, package flags (CDS archive)", cmd(flags, yaml)));
+            Map<String, List<Sample>> samples = new java.util.LinkedHashMap<>();
+            variants.forEach(v -> samples.put(v.name(), new ArrayList<>()));
+            for (int r = 0; r < runs; r++) {
+                for (Variant v : variants) {
+                    samples.get(v.name()).add(start(v.command(), yaml, work));
+                    if (yaml == emptyYaml) {
+                        wipeJournal(yaml);
+                    }
+                }
+            }
+            System.out.println();
+            System.out.println("journal: " + (yaml == emptyYaml ? "empty" : "after a busy day") + ", " + runs
+                    + " starts each");
+            System.out.println("| start | to ready (accepting a press), median | max | to /board/ served, median | max |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: |");
+            samples.forEach((name, s) -> System.out.printf("| %s | %,d ms | %,d ms | %,d ms | %,d ms |%n", name,
+                    median(s.stream().mapToLong(Sample::readyMs).toArray()),
+                    s.stream().mapToLong(Sample::readyMs).max().orElse(0),
+                    median(s.stream().mapToLong(Sample::boardMs).toArray()),
+                    s.stream().mapToLong(Sample::boardMs).max().orElse(0)));
+        }
+        Bench.deleteTree(work);
+    }
+
+    /**
+     * The start-up flags the package sets (docs/benchmarks.md): a dynamic class-data-sharing archive of the
+     * classes a start loads (made at install by a training start; remade at a clean exit by any start that finds
+     * it missing or stale), mapped by every start instead of loading and verifying those classes again; the
+     * archive's own log lines off. C1 only: a hall's load is light, and the C2 compiler's work at start is not.
+     */
+    static List<String> packageFlags(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1");
+    }
+
+    /**
+     * Copies the jars of {@code classpath} into {@code lib}, as a package installs them: a build running beside
+     * the benchmark (today's launcher) must not touch the files a class-data archive was made from.
+     */
+    private static String install(String classpath, Path lib) throws IOException {
+        Files.createDirectories(lib);
+        List<String> copied = new ArrayList<>();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            Path from = Path.of(entry);
+            Path to = lib.resolve(copied.size() + "-" + from.getFileName());
+            Files.copy(from, to);
+            copied.add(to.toString());
+        }
+        return String.join(java.io.File.pathSeparator, copied);
+    }
+
+    private static List<String> cmd(List<String> java, Path yaml) {
+        List<String> c = new ArrayList<>(java);
+        c.addAll(List.of("-Dtinylog.writer=console", "-Dtinylog.writer.level=info",
+                "io.hallq.controller.ControllerMain", yaml.toString()));
+        return c;
+    }
+
+    /**
+     * The example hall without wired devices and MQTT (as measured in issue #11), numbers up to 9999 so a busy
+     * day fits, the web server on a free port and the journal in {@code dir}/data.
+     */
+    private static Path hall(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String yaml = Files.readString(Path.of("config", "example-hall.yaml"));
+        yaml = cut(cut(yaml, "\ndevices:"), "\nmqtt:");
+        for (String code : List.of("OPEN,", "PAY,", "BILL,")) {
+            yaml = yaml.replace("{ code: " + code, "{ numberTo: 9999, code: " + code);
+        }
+        yaml = yaml.replace("dataDir: ../data/sh-pudong-01", "dataDir: data")
+                .replace("  port: 8080", "  port: " + freePort())
+                .replace("  publicUrl: http://192.168.1.10:8080", "");
+        Path file = dir.resolve("hall.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    /** {@code yaml} without the top-level section starting at {@code header}. */
+    private static String cut(String yaml, String header) {
+        int from = yaml.indexOf(header);
+        int to = from + 1;
+        while (true) {
+            to = yaml.indexOf('\n', to) + 1;
+            if (to == 0 || to >= yaml.length() || (!yaml.startsWith(" ", to) && !yaml.startsWith("\n", to)
+                    && !yaml.startsWith("#", to))) {
+                break;
+            }
+        }
+        return yaml.substring(0, from + 1) + (to == 0 ? "" : yaml.substring(to));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void wipeJournal(Path yaml) {
+        Bench.deleteTree(yaml.getParent().resolve("data"));
+    }
+
+    /** One start: the time to the "Ready:" line and to the first /board/ page; then SIGTERM and wait. */
+    private static Sample start(List<String> command, Path yaml, Path work) throws Exception {
+        String board = "http://127.0.0.1:" + port(yaml) + "/board/";
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        CompletableFuture<Long> ready = new CompletableFuture<>();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    log.add(line);
+                    if (line.contains(" Ready: ")) {
+                        ready.complete(System.nanoTime());
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("the controller ended before it was ready"));
+        });
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        long boardAt = 0;
+        long deadline = t0 + GIVE_UP.toNanos();
+        while (boardAt == 0 && System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(board))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    boardAt = System.nanoTime();
+                }
+            } catch (IOException refused) {
+                Thread.sleep(5); // not listening yet: poll every 5 ms
+            }
+        }
+        long readyAt;
+        try {
+            readyAt = ready.get(GIVE_UP.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("no ready line from " + command + ":\n" + String.join("\n", log), e);
+        }
+        p.destroy(); // SIGTERM, as systemd stops it
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        reader.join(5000);
+        if (boardAt == 0) {
+            throw new IllegalStateException("/board/ never served by " + command + ":\n" + String.join("\n", log));
+        }
+        return new Sample((readyAt - t0) / 1_000_000, (boardAt - t0) / 1_000_000);
+    }
+
+    private static int port(Path yaml) {
+        try {
+            String text = Files.readString(yaml);
+            int i = text.indexOf("\n  port: ") + 9;
+            return Integer.parseInt(text.substring(i, text.indexOf('\n', i)).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long median(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v.length == 0 ? 0 : v[v.length / 2];
+    }
+}
