@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,45 +59,87 @@ public final class BusyDayMemory {
         Login staff = login("staff1", System.getenv("HALLQ_STAFF_PASSWORD"));
         AtomicLong feedBytes = new AtomicLong();
         Thread board = Thread.ofPlatform().daemon().start(() -> follow("/api/feed/board", feedBytes));
-        Random random = new Random(11);
-        String[] services = {"PAY", "PAY", "PAY", "BILL", "BILL", "OPEN"};
+        String[] services = {"PAY", "PAY", "PAY", "BILL", "BILL", "OPEN", "PLAN", "SIM", "ADJ", "PROMO"};
+        AtomicInteger issued = new AtomicInteger();
+        AtomicInteger called = new AtomicInteger();
+        AtomicInteger maxWaiting = new AtomicInteger();
         long start = System.nanoTime();
-        int issued = 0;
-        int served = 0;
-        int maxWaiting = 0;
-        int waiting = 0;
-        while (issued < tickets || waiting > 0) {
-            // a day in thirds: morning peak (4 arrivals per round), midday (1), afternoon peak (3)
-            int phase = issued * 3 / Math.max(1, tickets);
-            int arrivals = issued >= tickets ? 0 : phase == 0 ? 4 : phase == 1 ? 1 : 3;
-            for (int i = 0; i < arrivals && issued < tickets; i++) {
-                post(kiosk, "/api/tickets", "{\"service\":\"" + services[random.nextInt(services.length)] + "\"}",
-                        true);
-                issued++;
-                waiting++;
-            }
-            for (int k = 0; k < 2; k++) {
-                int counter = 1 + random.nextInt(counters);
-                post(staff, "/api/counters/" + counter + "/finish", "{}", false);
-                if (post(staff, "/api/counters/" + counter + "/call-next", "{}", false) == 200) {
-                    served++;
-                    waiting--;
+        // the kiosk: a morning peak (the queue grows to 300), a quiet midday (30) and an afternoon peak (200)
+        Thread dispenser = Thread.ofPlatform().start(() -> {
+            Random random = new Random(11);
+            while (issued.get() < tickets) {
+                int phase = issued.get() * 3 / tickets;
+                int target = phase == 0 ? 300 : phase == 1 ? 30 : 200;
+                int waiting = issued.get() - called.get();
+                maxWaiting.accumulateAndGet(waiting, Math::max);
+                if (waiting < target) {
+                    unchecked(() -> post(kiosk, "/api/tickets",
+                            "{\"service\":\"" + services[random.nextInt(services.length)] + "\"}", true));
+                    issued.incrementAndGet();
+                } else {
+                    pause();
                 }
             }
-            maxWaiting = Math.max(maxWaiting, waiting);
-        }
+        });
+        // one member of staff per counter: finish the customer, call the next, as fast as the hall answers
+        List<Thread> staffThreads = new ArrayList<>();
         for (int c = 1; c <= counters; c++) {
-            post(staff, "/api/counters/" + c + "/finish", "{}", false);
+            int counter = c;
+            staffThreads.add(Thread.ofPlatform().start(() -> {
+                while (called.get() < tickets) {
+                    // staff keep pace with the day's queue: they call while it is above half its phase's size
+                    int waiting = issued.get() - called.get();
+                    int phase = issued.get() * 3 / tickets;
+                    int keep = issued.get() >= tickets ? 0 : phase == 0 ? 150 : phase == 1 ? 10 : 100;
+                    if (waiting <= keep) {
+                        pause();
+                        continue;
+                    }
+                    unchecked(() -> post(staff, "/api/counters/" + counter + "/finish", "{}", false));
+                    if (unchecked(() -> post(staff, "/api/counters/" + counter + "/call-next", "{}", false)) == 200) {
+                        called.incrementAndGet();
+                    } else {
+                        pause();
+                    }
+                }
+                unchecked(() -> post(staff, "/api/counters/" + counter + "/finish", "{}", false));
+            }));
         }
+        dispenser.join();
+        for (Thread t : staffThreads) {
+            t.join();
+        }
+        int served = called.get();
         double seconds = (System.nanoTime() - start) / 1e9;
         done = true;
         sampler.join(1000);
         board.interrupt();
         long hwm = status("VmHWM");
         System.out.printf("busy day: %d tickets issued, %d called, at most %d waiting, %.0f s, board feed %d kB%n",
-                issued, served, maxWaiting, seconds, feedBytes.get() / 1024);
+                issued.get(), served, maxWaiting.get(), seconds, feedBytes.get() / 1024);
         System.out.printf("resident memory: peak sampled %.1f MB, VmHWM %.1f MB, now %.1f MB%n",
                 peakRssKb / 1024.0, hwm / 1024.0, status("VmRSS") / 1024.0);
+    }
+
+    private interface Call {
+        int run() throws Exception;
+    }
+
+    private static int unchecked(Call call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Nothing to do for a moment (a harness, not a test: it paces, it asserts nothing). */
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void sample() {

@@ -171,7 +171,12 @@ class DebInstallIT {
                 .output().trim();
         assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
         Path hall = root.path("/etc/hallq/hall.yaml");
+        // a zone where it is now about noon: the hall is open (09:00-18:00) and the business day, which rolls
+        // over at 04:00, cannot start anew (with new ticket numbers) while this test runs
+        int offset = 12 - java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour();
+        String zone = offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
         String yaml = Files.readString(hall)
+                .replace("  zone: Asia/Shanghai", "  zone: " + zone)
                 .replace("  bind: 0.0.0.0", "  bind: 127.0.0.1")
                 .replace("  port: 8080", "  port: " + port)
                 .replace("  users: []", "  users:\n    - { name: kiosk1, role: KIOSK, passwordHash: \"" + hash + "\" }")
@@ -221,7 +226,7 @@ class DebInstallIT {
         Files.writeString(file, original.replace("port: 8090", "port: " + boardPort)
                 .replace("tcp://192.168.1.10:1883", "tcp://127.0.0.1:" + freePort()));
         Process board = start(List.of("/usr/bin/hallq", "board", "/etc/hallq/board.yaml"),
-                unitJavaOpts("hallq-board.service"), "board");
+                "hallq-board.service", "board");
         try {
             awaitOk("http://127.0.0.1:" + boardPort + "/board/", board, "the board page");
         } finally {
@@ -274,19 +279,42 @@ class DebInstallIT {
     // --- helpers ---
 
     private static Process startController(String what) throws Exception {
+        // as the unit does: ExecStartPre makes the class-data-sharing archive when it is missing or stale
+        String opts = unitJavaOpts("hallq-controller.service");
+        root.sh("runuser -u hallq -- env 'HALLQ_JAVA_OPTS=" + opts + "' MALLOC_ARENA_MAX=2"
+                + " hallq cds-archive /etc/hallq/hall.yaml")
+                .expect(0, "hallq cds-archive");
+        assertTrue(Files.size(root.path("/var/cache/hallq/controller.jsa")) > 0, "no class-data-sharing archive");
         Process p = start(List.of("/usr/bin/hallq", "controller", "/etc/hallq/hall.yaml"),
-                unitJavaOpts("hallq-controller.service"), "controller");
+                "hallq-controller.service", "controller");
         awaitOk("http://127.0.0.1:" + port + "/board/", p, "the board page (" + what + ")");
         return p;
     }
 
-    /** Runs an installed command as the service user with the unit's JVM flags, as systemd would. */
-    private static Process start(List<String> command, String javaOpts, String name) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "HALLQ_JAVA_OPTS=" + javaOpts));
+    /**
+     * Runs an installed command as the service user with the environment of its unit (the JVM flags and
+     * whatever else the unit sets), as systemd would.
+     */
+    private static Process start(List<String> command, String unit, String name) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env"));
+        cmd.addAll(unitEnvironment(unit));
         cmd.addAll(command);
         Process p = root.start("hallq", cmd, target.resolve("deb-install-" + name + ".log"));
         running.add(p);
         return p;
+    }
+
+    /** Every Environment= assignment of the installed unit, as NAME=value. */
+    static List<String> unitEnvironment(String unit) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(root.path("/usr/lib/systemd/system/" + unit))) {
+            if (line.startsWith("Environment=")) {
+                String value = line.substring("Environment=".length());
+                out.add(value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value);
+            }
+        }
+        assertTrue(out.stream().anyMatch(e -> e.startsWith("HALLQ_JAVA_OPTS=")), unit + " sets no HALLQ_JAVA_OPTS");
+        return out;
     }
 
     /** HALLQ_JAVA_OPTS as the installed unit sets it. */
@@ -378,7 +406,8 @@ class DebInstallIT {
         Path md5 = work.resolve("DEBIAN/md5sums");
         DebianRoot.run(List.of("sh", "-c", "cd " + work + " && find etc usr -type f -exec md5sum {} + > " + md5),
                 log, 120).expect(0, "md5sums");
-        Path out = target.resolve("hallq_" + newer + "_all.deb");
+        Path out = target.resolve("deb-upgrade-out/hallq_" + newer + "_all.deb");
+        Files.createDirectories(out.getParent());
         DebianRoot.run(List.of("dpkg-deb", "--root-owner-group", "-b", work.toString(), out.toString()), log, 300)
                 .expect(0, "dpkg-deb -b");
         return out;
