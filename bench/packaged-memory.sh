@@ -68,6 +68,13 @@ run_day() { # label pid
 # 1. the package, with the flags and environment of the installed unit, as user hallq
 rm -rf "$ROOT/var/lib/hallq/bench-day"
 mapfile -t UNIT_ENV < <(sed -n 's/^Environment="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$ROOT/usr/lib/systemd/system/hallq-controller.service")
+# HALLQ_BENCH_JAVA_OPTS: try other flags in place of the unit's (to find the next ones; report the unit's)
+if [[ -n "${HALLQ_BENCH_JAVA_OPTS:-}" ]]; then
+  for i in "${!UNIT_ENV[@]}"; do
+    [[ "${UNIT_ENV[$i]}" == HALLQ_JAVA_OPTS=* ]] && UNIT_ENV[$i]="HALLQ_JAVA_OPTS=$HALLQ_BENCH_JAVA_OPTS"
+  done
+  echo "flags: $HALLQ_BENCH_JAVA_OPTS (not the unit's)"
+fi
 # as the unit does: ExecStartPre (the class-data-sharing archive), then ExecStart
 rm -f "$ROOT/var/cache/hallq/controller.jsa"
 chroot --userspec=hallq:hallq "$ROOT" env "${UNIT_ENV[@]}" /usr/bin/hallq cds-archive /etc/hallq/bench.yaml
