@@ -281,8 +281,7 @@ class DebInstallIT {
     private static Process startController(String what) throws Exception {
         // as the unit does: ExecStartPre makes the class-data-sharing archive when it is missing or stale
         String opts = unitJavaOpts("hallq-controller.service");
-        root.sh("runuser -u hallq -- env 'HALLQ_JAVA_OPTS=" + opts + "' MALLOC_ARENA_MAX=2"
-                + " hallq cds-archive /etc/hallq/hall.yaml")
+        root.sh("runuser -u hallq -- env 'HALLQ_JAVA_OPTS=" + opts + "' hallq cds-archive /etc/hallq/hall.yaml")
                 .expect(0, "hallq cds-archive");
         assertTrue(Files.size(root.path("/var/cache/hallq/controller.jsa")) > 0, "no class-data-sharing archive");
         Process p = start(List.of("/usr/bin/hallq", "controller", "/etc/hallq/hall.yaml"),
