@@ -40,7 +40,7 @@ public final class ControllerMain {
         }
         // every section is checked before anything opens: no journal, no Pi4J context, no socket yet
         LoadedConfig loaded = MainSupport.startOrExit(() -> ConfigCheck.load(Path.of(args[0]), ConfigCheck.SECTIONS));
-        HallRuntime runtime = MainSupport.startOrExit(() -> HallRuntime.start(loaded, Clock.systemUTC(), modules()));
+        HallRuntime runtime = MainSupport.startOrExit(() -> HallRuntime.startChecked(loaded, Clock.systemUTC(), modules()));
         MainSupport.serve(runtime, "controller", started);
     }
 

@@ -38,7 +38,7 @@ public final class StartupTraining {
         }
         LoadedConfig real = MainSupport.startOrExit(() -> ConfigCheck.load(Path.of(args[0]), ConfigCheck.SECTIONS));
         Path data = Files.createTempDirectory("hallq-training");
-        try (HallRuntime runtime = HallRuntime.start(apart(real, data), Clock.systemUTC(), ControllerMain.modules())) {
+        try (HallRuntime runtime = HallRuntime.startChecked(apart(real, data), Clock.systemUTC(), ControllerMain.modules())) {
             var hall = runtime.hall();
             String service = hall.config().services().getFirst().code();
             var outcome = hall.submit(Command.IssueTicket.walkIn(service)).orTimeout(30, TimeUnit.SECONDS).join();

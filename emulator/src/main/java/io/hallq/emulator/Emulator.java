@@ -45,7 +45,7 @@ public final class Emulator implements AutoCloseable {
         Logger.info("Starting hall {} ({} / {}) with its journal in {}", config.hall().id(), config.hall().nameZh(),
                 config.hall().nameEn(), config.journal().dataDir());
         EventLog log = new EventLog();
-        HallRuntime runtime = HallRuntime.start(loaded, Clock.systemUTC(), modules(loaded, options, log));
+        HallRuntime runtime = HallRuntime.startChecked(loaded, Clock.systemUTC(), modules(loaded, options, log));
         return new Emulator(runtime, log);
     }
 

@@ -40,6 +40,20 @@ class EmulatorTest {
     }
 
     @Test
+    void mistakesInTheModulesSections_stopTheStartAtOnce_beforeTheJournalIsOpened() throws Exception {
+        String yaml = java.nio.file.Files.readString(example).replaceFirst("(?m)^(  port:) 0", "$1 70000")
+                .replace("  keepAlive: 30s", "  keepAlive: soon");
+        java.nio.file.Files.writeString(example, yaml);
+        Path journal = data.resolve("journal");
+        var e = assertThrows(io.hallq.controller.config.ConfigException.class,
+                () -> Emulator.start(new EmulatorOptions(example, journal, 1, 7, null)));
+        assertEquals(2, e.errors().size(), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(m -> m.contains("web.port")), e.errors().toString());
+        assertTrue(e.errors().stream().anyMatch(m -> m.contains("mqtt.keepAlive")), e.errors().toString());
+        assertTrue(!java.nio.file.Files.exists(journal), "the journal was opened before the check");
+    }
+
+    @Test
     void restart_resumesTheDayFromTheJournal() throws Exception {
         EmulatorOptions options = new EmulatorOptions(example, data, 400, 7, null);
         Map<String, Integer> next;

@@ -226,17 +226,23 @@ public final class HallController implements AutoCloseable {
     }
 
     private void dispatch(List<JournaledEvent> events) {
-        effects.execute(() -> {
-            for (EventListener l : listeners) {
-                try {
-                    l.onEvents(events);
-                } catch (RuntimeException e) {
-                    Logger.debug(e, "Listener {} failed", l);
-                    failed("a module's event listener " + l + " failed on events #" + events.get(0).sequence()
-                            + "..#" + events.get(events.size() - 1).sequence() + ": " + e);
-                }
+        try {
+            effects.execute(() -> deliver(events));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing after a writer that outlived its stop: the journal has the events, cursors catch up
+        }
+    }
+
+    private void deliver(List<JournaledEvent> events) {
+        for (EventListener l : listeners) {
+            try {
+                l.onEvents(events);
+            } catch (RuntimeException e) {
+                Logger.debug(e, "Listener {} failed", l);
+                failed("a module's event listener " + l + " failed on events #" + events.get(0).sequence()
+                        + "..#" + events.get(events.size() - 1).sequence() + ": " + e);
             }
-        });
+        }
     }
 
     /** Stops taking commands, finishes those queued, delivers their effects and closes the journal. */

@@ -28,6 +28,14 @@ public final class HallRuntime implements AutoCloseable {
      */
     public static HallRuntime start(LoadedConfig loaded, Clock clock, List<HallModule> modules) {
         checkSections(loaded, modules);
+        return startChecked(loaded, clock, modules);
+    }
+
+    /**
+     * As {@link #start}, for a configuration whose every section {@code ConfigCheck.load} has checked already
+     * (the controller's and the emulator's main): the modules' readers are not run a second time.
+     */
+    public static HallRuntime startChecked(LoadedConfig loaded, Clock clock, List<HallModule> modules) {
         HallRuntime runtime = new HallRuntime(HallController.start(loaded.config(), clock, Duration.ofSeconds(1)));
         HallContext context = new HallContext(runtime.hall, loaded, clock);
         try {

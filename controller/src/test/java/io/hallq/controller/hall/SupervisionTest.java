@@ -75,6 +75,30 @@ class SupervisionTest {
     }
 
     @Test
+    void aThreadDyingOfAnUncaughtException_endsTheProcessNonZero_namingTheThread() throws Exception {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        try (HallController hall = HallController.start(TestHalls.small(dir.resolve("data")), clock, Duration.ZERO)) {
+            AtomicInteger exitStatus = new AtomicInteger(-1);
+            CountDownLatch exited = new CountDownLatch(1);
+            try (Supervision s = Supervision.start(hall, SdNotify.from(Map.of(), 1), Supervision.DEFAULT_WEDGE,
+                    status -> {
+                        exitStatus.set(status);
+                        exited.countDown();
+                    }, "serving").endOnUncaughtExceptions()) {
+                Thread.ofPlatform().name("some-module").start(() -> {
+                    throw new IllegalStateException("module bug");
+                }).join();
+                assertTrue(exited.await(10, TimeUnit.SECONDS));
+                assertEquals(Supervision.EXIT_FAILED, exitStatus.get());
+                assertTrue(hall.failure().contains("some-module") && hall.failure().contains("module bug"),
+                        hall.failure());
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
     void aWedgedWriter_isGivenUp_itsFuturesFailWithTheReason_andTheProcessEndsNonZero() throws Exception {
         try (NotifySocket socket = new NotifySocket(dir.resolve("notify").toString());
              HallController hall = HallController.start(TestHalls.small(dir.resolve("data")), clock,
