@@ -14,7 +14,7 @@ import org.tinylog.Logger;
 
 /**
  * Publishes the hall board's view, retained (QoS 1) on {@code hallq/v1/<hall>/board}, for a board that runs on
- * a Pi of its own ({@code io.hallq.controller.board.BoardMain}). Bursts are coalesced: at most one publish
+ * a Pi of its own ({@code io.hallq.board.BoardMain}, module board). Bursts are coalesced: at most one publish
  * per {@link #MIN_INTERVAL_MS}, always of the newest view; the first view after a quiet spell goes out at once.
  * The newest view is published again after every (re)connect, and retried while a publish fails.
  *

@@ -11,7 +11,6 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.protocol.mqtt.HallCommand;
 import io.hallq.protocol.mqtt.Topics;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,13 +35,10 @@ public final class MqttSettingsReader {
     private static final ConfigScalar<String> SEGMENT =
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "an id of a-z, 0-9 and '-' (up to 64)");
     /** A broker address as every MQTT client of ours takes it (the hall, the board Pi). */
-    public static final ConfigScalar<String> BROKER = ConfigScalar.text("(tcp|ssl)://[A-Za-z0-9.\\[\\]:-]+:\\d{1,5}",
-            "a broker URI tcp://host:port or ssl://host:port");
+    public static final ConfigScalar<String> BROKER = MqttConnectionReader.BROKER;
     /** A client id as the brokers take it. */
-    public static final ConfigScalar<String> CLIENT_ID =
-            ConfigScalar.text("[A-Za-z0-9_-]{1,64}", "a client id of A-Z, a-z, 0-9, '_', '-'");
-    public static final ConfigScalar<Duration> POSITIVE =
-            DURATION.where(Duration::isPositive, "a duration more than 0");
+    public static final ConfigScalar<String> CLIENT_ID = MqttConnectionReader.CLIENT_ID;
+    public static final ConfigScalar<Duration> POSITIVE = MqttConnectionReader.POSITIVE;
     private static final ConfigScalar<Duration> NOT_NEGATIVE =
             DURATION.where(d -> !d.isNegative(), "a duration of 0 or more");
 
@@ -159,7 +155,7 @@ public final class MqttSettingsReader {
                     + " page's staffing advice share journal.profileWeeks; move it there");
         }
         URI broker = broker(n);
-        Backoff reconnect = reconnect(n);
+        MqttConnectionReader.Backoff reconnect = reconnect(n);
         return new MqttSettings(n.key("enabled").get(BOOLEAN, true), broker, n.key("embedded").get(BOOLEAN, false),
                 n.key("clientId").get(CLIENT_ID, "hall-" + hallId),
                 n.key("username").optional(NAME), password(n, base, env), tls(n.key("tls"), base, broker),
@@ -173,53 +169,19 @@ public final class MqttSettingsReader {
                         MqttSettings.DEFAULT_COMMAND_MAX_AGE));
     }
 
-    /** The reconnect backoff, from {@code min} doubling up to {@code max}. */
-    public record Backoff(Duration min, Duration max) {}
-
     /** The required {@code broker} key of an mqtt mapping (the hall's, the board Pi's). */
     public static URI broker(ConfigNode n) {
-        return URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
+        return MqttConnectionReader.broker(n);
     }
 
     /** The optional {@code reconnect: {min, max}} of an mqtt mapping, 1 s to 30 s by default, max not below min. */
-    public static Backoff reconnect(ConfigNode n) {
-        ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
-        Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
-        Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
-        if (max.compareTo(min) < 0) {
-            reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
-        }
-        return new Backoff(min, max);
+    public static MqttConnectionReader.Backoff reconnect(ConfigNode n) {
+        return MqttConnectionReader.reconnect(n);
     }
 
-    /**
-     * The {@code tls} mapping ({@code caFile}, {@code certFile}, {@code keyFile}, relative to {@code base}),
-     * also used by the standalone board's file; an ssl:// broker without it is an error.
-     */
+    /** The {@code tls} mapping of an mqtt mapping ({@link MqttConnectionReader#tls}). */
     public static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
-        ConfigNode t = n.mapping("caFile", "certFile", "keyFile");
-        if (!t.isGiven()) {
-            if ("ssl".equals(broker.getScheme())) {
-                n.error("missing: an ssl:// broker needs tls.caFile (PEM) to check the broker's certificate");
-            }
-            return Optional.empty();
-        }
-        Optional<Path> ca = file(t.key("caFile"), base, true);
-        Optional<Path> cert = file(t.key("certFile"), base, false);
-        Optional<Path> key = file(t.key("keyFile"), base, false);
-        if (cert.isPresent() != key.isPresent()) {
-            t.key(cert.isPresent() ? "keyFile" : "certFile").error("missing: certFile and keyFile go together");
-        }
-        return ca.map(c -> new MqttSettings.Tls(c, cert, key));
-    }
-
-    private static Optional<Path> file(ConfigNode n, Path base, boolean required) {
-        Optional<String> name = required ? n.required(NAME) : n.optional(NAME);
-        Optional<Path> path = name.map(s -> base.resolve(s).normalize());
-        if (path.isPresent() && !Files.isReadable(path.get())) {
-            n.error("expected a readable PEM file, but " + path.get() + " cannot be read");
-        }
-        return path;
+        return MqttConnectionReader.tls(n, base, broker);
     }
 
     private static Map<String, Set<String>> commands(ConfigNode n) {

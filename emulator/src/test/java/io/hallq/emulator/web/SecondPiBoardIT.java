@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
-import io.hallq.controller.board.BoardSettings;
-import io.hallq.controller.board.BoardSettingsReader;
-import io.hallq.controller.board.StandaloneBoard;
+import io.hallq.board.BoardSettings;
+import io.hallq.board.BoardSettingsReader;
+import io.hallq.board.StandaloneBoard;
 import io.hallq.controller.sync.BoardHalls;
 import io.hallq.controller.sync.Mosquitto;
 import io.hallq.protocol.mqtt.Topics;

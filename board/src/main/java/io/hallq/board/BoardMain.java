@@ -1,8 +1,8 @@
-package io.hallq.controller.board;
+package io.hallq.board;
 
 import io.hallq.controller.config.ConfigException;
-import io.hallq.controller.hall.MainSupport;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./hallq board <board.yaml>} on the Pi beside the hall TV: the hall board as a process of its own,
@@ -36,6 +36,15 @@ public final class BoardMain {
             System.exit(1);
             return;
         }
-        MainSupport.closeOnShutdown(board, "board").await();
+        CountDownLatch stopped = new CountDownLatch(1);
+        StandaloneBoard running = board;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close(); // publishes "stopped" as its health before the connection closes
+            } finally {
+                stopped.countDown();
+            }
+        }, "board-shutdown"));
+        stopped.await();
     }
 }

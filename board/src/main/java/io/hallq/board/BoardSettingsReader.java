@@ -1,4 +1,4 @@
-package io.hallq.controller.board;
+package io.hallq.board;
 
 import static io.hallq.controller.config.ConfigScalar.NAME;
 
@@ -9,7 +9,7 @@ import io.hallq.controller.config.ConfigProblems;
 import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.YamlSource;
 import io.hallq.controller.sync.MqttSettings;
-import io.hallq.controller.sync.MqttSettingsReader;
+import io.hallq.controller.sync.MqttConnectionReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +31,7 @@ public final class BoardSettingsReader {
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "a hall id of a-z, 0-9 and '-' (up to 64)");
     private static final ConfigScalar<String> ADDRESS =
             ConfigScalar.text("[0-9a-fA-F:.]+|localhost", "an IP address such as 127.0.0.1 or 0.0.0.0");
-    private static final ConfigScalar<Duration> POSITIVE = MqttSettingsReader.POSITIVE;
+    private static final ConfigScalar<Duration> POSITIVE = MqttConnectionReader.POSITIVE;
 
     private BoardSettingsReader() {}
 
@@ -84,12 +84,12 @@ public final class BoardSettingsReader {
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
                 "keepAlive", "reconnect");
-        URI broker = MqttSettingsReader.broker(m);
-        MqttSettingsReader.Backoff reconnect = MqttSettingsReader.reconnect(m);
+        URI broker = MqttConnectionReader.broker(m);
+        MqttConnectionReader.Backoff reconnect = MqttConnectionReader.reconnect(m);
         MqttSettings mqtt = new MqttSettings(true, broker, false,
-                m.key("clientId").get(MqttSettingsReader.CLIENT_ID, defaultClientId(hall, id)),
+                m.key("clientId").get(MqttConnectionReader.CLIENT_ID, defaultClientId(hall, id)),
                 m.key("username").optional(NAME), m.key("password").optional(NAME),
-                MqttSettingsReader.tls(m.key("tls"), baseDir, broker),
+                MqttConnectionReader.tls(m.key("tls"), baseDir, broker),
                 m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,
                 reconnect.min(), reconnect.max(), Map.of(), List.of());
         problems.throwIfAny();

@@ -1,4 +1,4 @@
-package io.hallq.controller.board;
+package io.hallq.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.hallq.controller.board;
+package io.hallq.board;
 
 import io.hallq.controller.sync.MqttSettings;
 
