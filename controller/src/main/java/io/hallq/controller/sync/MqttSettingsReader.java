@@ -11,6 +11,7 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.protocol.mqtt.HallCommand;
 import io.hallq.protocol.mqtt.Topics;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
