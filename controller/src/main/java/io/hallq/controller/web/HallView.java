@@ -52,8 +52,9 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
 
     static HallView capture(QueueState s, long seq, Instant now) {
         var hall = s.config().hall();
+        Map<Ticket, Estimator.Estimate> estimates = Estimator.forAllWaiting(s, now);
         List<TicketInfo> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
-                .map(t -> ticket(s, t, now)).toList();
+                .map(t -> ticket(t, estimates.getOrDefault(t, new Estimator.Estimate(0, 0)))).toList();
         return new HallView(seq, now, hall.id(), hall.nameZh(), hall.nameEn(), s.day(), counters(s),
                 services(s, now), s.config().classes().stream()
                         .map(c -> new ClassInfo(c.code(), c.nameZh(), c.nameEn())).toList(),
@@ -91,9 +92,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
         return out;
     }
 
-    private static TicketInfo ticket(QueueState s, Ticket t, Instant now) {
-        boolean waiting = t.status() == Ticket.Status.WAITING;
-        Estimator.Estimate e = waiting ? Estimator.forWaiting(s, t, now) : new Estimator.Estimate(0, 0);
+    private static TicketInfo ticket(Ticket t, Estimator.Estimate e) {
         return new TicketInfo(t.number(), t.service(), t.customerClass(), t.status().name(), t.counter(),
                 t.issuedAt(), t.calledAt(), t.recalls(), t.vipRoom(), t.phoneMasked(), t.token(), e.peopleAhead(),
                 e.waitSeconds());
