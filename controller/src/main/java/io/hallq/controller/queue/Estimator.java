@@ -66,43 +66,76 @@ public final class Estimator {
      */
     public static Map<Ticket, Estimate> forAllWaiting(QueueState state, Instant now) {
         Map<Ticket, Double> forecast = Forecast.run(state, now);
-        Map<String, List<CounterState>> ableBy = new HashMap<>();
         Map<Ticket, Estimate> out = new HashMap<>();
         List<Ticket> waiting = new ArrayList<>();
         for (ServiceConfig s : state.config().services()) {
             waiting.addAll(state.waiting(s.code()));
         }
         waiting.sort(Ticket.BY_RANK);
-        // people ahead: for each kind of ticket (service, class, VIP room) the running count of waiting tickets
-        // in queue order that the counters able to take that kind take
-        Map<String, int[]> seen = new HashMap<>();
-        Map<String, Boolean> takes = new HashMap<>();
-        for (Ticket t : waiting) {
-            String kind = kind(t.service(), t.customerClass(), t.vipRoom());
-            ableBy.computeIfAbsent(kind, k -> counters(state, t.service(), t.customerClass(), t.vipRoom()));
-            seen.putIfAbsent(kind, new int[1]);
+        // people ahead: for each kind of ticket (service, class, VIP room) the running count of the waiting
+        // tickets, in queue order, that the counters able to take that kind take
+        Kinds kinds = new Kinds(state);
+        int[] kindOf = new int[waiting.size()];
+        for (int i = 0; i < waiting.size(); i++) {
+            kindOf[i] = kinds.of(waiting.get(i));
         }
-        for (Ticket t : waiting) {
-            String kind = kind(t.service(), t.customerClass(), t.vipRoom());
-            List<CounterState> able = ableBy.get(kind);
+        boolean[][] counts = kinds.matrix();
+        int[] seen = new int[kinds.size()];
+        for (int i = 0; i < waiting.size(); i++) {
+            Ticket t = waiting.get(i);
+            int k = kindOf[i];
+            List<CounterState> able = kinds.able(k);
             if (state.config().service(t.service()).orElseThrow().directQueue()) {
                 out.put(t, direct(state, t.service()));
             } else if (able.isEmpty()) {
-                out.put(t, new Estimate(seen.get(kind)[0], -1));
+                out.put(t, new Estimate(seen[k], -1));
             } else {
                 Double f = forecast.get(t);
                 long wait = f != null ? Math.round(f) : Math.round(workOver(state, able, t));
-                out.put(t, new Estimate(seen.get(kind)[0], wait));
+                out.put(t, new Estimate(seen[k], wait));
             }
-            for (Map.Entry<String, int[]> e : seen.entrySet()) {
-                boolean counts = takes.computeIfAbsent(e.getKey() + '|' + kind, k -> takenByAny(state,
-                        ableBy.get(e.getKey()), t));
-                if (counts) {
-                    e.getValue()[0]++;
+            for (int j = 0; j < seen.length; j++) {
+                if (counts[j][k]) {
+                    seen[j]++;
                 }
             }
         }
         return out;
+    }
+
+    /** The kinds of waiting tickets (service, class, VIP room), numbered, with the counters able to take each. */
+    private static final class Kinds {
+        private final QueueState state;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<Ticket> sample = new ArrayList<>();
+        private final List<List<CounterState>> able = new ArrayList<>();
+
+        Kinds(QueueState state) {
+            this.state = state;
+        }
+
+        int of(Ticket t) {
+            return index.computeIfAbsent(kind(t.service(), t.customerClass(), t.vipRoom()), k -> {
+                sample.add(t);
+                able.add(counters(state, t.service(), t.customerClass(), t.vipRoom()));
+                return sample.size() - 1;
+            });
+        }
+
+        int size() { return sample.size(); }
+
+        List<CounterState> able(int k) { return able.get(k); }
+
+        /** [j][k]: a ticket of kind k counts as ahead for a ticket of kind j. */
+        boolean[][] matrix() {
+            boolean[][] m = new boolean[size()][size()];
+            for (int j = 0; j < size(); j++) {
+                for (int k = 0; k < size(); k++) {
+                    m[j][k] = takenByAny(state, able.get(j), sample.get(k));
+                }
+            }
+            return m;
+        }
     }
 
     /** Fallback for a ticket the forecast does not reach: the work ahead of it over the counters that could. */
@@ -170,9 +203,17 @@ public final class Estimator {
 
     private static List<Ticket> ahead(QueueState state, List<CounterState> able, Predicate<Ticket> isAhead) {
         List<Ticket> ahead = new ArrayList<>();
-        for (Ticket t : state.liveTickets()) {
-            if (t.status() == Ticket.Status.WAITING && isAhead.test(t) && takenByAny(state, able, t)) {
-                ahead.add(t);
+        Map<String, Map<String, Boolean>> taken = new HashMap<>(); // by service, then class (+ VIP room)
+        for (ServiceConfig s : state.config().services()) {
+            Map<String, Boolean> byClass = taken.computeIfAbsent(s.code(), k -> new HashMap<>());
+            for (Ticket t : state.waiting(s.code())) {
+                if (!isAhead.test(t)) {
+                    break; // queue order: the rest are behind too
+                }
+                String key = t.vipRoom() ? t.customerClass() + "/vip" : t.customerClass();
+                if (byClass.computeIfAbsent(key, k -> takenByAny(state, able, t))) {
+                    ahead.add(t);
+                }
             }
         }
         return ahead;

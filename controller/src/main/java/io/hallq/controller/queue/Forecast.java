@@ -113,6 +113,10 @@ final class Forecast {
     private final double nowSeconds;
     private final SelectionPolicy policy;
     private final Map<String, Queue> queues = new LinkedHashMap<>();
+    /** Queues by service, then class, then VIP-room flag (no string building per ticket). */
+    private final Map<String, Map<String, Queue[]>> byKind = new HashMap<>();
+    private final Map<String, Double> workBy = new HashMap<>();
+    private final Map<String, Double> headBy = new HashMap<>();
     private final List<Desk> desks = new ArrayList<>();
     private long nextOrder;
 
@@ -157,21 +161,26 @@ final class Forecast {
     }
 
     private double work(String service) {
-        return state.handling().meanSeconds(service);
+        return workBy.computeIfAbsent(service, s -> state.handling().meanSeconds(s));
     }
 
     private double headStart(String cls) {
-        return config.customerClass(cls).map(CustomerClassConfig::priority).orElse(Duration.ZERO).toSeconds();
+        return headBy.computeIfAbsent(cls, c -> (double) config.customerClass(c).map(CustomerClassConfig::priority)
+                .orElse(Duration.ZERO).toSeconds());
     }
 
     private Queue queue(String service, String cls, boolean vipRoom) {
-        return queues.computeIfAbsent(service + '/' + cls + '/' + vipRoom, k -> {
+        Queue[] pair = byKind.computeIfAbsent(service, k -> new HashMap<>()).computeIfAbsent(cls, k -> new Queue[2]);
+        int i = vipRoom ? 1 : 0;
+        if (pair[i] == null) {
             Queue q = new Queue(service, cls, vipRoom);
             for (Desk d : desks) {
                 addTake(d, q);
             }
-            return q;
-        });
+            pair[i] = q;
+            queues.put(service + '/' + cls + '/' + vipRoom, q);
+        }
+        return pair[i];
     }
 
     /** Loads the counters, the waiting tickets and the expected arrivals. */
@@ -186,9 +195,10 @@ final class Forecast {
             if (s.directQueue()) {
                 continue;
             }
+            double w = work(s.code());
             for (Ticket t : state.waiting(s.code())) {
                 queue(s.code(), t.customerClass(), t.vipRoom()).items.addLast(new Item(t, seconds(t.rank()),
-                        t.order(), work(s.code()), headStart(t.customerClass()), false));
+                        t.order(), w, headStart(t.customerClass()), false));
             }
         }
         if (policy == SelectionPolicy.FCFS) {
