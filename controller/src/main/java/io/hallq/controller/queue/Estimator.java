@@ -54,6 +54,31 @@ public final class Estimator {
         return served ? forWalkIn(state, service, now).waitSeconds() : -1;
     }
 
+    /** {@link #waitNow} for every service, from one forecast (the pages show them all after every change). */
+    public static Map<String, Long> waitNowAll(QueueState state, Instant now) {
+        String cls = state.config().defaultClass().code();
+        List<String> forecastFor = new ArrayList<>();
+        Map<String, Long> out = new HashMap<>();
+        for (ServiceConfig svc : state.config().services()) {
+            boolean served = state.counters().stream()
+                    .anyMatch(c -> c.serving() && Selection.mayTakeDirectly(state, c, svc.code(), cls, false));
+            if (svc.directQueue()) {
+                out.put(svc.code(), direct(state, svc.code()).waitSeconds());
+            } else if (!served) {
+                out.put(svc.code(), -1L);
+            } else {
+                forecastFor.add(svc.code());
+            }
+        }
+        Map<String, Double> f = forecastFor.isEmpty() ? Map.of() : Forecast.walkIns(state, forecastFor, cls, now);
+        for (String service : forecastFor) {
+            double wait = f.get(service);
+            out.put(service, wait >= 0 ? Math.round(wait)
+                    : forWalkIn(state, service, now).waitSeconds()); // the fallback, as for a single service
+        }
+        return out;
+    }
+
     /** The people ahead of a waiting ticket and its remaining wait, by the same rule as at issue. */
     public static Estimate forWaiting(QueueState state, Ticket ticket, Instant now) {
         return estimate(state, ticket.service(), ticket.customerClass(), ticket.vipRoom(),

@@ -55,6 +55,7 @@ final class Forecast {
         final long order;
         final double work;
         final double headStart;
+        /** Not a customer: marks when a new ticket of its queue would be called, and takes no counter time. */
         final boolean target;
 
         Item(Ticket ticket, double rank, long order, double work, double headStart, boolean target) {
@@ -133,7 +134,7 @@ final class Forecast {
     static Map<Ticket, Double> run(QueueState state, Instant now) {
         Forecast f = new Forecast(state, now);
         f.load();
-        return f.play(null);
+        return f.play(true, Map.of()).waiting;
     }
 
     /**
@@ -143,11 +144,30 @@ final class Forecast {
     static double newTicket(QueueState state, String service, String cls, boolean vipRoom, Instant rank,
                             Instant now) {
         Forecast f = new Forecast(state, now);
-        Item target = new Item(null, seconds(rank), Long.MAX_VALUE, f.work(service), f.headStart(cls), true);
         f.load();
+        Item target = new Item(null, seconds(rank), Long.MAX_VALUE, 0, f.headStart(cls), true);
         f.queue(service, cls, vipRoom).items.addLast(target);
-        Double at = f.play(target).get(null);
+        Double at = f.play(false, Map.of(target, service)).targets.get(service);
         return at == null ? -1 : at;
+    }
+
+    /**
+     * For each service, seconds from now until a walk-in of {@code cls} taking a ticket now would be called (-1
+     * when no counter takes one within the horizon): the same as {@link #newTicket} for each, from one pass (the
+     * markers take no counter time, so they do not change each other's answer).
+     */
+    static Map<String, Double> walkIns(QueueState state, List<String> services, String cls, Instant now) {
+        Forecast f = new Forecast(state, now);
+        f.load();
+        Map<Item, String> targets = new IdentityHashMap<>();
+        for (String service : services) {
+            Item target = new Item(null, seconds(now), Long.MAX_VALUE, 0, f.headStart(cls), true);
+            f.queue(service, cls, false).items.addLast(target);
+            targets.put(target, service);
+        }
+        Map<String, Double> out = new HashMap<>(f.play(false, targets).targets);
+        services.forEach(s -> out.putIfAbsent(s, -1.0));
+        return out;
     }
 
     /** Seconds from now until this waiting ticket is called, or -1 when not within the horizon. */
@@ -311,23 +331,28 @@ final class Forecast {
         return Residual.expected(mean, state.handling().cv(t.service(), Residual.DEFAULT_CV), elapsed);
     }
 
+    private record Played(Map<Ticket, Double> waiting, Map<String, Double> targets) {}
+
     /**
-     * Runs the forecast until {@code stopAt} is called (or, when null, every waiting ticket is) or no counter can
-     * take anyone more. Returns seconds from now per waiting ticket called (the new ticket under the key null).
+     * Runs the forecast until every target is reached and (with {@code allWaiting}) every waiting ticket is
+     * called, or no counter can take anyone more. Returns seconds from now per waiting ticket and per target.
      */
-    private Map<Ticket, Double> play(Item stopAt) {
-        Map<Ticket, Double> out = new IdentityHashMap<>();
-        Map<Ticket, Double> result = new HashMap<>();
+    private Played play(boolean allWaiting, Map<Item, String> targets) {
+        Map<Ticket, Double> out = new HashMap<>();
+        Map<String, Double> reached = new HashMap<>();
         int waitingLeft = 0;
-        for (Queue q : queues.values()) {
-            for (Item i : q.items) {
-                if (i.ticket != null) {
-                    waitingLeft++;
+        if (allWaiting) {
+            for (Queue q : queues.values()) {
+                for (Item i : q.items) {
+                    if (i.ticket != null) {
+                        waitingLeft++;
+                    }
                 }
             }
         }
+        int targetsLeft = targets.size();
         List<Desk> active = new ArrayList<>(desks);
-        while (!active.isEmpty() && (stopAt != null || waitingLeft > 0)) {
+        while (!active.isEmpty() && (targetsLeft > 0 || waitingLeft > 0)) {
             Desk d = earliest(active);
             double t = d.free;
             if (t > HORIZON) {
@@ -355,17 +380,17 @@ final class Forecast {
             }
             Item item = take.queue().items.removeFirst();
             if (item.target) {
-                result.put(null, t);
-                return result;
+                reached.put(targets.get(item), t);
+                targetsLeft--;
+                continue; // a marker takes no counter time
             }
-            if (item.ticket != null) {
+            if (item.ticket != null && allWaiting) {
                 out.put(item.ticket, t);
                 waitingLeft--;
             }
             d.free = t + item.work * d.pace;
         }
-        result.putAll(out);
-        return result;
+        return new Played(out, reached);
     }
 
     private static Desk earliest(List<Desk> active) {

@@ -77,6 +77,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
 
     private static List<ServiceInfo> services(QueueState s, Instant now) {
         List<ServiceInfo> out = new ArrayList<>();
+        Map<String, Long> waits = Estimator.waitNowAll(s, now);
         for (ServiceConfig svc : s.config().services()) {
             ServiceChanged st = s.serviceState(svc.code());
             Map<String, Integer> byClass = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
             s.waiting(svc.code()).forEach(t -> byClass.merge(t.customerClass(), 1, Integer::sum));
             out.add(new ServiceInfo(svc.code(), svc.nameZh(), svc.nameEn(), svc.prefix(), st.enabled(),
                     st.messageZh(), st.messageEn(), svc.directQueue(), s.waiting(svc.code()).size(), byClass,
-                    Estimator.waitNow(s, svc.code(), now),
+                    waits.get(svc.code()),
                     Math.round(s.handling().meanSeconds(svc.code()))));
         }
         return out;

@@ -109,6 +109,25 @@ class ForecastTest {
     }
 
     @Test
+    void theStatedWaitsOfAllServices_fromOnePass_areEachServicesOwn() {
+        EngineHarness h = hall(shifts(new Shift(3, LocalTime.of(10, 20), LocalTime.of(18, 0))));
+        String[] services = {"OPEN", "PAY", "BILL", "OPEN"};
+        for (int i = 0; i < 25; i++) {
+            h.issue(services[i % 4], i % 5 == 0 ? "GOTONE" : null);
+            if (i % 6 == 0) {
+                h.callNext(2 + i % 2);
+            }
+            h.minutes(1);
+        }
+        QueueState s = h.engine.state();
+        Map<String, Long> all = Estimator.waitNowAll(s, h.now);
+        for (var svc : s.config().services()) {
+            assertEquals(Estimator.waitNow(s, svc.code(), h.now), all.get(svc.code()), svc.code());
+        }
+        assertTrue(all.get("OPEN") > 0);
+    }
+
+    @Test
     void theWholeQueuesEstimates_areEachWaitingTicketsOwn() {
         EngineHarness h = hall(shifts(new Shift(3, LocalTime.of(10, 20), LocalTime.of(18, 0))));
         h.ok(new Command.CloseCounter(3));
