@@ -33,12 +33,56 @@ public final class WholePathBench {
     private WholePathBench() {}
 
     public static void main(String[] args) throws Exception {
-        String label = args[0];
-        int rounds = Integer.parseInt(args[1]);
-        for (int i = 2; i < args.length; i++) {
-            run(label, rounds, Integer.parseInt(args[i]));
+        boolean cpu = args[0].equals("--cpu");
+        int first = cpu ? 1 : 0;
+        String label = args[first];
+        int rounds = Integer.parseInt(args[first + 1]);
+        for (int i = first + 2; i < args.length; i++) {
+            if (cpu) {
+                writerCpu(label, rounds, Integer.parseInt(args[i]));
+            } else {
+                run(label, rounds, Integer.parseInt(args[i]));
+            }
         }
         System.exit(0);
+    }
+
+    /**
+     * The part of the path whose cost can depend on the queue, in CPU time of the thread doing it (so other load
+     * on the machine does not count): the engine handling the command and the pages' view taken after it, as the
+     * writer does them. The rest of the path (HTTP, fsync, SSE) does the same work whatever the queue's length.
+     */
+    private static void writerCpu(String label, int rounds, int waiting) throws IOException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Path dir = Files.createTempDirectory("hallq-wholepath-cpu");
+        QueueEngine engine = new QueueEngine(TestHalls.small(dir));
+        var at = TestHalls.MONDAY_10AM.minusSeconds(waiting + 60L);
+        for (int i = 0; i < waiting; i++) {
+            engine.handle(new Command.IssueTicket(SERVICES[i % 3], i % 10 == 0 ? "GOTONE" : null, null, null),
+                    at.plusSeconds(i));
+        }
+        long[] issue = new long[rounds];
+        long[] call = new long[rounds];
+        var now = TestHalls.MONDAY_10AM;
+        int warmUp = Math.max(50, rounds);
+        long sink = 0;
+        for (int r = -warmUp; r < rounds; r++) {
+            now = now.plusSeconds(5);
+            long a = threads.getCurrentThreadCpuTime();
+            engine.handle(new Command.IssueTicket(SERVICES[Math.floorMod(r, 3)], null, null, null), now);
+            sink += HallView.capture(engine.state(), r, now).tickets().size();
+            long b = threads.getCurrentThreadCpuTime();
+            engine.handle(new Command.CallNext(2 + Math.floorMod(r, 2)), now.plusSeconds(1));
+            sink += HallView.capture(engine.state(), r, now.plusSeconds(1)).tickets().size();
+            long c = threads.getCurrentThreadCpuTime();
+            if (r >= 0) {
+                issue[r] = b - a;
+                call[r] = c - b;
+            }
+        }
+        int left = engine.state().waitingCount();
+        row(label + " (writer CPU, " + sink % 2 + ")", waiting, left, "issue + pages' view", issue);
+        row(label + " (writer CPU, " + sink % 2 + ")", waiting, left, "call next + pages' view", call);
     }
 
     private static void run(String label, int rounds, int waiting) throws Exception {
