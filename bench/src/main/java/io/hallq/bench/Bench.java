@@ -21,7 +21,7 @@ final class Bench {
                 s.nameEn(), s.prefix(), 1, 9999, s.handlingTime(), true, s.disabledMessageZh(), s.disabledMessageEn(),
                 s.directQueue())).toList();
         return new HallConfig(c.hall(), c.hours(), services, c.classes(), c.counters(), c.alarms(), c.rules(),
-                c.journal());
+                c.journal(), c.roster());
     }
 
     static void deleteTree(Path dir) {

@@ -16,12 +16,31 @@ public record HallConfig(
         List<CounterConfig> counters,
         AlarmConfig alarms,
         QueueRules rules,
-        JournalConfig journal) {
+        JournalConfig journal,
+        RosterConfig roster) {
 
     public HallConfig {
         services = List.copyOf(services);
         classes = List.copyOf(classes);
         counters = List.copyOf(counters);
+        roster = roster == null ? RosterConfig.NONE : roster;
+    }
+
+    /** A hall without a planned roster ({@link RosterConfig#NONE}). */
+    public HallConfig(HallInfo hall, BusinessHours hours, List<ServiceConfig> services,
+                      List<CustomerClassConfig> classes, List<CounterConfig> counters, AlarmConfig alarms,
+                      QueueRules rules, JournalConfig journal) {
+        this(hall, hours, services, classes, counters, alarms, rules, journal, RosterConfig.NONE);
+    }
+
+    /** This hall with another roster (the simulator plans its scenario's shifts and breaks this way). */
+    public HallConfig withRoster(RosterConfig newRoster) {
+        return new HallConfig(hall, hours, services, classes, counters, alarms, rules, journal, newRoster);
+    }
+
+    /** This hall with another selection policy. */
+    public HallConfig withRules(QueueRules newRules) {
+        return new HallConfig(hall, hours, services, classes, counters, alarms, newRules, journal, roster);
     }
 
     public Optional<ServiceConfig> service(String code) {

@@ -24,7 +24,7 @@ public final class HallConfigLoader {
 
     /** The sections this loader reads and validates. */
     public static final List<String> SECTIONS =
-            List.of("hall", "hours", "services", "classes", "counters", "alarms", "rules", "journal");
+            List.of("hall", "hours", "services", "classes", "counters", "alarms", "rules", "journal", "roster");
     /** Top-level sections accepted without validation here; their own packages read them from the raw tree. */
     public static final List<String> OTHER_SECTIONS = List.of("voice", "devices", "mqtt", "web", "notify");
 
@@ -124,7 +124,8 @@ public final class HallConfigLoader {
         return new HallConfig(hall, hours, services, classes, counters,
                 SettingsReader.alarms(root),
                 SettingsReader.rules(root),
-                SettingsReader.journal(root, hall.id(), baseDir));
+                SettingsReader.journal(root, hall.id(), baseDir),
+                RosterReader.read(root, counters));
     }
 
     private static String readFile(Path file) {

@@ -13,6 +13,7 @@ public final class CounterState {
     private String current;
     private List<ProfileEntry> profile;
     private String lastServed;
+    private java.time.Instant changedAt;
 
     CounterState(CounterConfig config) {
         this.config = config;
@@ -32,6 +33,9 @@ public final class CounterState {
     public String lastServed() { return lastServed; }
 
     /** Open, not paused: it takes customers. */
+    /** When the counter last opened, paused, resumed or closed today; null when not known (start of day, snapshot). */
+    public java.time.Instant changedAt() { return changedAt; }
+
     public boolean serving() { return status == CounterStatus.OPEN; }
     public boolean idle() { return status == CounterStatus.OPEN && current == null; }
 
@@ -39,11 +43,13 @@ public final class CounterState {
     void current(String ticket) { current = ticket; }
     void profile(List<ProfileEntry> value) { profile = List.copyOf(value); }
     void lastServed(String ticket) { lastServed = ticket; }
+    void changedAt(java.time.Instant at) { changedAt = at; }
 
     void reset() {
         status = config.openAtStart() ? CounterStatus.OPEN : CounterStatus.CLOSED;
         current = null;
         profile = config.profile();
         lastServed = null;
+        changedAt = null;
     }
 }

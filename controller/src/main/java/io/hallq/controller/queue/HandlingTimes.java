@@ -44,6 +44,23 @@ public final class HandlingTimes {
         return (double) (sums.get(service) + guess.get(service)) / (q.size() + 1);
     }
 
+    /**
+     * Coefficient of variation of a service's handling times (standard deviation over mean) from the samples held;
+     * {@code fallback} until there are at least 5.
+     */
+    public double cv(String service, double fallback) {
+        Deque<Long> q = samples.get(service);
+        if (q.size() < 5) {
+            return fallback;
+        }
+        double mean = (double) sums.get(service) / q.size();
+        double sq = 0;
+        for (long v : q) {
+            sq += (v - mean) * (v - mean);
+        }
+        return mean <= 0 ? fallback : Math.sqrt(sq / (q.size() - 1)) / mean;
+    }
+
     /** The samples currently held for a service, oldest first (for snapshots). */
     public Deque<Long> samples(String service) {
         return samples.get(service);

@@ -48,6 +48,7 @@ public final class QueueState {
     /** The latest board notice (it may have expired or been withdrawn), or null. */
     private NoticePosted notice;
     private final HandlingTimes handling;
+    private final ArrivalRates arrivals = new ArrivalRates();
     private String day;
     private Instant lastAt = Instant.EPOCH;
     private long issued;
@@ -154,6 +155,8 @@ public final class QueueState {
                 .sorted(java.util.Comparator.comparingLong(Ticket::order)).toList();
     }
     public HandlingTimes handling() { return handling; }
+    /** Today's learned arrival rates per service and class. */
+    public ArrivalRates arrivals() { return arrivals; }
     public long issuedCount() { return issued; }
     /** Since when the hall has been over the escalation threshold, or null. */
     public Instant crowdedSince() { return crowdedSince; }
@@ -222,6 +225,7 @@ public final class QueueState {
         counters.values().forEach(CounterState::reset);
         alarms.clear();
         crowdedSince = null;
+        arrivals.startDay(e.at());
     }
 
     private void issue(TicketIssued e) {
@@ -231,6 +235,7 @@ public final class QueueState {
         live.put(t.number(), t);
         waiting.get(t.service()).add(t);
         nextNumber.merge(e.service(), 1, Integer::sum);
+        arrivals.issued(e.at(), e.service(), e.customerClass());
     }
 
     private void call(TicketCalled e) {
@@ -284,6 +289,7 @@ public final class QueueState {
     private void counterChanged(CounterChanged e) {
         CounterState c = counters.get(e.counter());
         c.status(e.status());
+        c.changedAt(e.at());
         if (e.status() == HallEvent.CounterStatus.OPEN) {
             crowdedSince = null; // opening a counter restarts the escalation clock (Xiamen rule)
         }

@@ -52,8 +52,9 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
 
     static HallView capture(QueueState s, long seq, Instant now) {
         var hall = s.config().hall();
+        Map<Ticket, Estimator.Estimate> estimates = Estimator.forAllWaiting(s, now);
         List<TicketInfo> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
-                .map(t -> ticket(s, t, now)).toList();
+                .map(t -> ticket(t, estimates.getOrDefault(t, new Estimator.Estimate(0, 0)))).toList();
         return new HallView(seq, now, hall.id(), hall.nameZh(), hall.nameEn(), s.day(), counters(s),
                 services(s, now), s.config().classes().stream()
                         .map(c -> new ClassInfo(c.code(), c.nameZh(), c.nameEn())).toList(),
@@ -76,6 +77,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
 
     private static List<ServiceInfo> services(QueueState s, Instant now) {
         List<ServiceInfo> out = new ArrayList<>();
+        Map<String, Long> waits = Estimator.waitNowAll(s, now);
         for (ServiceConfig svc : s.config().services()) {
             ServiceChanged st = s.serviceState(svc.code());
             Map<String, Integer> byClass = new LinkedHashMap<>();
@@ -85,15 +87,13 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
             s.waiting(svc.code()).forEach(t -> byClass.merge(t.customerClass(), 1, Integer::sum));
             out.add(new ServiceInfo(svc.code(), svc.nameZh(), svc.nameEn(), svc.prefix(), st.enabled(),
                     st.messageZh(), st.messageEn(), svc.directQueue(), s.waiting(svc.code()).size(), byClass,
-                    Estimator.waitNow(s, svc.code(), now),
+                    waits.get(svc.code()),
                     Math.round(s.handling().meanSeconds(svc.code()))));
         }
         return out;
     }
 
-    private static TicketInfo ticket(QueueState s, Ticket t, Instant now) {
-        boolean waiting = t.status() == Ticket.Status.WAITING;
-        Estimator.Estimate e = waiting ? Estimator.forWaiting(s, t, now) : new Estimator.Estimate(0, 0);
+    private static TicketInfo ticket(Ticket t, Estimator.Estimate e) {
         return new TicketInfo(t.number(), t.service(), t.customerClass(), t.status().name(), t.counter(),
                 t.issuedAt(), t.calledAt(), t.recalls(), t.vipRoom(), t.phoneMasked(), t.token(), e.peopleAhead(),
                 e.waitSeconds());

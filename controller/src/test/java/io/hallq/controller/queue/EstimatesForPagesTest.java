@@ -11,6 +11,7 @@ class EstimatesForPagesTest {
 
     @Test
     void waitingTicket_countsOnlyThoseAheadOfIt_notItself() {
+        h.ok(new Command.Pause(1)); // counters 2 and 3 take the first two; the third waits
         h.issue("OPEN");
         h.issue("OPEN");
         String third = h.issue("OPEN").ticket();

@@ -92,6 +92,7 @@ class QueueEngineTest {
 
     @Test
     void issued_estimatesTheWaitFromHandlingTimesAndCounters() {
+        h.ok(new Command.Pause(1)); // the idle VIP room would take an ordinary customer at once (overflow)
         h.issue("OPEN"); // 10 min
         h.issue("OPEN"); // 10 min
         TicketIssued t = h.issue("PAY"); // shared by counters 2 and 3
@@ -111,6 +112,7 @@ class QueueEngineTest {
         h.callNext(3);
         h.minutes(1);
         h.ok(new Command.Pause(2));
+        h.ok(new Command.Pause(1)); // the idle VIP room would take an ordinary customer at once (overflow)
         TicketIssued t = h.issue("PAY");
         // mean of 20 samples of 6 min and the 2 min guess = 7320 / 21 s; counter 3 called the one ahead a minute ago
         assertEquals(Math.round(7320.0 / 21 - 60), t.estimatedWaitSeconds());

@@ -43,6 +43,24 @@ public record DayPlan(LocalDate date, Instant open, Instant close, List<Customer
         return new DayPlan(date, open, close, customers, shifts, pauses);
     }
 
+    /**
+     * The same day (the same customers) with other shifts, and breaks drawn for them from a seed of the date, so
+     * that every roster tried for a day meets the same customers.
+     */
+    public DayPlan withShifts(List<Shift> newShifts, int perShift, long pauseSeconds, ZoneId zone) {
+        SplittableRandom rng = new SplittableRandom(date.toEpochDay() * 1_000_003L + 7);
+        List<Pause> newPauses = new ArrayList<>();
+        for (Shift s : newShifts) {
+            long from = date.atTime(s.from()).atZone(zone).toEpochSecond();
+            long to = date.atTime(s.to()).atZone(zone).toEpochSecond();
+            for (int i = 0; i < perShift; i++) {
+                long at = from + (long) (rng.nextDouble() * (to - from));
+                newPauses.add(new Pause(s.counter(), Instant.ofEpochSecond(at), pauseSeconds));
+            }
+        }
+        return new DayPlan(date, open, close, customers, List.copyOf(newShifts), newPauses);
+    }
+
     private static List<Shift> shifts(Scenario sc, HallConfig hall) {
         List<Shift> out = new ArrayList<>();
         for (CounterConfig c : hall.counters()) {

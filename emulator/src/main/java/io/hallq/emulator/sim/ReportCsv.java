@@ -41,11 +41,12 @@ final class ReportCsv {
 
     static String accuracy(List<SimRun> runs, List<String> classes) {
         StringBuilder sb = new StringBuilder("policy,class,tickets,estimate_mae_s,estimate_p50_s,estimate_p90_s,"
-                + "estimate_bias_s,queue_length_mae_s,queue_length_p50_s,queue_length_p90_s\n");
+                + "estimate_bias_s,called_by_estimate_share,queue_length_mae_s,queue_length_p50_s,queue_length_p90_s\n");
         for (SimRun r : runs) {
             for (Accuracy a : Summary.accuracy(r.samples(), classes)) {
-                sb.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n", r.policy(),
+                sb.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%.1f,%.3f,%.1f,%.1f,%.1f%n", r.policy(),
                         a.customerClass(), a.n(), a.engineMae(), a.engineP50(), a.engineP90(), a.engineBias(),
+                        a.calledByEstimate(),
                         a.oracleMae(), a.oracleP50(), a.oracleP90()));
             }
         }

@@ -1,6 +1,7 @@
 package io.hallq.emulator.sim;
 
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.RosterConfig;
 import io.hallq.controller.config.QueueRules.SelectionPolicy;
 import io.hallq.controller.queue.QueueEngine;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ public final class Simulator {
     private Simulator() {}
 
     public static SimRun run(Scenario scenario, HallConfig hall, SelectionPolicy policy, long seed, int days) {
-        HallConfig config = withPolicy(hall, policy);
+        HallConfig config = planned(withPolicy(hall, policy), scenario);
         QueueEngine engine = new QueueEngine(config);
         Recorder out = new Recorder(Recorder.prior(hall, scenario));
         for (DayPlan plan : plans(scenario, hall, seed, days)) {
@@ -37,8 +38,20 @@ public final class Simulator {
         return plans;
     }
 
+    /**
+     * The hall as its manager would configure it for the scenario: the scenario's shifts and breaks are the hall's
+     * roster, so the engine's estimate knows them as a real hall's would (docs/configuration.md, roster).
+     */
+    static HallConfig planned(HallConfig c, Scenario scenario) {
+        if (scenario.roster().isEmpty() && scenario.pausesPerShift() == 0) {
+            return c;
+        }
+        List<RosterConfig.Shift> shifts = scenario.roster().stream()
+                .map(s -> new RosterConfig.Shift(s.counter(), s.from(), s.to())).toList();
+        return c.withRoster(new RosterConfig(shifts, scenario.pausesPerShift(), scenario.pauseLength()));
+    }
+
     static HallConfig withPolicy(HallConfig c, SelectionPolicy policy) {
-        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
-                c.rules().withSelection(policy), c.journal());
+        return c.withRules(c.rules().withSelection(policy));
     }
 }

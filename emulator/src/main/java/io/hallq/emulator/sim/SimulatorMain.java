@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 public final class SimulatorMain {
 
-    record Options(Path scenario, int days, long seed, boolean compare, Path out) {}
+    record Options(Path scenario, int days, long seed, boolean compare, Path out, boolean staffToTarget,
+                   boolean dutyDesk, Boolean vipOverflow) {}
 
     private SimulatorMain() {}
 
@@ -26,7 +27,8 @@ public final class SimulatorMain {
             o = parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("hallq simulate: " + e.getMessage() + "\nusage: hallq simulate --scenario <name|file>"
-                    + " [--days N] [--seed N] [--compare] [--out DIR]");
+                    + " [--days N] [--seed N] [--compare] [--out DIR]"
+                    + " [--staff-to-target [--duty-desk] [--vip-overflow on|off]]");
             System.exit(2);
             return;
         }
@@ -39,6 +41,10 @@ public final class SimulatorMain {
             return;
         }
         List<SelectionPolicy> policies = o.compare() ? List.of(SelectionPolicy.values()) : List.of(SelectionPolicy.AGEING);
+        if (o.staffToTarget()) {
+            staffToTarget(o, loaded);
+            return;
+        }
         List<SimRun> runs = new ArrayList<>();
         long started = System.nanoTime();
         for (SelectionPolicy p : policies) {
@@ -53,12 +59,37 @@ public final class SimulatorMain {
         System.out.println("report: " + index.toAbsolutePath());
     }
 
+    private static void staffToTarget(Options o, ScenarioReader.Loaded loaded) {
+        boolean overflow = o.vipOverflow() != null ? o.vipOverflow() : loaded.hall().rules().vipRoomOverflow();
+        StaffToTarget search = new StaffToTarget(loaded.scenario(), loaded.hall(), o.seed(), o.days(), o.dutyDesk(),
+                overflow);
+        long started = System.nanoTime();
+        var advice = search.run(List.of(SelectionPolicy.values()), 0.90, 0.95);
+        System.out.printf(Locale.ROOT, "Staffing to target: %s, %d day(s), seed %d, duty manager's desk %s, VIP room"
+                        + " takes ordinary customers %s%n%n", loaded.scenario().name(), o.days(), o.seed(),
+                o.dutyDesk() ? "added" : "not added", overflow ? "on" : "off");
+        System.out.print(StaffToTarget.table(advice, search.counters()));
+        System.out.printf(Locale.ROOT, "searched in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        try {
+            Files.createDirectories(o.out());
+            Path csv = o.out().resolve("staff_to_target.csv");
+            Files.writeString(csv, StaffToTarget.csv(advice));
+            System.out.println("csv: " + csv.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            System.err.println("hallq simulate: cannot write " + o.out() + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     static Options parse(List<String> args) {
         Path scenario = null;
         int days = 1;
         long seed = 1;
         boolean compare = false;
         Path out = Path.of("target/sim");
+        boolean staff = false;
+        boolean duty = false;
+        Boolean overflow = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -67,13 +98,23 @@ public final class SimulatorMain {
                 case "--seed" -> seed = number(value(args, ++i, a), a, 0, Integer.MAX_VALUE);
                 case "--compare" -> compare = true;
                 case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--staff-to-target" -> staff = true;
+                case "--duty-desk" -> duty = true;
+                case "--vip-overflow" -> overflow = switch (value(args, ++i, a)) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--vip-overflow expects on or off");
+                };
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
         if (scenario == null) {
             throw new IllegalArgumentException("--scenario is required");
         }
-        return new Options(scenario, days, seed, compare, out);
+        if ((duty || overflow != null) && !staff) {
+            throw new IllegalArgumentException("--duty-desk and --vip-overflow go with --staff-to-target");
+        }
+        return new Options(scenario, days, seed, compare, out, staff, duty, overflow);
     }
 
     private static Path scenarioPath(String s) {

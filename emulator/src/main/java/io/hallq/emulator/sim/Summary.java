@@ -19,7 +19,8 @@ public final class Summary {
      * called tickets that had an estimate (seconds).
      */
     public record Accuracy(String customerClass, int n, double engineMae, double engineP50, double engineP90,
-                           double oracleMae, double oracleP50, double oracleP90, double engineBias) {}
+                           double oracleMae, double oracleP50, double oracleP90, double engineBias,
+                           double calledByEstimate) {}
 
     public static final String ALL = "ALL";
 
@@ -57,7 +58,8 @@ public final class Summary {
             double bias = Percentiles.mean(of.stream().map(t -> t.estimateSeconds() - t.waitSeconds()).toList());
             out.add(new Accuracy(cls, of.size(), Percentiles.mean(eng), Percentiles.nearestRank(eng, 0.5),
                     Percentiles.nearestRank(eng, 0.9), Percentiles.mean(ora), Percentiles.nearestRank(ora, 0.5),
-                    Percentiles.nearestRank(ora, 0.9), bias));
+                    Percentiles.nearestRank(ora, 0.9), bias,
+                    of.stream().filter(t -> t.waitSeconds() <= t.estimateSeconds()).count() / (double) of.size()));
         }
         return out;
     }

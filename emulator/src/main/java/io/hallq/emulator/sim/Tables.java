@@ -25,11 +25,12 @@ public final class Tables {
 
     public static String accuracyTable(SimRun run, List<String> classes) {
         StringBuilder sb = new StringBuilder("| class | tickets | estimate MAE (min) | p50 | p90 | mean bias | "
-                + "queue-length MAE (min) | p50 | p90 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "called by the printed time | queue-length MAE (min) | p50 | p90 |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Accuracy a : Summary.accuracy(run.samples(), classes)) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %+.2f | %.2f | %.2f | %.2f |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %+.2f | %.0f%% | %.2f | %.2f | %.2f |%n",
                     a.customerClass(), a.n(), a.engineMae() / 60, a.engineP50() / 60, a.engineP90() / 60,
-                    a.engineBias() / 60, a.oracleMae() / 60, a.oracleP50() / 60, a.oracleP90() / 60));
+                    a.engineBias() / 60, 100 * a.calledByEstimate(), a.oracleMae() / 60, a.oracleP50() / 60, a.oracleP90() / 60));
         }
         return sb.toString();
     }

@@ -81,6 +81,20 @@ class SimulatorTest {
     }
 
     @Test
+    void printedEstimate_holdsAtPeak_onMonthStartDays_withASeedItWasNotFittedOn() {
+        var loaded = ScenarioReader.load(Path.of("../scenarios/month-start.yaml"));
+        SimRun r = Simulator.run(loaded.scenario(), loaded.hall(), SelectionPolicy.AGEING, 13, 4);
+        List<String> classes = loaded.hall().classes().stream().map(c -> c.code()).toList();
+        List<Summary.Accuracy> acc = Summary.accuracy(r.samples(), classes);
+        Summary.Accuracy all = acc.getLast();
+        assertTrue(all.engineMae() <= 2.5 * 60, "month-start MAE at most 2.5 min: " + all);
+        for (Summary.Accuracy a : acc) {
+            assertTrue(a.engineBias() >= -60, "no class waits more than a minute longer than promised: " + a);
+            assertTrue(a.calledByEstimate() > 0.3 && a.calledByEstimate() < 0.95, "calibration: " + a);
+        }
+    }
+
+    @Test
     void report_writesHtmlWithChartsAndCsv(@TempDir Path dir) throws Exception {
         List<SimRun> runs = List.of(run(SelectionPolicy.AGEING, 1, 1), run(SelectionPolicy.FCFS, 1, 1));
         Path index = Report.write(dir, WEEKDAY, runs, 1, 1);
