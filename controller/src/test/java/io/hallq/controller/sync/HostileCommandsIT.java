@@ -402,18 +402,23 @@ class HostileCommandsIT {
                 replies.add(central.sendAsync(HALL, "{\"v\":1,\"command\":{\"type\":\"RequestStats\"}}"));
             }
             int got = 0;
+            List<String> failures = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             for (CompletableFuture<CommandResponse> f : replies) {
                 try {
-                    if (f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).accepted()) {
+                    CommandResponse r = f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (r.accepted()) {
                         got++;
+                    } else {
+                        failures.add(r.reason() + " " + r.message());
                     }
                 } catch (Exception e) {
-                    // counted as missing
+                    failures.add(e.toString());
                 }
             }
             System.out.println("burst: " + got + " replies to 50 RequestStats");
-            assertEquals(50, got, "replies to 50 RequestStats (lost: " + hall.mqtt().replyCounts()[1] + ")");
+            assertEquals(50, got, "replies to 50 RequestStats (lost: " + hall.mqtt().replyCounts()[1] + "; "
+                    + failures.stream().distinct().toList() + ")");
         }
     }
 
