@@ -1,5 +1,6 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.hall.HallUnavailableException;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.Outcome;
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
@@ -103,17 +104,9 @@ final class CommandHandler {
         return CommandResponse.rejected(hall, "FAILED", "the hall could not carry it out: " + e);
     }
 
-    /**
-     * True for the writer's "queue full" failure. Read through its {@code why()} so this compiles before and after
-     * the writer's queue bound (branch core) lands; once it has, {@code t instanceof HallUnavailableException h &&
-     * h.why() == Why.OVERLOADED} says the same.
-     */
+    /** True for the writer's "queue full" failure. */
     private static boolean overloaded(Throwable t) {
-        try {
-            return "OVERLOADED".equals(String.valueOf(t.getClass().getMethod("why").invoke(t)));
-        } catch (ReflectiveOperationException | RuntimeException notThatException) {
-            return false;
-        }
+        return t instanceof HallUnavailableException h && h.why() == HallUnavailableException.Why.OVERLOADED;
     }
 
     private CompletableFuture<CommandResponse> checked(String issuer, CommandRequest request) {
