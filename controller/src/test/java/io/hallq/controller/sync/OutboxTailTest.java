@@ -58,12 +58,19 @@ class OutboxTailTest {
         }, new CounterFile(dir.resolve("cursor")));
     }
 
-    /** Submits {@code n} commands that each journal one event, without waiting for each. */
+    /**
+     * Submits {@code n} commands that each journal one event, without waiting for each, in rounds of 500 (the
+     * writer's queue refuses what is over its bound as OVERLOADED).
+     */
     private static void journal(HallController hall, int n) {
         List<CompletableFuture<?>> done = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean on = i % 2 == 1;
             done.add(hall.submit(new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused")));
+            if (done.size() == 500) {
+                CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+                done.clear();
+            }
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
     }
