@@ -99,6 +99,28 @@ class SupervisionTest {
     }
 
     @Test
+    void pahosReceiveThreadDying_doesNotEndTheProcess_itsLinkConnectsAgain() throws Exception {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        try (HallController hall = HallController.start(TestHalls.small(dir.resolve("data")), clock, Duration.ZERO)) {
+            AtomicInteger exitStatus = new AtomicInteger(-1);
+            try (Supervision s = Supervision.start(hall, SdNotify.from(Map.of(), 1), Supervision.DEFAULT_WEDGE,
+                    exitStatus::set, "serving").endOnUncaughtExceptions()) {
+                Thread.ofPlatform().name("MQTT Rec: hall-x").start(() -> {
+                    throw new NegativeArraySizeException("-25536");
+                }).join();
+                assertEquals(null, hall.failure());
+                assertEquals(-1, exitStatus.get());
+                Thread.ofPlatform().name("MQTT Recorder").start(() -> {
+                    throw new IllegalStateException("not Paho's receive thread");
+                }).join();
+                assertTrue(hall.failure() != null && hall.failure().contains("MQTT Recorder"), hall.failure());
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
     void aWedgedWriter_isGivenUp_itsFuturesFailWithTheReason_andTheProcessEndsNonZero() throws Exception {
         try (NotifySocket socket = new NotifySocket(dir.resolve("notify").toString());
              HallController hall = HallController.start(TestHalls.small(dir.resolve("data")), clock,
