@@ -24,7 +24,7 @@ public final class WireEvents {
     /** Fields that never leave the hall. */
     public static final Set<String> SECRET = Set.of("token");
     /** Fields shown masked ("138****1234"), never with a clear number. */
-    public static final Set<String> MASKED = Set.of("phoneMasked");
+    public static final Set<String> MASKED = Set.of("phoneMasked", "to");
 
     private WireEvents() {}
 
