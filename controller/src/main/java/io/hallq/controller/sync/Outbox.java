@@ -54,6 +54,11 @@ final class Outbox {
     private long tailFirst;
     private long tailEnd;
     private long journalReads;
+    /**
+     * The last journal read reached the journal's end and no event was offered since: with no tail yet, what
+     * comes next arrives through {@link #offer}, so pumping (an acknowledgement) reads no more.
+     */
+    private boolean drained;
     private final TreeSet<Long> ackedAhead = new TreeSet<>();
     private final Map<String, HallEvent.AlarmRaised> raised = new HashMap<>();
     private long cursor;
@@ -64,7 +69,8 @@ final class Outbox {
     private long generation;
     private boolean connected;
     private boolean saveScheduled;
-    private long lastProgress = System.nanoTime();
+    private final java.util.function.LongSupplier nanoTime;
+    private long lastProgress;
     private final long stallNanos;
 
     Outbox(String hall, HallController controller, ScheduledExecutorService owner,
@@ -75,6 +81,15 @@ final class Outbox {
     /** @param stallMs with messages in flight and no acknowledgement for this long, resend from the cursor */
     Outbox(String hall, HallController controller, ScheduledExecutorService owner,
            Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile, long stallMs) {
+        this(hall, controller, owner, publisher, cursorFile, stallMs, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock the stall is measured on (tests pass a controlled one) */
+    Outbox(String hall, HallController controller, ScheduledExecutorService owner,
+           Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile, long stallMs,
+           java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.lastProgress = nanoTime.getAsLong();
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
         this.hall = hall;
         this.controller = controller;
@@ -98,7 +113,8 @@ final class Outbox {
         inflight = 0;
         buffer.clear();
         nextToSend = cursor + 1;
-        lastProgress = System.nanoTime();
+        drained = false;
+        lastProgress = nanoTime.getAsLong();
         pump();
     }
 
@@ -108,7 +124,7 @@ final class Outbox {
      * completes), resend from the cursor rather than wait for ever; consumers drop duplicates by sequence.
      */
     void checkStalled() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (connected && inflight > 0 && now - lastProgress > stallNanos) {
             Logger.warn("MQTT outbox: no acknowledgement for {} ms with {} in flight; resending from #{}",
                     TimeUnit.NANOSECONDS.toMillis(stallNanos), inflight, cursor + 1);
@@ -116,6 +132,7 @@ final class Outbox {
             inflight = 0;
             buffer.clear();
             nextToSend = cursor + 1;
+        drained = false;
             lastProgress = now;
             pump();
         }
@@ -127,6 +144,7 @@ final class Outbox {
         inflight = 0;
         buffer.clear();
         nextToSend = cursor + 1;
+        drained = false;
     }
 
     /**
@@ -148,6 +166,7 @@ final class Outbox {
             }
             tail[(int) (seq % TAIL)] = e;
             tailEnd = seq + 1;
+            drained = false;
         }
         pump();
     }
@@ -177,10 +196,16 @@ final class Outbox {
             buffer.poll();
         }
         if (buffer.isEmpty() || buffer.peek().sequence() != nextToSend) {
+            if (drained && tailFirst == tailEnd) {
+                return null;
+            }
             buffer.clear();
             // behind the tail, or no tail yet (just started): read on from where the last read stopped
             buffer.addAll(controller.eventsAfter(nextToSend - 1, BATCH));
             journalReads++;
+            // a short read reached the journal's end: with the listener on before the first read, what is
+            // journaled later arrives through offer, so reading again before an offer would find nothing
+            drained = buffer.size() < BATCH;
             if (buffer.isEmpty()) {
                 return null;
             }
@@ -221,11 +246,12 @@ final class Outbox {
                 inflight = 0;
                 buffer.clear();
                 nextToSend = cursor + 1;
+                drained = false;
                 owner.schedule(this::pump, 500, TimeUnit.MILLISECONDS);
             }
             return;
         }
-        lastProgress = System.nanoTime();
+        lastProgress = nanoTime.getAsLong();
         if (seq > cursor) {
             ackedAhead.add(seq);
             while (!ackedAhead.isEmpty() && ackedAhead.first() <= cursor + 1) {

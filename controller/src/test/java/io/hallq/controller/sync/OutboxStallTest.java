@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +39,12 @@ class OutboxStallTest {
             hall.submit(Command.IssueTicket.walkIn("OPEN")).join();
             long last = hall.lastSequence();
             List<Long> sent = new CopyOnWriteArrayList<>();
+            AtomicLong nanos = new AtomicLong();
             AtomicBoolean acknowledging = new AtomicBoolean(false);
             Outbox outbox = new Outbox("h1", hall, owner, out -> {
                 sent.add(MqttCodec.decodeOrThrow(out.payload(), EventMessage.class).seq());
                 return acknowledging.get() ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
-            }, new CounterFile(dir.resolve("cursor")), 200);
+            }, new CounterFile(dir.resolve("cursor")), 200, nanos::get);
 
             owner.submit(() -> outbox.connected(10)).get();
             owner.submit(outbox::checkStalled).get();
@@ -50,7 +53,7 @@ class OutboxStallTest {
             assertEquals(last, firstRound, "every event sent once: " + sent);
 
             acknowledging.set(true);
-            Thread.sleep(300);
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(300)); // past the stall time
             owner.submit(outbox::checkStalled).get();
             assertEquals(last, (long) owner.submit(outbox::cursor).get(), "acknowledged after the resend");
             List<Long> resent = sent.subList(firstRound, sent.size());
