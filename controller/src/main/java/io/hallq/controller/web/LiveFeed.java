@@ -43,6 +43,8 @@ final class LiveFeed implements EventListener, AutoCloseable {
     private final HallConfig config;
     private final Clock clock;
     private final DayLedger ledger = new DayLedger();
+    /** The newest sequence {@link #index} has seen (feed thread only). */
+    private long indexedUpTo = -1;
     private final ViewChannel<Frame> frames = new ViewChannel<>("pages", Frame::seq);
     private final ViewChannel<BoardView> board = new ViewChannel<>("board", BoardView::seq);
     private final List<RawClient> raw = new ArrayList<>();
@@ -160,8 +162,13 @@ final class LiveFeed implements EventListener, AutoCloseable {
         ready.forEach(w -> w.future().complete(f));
     }
 
+    /** Indexes today's tokens; events at or below the last indexed sequence are ignored (catch-up overlaps). */
     private void index(List<JournaledEvent> events) {
         for (JournaledEvent je : events) {
+            if (je.sequence() <= indexedUpTo) {
+                continue;
+            }
+            indexedUpTo = je.sequence();
             if (je.event() instanceof HallEvent.DayStarted) {
                 tokens.clear();
             } else if (je.event() instanceof HallEvent.TicketIssued t && t.token() != null) {
@@ -228,6 +235,15 @@ final class LiveFeed implements EventListener, AutoCloseable {
         replayOnce();
         hall.query(s -> HallView.capture(s, hall.lastSequence(), clock.instant()))
                 .thenAcceptAsync(view -> {
+                    // the view may be newer than the events handed to this feed so far (effects run apart from
+                    // the writer): the ledger reads up to the view's sequence first, so a frame's counts match
+                    // its view; the same events arriving later are ignored by sequence
+                    List<JournaledEvent> behind;
+                    while (ledger.lastSequence() < view.seq()
+                            && !(behind = hall.eventsAfter(ledger.lastSequence(), CATCH_UP_BATCH)).isEmpty()) {
+                        index(behind);
+                        ledger.apply(behind);
+                    }
                     Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
                     frames.publish(f);
                     release(frames.latest());
