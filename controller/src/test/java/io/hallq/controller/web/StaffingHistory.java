@@ -20,7 +20,21 @@ public final class StaffingHistory {
 
     /** Writes the busy Monday of the week before into the journal in {@code dataDir}; start the hall after. */
     public static void busyMondayWeekBefore(Path dataDir) {
-        Instant start = TestHalls.MONDAY_10AM.minus(Duration.ofDays(7));
+        busyMonday(dataDir, 1);
+    }
+
+    /**
+     * The same busy Monday in each of the {@code weeks} weeks before, earliest first: with 3, the profile holds
+     * enough Mondays for the staffing-to-target search.
+     */
+    public static void busyMondays(Path dataDir, int weeks) {
+        for (int w = weeks; w >= 1; w--) {
+            busyMonday(dataDir, w);
+        }
+    }
+
+    private static void busyMonday(Path dataDir, int weeksBefore) {
+        Instant start = TestHalls.MONDAY_10AM.minus(Duration.ofDays(7L * weeksBefore));
         MutableClock clock = new MutableClock(start);
         try (HallController h = HallController.start(TestHalls.small(dataDir), clock, Duration.ZERO)) {
             for (int i = 0; i < 12; i++) {
