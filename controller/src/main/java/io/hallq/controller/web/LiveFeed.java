@@ -12,7 +12,11 @@ import io.hallq.protocol.EventCodec;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.WireEvents;
 import java.nio.charset.StandardCharsets;
+import io.hallq.controller.queue.QueueState;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -223,18 +227,86 @@ final class LiveFeed implements EventListener, AutoCloseable {
         }
     }
 
+    /**
+     * The pages' wait estimates are computed at most this often, off the writer thread (issue #16.4): the
+     * forecast's pass over the whole queue no longer runs on the writer after every batch. Views in between show
+     * the last estimates aged by the time since (people ahead are always counted afresh).
+     */
+    static final Duration ESTIMATE_INTERVAL = Duration.ofSeconds(1);
+
+    /** Runs the estimates' forecast on a detached copy of the queue, and the wait until the next one is due. */
+    private final java.util.concurrent.ScheduledExecutorService estimator =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "page-estimates");
+                t.setDaemon(true);
+                return t;
+            });
+    /** The latest estimates; null until the first view (computed on the writer then). Feed thread only. */
+    private PageEstimates estimates;
+    /** An estimate computation is running, or one is scheduled. Feed thread only. */
+    private boolean estimating;
+    private boolean scheduled;
+    private long lastEstimateStart = Long.MIN_VALUE / 2;
+
+    private record Captured(HallView view, QueueState.Detached detached) {}
+
     /** Takes a view on the writer thread and publishes it from the feed thread. */
     private void refresh() {
         replayOnce();
-        hall.query(s -> HallView.capture(s, hall.lastSequence(), clock.instant()))
-                .thenAcceptAsync(view -> {
-                    Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
-                    frames.publish(f);
-                    release(frames.latest());
-                    BoardView bv = BoardProjection.of(f, config);
-                    board.publish(bv);
-                    boardListeners.forEach(l -> l.accept(bv));
-                    firstFrame.countDown();
+        PageEstimates known = estimates;
+        long nanos = System.nanoTime();
+        boolean due = known != null && !estimating && nanos - lastEstimateStart >= ESTIMATE_INTERVAL.toNanos();
+        if (due) {
+            estimating = true;
+            lastEstimateStart = nanos;
+        }
+        hall.query(s -> {
+                    long seq = hall.lastSequence();
+                    Instant now = clock.instant();
+                    if (known == null) {
+                        return new Captured(HallView.capture(s, seq, now), null); // the first view: all at once
+                    }
+                    HallView v = HallView.capture(s, seq, now, known);
+                    return new Captured(v, due && seq != known.seq() ? s.detach() : null);
+                })
+                .thenAcceptAsync(c -> {
+                    HallView view = c.view();
+                    if (known == null && estimates == null) {
+                        estimates = new PageEstimates(view.seq(), view.at(), waits(view), walkIns(view));
+                    }
+                    if (c.detached() != null) {
+                        long seq = view.seq();
+                        Instant at = view.at();
+                        estimator.execute(() -> {
+                            PageEstimates fresh;
+                            try {
+                                fresh = PageEstimates.compute(c.detached().restore(), seq, at);
+                            } catch (RuntimeException e) {
+                                Logger.error(e, "Could not compute the pages' estimates");
+                                fresh = null;
+                            }
+                            PageEstimates result = fresh;
+                            thread.execute(() -> {
+                                estimating = false;
+                                if (result != null) {
+                                    estimates = result;
+                                    refresh(); // publish them
+                                }
+                            });
+                        });
+                    } else if (due) {
+                        estimating = false; // nothing changed since the last estimates
+                    }
+                    if (estimates != null && view.seq() != estimates.seq() && !estimating && !scheduled) {
+                        // changed since the estimates: compute again once the interval has passed
+                        scheduled = true;
+                        long wait = Math.max(0, lastEstimateStart + ESTIMATE_INTERVAL.toNanos() - System.nanoTime());
+                        estimator.schedule(() -> thread.execute(() -> {
+                            scheduled = false;
+                            refresh();
+                        }), wait, TimeUnit.NANOSECONDS);
+                    }
+                    publish(view);
                 }, thread)
                 .exceptionally(e -> {
                     Logger.error(e, "Could not refresh the pages");
@@ -242,8 +314,32 @@ final class LiveFeed implements EventListener, AutoCloseable {
                 });
     }
 
+    private static Map<String, Long> waits(HallView v) {
+        Map<String, Long> out = new HashMap<>();
+        v.tickets().stream().filter(t -> "WAITING".equals(t.status()))
+                .forEach(t -> out.put(t.number(), t.waitSeconds()));
+        return out;
+    }
+
+    private static Map<String, Long> walkIns(HallView v) {
+        Map<String, Long> out = new HashMap<>();
+        v.services().forEach(s -> out.put(s.code(), s.walkInWaitSeconds()));
+        return out;
+    }
+
+    private void publish(HallView view) {
+        Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
+        frames.publish(f);
+        release(frames.latest());
+        BoardView bv = BoardProjection.of(f, config);
+        board.publish(bv);
+        boardListeners.forEach(l -> l.accept(bv));
+        firstFrame.countDown();
+    }
+
     @Override
     public void close() {
+        estimator.shutdownNow();
         thread.shutdownNow();
         frames.close();
         board.close();

@@ -258,6 +258,28 @@ class WebApiTest {
     }
 
     @Test
+    void theBoardsStatedWait_followsAChange_withinTheEstimateInterval_evenWithNoFurtherEvent() {
+        ApiClient board = hall.client();
+        issue("PAY");
+        waitFor(board, "/api/board", v -> pay(v).path("waiting").asInt() == 1 && pay(v).path("waitSeconds").asLong() >= 0);
+        hall.hall().submit(new io.hallq.controller.queue.Command.Pause(2)).join();
+        hall.hall().submit(new io.hallq.controller.queue.Command.Pause(3)).join();
+        // the estimates are computed off the writer at most once a second; the last change is picked up by the
+        // computation scheduled after it, not by a later event
+        JsonNode after = waitFor(board, "/api/board", v -> pay(v).path("waitSeconds").asLong() == -1);
+        assertEquals(1, pay(after).path("waiting").asInt());
+    }
+
+    private static JsonNode pay(JsonNode board) {
+        for (JsonNode s : board.path("services")) {
+            if ("PAY".equals(s.path("code").asText())) {
+                return s;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    @Test
     void staffing_withThreeMondaysInTheJournal_isTheStaffingSearchJudgedOnTheHallsOwnProfile() {
         hall.close();
         Path withHistory = data.resolve("three-mondays");
