@@ -246,7 +246,8 @@ final class LiveFeed implements EventListener, AutoCloseable {
     /** An estimate computation is running, or one is scheduled. Feed thread only. */
     private boolean estimating;
     private boolean scheduled;
-    private long lastEstimateStart = Long.MIN_VALUE / 2;
+    private long lastEstimateStart;
+    private boolean everEstimated;
 
     private record Captured(HallView view, QueueState.Detached detached) {}
 
@@ -255,9 +256,11 @@ final class LiveFeed implements EventListener, AutoCloseable {
         replayOnce();
         PageEstimates known = estimates;
         long nanos = System.nanoTime();
-        boolean due = known != null && !estimating && nanos - lastEstimateStart >= ESTIMATE_INTERVAL.toNanos();
+        boolean due = known != null && !estimating
+                && (!everEstimated || nanos - lastEstimateStart >= ESTIMATE_INTERVAL.toNanos());
         if (due) {
             estimating = true;
+            everEstimated = true;
             lastEstimateStart = nanos;
         }
         hall.query(s -> {
@@ -286,7 +289,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
                                 fresh = null;
                             }
                             PageEstimates result = fresh;
-                            thread.execute(() -> {
+                            onFeed(() -> {
                                 estimating = false;
                                 if (result != null) {
                                     estimates = result;
@@ -301,7 +304,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
                         // changed since the estimates: compute again once the interval has passed
                         scheduled = true;
                         long wait = Math.max(0, lastEstimateStart + ESTIMATE_INTERVAL.toNanos() - System.nanoTime());
-                        estimator.schedule(() -> thread.execute(() -> {
+                        estimator.schedule(() -> onFeed(() -> {
                             scheduled = false;
                             refresh();
                         }), wait, TimeUnit.NANOSECONDS);
@@ -312,6 +315,15 @@ final class LiveFeed implements EventListener, AutoCloseable {
                     Logger.error(e, "Could not refresh the pages");
                     return null;
                 });
+    }
+
+    /** Hands work to the feed thread; after {@link #close} there is none, and nothing to do. */
+    private void onFeed(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the feed is closed
+        }
     }
 
     private static Map<String, Long> waits(HallView v) {
