@@ -155,8 +155,13 @@
     $('staffing').innerHTML = head
       + row('建议窗口数', 'Counters needed', 'needed', function (h, isNow) {
         var short = isNow && h.counters > s.openNow;
-        return '<td data-hour="' + h.hour + '" class="' + (isNow ? 'now' : '') + (short ? ' short' : '') + '">'
-          + h.counters + '</td>';
+        return '<td data-hour="' + h.hour + '" data-enough="' + h.enough + '" data-judged="' + h.judged
+          + '" class="' + (isNow ? 'now' : '') + (short ? ' short' : '') + (h.enough ? '' : ' not-enough') + '">'
+          + h.counters + (h.enough ? '' : '!') + '</td>';
+      })
+      + row('排班', 'Hall\'s roster', 'hall-roster', function (h, isNow) {
+        return '<td data-roster-hour="' + h.hour + '" class="' + (isNow ? 'now' : '')
+          + (h.counters > h.hallRoster ? ' short' : '') + '">' + h.hallRoster + '</td>';
       })
       + row('预计到达/小时', 'Arrivals per hour', 'arrivals', function (h, isNow) {
         return '<td class="' + (isNow ? 'now' : '') + '">' + (h.arrivalsPerHour ? h.arrivalsPerHour.toFixed(1) : '—') + '</td>';
@@ -171,12 +176,30 @@
       return hh(r.fromHour) + '–' + hh(r.toHour) + ' ' + r.counters + ' 个窗口 <span class="en">counter'
         + (r.counters === 1 ? '' : 's') + '</span>';
     }).join(' · ') || '—');
-    $('staffing-basis').innerHTML = s.profileFrom
+    var shortBox = $('staffing-short');
+    if (s.shortHours.length) {
+      var at = s.shortHours.map(hh).join(', ');
+      shortBox.innerHTML = '全部 ' + s.hallCounters + ' 个窗口开放仍达不到等候目标: ' + at
+        + ' <span class="en">Not enough even with all ' + s.hallCounters + ' counters open at ' + at
+        + ': open the duty manager\'s desk or send customers to a neighbouring hall</span>';
+      shortBox.classList.remove('hidden');
+    } else {
+      shortBox.innerHTML = '';
+      shortBox.classList.add('hidden');
+    }
+    var method = s.method === 'SIMULATION'
+      ? '按本厅 ' + s.daysObserved + ' 个同星期日的忙闲时档案模拟求得最少窗口数 <span class="en">Fewest counters found by'
+        + ' simulating the hall\'s own profile (' + s.daysObserved + ' days of this weekday)</span>'
+      : 'Erlang C 估算(同星期日记录 ' + s.daysObserved + ' 天,少于 ' + s.minDays + ' 天不做模拟) <span class="en">'
+        + 'Erlang C estimate (' + s.daysObserved + ' days of this weekday; the simulation needs ' + s.minDays
+        + ')</span>';
+    $('staffing-basis').dataset.method = s.method;
+    $('staffing-basis').innerHTML = method + ' · ' + (s.profileFrom
       ? '依据 ' + esc(s.profileFrom) + ' 至 ' + esc(s.profileTo) + ' 的忙闲时档案,' + Math.round(s.serviceLevel * 100)
         + '% 客户在目标时间内 <span class="en">From the busy/idle profile ' + esc(s.profileFrom) + ' to '
         + esc(s.profileTo) + ', ' + Math.round(s.serviceLevel * 100) + '% of customers within the wait target</span>'
       : '近 ' + s.weeks + ' 周尚无记录 <span class="en">No closed business days in the last ' + s.weeks
-        + ' weeks yet</span>';
+        + ' weeks yet</span>');
   }
 
   function editProfile(n) {

@@ -26,6 +26,23 @@ public final class ArrivalRates {
     private final Map<String, Integer> counts = new HashMap<>();
     private Instant dayStart;
 
+    /** A copy, for estimates computed off the writer thread. */
+    ArrivalRates copy() {
+        ArrivalRates c = new ArrivalRates();
+        c.recent.addAll(recent);
+        c.counts.putAll(counts);
+        c.dayStart = dayStart;
+        return c;
+    }
+
+    void copyFrom(ArrivalRates other) {
+        recent.clear();
+        counts.clear();
+        recent.addAll(other.recent);
+        counts.putAll(other.counts);
+        dayStart = other.dayStart;
+    }
+
     void startDay(Instant at) {
         recent.clear();
         counts.clear();

@@ -90,7 +90,22 @@ public final class Estimator {
      * the pages' view costs about the same per ticket with 2,000 waiting as with 20.
      */
     public static Map<Ticket, Estimate> forAllWaiting(QueueState state, Instant now) {
-        Map<Ticket, Double> forecast = Forecast.run(state, now);
+        return all(state, Forecast.run(state, now));
+    }
+
+    /** Marks a wait {@link #peopleAheadOfAll} leaves to the forecast. */
+    public static final long NOT_FORECAST = Long.MIN_VALUE;
+
+    /**
+     * The people ahead of every waiting ticket, by the same rule as {@link #forAllWaiting}, without playing the
+     * hall forward: one pass over the queue. Waits that need the forecast are {@link #NOT_FORECAST}; those that do
+     * not (the direct queue, no counter able) are given.
+     */
+    public static Map<Ticket, Estimate> peopleAheadOfAll(QueueState state) {
+        return all(state, null);
+    }
+
+    private static Map<Ticket, Estimate> all(QueueState state, Map<Ticket, Double> forecast) {
         Map<Ticket, Estimate> out = new HashMap<>();
         List<Ticket> waiting = new ArrayList<>();
         for (ServiceConfig s : state.config().services()) {
@@ -114,6 +129,8 @@ public final class Estimator {
                 out.put(t, direct(state, t.service()));
             } else if (able.isEmpty()) {
                 out.put(t, new Estimate(seen[k], -1));
+            } else if (forecast == null) {
+                out.put(t, new Estimate(seen[k], NOT_FORECAST));
             } else {
                 Double f = forecast.get(t);
                 long wait = f != null ? Math.round(f) : Math.round(workOver(state, able, t));

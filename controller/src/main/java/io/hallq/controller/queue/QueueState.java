@@ -100,6 +100,28 @@ public final class QueueState {
         return s;
     }
 
+    /**
+     * What the estimates need of this state, taken on the writer thread in one pass (plain records, no sorting
+     * beyond the snapshot's), to be made into a separate {@link QueueState} on another thread with
+     * {@link Detached#restore()}: the pages' estimates are computed there, off the writer.
+     */
+    public Detached detach() {
+        Map<Integer, Instant> changed = new HashMap<>();
+        counters.values().forEach(c -> changed.put(c.number(), c.changedAt()));
+        return new Detached(config, QueueSnapshot.of(this), arrivals.copy(), changed);
+    }
+
+    /** A detached copy of a state; {@link #restore()} builds it on whichever thread calls it. */
+    public record Detached(HallConfig config, QueueSnapshot snapshot, ArrivalRates arrivals,
+                           Map<Integer, Instant> changedAt) {
+        public QueueState restore() {
+            QueueState s = QueueState.restore(config, snapshot);
+            s.arrivals.copyFrom(arrivals);
+            changedAt.forEach((n, at) -> s.counters.get(n).changedAt(at));
+            return s;
+        }
+    }
+
     private void restoreTicket(QueueSnapshot.TicketSnap t) {
         Ticket ticket = new Ticket(t.number(), known(t.service()), t.customerClass(), t.issuedAt(), t.rank(),
                 t.order(), t.vipRoom(), t.phoneMasked(), t.token());

@@ -50,13 +50,29 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
                       Instant issuedAt, Instant calledAt, int recalls, boolean vipRoom, String phoneMasked,
                       String token, int peopleAhead, long waitSeconds) {}
 
+    /** A view with every estimate computed now, on this thread (the first view; tests). */
     static HallView capture(QueueState s, long seq, Instant now) {
+        return capture(s, seq, now, PageEstimates.compute(s, seq, now));
+    }
+
+    /**
+     * A view whose waits come from {@code estimates} (computed off the writer, aged to {@code now}); people ahead
+     * are counted now. Costs one pass over the queue, no forecast.
+     */
+    static HallView capture(QueueState s, long seq, Instant now, PageEstimates estimates) {
         var hall = s.config().hall();
-        Map<Ticket, Estimator.Estimate> estimates = Estimator.forAllWaiting(s, now);
+        Map<Ticket, Estimator.Estimate> people = Estimator.peopleAheadOfAll(s);
         List<TicketInfo> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
-                .map(t -> ticket(t, estimates.getOrDefault(t, new Estimator.Estimate(0, 0)))).toList();
+                .map(t -> {
+                    Estimator.Estimate e = people.get(t);
+                    if (e == null) {
+                        return ticket(t, new Estimator.Estimate(0, 0));
+                    }
+                    long wait = e.waitSeconds() == Estimator.NOT_FORECAST ? estimates.waitOf(t, now) : e.waitSeconds();
+                    return ticket(t, new Estimator.Estimate(e.peopleAhead(), wait));
+                }).toList();
         return new HallView(seq, now, hall.id(), hall.nameZh(), hall.nameEn(), s.day(), counters(s),
-                services(s, now), s.config().classes().stream()
+                services(s, now, estimates), s.config().classes().stream()
                         .map(c -> new ClassInfo(c.code(), c.nameZh(), c.nameEn())).toList(),
                 tickets, List.copyOf(s.alarms().values()), s.notice(now)
                         .map(n -> new NoticeInfo(n.textZh(), n.textEn(), n.until(), n.by())).orElse(null));
@@ -75,9 +91,8 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
         return new ProfileLine(e.service(), e.classes(), e.weight().toSeconds());
     }
 
-    private static List<ServiceInfo> services(QueueState s, Instant now) {
+    private static List<ServiceInfo> services(QueueState s, Instant now, PageEstimates estimates) {
         List<ServiceInfo> out = new ArrayList<>();
-        Map<String, Long> waits = Estimator.waitNowAll(s, now);
         for (ServiceConfig svc : s.config().services()) {
             ServiceChanged st = s.serviceState(svc.code());
             Map<String, Integer> byClass = new LinkedHashMap<>();
@@ -87,7 +102,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
             s.waiting(svc.code()).forEach(t -> byClass.merge(t.customerClass(), 1, Integer::sum));
             out.add(new ServiceInfo(svc.code(), svc.nameZh(), svc.nameEn(), svc.prefix(), st.enabled(),
                     st.messageZh(), st.messageEn(), svc.directQueue(), s.waiting(svc.code()).size(), byClass,
-                    waits.get(svc.code()),
+                    estimates.walkIn(svc.code(), now),
                     Math.round(s.handling().meanSeconds(svc.code()))));
         }
         return out;

@@ -12,7 +12,11 @@ import io.hallq.protocol.EventCodec;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.WireEvents;
 import java.nio.charset.StandardCharsets;
+import io.hallq.controller.queue.QueueState;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -230,27 +234,89 @@ final class LiveFeed implements EventListener, AutoCloseable {
         }
     }
 
+    /**
+     * The pages' wait estimates are computed at most this often, off the writer thread (issue #16.4): the
+     * forecast's pass over the whole queue no longer runs on the writer after every batch. Views in between show
+     * the last estimates aged by the time since (people ahead are always counted afresh).
+     */
+    static final Duration ESTIMATE_INTERVAL = Duration.ofSeconds(1);
+
+    /** Runs the estimates' forecast on a detached copy of the queue, and the wait until the next one is due. */
+    private final java.util.concurrent.ScheduledExecutorService estimator =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "page-estimates");
+                t.setDaemon(true);
+                return t;
+            });
+    /** The latest estimates; null until the first view (computed on the writer then). Feed thread only. */
+    private PageEstimates estimates;
+    /** An estimate computation is running, or one is scheduled. Feed thread only. */
+    private boolean estimating;
+    private boolean scheduled;
+    private long lastEstimateStart;
+    private boolean everEstimated;
+
+    private record Captured(HallView view, QueueState.Detached detached) {}
+
     /** Takes a view on the writer thread and publishes it from the feed thread. */
     private void refresh() {
         replayOnce();
-        hall.query(s -> HallView.capture(s, hall.lastSequence(), clock.instant()))
-                .thenAcceptAsync(view -> {
-                    // the view may be newer than the events handed to this feed so far (effects run apart from
-                    // the writer): the ledger reads up to the view's sequence first, so a frame's counts match
-                    // its view; the same events arriving later are ignored by sequence
-                    List<JournaledEvent> behind;
-                    while (ledger.lastSequence() < view.seq()
-                            && !(behind = hall.eventsAfter(ledger.lastSequence(), CATCH_UP_BATCH)).isEmpty()) {
-                        index(behind);
-                        ledger.apply(behind);
+        PageEstimates known = estimates;
+        long nanos = System.nanoTime();
+        boolean due = known != null && !estimating
+                && (!everEstimated || nanos - lastEstimateStart >= ESTIMATE_INTERVAL.toNanos());
+        if (due) {
+            estimating = true;
+            everEstimated = true;
+            lastEstimateStart = nanos;
+        }
+        hall.query(s -> {
+                    long seq = hall.lastSequence();
+                    Instant now = clock.instant();
+                    if (known == null) {
+                        return new Captured(HallView.capture(s, seq, now), null); // the first view: all at once
                     }
-                    Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
-                    frames.publish(f);
-                    release(frames.latest());
-                    BoardView bv = BoardProjection.of(f, config);
-                    board.publish(bv);
-                    boardListeners.forEach(l -> l.accept(bv));
-                    firstFrame.countDown();
+                    HallView v = HallView.capture(s, seq, now, known);
+                    return new Captured(v, due && seq != known.seq() ? s.detach() : null);
+                })
+                .thenAcceptAsync(c -> {
+                    HallView view = c.view();
+                    if (known == null && estimates == null) {
+                        estimates = new PageEstimates(view.seq(), view.at(), waits(view), walkIns(view));
+                    }
+                    if (c.detached() != null) {
+                        long seq = view.seq();
+                        Instant at = view.at();
+                        estimator.execute(() -> {
+                            PageEstimates fresh;
+                            try {
+                                fresh = PageEstimates.compute(c.detached().restore(), seq, at);
+                            } catch (RuntimeException e) {
+                                Logger.error(e, "Could not compute the pages' estimates");
+                                fresh = null;
+                            }
+                            PageEstimates result = fresh;
+                            onFeed(() -> {
+                                estimating = false;
+                                if (result != null) {
+                                    estimates = result;
+                                    refresh(); // publish them
+                                }
+                            });
+                        });
+                    } else if (due) {
+                        estimating = false; // nothing changed since the last estimates
+                    }
+                    if (estimates != null && view.seq() != estimates.seq() && !estimating && !scheduled) {
+                        // changed since the estimates: compute again once the interval has passed
+                        scheduled = true;
+                        long wait = Math.max(0, lastEstimateStart + ESTIMATE_INTERVAL.toNanos() - System.nanoTime());
+                        estimator.schedule(() -> onFeed(() -> {
+                            scheduled = false;
+                            refresh();
+                        }), wait, TimeUnit.NANOSECONDS);
+                    }
+                    publish(view);
                 }, thread)
                 .exceptionally(e -> {
                     Logger.error(e, "Could not refresh the pages");
@@ -258,8 +324,50 @@ final class LiveFeed implements EventListener, AutoCloseable {
                 });
     }
 
+    /** Hands work to the feed thread; after {@link #close} there is none, and nothing to do. */
+    private void onFeed(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the feed is closed
+        }
+    }
+
+    private static Map<String, Long> waits(HallView v) {
+        Map<String, Long> out = new HashMap<>();
+        v.tickets().stream().filter(t -> "WAITING".equals(t.status()))
+                .forEach(t -> out.put(t.number(), t.waitSeconds()));
+        return out;
+    }
+
+    private static Map<String, Long> walkIns(HallView v) {
+        Map<String, Long> out = new HashMap<>();
+        v.services().forEach(s -> out.put(s.code(), s.walkInWaitSeconds()));
+        return out;
+    }
+
+    private void publish(HallView view) {
+        // the view may be newer than the events handed to this feed so far (effects run apart from the writer):
+        // the ledger reads up to the view's sequence first, so a frame's counts match its view; the same events
+        // arriving later are ignored by sequence
+        List<JournaledEvent> behind;
+        while (ledger.lastSequence() < view.seq()
+                && !(behind = hall.eventsAfter(ledger.lastSequence(), CATCH_UP_BATCH)).isEmpty()) {
+            index(behind);
+            ledger.apply(behind);
+        }
+        Frame f = new Frame(view, ledger.snapshot(), neighbourNotices);
+        frames.publish(f);
+        release(frames.latest());
+        BoardView bv = BoardProjection.of(f, config);
+        board.publish(bv);
+        boardListeners.forEach(l -> l.accept(bv));
+        firstFrame.countDown();
+    }
+
     @Override
     public void close() {
+        estimator.shutdownNow();
         thread.shutdownNow();
         frames.close();
         board.close();

@@ -46,4 +46,45 @@ class EstimatesForPagesTest {
         h.ok(new Command.Resume(3));
         assertEquals(Estimator.forWalkIn(s, "PAY", h.now).waitSeconds(), Estimator.waitNow(s, "PAY", h.now));
     }
+
+    @Test
+    void aDetachedCopy_givesTheSameEstimates_asTheStateItWasTakenFrom() {
+        h.ok(new Command.Pause(1));
+        for (int i = 0; i < 6; i++) {
+            h.issue("OPEN");
+            h.issue("PAY");
+            h.issue("BILL", "GOTONE");
+            h.advance(java.time.Duration.ofMinutes(2));
+        }
+        h.ok(new Command.CallNext(2));
+        h.advance(java.time.Duration.ofMinutes(1));
+        QueueState live = h.engine.state();
+        assertTrue(live.arrivals().perSecond("OPEN", "WALKIN", h.now) > 0, "arrival rates matter to the forecast");
+        QueueState copy = live.detach().restore();
+        java.util.Map<String, Estimator.Estimate> a = new java.util.HashMap<>();
+        Estimator.forAllWaiting(live, h.now).forEach((t, e) -> a.put(t.number(), e));
+        java.util.Map<String, Estimator.Estimate> b = new java.util.HashMap<>();
+        Estimator.forAllWaiting(copy, h.now).forEach((t, e) -> b.put(t.number(), e));
+        assertEquals(a, b);
+        assertEquals(Estimator.waitNowAll(live, h.now), Estimator.waitNowAll(copy, h.now));
+        h.issue("OPEN");
+        assertEquals(b.size(), Estimator.forAllWaiting(copy, h.now).size(), "the copy does not follow the state");
+    }
+
+    @Test
+    void peopleAheadOfAll_countsAsTheFullEstimateDoes_withoutTheForecast() {
+        h.ok(new Command.Pause(1));
+        for (int i = 0; i < 5; i++) {
+            h.issue("OPEN");
+            h.issue("PAY");
+        }
+        QueueState s = h.engine.state();
+        var full = Estimator.forAllWaiting(s, h.now);
+        var people = Estimator.peopleAheadOfAll(s);
+        assertEquals(full.keySet(), people.keySet());
+        full.forEach((t, e) -> {
+            assertEquals(e.peopleAhead(), people.get(t).peopleAhead(), t.number());
+            assertEquals(Estimator.NOT_FORECAST, people.get(t).waitSeconds(), t.number());
+        });
+    }
 }

@@ -20,7 +20,21 @@ public final class StaffingHistory {
 
     /** Writes the busy Monday of the week before into the journal in {@code dataDir}; start the hall after. */
     public static void busyMondayWeekBefore(Path dataDir) {
-        Instant start = TestHalls.MONDAY_10AM.minus(Duration.ofDays(7));
+        busyMonday(dataDir, 1);
+    }
+
+    /**
+     * The same busy Monday in each of the {@code weeks} weeks before, earliest first: with 3, the profile holds
+     * enough Mondays for the staffing-to-target search.
+     */
+    public static void busyMondays(Path dataDir, int weeks) {
+        for (int w = weeks; w >= 1; w--) {
+            busyMonday(dataDir, w);
+        }
+    }
+
+    private static void busyMonday(Path dataDir, int weeksBefore) {
+        Instant start = TestHalls.MONDAY_10AM.minus(Duration.ofDays(7L * weeksBefore));
         MutableClock clock = new MutableClock(start);
         try (HallController h = HallController.start(TestHalls.small(dataDir), clock, Duration.ZERO)) {
             for (int i = 0; i < 12; i++) {
@@ -35,6 +49,42 @@ public final class StaffingHistory {
             h.submit(new Command.Finish(counter(10))).join();
             clock.set(start.plus(Duration.ofMinutes(65)));
             h.submit(new Command.Finish(counter(11))).join();
+        }
+    }
+
+    /**
+     * An overloaded Monday in each of the {@code weeks} weeks before: 60 OPEN customers between 10:00 and 11:00
+     * (one a minute), counters 2 and 3 each calling one every 10 minutes and serving them in 10 minutes. The
+     * profile's 10:00 is then 60 arrivals of 600 s (10 Erlangs): more than the small hall's 4 counters.
+     */
+    public static void overloadedMondays(Path dataDir, int weeks) {
+        for (int w = weeks; w >= 1; w--) {
+            Instant start = TestHalls.MONDAY_10AM.minus(Duration.ofDays(7L * w));
+            MutableClock clock = new MutableClock(start);
+            try (HallController h = HallController.start(TestHalls.small(dataDir), clock, Duration.ZERO)) {
+                for (int i = 0; i < 60; i++) {
+                    clock.set(start.plus(Duration.ofMinutes(i)));
+                    h.submit(Command.IssueTicket.walkIn("OPEN")).join();
+                    if (i % 10 == 0) {
+                        for (int c = 2; c <= 3; c++) {
+                            if (i > 0) {
+                                h.submit(new Command.Finish(c)).join();
+                            }
+                            h.submit(new Command.CallNext(c)).join();
+                        }
+                    }
+                }
+                clock.set(start.plus(Duration.ofMinutes(60)));
+                h.submit(new Command.Finish(2)).join();
+                h.submit(new Command.Finish(3)).join();
+                // those left are served quickly after 11:00, so nobody is left waiting when the day closes
+                for (int i = 0; i < 60; i++) { // more than are left: a call on an empty queue is refused
+                    clock.set(start.plus(Duration.ofMinutes(60)).plusSeconds(20L * i + 1));
+                    h.submit(new Command.CallNext(2)).join();
+                    clock.set(start.plus(Duration.ofMinutes(60)).plusSeconds(20L * i + 11));
+                    h.submit(new Command.Finish(2)).join();
+                }
+            }
         }
     }
 

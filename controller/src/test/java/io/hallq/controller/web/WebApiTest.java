@@ -258,6 +258,60 @@ class WebApiTest {
     }
 
     @Test
+    void theBoardsStatedWait_followsAChange_withinTheEstimateInterval_evenWithNoFurtherEvent() {
+        ApiClient board = hall.client();
+        issue("PAY");
+        waitFor(board, "/api/board", v -> pay(v).path("waiting").asInt() == 1 && pay(v).path("waitSeconds").asLong() >= 0);
+        hall.hall().submit(new io.hallq.controller.queue.Command.Pause(2)).join();
+        hall.hall().submit(new io.hallq.controller.queue.Command.Pause(3)).join();
+        // the estimates are computed off the writer at most once a second; the last change is picked up by the
+        // computation scheduled after it, not by a later event
+        JsonNode after = waitFor(board, "/api/board", v -> pay(v).path("waitSeconds").asLong() == -1);
+        assertEquals(1, pay(after).path("waiting").asInt());
+    }
+
+    private static JsonNode pay(JsonNode board) {
+        for (JsonNode s : board.path("services")) {
+            if ("PAY".equals(s.path("code").asText())) {
+                return s;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    @Test
+    void staffing_withThreeMondaysInTheJournal_isTheStaffingSearchJudgedOnTheHallsOwnProfile() {
+        hall.close();
+        Path withHistory = data.resolve("three-mondays");
+        StaffingHistory.busyMondays(withHistory, 3);
+        hall = WebTestHall.start(withHistory);
+        hall.hall().submit(new io.hallq.controller.queue.Command.Tick()).join();
+        ApiClient manager = hall.client();
+        manager.login("manager");
+        JsonNode b = waitFor(manager, "/api/staffing", n -> n.get("openNow").asInt() == 4);
+        assertEquals("SIMULATION", b.get("method").asText(), b.toString());
+        assertEquals(3, b.get("daysObserved").asInt());
+        assertEquals(3, b.get("minDays").asInt());
+        assertEquals(0.9, b.get("serviceLevel").asDouble());
+        assertEquals("2026-11-02", b.get("profileFrom").asText());
+        // the same search on a profile written by hand with the same Monday: 12 customers of 10 minutes at 10:00
+        var byHand = new io.hallq.protocol.stats.BusyIdleProfile("test-hall", "2026-11-02", "2026-11-16", List.of(
+                new io.hallq.protocol.stats.BusyIdleProfile.Slot(java.time.DayOfWeek.MONDAY, 10, 3, 12, 600, 0)));
+        var expected = io.hallq.controller.stats.StaffingAdvice.toTarget(hall.hall().config(), byHand,
+                java.time.DayOfWeek.MONDAY, 0.9, () -> true);
+        JsonNode ten = b.get("hours").get(1);
+        assertEquals(10, ten.get("hour").asInt());
+        assertTrue(ten.get("judged").asBoolean());
+        assertTrue(ten.get("enough").asBoolean());
+        assertEquals(expected.get(1).counters(), ten.get("counters").asInt());
+        assertEquals(expected.get(1).erlangC(), ten.get("erlangC").asInt());
+        assertTrue(ten.get("counters").asInt() >= 3, "2 counters for 2 Erlangs never catch up");
+        assertEquals(0, b.get("hours").get(0).get("counters").asInt(), "nobody came at 9:00");
+        assertEquals(0, b.get("shortHours").size());
+        assertEquals(ten.get("counters").asInt(), b.get("neededNow").asInt());
+    }
+
+    @Test
     void staffing_advisesCountersPerHourFromThePastMondays_andAsksForMoreCountersOnEarlyWarning() {
         hall.close();
         Path withHistory = data.resolve("with-history");
@@ -277,6 +331,11 @@ class WebApiTest {
         assertEquals(600.0, ten.get("handlingSeconds").asDouble());
         assertEquals(900, ten.get("targetSeconds").asInt());
         assertEquals(3, ten.get("counters").asInt());
+        assertEquals("ERLANG_C", b.get("method").asText(), "one Monday is too few for the search");
+        assertEquals(1, b.get("daysObserved").asInt());
+        assertEquals(0.8, b.get("serviceLevel").asDouble());
+        assertFalse(ten.get("judged").asBoolean());
+        assertEquals(4, ten.get("hallRoster").asInt());
         assertEquals("[{\"fromHour\":9,\"toHour\":10,\"counters\":0},{\"fromHour\":10,\"toHour\":11,\"counters\":3},"
                 + "{\"fromHour\":11,\"toHour\":18,\"counters\":0}]", b.get("roster").toString());
         assertEquals(10, b.get("currentHour").asInt());

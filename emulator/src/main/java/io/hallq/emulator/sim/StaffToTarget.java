@@ -8,6 +8,7 @@ import io.hallq.controller.config.QueueRules.SelectionPolicy;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.stats.ErlangC;
 import io.hallq.controller.stats.Percentiles;
+import io.hallq.controller.stats.StaffingSearch;
 import io.hallq.emulator.sim.Scenario.Shift;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ import java.util.Map;
  * <p>Counters open in a fixed order: the VIP room first, then the hall's counters by number (each adds the
  * services of its profile), then the extra capacity configured: the duty manager's desk (值班经理台, every
  * service, ordinary customers) and the VIP room taking ordinary customers when idle (the hall's
- * {@code rules.vipRoomOverflow}). An hour needs at least the counters that cover every service. Erlang C
+ * {@code rules.vipRoomOverflow}). The search itself is {@link StaffingSearch}, shared with the manager page. An hour needs at least the counters that cover every service. Erlang C
  * (whole-hall arrivals and mean handling time of the hour) gives the starting count; the simulation judges: the
  * count goes down while the hour still meets every target, up while it does not. Hours are settled in order,
  * with later hours fully staffed while an hour is judged. An hour that misses a target with every counter open
@@ -121,30 +122,19 @@ final class StaffToTarget {
         return out;
     }
 
+    /** The shared search ({@link StaffingSearch}), judged by the full simulation of the scenario's days. */
     private Advice search(SelectionPolicy policy, double percentile) {
         int hours = close - open;
-        int[] n = new int[hours];
-        java.util.Arrays.fill(n, order.size());
-        List<Hour> out = new ArrayList<>();
+        int[] start = new int[hours];
+        int[] min = new int[hours];
         for (int i = 0; i < hours; i++) {
-            int start = Math.clamp(erlang(open + i, percentile), minimum, order.size());
-            n[i] = start;
-            boolean meets = meets(policy, percentile, n, i);
-            if (meets) {
-                while (n[i] > minimum) {
-                    n[i]--;
-                    if (!meets(policy, percentile, n, i)) {
-                        n[i]++;
-                        break;
-                    }
-                }
-            } else {
-                while (!meets && n[i] < order.size()) {
-                    n[i]++;
-                    meets = meets(policy, percentile, n, i);
-                }
-            }
-            out.add(new Hour(open + i, start, n[i], meets, hallRoster(open + i)));
+            start[i] = erlang(open + i, percentile);
+            min[i] = minimum;
+        }
+        List<Hour> out = new ArrayList<>();
+        for (StaffingSearch.Hour h : StaffingSearch.search(start, min, order.size(),
+                (n, i) -> meets(policy, percentile, n, i))) {
+            out.add(new Hour(open + h.index(), h.erlangStart(), h.counters(), h.enough(), hallRoster(open + h.index())));
         }
         return new Advice(policy, percentile, out);
     }

@@ -40,6 +40,12 @@ class ManagerStaffingIT {
             assertTrue(b.text("#roster").contains("10:00–11:00 3 个窗口"), b.text("#roster"));
             assertTrue(b.text("#staffing-basis").contains("2026-11-16"), b.text("#staffing-basis"));
             assertTrue(!b.find("#open-more").isDisplayed(), "no early warning yet");
+            // one Monday is too few for the search: Erlang C, and the page says so; the hall's roster beside it
+            assertEquals("ERLANG_C", b.find("#staffing-basis").getDomAttribute("data-method"));
+            assertTrue(b.text("#staffing-basis").contains("Erlang C estimate (1 days of this weekday; the simulation"
+                    + " needs 3)"), b.text("#staffing-basis"));
+            assertEquals("4", b.text("#staffing td[data-roster-hour='10']"));
+            assertTrue(!b.find("#staffing-short").isDisplayed());
 
             StaffingHistory.earlyWarning(hall); // counters 1 and 4 closed, 5 waiting at 2 open counters
             b.until(d -> b.find("#open-more").isDisplayed());
@@ -51,6 +57,31 @@ class ManagerStaffingIT {
                     "3 needed, 2 open: the hour is marked short");
             b.js("window.scrollTo(0, 0);");
             b.screenshot("manager-staffing-1366x768");
+        }
+    }
+
+    @Test
+    void manager_seesTheSearchOnTheHallsOwnMondays_andWhereEvenEveryCounterIsNotEnough() {
+        StaffingHistory.overloadedMondays(dir, 3);
+        try (WebTestHall hall = WebTestHall.start(dir); Browser b = new Browser(1366, 768)) {
+            hall.hall().submit(new Command.Tick()).join();
+            b.open(hall.url("/manager/"));
+            b.find("#login-user").sendKeys("manager");
+            b.find("#login-password").sendKeys(WebTestHall.PASSWORD, Keys.ENTER);
+
+            b.until(d -> "SIMULATION".equals(b.find("#staffing-basis").getDomAttribute("data-method")));
+            assertTrue(b.text("#staffing-basis").contains("simulating the hall's own profile (3 days of this weekday)"),
+                    b.text("#staffing-basis"));
+            // 10 Erlangs at 10:00 and 4 counters: all 4 advised, marked, and named below the table
+            assertEquals("4!", b.text("#staffing td[data-hour='10']"));
+            assertEquals("false", b.find("#staffing td[data-hour='10']").getDomAttribute("data-enough"));
+            assertEquals("0", b.text("#staffing td[data-hour='9']"));
+            assertEquals("4", b.text("#staffing td[data-roster-hour='10']"));
+            assertTrue(b.find("#staffing-short").isDisplayed());
+            assertTrue(b.text("#staffing-short").contains("Not enough even with all 4 counters open at 10:00"),
+                    b.text("#staffing-short"));
+            assertTrue(b.text("#staffing-short").contains("全部 4 个窗口开放仍达不到等候目标"), b.text("#staffing-short"));
+            b.screenshot("manager-staffing-short-1366x768");
         }
     }
 }
