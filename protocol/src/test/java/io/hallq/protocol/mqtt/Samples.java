@@ -141,7 +141,9 @@ final class Samples {
                         new HallBoard.Service("PAY", "充值缴费", "Top-up", true, 0, -1, null, null),
                         new HallBoard.Service("INFO", "咨询", "Information", false, 0, -1, "系统维护中",
                                 "Under maintenance")),
-                List.of(new HallBoard.Notice("今日较空闲时段 11:00-14:00", "Quieter hours today: 11:00-14:00")));
+                List.of(new HallBoard.Notice("今日较空闲时段 11:00-14:00", "Quieter hours today: 11:00-14:00")),
+                List.of(new HallBoard.PreCall("OPEN", "开户", "New account", List.of("A013", "A014"),
+                        "请 A013、A014 号准备", "A013, A014 please get ready")));
     }
 
     static List<CommandRequest> commands() {
