@@ -88,7 +88,7 @@ class ConfigCheckTest {
     void everyModuleSection_theLoaderLetsThrough_hasAReaderInTheCheck() {
         List<String> checked = ConfigCheck.SECTIONS.stream().map(SectionReader::section).toList();
         assertEquals(HallConfigLoader.OTHER_SECTIONS.stream().sorted().toList(), checked.stream().sorted().toList());
-        assertEquals(List.of("devices", "voice", "mqtt", "web"), checked);
+        assertEquals(List.of("devices", "voice", "mqtt", "web", "notify"), checked);
     }
 
     @Test
