@@ -78,6 +78,22 @@
     });
   }
 
+  // The hall's pre-call (early warning active): per busy service, the next customers asked to get ready.
+  function renderPreCalls(preCalls) {
+    var box = $('precalls');
+    if (!box) return;
+    box.innerHTML = '';
+    (preCalls || []).forEach(function (p) {
+      var d = el('div', 'precall');
+      d.dataset.service = p.service;
+      d.dataset.tickets = p.tickets.join(',');
+      d.innerHTML = '<span class="n">' + esc(p.nameZh) + ' <span class="en">' + esc(p.nameEn) + '</span></span>'
+        + '<span class="t">' + esc(p.zh) + '<span class="en">' + esc(p.en) + '</span></span>';
+      box.appendChild(d);
+    });
+    box.hidden = !(preCalls && preCalls.length);
+  }
+
   function renderNotices(notices) {
     var text = notices.map(function (n) { return n.zh + ' ' + n.en; }).join('　　◆　　');
     var t = $('notices');
@@ -136,6 +152,7 @@
     renderCalls(view.calls);
     renderServices(view.services);
     renderNotices(view.notices);
+    renderPreCalls(view.preCalls);
     document.body.dataset.seq = view.seq;
     renderState();
   }

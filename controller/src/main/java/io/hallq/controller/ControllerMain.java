@@ -59,6 +59,7 @@ public final class ControllerMain {
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
         NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
         devices.keepPhonesWith(notify.phoneKeeper());
+        devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
         WebModule web = new WebModule(List.of(new NotifyRoutes(notify)));
         return List.of(devices, voice, mqtt, notify, web, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));

@@ -69,6 +69,7 @@ public final class Emulator implements AutoCloseable {
         VirtualSmsCentre smsCentre = new VirtualSmsCentre(); // before notify, which it points at itself
         NotifyModule notify = new NotifyModule(smsCentre::redirect, null);
         devices.keepPhonesWith(notify.phoneKeeper());
+        devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
         modules.addAll(List.of(smsCentre, notify));
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
                 new NotifyRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);

@@ -28,13 +28,39 @@ final class SettingsReader {
 
     static AlarmConfig alarms(ConfigNode root) {
         ConfigNode n = root.key("alarms")
-                .mapping("earlyWarningPerCounter", "escalationPerCounter", "escalationAfter", "ticketOverdue");
+                .mapping("earlyWarningPerCounter", "escalationPerCounter", "escalationAfter", "ticketOverdue",
+                        "precall");
         AlarmConfig d = DEFAULT_ALARMS;
         return new AlarmConfig(
                 n.key("earlyWarningPerCounter").get(PER_COUNTER, d.earlyWarningPerCounter()),
                 n.key("escalationPerCounter").get(PER_COUNTER, d.escalationPerCounter()),
                 n.key("escalationAfter").get(NOT_NEGATIVE, d.escalationAfter()),
-                n.key("ticketOverdue").get(BOOLEAN, d.ticketOverdue()));
+                n.key("ticketOverdue").get(BOOLEAN, d.ticketOverdue()),
+                precall(n.key("precall")));
+    }
+
+    /** {@code alarms.precall}: the pre-call rule shared by the board and the voice. */
+    static PreCallConfig precall(ConfigNode node) {
+        ConfigNode n = node.mapping("enabled", "count", "minWaiting", "quietHours");
+        PreCallConfig d = PreCallConfig.DEFAULT;
+        java.util.List<PreCallConfig.Window> quiet = new java.util.ArrayList<>();
+        for (ConfigNode w : n.key("quietHours").list("windows {from: \"HH:MM\", to: \"HH:MM\"}")) {
+            ConfigNode m = w.requiredMapping("from", "to");
+            java.util.Optional<java.time.LocalTime> from = m.key("from").required(ConfigScalar.TIME_OF_DAY);
+            java.util.Optional<java.time.LocalTime> to = m.key("to").required(ConfigScalar.TIME_OF_DAY);
+            if (from.isPresent() && to.isPresent()) {
+                if (from.get().equals(to.get())) {
+                    m.key("to").error("expected a time other than 'from' (" + from.get() + ")");
+                } else {
+                    quiet.add(new PreCallConfig.Window(from.get(), to.get()));
+                }
+            }
+        }
+        return new PreCallConfig(
+                n.key("enabled").get(BOOLEAN, d.enabled()),
+                n.key("count").get(ConfigScalar.integer(1, PreCallConfig.MAX_COUNT), d.count()),
+                n.key("minWaiting").get(ConfigScalar.integer(1, 10_000), d.minWaiting()),
+                quiet);
     }
 
     static QueueRules rules(ConfigNode root) {

@@ -48,6 +48,7 @@ public final class DeviceModule implements HallModule {
     private DeviceAlarms alarms;
     private DevicePins pins;
     private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
+    private volatile CentralLookup central = CentralLookup.NONE;
 
     /**
      * @param printerLinks opens the printer's link from its config (a device file on the Pi, the virtual
@@ -90,6 +91,12 @@ public final class DeviceModule implements HallModule {
     @Override
     public String name() {
         return "devices";
+    }
+
+    /** Where the dispenser asks central for a typed number's class (the MQTT module's lookup); set before start. */
+    public DeviceModule lookUpCentrallyWith(CentralLookup lookup) {
+        this.central = lookup;
+        return this;
     }
 
     /** Where the dispenser hands typed numbers for SMS reminders (the notification module); set before start. */
@@ -167,6 +174,7 @@ public final class DeviceModule implements HallModule {
                 alarms, printing, cfg.printer().nearEnd());
         dispenser.onNotice(n -> Logger.info("Dispenser notice: {}", n == null ? "(cleared)" : n));
         dispenser.keepPhonesWith(phoneKeeper);
+        dispenser.lookUpCentrallyWith(central);
         dispenser.start();
         printing.onStatus(dispenser::printerStatus);
     }

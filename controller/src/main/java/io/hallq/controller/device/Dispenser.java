@@ -42,6 +42,7 @@ public final class Dispenser {
     private volatile PrinterStatus printer = PrinterStatus.OK;
     private Consumer<String> notice = n -> { };
     private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
+    private volatile CentralLookup central = CentralLookup.NONE;
 
     public Dispenser(HallController hall, List<Button> buttons, MatrixKeypad phoneKeypad, PhoneEntry phone,
                      PhoneLookup lookup, DeviceAlarms alarms, PrintQueue printing, NearEndPolicy nearEnd) {
@@ -63,6 +64,14 @@ public final class Dispenser {
     /** Where typed numbers go for SMS reminders (the notification module), unless the customer declined. */
     public void keepPhonesWith(PhoneKeeper keeper) {
         this.phoneKeeper = keeper;
+    }
+
+    /**
+     * Where typed numbers are looked up first (central over MQTT, with a short timeout); the local list and then
+     * the walk-in class are the fallbacks.
+     */
+    public void lookUpCentrallyWith(CentralLookup central) {
+        this.central = central;
     }
 
     public void start() {
@@ -122,7 +131,6 @@ public final class Dispenser {
             Logger.info("Button {} pressed while the service is off: no ticket", service);
             return;
         }
-        String cls = typed == null ? null : lookup.classOf(typed).orElse(null);
         String masked = typed == null ? null : PhoneNumbers.mask(typed);
         byte[] raw = new byte[16];
         random.nextBytes(raw);
@@ -131,6 +139,16 @@ public final class Dispenser {
         if (typed != null && !entry.smsDeclined()) {
             phoneKeeper.keep(token, typed);
         }
+        if (typed == null) {
+            issue(service, null, null, token);
+            return;
+        }
+        // central (bounded by its timeout), then the local list, then walk-in; the scan goes on meanwhile
+        CentralLookup.thenLocal(central, lookup).apply(typed)
+                .thenAccept(cls -> issue(service, cls.orElse(null), masked, token));
+    }
+
+    private void issue(String service, String cls, String masked, String token) {
         hall.submit(new Command.IssueTicket(service, cls, masked, token, true)).thenAccept(outcome -> {
             if (outcome.result() instanceof Result.Rejected r) {
                 pendingTokens.remove(token);

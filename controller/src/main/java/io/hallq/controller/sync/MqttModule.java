@@ -57,6 +57,7 @@ public final class MqttModule implements HallModule {
     /** The subscriptions of this session the broker has not answered yet (sync thread only). */
     private final Set<String> unanswered = new HashSet<>();
     private List<String> subscribed = List.of();
+    private volatile CentralPhoneLookup lookup;
     private ScheduledExecutorService owner;
     private HallController hall;
     private String hallId;
@@ -93,6 +94,23 @@ public final class MqttModule implements HallModule {
 
     public NeighbourAdvisor neighbours() {
         return neighbours;
+    }
+
+    /**
+     * The brand/VIP lookup through central for the dispenser: empty at once while MQTT sync or
+     * {@code mqtt.lookup} is off (the dispenser then uses its local list). Usable before start.
+     */
+    public io.hallq.controller.device.CentralLookup centralLookup() {
+        return phone -> {
+            CentralPhoneLookup l = lookup;
+            return l == null ? io.hallq.controller.device.CentralLookup.NONE.classOf(phone) : l.classOf(phone);
+        };
+    }
+
+    /** What the central lookup did so far; null while it is off. */
+    public CentralPhoneLookup.Counts lookupCounts() {
+        CentralPhoneLookup l = lookup;
+        return l == null ? null : l.counts();
     }
 
     /** True while connected to the broker. */
@@ -140,6 +158,11 @@ public final class MqttModule implements HallModule {
      * the broker acknowledged it and fails when not connected or the publish failed: the caller retries.
      */
     public CompletableFuture<Void> publishRetained(String topic, byte[] payload) {
+        return publishOnOwner(Outgoing.retained(topic, payload));
+    }
+
+    /** Hands a publish to the sync thread; completes when the broker acknowledged it, fails when not connected. */
+    private CompletableFuture<Void> publishOnOwner(Outgoing out) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (owner == null) {
             done.completeExceptionally(new IllegalStateException("MQTT sync is off"));
@@ -151,7 +174,7 @@ public final class MqttModule implements HallModule {
                     done.completeExceptionally(new IllegalStateException("not connected to the broker"));
                     return;
                 }
-                link.publish(Outgoing.retained(topic, payload)).whenComplete((ok, e) -> {
+                link.publish(out).whenComplete((ok, e) -> {
                     if (e == null) {
                         done.complete(null);
                     } else {
@@ -193,7 +216,12 @@ public final class MqttModule implements HallModule {
         CommandGate gate = new CommandGate(data.resolve("mqtt-commands.seen"), settings.commandMaxAge(), clock);
         CommandHandler commands = new CommandHandler(hallId, settings, hall, clock, owner, stats::today,
                 replies::send, gate);
+        Optional<CentralPhoneLookup.Settings> lookupSettings = MqttSettingsReader.lookup(context.loaded());
         subscribed = subscriptions(settings);
+        if (lookupSettings.isPresent()) {
+            subscribed = new ArrayList<>(subscribed);
+            subscribed.add(Topics.lookupReply(hallId));
+        }
         link = new MqttLink(settings, owner, new Listener(commands), subscribed, this::nextBirth);
         health = new DeviceHealthTracker(hallId);
         owner.execute(stats::start);
@@ -203,6 +231,9 @@ public final class MqttModule implements HallModule {
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
         owner.scheduleWithFixedDelay(outbox::checkStalled, 2, 2, TimeUnit.SECONDS);
+        lookupSettings.ifPresent(ls -> lookup = new CentralPhoneLookup(hallId, ls,
+                hall.config().classes().stream().map(c -> c.code()).collect(java.util.stream.Collectors.toSet()),
+                this::publishOnOwner, this::connected, clock));
         link.start();
     }
 
@@ -336,7 +367,12 @@ public final class MqttModule implements HallModule {
         @Override
         public void message(Inbound in) {
             String hallOf = Topics.hallOf(in.topic());
-            if (hallId.equals(hallOf)) {
+            if (hallId.equals(hallOf) && in.topic().equals(Topics.lookupReply(hallId))) {
+                CentralPhoneLookup l = lookup;
+                if (l != null) {
+                    l.reply(in);
+                }
+            } else if (hallId.equals(hallOf)) {
                 commands.handle(in);
             } else if (hallOf == null) {
                 Logger.debug("MQTT message on an unexpected topic ignored");

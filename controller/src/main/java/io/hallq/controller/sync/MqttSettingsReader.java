@@ -32,7 +32,7 @@ public final class MqttSettingsReader {
     private static final String[] KEYS = {"enabled", "broker", "embedded", "clientId", "username", "password",
         "passwordFile", "passwordCredential", "commandMaxAge", "tls", "keepAlive", "sessionExpiry", "statusInterval",
         "maxInflight", "reconnect", "commands", "neighbours",
-        "profileWeeks"};
+        "profileWeeks", "lookup"};
     private static final ConfigScalar<String> SEGMENT =
             ConfigScalar.text("[a-z0-9][a-z0-9-]{0,63}", "an id of a-z, 0-9 and '-' (up to 64)");
     /** A broker address as every MQTT client of ours takes it (the hall, the board Pi). */
@@ -58,11 +58,52 @@ public final class MqttSettingsReader {
             return Optional.empty();
         }
         MqttSettings s = read(n, loaded.config().hall().id(), loaded.baseDir(), env);
+        lookup(n.key("lookup"), loaded.baseDir());
         problems.throwIfAny();
         if (s.enabled()) {
             warnings(s, loaded.file(), n.key("password").isGiven());
         }
         return s.enabled() ? Optional.of(s) : Optional.empty();
+    }
+
+    /**
+     * {@code mqtt.lookup}: the brand/VIP lookup through central; empty when absent, off, or MQTT is off. Read again
+     * by the MQTT module at start; {@link #read(LoadedConfig)} reports its mistakes.
+     */
+    public static Optional<CentralPhoneLookup.Settings> lookup(LoadedConfig loaded) {
+        ConfigProblems problems = loaded.problems();
+        ConfigNode n = loaded.section("mqtt", problems).mapping(KEYS);
+        if (!n.isGiven() || !n.key("enabled").get(BOOLEAN, true)) {
+            return Optional.empty();
+        }
+        Optional<CentralPhoneLookup.Settings> s = lookup(n.key("lookup"), loaded.baseDir());
+        problems.throwIfAny();
+        return s;
+    }
+
+    /** Shortest key accepted: 32 characters (e.g. {@code openssl rand -hex 32} gives 64). */
+    static final int MIN_KEY_CHARS = 32;
+
+    private static Optional<CentralPhoneLookup.Settings> lookup(ConfigNode node, Path base) {
+        ConfigNode n = node.mapping("enabled", "keyFile", "timeout");
+        if (!n.isGiven() || !n.key("enabled").get(BOOLEAN, true)) {
+            return Optional.empty();
+        }
+        Duration timeout = n.key("timeout").get(DURATION.where(d -> d.compareTo(Duration.ofMillis(50)) >= 0
+                && d.compareTo(Duration.ofSeconds(5)) <= 0, "a duration from 50ms to 5s"), Duration.ofMillis(800));
+        Optional<String> file = n.key("keyFile").required(NAME);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> key = secretFile(n.key("keyFile"), base.resolve(file.get()).normalize(), true,
+                "the lookup key");
+        if (key.isPresent() && key.get().length() < MIN_KEY_CHARS) {
+            n.key("keyFile").error("expected a key of at least " + MIN_KEY_CHARS + " characters (openssl rand -hex 32)"
+                    + " in " + base.resolve(file.get()).normalize() + ", got " + key.get().length());
+            return Optional.empty();
+        }
+        return key.map(k -> new CentralPhoneLookup.Settings(k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                timeout));
     }
 
     /** A password in clear in the file, or sent in clear over tcp:// to a broker on another machine. */
@@ -121,8 +162,12 @@ public final class MqttSettingsReader {
     }
 
     private static Optional<String> secretFile(ConfigNode key, Path path, boolean checkMode) {
+        return secretFile(key, path, checkMode, "the password");
+    }
+
+    private static Optional<String> secretFile(ConfigNode key, Path path, boolean checkMode, String what) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            key.error("expected a readable file holding the password, but " + path + " cannot be read");
+            key.error("expected a readable file holding " + what + ", but " + path + " cannot be read");
             return Optional.empty();
         }
         try {
@@ -140,12 +185,12 @@ public final class MqttSettingsReader {
             }
             String text = Files.readString(path, java.nio.charset.StandardCharsets.UTF_8).strip();
             if (text.isEmpty() || text.contains("\n")) {
-                key.error("expected one line holding the password in " + path);
+                key.error("expected one line holding " + what + " in " + path);
                 return Optional.empty();
             }
             return Optional.of(text);
         } catch (java.io.IOException e) {
-            key.error("expected a readable file holding the password, but " + path + ": " + e.getMessage());
+            key.error("expected a readable file holding " + what + ", but " + path + ": " + e.getMessage());
             return Optional.empty();
         }
     }

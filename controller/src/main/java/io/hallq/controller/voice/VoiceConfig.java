@@ -26,7 +26,6 @@ import java.util.Optional;
  * @param quietHours       first matching window wins
  * @param clipDirectory    a hall's own recorded voice; empty: the shipped clip set
  * @param maxQueued        announcements waiting beyond this are dropped (and reported)
- * @param preCall          when the integration pre-calls the next tickets
  */
 public record VoiceConfig(
         boolean enabled,
@@ -41,8 +40,7 @@ public record VoiceConfig(
         double volume,
         List<QuietHours> quietHours,
         Optional<Path> clipDirectory,
-        int maxQueued,
-        PreCallPolicy preCall) {
+        int maxQueued) {
 
     /** The shipped wording; a hall overrides single events per language. */
     public static final Map<String, Map<VoiceEvent, String>> DEFAULT_TEMPLATES = Map.of(
@@ -58,22 +56,11 @@ public record VoiceConfig(
                     VoiceEvent.UNAVAILABLE,
                     "Dear customers, {service} {reason}. {pause} We apologise for the inconvenience."));
 
-    /**
-     * When the hall is crowded enough for pre-calls: the integration announces a {@link Announcement.PreCall} of
-     * the next {@code count} tickets after a call while at least {@code whenWaiting} tickets wait.
-     */
-    public record PreCallPolicy(boolean enabled, int whenWaiting, int count) {
-        public boolean due(int waiting) {
-            return enabled && waiting >= whenWaiting;
-        }
-    }
-
     public VoiceConfig {
         languages = List.copyOf(languages);
         templates = copy(templates);
         quietHours = List.copyOf(quietHours);
         Objects.requireNonNull(clipDirectory, "clipDirectory");
-        Objects.requireNonNull(preCall, "preCall");
         for (String language : languages) {
             Map<VoiceEvent, Template> perEvent = templates.get(language);
             if (perEvent == null || perEvent.size() != VoiceEvent.values().length) {
@@ -86,7 +73,7 @@ public record VoiceConfig(
     public static VoiceConfig defaults() {
         return new VoiceConfig(true, List.of("zh", "en"), defaultTemplates(), 2, true, Duration.ofMillis(300),
                 Duration.ofMillis(80), Duration.ofMillis(400), Duration.ofMillis(800), 1.0, List.of(),
-                Optional.empty(), 50, new PreCallPolicy(true, 20, 3));
+                Optional.empty(), 50);
     }
 
     /** The parsed {@link #DEFAULT_TEMPLATES}. */

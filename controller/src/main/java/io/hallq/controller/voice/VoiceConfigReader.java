@@ -76,8 +76,12 @@ public final class VoiceConfigReader {
                 f.decimal("volume", 0.0, 1.0, d.volume()),
                 readQuietHours(f, errors),
                 readClipDirectory(f, baseDir),
-                f.integer("maxQueued", 1, 1000, d.maxQueued()),
-                readPreCall(f.child("precall"), f.path("precall"), errors, d.preCall()));
+                f.integer("maxQueued", 1, 1000, d.maxQueued()));
+        if (f.child("precall") != null) {
+            errors.add(f.path("precall") + ": moved to alarms.precall: {enabled, count, minWaiting, quietHours} "
+                    + "(one pre-call rule for the board and the voice, while the early warning is active; "
+                    + "whenWaiting is gone, see docs/notifications.md)");
+        }
         return new Result(config, errors);
     }
 
@@ -193,19 +197,4 @@ public final class VoiceConfigReader {
         }
     }
 
-    private static VoiceConfig.PreCallPolicy readPreCall(JsonNode node, String path, List<String> errors,
-                                                         VoiceConfig.PreCallPolicy d) {
-        if (node == null) {
-            return d;
-        }
-        if (!node.isObject()) {
-            errors.add(path + ": expected {enabled, whenWaiting, count}, got '" + ConfigFields.show(node) + "'");
-            return d;
-        }
-        ConfigFields p = new ConfigFields(node, path, errors);
-        p.allowOnly(Set.of("enabled", "whenWaiting", "count"));
-        return new VoiceConfig.PreCallPolicy(p.bool("enabled", d.enabled()),
-                p.integer("whenWaiting", 1, 10_000, d.whenWaiting()),
-                p.integer("count", 1, Announcement.MAX_PRECALL_TICKETS, d.count()));
-    }
 }

@@ -11,14 +11,13 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.notify.PreCallRule;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.QueueState;
 import io.hallq.controller.queue.Ticket;
 import io.hallq.protocol.event.HallEvent;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,7 +107,7 @@ public final class VoiceModule implements HallModule, EventListener {
             switch (je.event()) {
                 case HallEvent.TicketCalled c -> {
                     submit(new Announcement.Call(c.ticket(), c.counter()));
-                    preCallIfCrowded(c.ticket());
+                    preCallAfter(c);
                 }
                 case HallEvent.TicketRecalled r -> submit(new Announcement.Recall(r.ticket(), r.counter()));
                 case HallEvent.ServiceChanged s when !s.enabled() && s.at().isAfter(java.time.Instant.EPOCH) -> {
@@ -121,27 +120,17 @@ public final class VoiceModule implements HallModule, EventListener {
         }
     }
 
-    /** When many wait, the next few are asked to come forward (domain.md: pre-call when crowded). */
-    private void preCallIfCrowded(String justCalled) {
-        VoiceConfig.PreCallPolicy policy = voice.preCall();
-        if (!policy.enabled()) {
-            return;
-        }
-        hall.query(state -> nextUp(state, policy.count())).thenAccept(next -> {
-            if (policy.due(next.waiting()) && !next.tickets().isEmpty()) {
-                submit(new Announcement.PreCall(next.tickets()));
-            }
-        });
-    }
-
-    private record NextUp(int waiting, List<String> tickets) {}
-
-    private static NextUp nextUp(QueueState s, int count) {
-        List<Ticket> waiting = new ArrayList<>();
-        s.config().services().stream().filter(svc -> !svc.directQueue())
-                .forEach(svc -> waiting.addAll(s.waiting(svc.code())));
-        waiting.sort(Comparator.comparing(Ticket::rank).thenComparingLong(Ticket::order));
-        return new NextUp(waiting.size(), waiting.stream().limit(count).map(Ticket::number).toList());
+    /**
+     * After a call, the called ticket's service asks its next customers to get ready when the hall's pre-call rule
+     * ({@link PreCallRule}, the same the board shows) says so: early warning active, outside quiet hours, the
+     * service busy. The rule is evaluated on the writer's state; the announcement is submitted from the answer.
+     */
+    private void preCallAfter(HallEvent.TicketCalled called) {
+        hall.query(state -> {
+            Ticket t = state.ticket(called.ticket());
+            return t == null ? java.util.Optional.<PreCallRule.Group>empty()
+                    : PreCallRule.forService(state, called.at(), t.service());
+        }).thenAccept(group -> group.ifPresent(g -> submit(new Announcement.PreCall(g.tickets()))));
     }
 
     private void submit(Announcement a) {

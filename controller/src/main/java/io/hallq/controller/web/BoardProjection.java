@@ -7,6 +7,8 @@ import io.hallq.display.board.BoardView;
 import io.hallq.display.board.BoardView.CallLine;
 import io.hallq.display.board.BoardView.CounterLine;
 import io.hallq.display.board.BoardView.Notice;
+import io.hallq.display.board.BoardView.PreCallLine;
+import io.hallq.controller.notify.PreCallRule;
 import io.hallq.display.board.BoardView.ServiceLine;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -29,8 +31,10 @@ final class BoardProjection {
         List<ServiceLine> services = v.services().stream()
                 .map(s -> new ServiceLine(s.code(), s.nameZh(), s.nameEn(), s.enabled(), s.waiting(),
                         s.walkInWaitSeconds(), s.messageZh(), s.messageEn())).toList();
+        List<PreCallLine> preCalls = v.preCalls().stream().map(g -> new PreCallLine(g.service(), g.nameZh(),
+                g.nameEn(), g.tickets(), PreCallRule.textZh(g), PreCallRule.textEn(g))).toList();
         return new BoardView(v.seq(), v.at(), v.hallZh(), v.hallEn(), counters, calls, services,
-                notices(f, config));
+                notices(f, config), preCalls);
     }
 
     private static List<Notice> notices(Frame f, HallConfig config) {

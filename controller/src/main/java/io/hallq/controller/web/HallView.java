@@ -3,6 +3,7 @@ package io.hallq.controller.web;
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.controller.config.CustomerClassConfig;
 import io.hallq.controller.config.ServiceConfig;
+import io.hallq.controller.notify.PreCallRule;
 import io.hallq.controller.queue.CounterState;
 import io.hallq.controller.queue.Estimator;
 import io.hallq.controller.queue.QueueState;
@@ -23,7 +24,8 @@ import java.util.Map;
  */
 record HallView(long seq, Instant at, String hallId, String hallZh, String hallEn, String day,
                 List<CounterInfo> counters, List<ServiceInfo> services, List<ClassInfo> classes,
-                List<TicketInfo> tickets, List<AlarmRaised> alarms, NoticeInfo notice) {
+                List<TicketInfo> tickets, List<AlarmRaised> alarms, NoticeInfo notice,
+                List<PreCallRule.Group> preCalls) {
 
     /** The board notice showing now and who posted it ("mqtt:central", "web:alice"); null when none. */
     record NoticeInfo(String textZh, String textEn, Instant until, String by) {}
@@ -75,7 +77,8 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
                 services(s, now, estimates), s.config().classes().stream()
                         .map(c -> new ClassInfo(c.code(), c.nameZh(), c.nameEn())).toList(),
                 tickets, List.copyOf(s.alarms().values()), s.notice(now)
-                        .map(n -> new NoticeInfo(n.textZh(), n.textEn(), n.until(), n.by())).orElse(null));
+                        .map(n -> new NoticeInfo(n.textZh(), n.textEn(), n.until(), n.by())).orElse(null),
+                PreCallRule.decide(s, now));
     }
 
     private static List<CounterInfo> counters(QueueState s) {

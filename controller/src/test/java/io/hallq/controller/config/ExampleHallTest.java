@@ -91,7 +91,9 @@ class ExampleHallTest {
 
     @Test
     void alarmsRulesAndJournal_areRead() {
-        assertEquals(new AlarmConfig(2, 3, Duration.ofMinutes(5), true), config.alarms());
+        assertEquals(new AlarmConfig(2, 3, Duration.ofMinutes(5), true, new PreCallConfig(true, 2, 3,
+                List.of(new PreCallConfig.Window(java.time.LocalTime.of(12, 0), java.time.LocalTime.of(13, 30))))),
+                config.alarms());
         assertEquals(new QueueRules(2, true, TransferMode.KEEP_ARRIVAL, Duration.ofMinutes(10), true, 20),
                 config.rules());
         Path expectedDir = file.getParent().resolveSibling("data").resolve("sh-pudong-01");

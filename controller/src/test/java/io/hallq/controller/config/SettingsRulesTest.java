@@ -35,6 +35,41 @@ class SettingsRulesTest {
     }
 
     @Test
+    void thePreCallRule_isReadUnderAlarms() {
+        assertEquals(new PreCallConfig(false, 4, 6, java.util.List.of(
+                        new PreCallConfig.Window(java.time.LocalTime.of(12, 0), java.time.LocalTime.of(14, 0)),
+                        new PreCallConfig.Window(java.time.LocalTime.of(20, 0), java.time.LocalTime.of(8, 0)))),
+                TestHall.minimal().with("alarms", """
+                        precall:
+                          enabled: false
+                          count: 4
+                          minWaiting: 6
+                          quietHours:
+                            - { from: "12:00", to: "14:00" }
+                            - { from: "20:00", to: "08:00" }
+                        """).load().alarms().precall());
+        assertEquals(PreCallConfig.DEFAULT, TestHall.minimal().load().alarms().precall());
+    }
+
+    @Test
+    void thePreCallRule_reportsEveryMistakeWithItsKey() {
+        assertEquals(inFile("alarms.precall.when: unknown key (known: enabled, count, minWaiting, quietHours)",
+                "alarms.precall.quietHours[0].from: expected a time of day HH:MM, got '25:00'",
+                "alarms.precall.quietHours[1].to: expected a time other than 'from' (12:00)",
+                "alarms.precall.count: expected a whole number from 1 to 10, got 11",
+                "alarms.precall.minWaiting: expected a whole number from 1 to 10000, got 0"),
+                TestHall.minimal().with("alarms", """
+                        precall:
+                          when: crowded
+                          count: 11
+                          minWaiting: 0
+                          quietHours:
+                            - { from: "25:00", to: "14:00" }
+                            - { from: "12:00", to: "12:00" }
+                        """).errors());
+    }
+
+    @Test
     void rules_areRead() {
         assertEquals(new QueueRules(0, false, TransferMode.RAISED_PRIORITY, Duration.ofMinutes(15), false, 500,
                         QueueRules.SelectionPolicy.STRICT_PRIORITY),
@@ -111,7 +146,7 @@ class SettingsRulesTest {
     @Test
     void unknownKeyInOptionalSection_isReported() {
         assertEquals(inFile("alarms.escalateAfter: unknown key, did you mean 'escalationAfter'? (known:"
-                        + " earlyWarningPerCounter, escalationPerCounter, escalationAfter, ticketOverdue)"),
+                        + " earlyWarningPerCounter, escalationPerCounter, escalationAfter, ticketOverdue, precall)"),
                 TestHall.minimal().with("alarms", "escalateAfter: 5m").errors());
     }
 

@@ -218,4 +218,56 @@ class AclIT {
             }
         }
     }
+
+    @Test
+    void phoneLookups_aHallAsksOnlyForItself_onlyCentralAnswers_andOnlyTheAskingHallReadsTheAnswer() throws Exception {
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl())) {
+            String uri = broker.uri();
+            MqttClient observer = login(uri, "observer");
+            List<String> seen = reader(observer, "#");
+            MqttClient hallA = login(uri, A);
+            List<String> aSees = reader(hallA, "hallq/v1/+/lookup/#");
+            MqttClient hallB = login(uri, B);
+            MqttClient central = login(uri, "central");
+            List<String> centralSees = reader(central, "hallq/v1/+/lookup/#");
+            MqttClient manager = login(uri, "manager-" + A);
+            List<String> managerSees = reader(manager, "hallq/v1/+/lookup/#");
+            MqttClient board = login(uri, "board-" + A);
+            List<String> boardSees = reader(board, "hallq/v1/+/lookup/#");
+
+            publish(hallA, "hallq/v1/" + A + "/lookup/request", "A asks");
+            publish(hallB, "hallq/v1/" + B + "/lookup/request", "B asks");
+            publish(central, "hallq/v1/" + A + "/lookup/reply", "to A");
+            publish(central, "hallq/v1/" + B + "/lookup/reply", "to B");
+            List<String> allowed = List.of("hallq/v1/" + A + "/lookup/request A asks",
+                    "hallq/v1/" + B + "/lookup/request B asks", "hallq/v1/" + A + "/lookup/reply to A",
+                    "hallq/v1/" + B + "/lookup/reply to B");
+            // forged answers and requests: a hall answering itself or asking as another, central asking
+            publish(hallA, "hallq/v1/" + A + "/lookup/reply", "A forged");
+            publish(hallA, "hallq/v1/" + B + "/lookup/request", "A forged");
+            publish(hallA, "hallq/v1/" + B + "/lookup/reply", "A forged");
+            publish(central, "hallq/v1/" + A + "/lookup/request", "central forged");
+            publish(manager, "hallq/v1/" + A + "/lookup/reply", "manager forged");
+            publish(manager, "hallq/v1/" + A + "/lookup/request", "manager forged");
+            publish(board, "hallq/v1/" + A + "/lookup/reply", "board forged");
+            settle(hallA, "hallq/v1/" + A + "/status", seen);
+            assertEquals(sorted(allowed), sorted(seen), "exactly the allowed lookup publishes reach a reader");
+            // hall A read its own answer only; central every request; a manager and a board nothing
+            publish(hallA, "hallq/v1/" + A + "/online", "marker");
+            for (List<String> r : List.of(seen)) {
+                assertTrue(CentralRecorder.await(() -> r.contains("hallq/v1/" + A + "/online marker"), 10_000));
+            }
+            assertTrue(CentralRecorder.await(() -> aSees.size() >= 1 && centralSees.size() >= 2, 10_000),
+                    aSees + " " + centralSees);
+            assertEquals(Set.of("hallq/v1/" + A + "/lookup/reply to A"), sorted(aSees));
+            assertEquals(Set.of("hallq/v1/" + A + "/lookup/request A asks", "hallq/v1/" + B + "/lookup/request B asks"),
+                    sorted(centralSees));
+            assertEquals(List.of(), managerSees);
+            assertEquals(List.of(), boardSees);
+            for (MqttClient c : List.of(observer, hallA, hallB, central, manager, board)) {
+                c.disconnect();
+                c.close();
+            }
+        }
+    }
 }

@@ -24,6 +24,44 @@ class MqttSettingsReaderTest {
         return assertThrows(ConfigException.class, () -> MqttSettingsReader.read(SyncHalls.loaded("hall-a", dir, yaml)));
     }
 
+    private java.nio.file.Path key(String text, String mode) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("lookup.key");
+        java.nio.file.Files.writeString(f, text + "\n");
+        java.nio.file.Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+        return f;
+    }
+
+    @Test
+    void theCentralLookup_isReadWithItsKeyAndTimeout_andOffWithoutItsSection() throws Exception {
+        key("0123456789abcdef0123456789abcdef", "rw-------");
+        CentralPhoneLookup.Settings s = MqttSettingsReader.lookup(SyncHalls.loaded("hall-a", dir,
+                "broker: tcp://127.0.0.1:1883\nlookup: { keyFile: lookup.key, timeout: PT0.5S }")).orElseThrow();
+        assertEquals(Duration.ofMillis(500), s.timeout());
+        assertEquals("0123456789abcdef0123456789abcdef", new String(s.key(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(!s.toString().contains("0123456789abcdef"), "the key stays out of logs");
+        assertEquals(Duration.ofMillis(800), MqttSettingsReader.lookup(SyncHalls.loaded("hall-a", dir,
+                "broker: tcp://127.0.0.1:1883\nlookup: { keyFile: lookup.key }")).orElseThrow().timeout());
+        assertTrue(MqttSettingsReader.lookup(SyncHalls.loaded("hall-a", dir, "broker: tcp://127.0.0.1:1883"))
+                .isEmpty());
+        assertTrue(MqttSettingsReader.lookup(SyncHalls.loaded("hall-a", dir,
+                "broker: tcp://127.0.0.1:1883\nlookup: { enabled: false, keyFile: lookup.key }")).isEmpty());
+    }
+
+    @Test
+    void theCentralLookup_refusesAKeyOthersCanRead_aShortKey_andATimeoutOutOfRange() throws Exception {
+        key("0123456789abcdef0123456789abcdef", "rw-r--r--");
+        String all = String.join("\n", errors(
+                "broker: tcp://127.0.0.1:1883\nlookup: { keyFile: lookup.key, timeout: 1m, colour: red }").errors());
+        assertTrue(all.contains("mqtt.lookup.keyFile: expected a file readable by its owner alone"), all);
+        assertTrue(all.contains("mqtt.lookup.timeout: expected a duration from 50ms to 5s"), all);
+        assertTrue(all.contains("mqtt.lookup.colour: unknown key"), all);
+        key("short", "rw-------");
+        all = String.join("\n", errors("broker: tcp://127.0.0.1:1883\nlookup: { keyFile: lookup.key }").errors());
+        assertTrue(all.contains("mqtt.lookup.keyFile: expected a key of at least 32 characters"), all);
+        all = String.join("\n", errors("broker: tcp://127.0.0.1:1883\nlookup: {}").errors());
+        assertTrue(all.contains("mqtt.lookup.keyFile"), all);
+    }
+
     @Test
     void defaults_fillEverythingButTheBroker() {
         MqttSettings s = read("broker: tcp://127.0.0.1:1883");

@@ -30,7 +30,6 @@ class VoiceConfigReaderTest {
                 - { from: "12:00", to: "14:00", volume: 0.5 }
                 - { from: "20:00", to: "08:00", volume: 0.3 }
               maxQueued: 50
-              precall: { enabled: true, whenWaiting: 20, count: 3 }
               templates:
                 zh:
                   call: "{chime} 请 {ticket} 号 到 {counter} 号窗口办理"
@@ -56,7 +55,6 @@ class VoiceConfigReaderTest {
         assertEquals(0.9, c.volume());
         assertEquals(List.of(new QuietHours(LocalTime.NOON, LocalTime.of(14, 0), 0.5),
                 new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0), 0.3)), c.quietHours());
-        assertEquals(new VoiceConfig.PreCallPolicy(true, 20, 3), c.preCall());
         assertEquals(Optional.empty(), c.clipDirectory());
         assertEquals("Number {ticket}, please go to counter {counter}", c.template("en", VoiceEvent.CALL).source());
         assertEquals(VoiceConfig.DEFAULT_TEMPLATES.get("zh").get(VoiceEvent.RECALL),
@@ -94,8 +92,21 @@ class VoiceConfigReaderTest {
                 "voice.volume: expected a number 0.0..1.0, got '1.5'",
                 "voice.quietHours[0].from: expected a time of day \"HH:MM\", got '25:00'",
                 "voice.quietHours[1].to: must differ from 'from' (12:00)",
-                "voice.precall.count: expected an integer 1..10, got '11'"), r.errors());
+                MOVED), r.errors());
         assertEquals(VoiceConfig.defaults().repeat(), r.config().repeat(), "a wrong value keeps the default");
+    }
+
+    private static final String MOVED = "voice.precall: moved to alarms.precall: {enabled, count, minWaiting, "
+            + "quietHours} (one pre-call rule for the board and the voice, while the early warning is active; "
+            + "whenWaiting is gone, see docs/notifications.md)";
+
+    @Test
+    void theOldPreCallKeyIsRefusedWithAPointerToTheSharedRule() {
+        VoiceConfigReader.Result r = VoiceConfigReader.read(VoiceFixtures.voiceNode("""
+                voice:
+                  precall: { enabled: true, whenWaiting: 20, count: 3 }
+                """));
+        assertEquals(List.of(MOVED), r.errors());
     }
 
     @Test

@@ -36,6 +36,100 @@ class VoiceModuleTest {
         return new LoadedConfig(changed, loaded.root(), loaded.file());
     }
 
+    /** The example hall with its {@code alarms:} section replaced (the pre-call rule lives there). */
+    private LoadedConfig hall(String voiceYaml, String alarmsYaml) throws Exception {
+        return hall(voiceYaml, alarmsYaml, "journal");
+    }
+
+    private LoadedConfig hall(String voiceYaml, String alarmsYaml, String journal) throws Exception {
+        String yaml = Files.readString(Path.of("..", "config", "example-hall.yaml"))
+                .replaceAll("(?m)^voice:[\\s\\S]*?(?=^\\S)", "")
+                .replaceAll("(?m)^alarms:[\\s\\S]*?(?=^\\S)", "")
+                + "\n" + voiceYaml + "\n" + alarmsYaml;
+        LoadedConfig loaded = HallConfigLoader.parseWithRoot(yaml, "hall.yaml", dir);
+        HallConfig c = loaded.config();
+        HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
+                c.rules(), new JournalConfig(dir.resolve(journal).toString(), 30, 1000));
+        return new LoadedConfig(changed, loaded.root(), loaded.file());
+    }
+
+    /** Records what the announcer played, for waiting on it. */
+    private static final class Played implements VoiceListener {
+        final java.util.concurrent.BlockingQueue<Announcement> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public void played(Announcement a) {
+            queue.add(a);
+        }
+
+        Announcement next() throws InterruptedException {
+            Announcement a = queue.poll(30, TimeUnit.SECONDS);
+            assertTrue(a != null, "nothing played within 30 s");
+            return a;
+        }
+    }
+
+    private static final String CROWDED = """
+            alarms:
+              earlyWarningPerCounter: 0.1
+              precall: { count: 2, minWaiting: 2 }
+            """;
+
+    @Test
+    void whileTheEarlyWarningIsActive_aCallIsFollowedByThePreCallOfTheServicesNextTickets() throws Exception {
+        WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("wav"));
+        Played played = new Played();
+        VoiceModule voice = new VoiceModule(() -> sink, on -> { }, played);
+        LoadedConfig loaded = hall("voice:\n  repeat: 1\n  languages: [zh, en]\n", CROWDED);
+        try (HallRuntime rt = HallRuntime.start(loaded, TestHalls.runningFrom(TestHalls.MONDAY_10AM),
+                List.of(voice))) {
+            for (int i = 0; i < 4; i++) {
+                rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
+            }
+            rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+            assertEquals(new Announcement.Call("E001", 4), played.next());
+            assertEquals(new Announcement.PreCall(List.of("E002", "E003")), played.next());
+            assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
+        }
+        // the WAV is the pre-call's rendering, sample for sample in length: 请 E002 E003 号 做好准备 / Numbers ...
+        Path wav = sink.files().get(1);
+        assertTrue(wav.getFileName().toString().contains("precall-e002-e003"), wav.toString());
+        VoiceConfig cfg = VoiceConfigReader.read(loaded.root().path("voice")).config();
+        Rendering expected = new AnnouncementRenderer(cfg, VoiceFixtures.shippedClips(cfg))
+                .render(new Announcement.PreCall(List.of("E002", "E003")));
+        long samples = expected.segments().stream().mapToLong(Rendering.Segment::length).sum();
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
+            assertEquals(samples, in.getFrameLength());
+        }
+        Rendering oneTicket = new AnnouncementRenderer(cfg, VoiceFixtures.shippedClips(cfg))
+                .render(new Announcement.PreCall(List.of("E002")));
+        assertTrue(oneTicket.segments().stream().mapToLong(Rendering.Segment::length).sum() < samples);
+    }
+
+    @Test
+    void withoutTheEarlyWarning_orInPreCallQuietHours_aCallIsNotFollowedByAPreCall() throws Exception {
+        for (String alarms : List.of(
+                "alarms:\n  earlyWarningPerCounter: 50\n  precall: { count: 2, minWaiting: 1 }\n",
+                "alarms:\n  earlyWarningPerCounter: 0.1\n  precall: { count: 2, minWaiting: 1, "
+                        + "quietHours: [{ from: \"09:00\", to: \"11:00\" }] }\n")) {
+            WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("wav-" + alarms.length()));
+            Played played = new Played();
+            VoiceModule voice = new VoiceModule(() -> sink, on -> { }, played);
+            try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n  languages: [zh]\n", alarms,
+                    "journal-" + alarms.length()),
+                    TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(voice))) {
+                for (int i = 0; i < 4; i++) {
+                    rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
+                }
+                rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+                assertEquals(new Announcement.Call("E001", 4), played.next());
+                // a second call: had the first been followed by a pre-call, it would come before this one
+                rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
+                assertEquals(new Announcement.Call("E002", 4), played.next(), alarms);
+            }
+        }
+    }
+
     @Test
     void callsAndRecalls_areAnnouncedInOrder_asWavFiles() throws Exception {
         WavFileSink sink = WavFileSink.perAnnouncement(dir.resolve("wav"));

@@ -68,6 +68,32 @@ class BoardProjectionTest {
         return BoardProjection.of(f, HALL).notices();
     }
 
+    private static io.hallq.display.board.BoardView board(QueueState s) {
+        Frame f = new Frame(HallView.capture(s, 1, NOW), new DayLedger().snapshot(), List.of());
+        return BoardProjection.of(f, HALL);
+    }
+
+    @Test
+    void whileTheEarlyWarningIsActive_theBoardShowsThePreCallOfEachBusyService_andNothingOnceItClears() {
+        run(new Command.CloseCounter(1));
+        run(new Command.CloseCounter(4));
+        for (int i = 0; i < 4; i++) {
+            run(Command.IssueTicket.walkIn("OPEN"));
+        }
+        assertEquals(List.of(), board(engine.state()).preCalls(), "4 waiting at 2 open counters: no early warning");
+        run(Command.IssueTicket.walkIn("PAY"));
+        io.hallq.display.board.BoardView view = board(engine.state());
+        assertEquals(List.of(new io.hallq.display.board.BoardView.PreCallLine("OPEN", "OPEN中文", "OPEN en",
+                List.of("A001", "A002"), "请 A001、A002 号准备", "A001, A002 please get ready")), view.preCalls(),
+                "PAY has 1 waiting, fewer than the default minWaiting 3");
+        // the same on the wire, for a board on a Pi of its own
+        assertEquals(view, io.hallq.display.board.BoardView.fromJson(view.toJson()));
+        assertEquals(view, io.hallq.controller.sync.BoardMessages.toView(
+                io.hallq.controller.sync.BoardMessages.toMessage("test-hall", view)));
+        run(new Command.OpenCounter(4)); // 5 waiting at 3 open: the warning clears
+        assertEquals(List.of(), board(engine.state()).preCalls());
+    }
+
     @Test
     void whileNoOpenCounterServesAService_theBoardStatesNoWaitForIt_asTheMqttStatusDoes() {
         run(Command.IssueTicket.walkIn("PAY"));

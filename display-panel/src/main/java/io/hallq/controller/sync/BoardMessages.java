@@ -20,7 +20,9 @@ public final class BoardMessages {
                 v.calls().stream().map(c -> new HallBoard.Call(c.ticket(), c.counter(), c.recall(), c.seq())).toList(),
                 v.services().stream().map(s -> new HallBoard.Service(s.code(), s.nameZh(), s.nameEn(), s.enabled(),
                         s.waiting(), s.waitSeconds(), s.messageZh(), s.messageEn())).toList(),
-                v.notices().stream().map(n -> new HallBoard.Notice(n.zh(), n.en())).toList());
+                v.notices().stream().map(n -> new HallBoard.Notice(n.zh(), n.en())).toList(),
+                v.preCalls().stream().map(p -> new HallBoard.PreCall(p.service(), p.nameZh(), p.nameEn(),
+                        p.tickets(), p.zh(), p.en())).toList());
     }
 
     public static BoardView toView(HallBoard m) {
@@ -31,6 +33,8 @@ public final class BoardMessages {
                         .toList(),
                 m.services().stream().map(s -> new BoardView.ServiceLine(s.code(), s.nameZh(), s.nameEn(),
                         s.enabled(), s.waiting(), s.waitSeconds(), s.messageZh(), s.messageEn())).toList(),
-                m.notices().stream().map(n -> new BoardView.Notice(n.zh(), n.en())).toList());
+                m.notices().stream().map(n -> new BoardView.Notice(n.zh(), n.en())).toList(),
+                m.preCalls().stream().map(p -> new BoardView.PreCallLine(p.service(), p.nameZh(), p.nameEn(),
+                        p.tickets(), p.zh(), p.en())).toList());
     }
 }

@@ -16,9 +16,12 @@ import java.util.List;
  * @param calls    the latest calls, newest first (the page highlights the first)
  * @param services every service customers can see, with the queue a walk-in would join
  * @param notices  the scrolling notice line, one entry per message
+ * @param preCalls the hall's pre-call (early warning active): per busy service, the next customers asked to get
+ *                 ready; empty otherwise (and in a view from a hall that does not send it)
  */
 public record BoardView(long seq, Instant at, String hallZh, String hallEn, List<CounterLine> counters,
-                        List<CallLine> calls, List<ServiceLine> services, List<Notice> notices) {
+                        List<CallLine> calls, List<ServiceLine> services, List<Notice> notices,
+                        List<PreCallLine> preCalls) {
 
     private static final ObjectMapper MAPPER = EventCodec.newMapper();
 
@@ -27,6 +30,27 @@ public record BoardView(long seq, Instant at, String hallZh, String hallEn, List
         calls = List.copyOf(calls);
         services = List.copyOf(services);
         notices = List.copyOf(notices);
+        preCalls = preCalls == null ? List.of() : List.copyOf(preCalls);
+    }
+
+    /** A view without pre-calls. */
+    public BoardView(long seq, Instant at, String hallZh, String hallEn, List<CounterLine> counters,
+                     List<CallLine> calls, List<ServiceLine> services, List<Notice> notices) {
+        this(seq, at, hallZh, hallEn, counters, calls, services, notices, List.of());
+    }
+
+    /**
+     * One busy service's pre-call.
+     *
+     * @param tickets the next tickets of the service, first to be called first
+     * @param zh      the line as shown, "请 A012、A013 号准备"
+     * @param en      "A012, A013 please get ready"
+     */
+    public record PreCallLine(String service, String nameZh, String nameEn, List<String> tickets, String zh,
+                              String en) {
+        public PreCallLine {
+            tickets = List.copyOf(tickets);
+        }
     }
 
     /** @param status OPEN, PAUSED or CLOSED; {@code ticket} is the one being served, or null */

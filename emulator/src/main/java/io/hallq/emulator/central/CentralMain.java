@@ -21,6 +21,18 @@ public final class CentralMain {
         CentralMonitor monitor = new CentralMonitor(options, e -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(monitor::close, "central-shutdown"));
         monitor.start();
+        if (options.answersLookups()) {
+            try {
+                LookupResponder responder = LookupResponder.start(options.broker(), options.username(),
+                        options.password(), options.lookupKey(), options.lookupPhones(), java.time.Duration.ZERO);
+                Runtime.getRuntime().addShutdownHook(new Thread(responder::close, "lookup-shutdown"));
+                System.out.println("Answering phone lookups for " + options.lookupPhones().size() + " customers");
+            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                System.err.println("Cannot answer phone lookups: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+        }
         boolean terminal = System.console() != null;
         long until = options.runFor() == null ? Long.MAX_VALUE : System.currentTimeMillis() + options.runFor().toMillis();
         while (System.currentTimeMillis() < until) {

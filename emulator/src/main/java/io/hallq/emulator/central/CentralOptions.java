@@ -10,7 +10,19 @@ import java.util.List;
  * @param clientId null for a throw-away session; given, the session (and its queued events) outlives restarts
  */
 public record CentralOptions(String broker, String group, String clientId, String username, String password,
-                             Path csv, Duration refresh, Duration runFor) {
+                             Path csv, Duration refresh, Duration runFor, byte[] lookupKey,
+                             java.util.Map<String, String> lookupPhones) {
+
+    /** Without the phone lookup. */
+    public CentralOptions(String broker, String group, String clientId, String username, String password,
+                          Path csv, Duration refresh, Duration runFor) {
+        this(broker, group, clientId, username, password, csv, refresh, runFor, null, java.util.Map.of());
+    }
+
+    /** True when this central answers the halls' phone lookups. */
+    public boolean answersLookups() {
+        return lookupKey != null;
+    }
 
     static final String USAGE = """
             usage: hallq central [--broker URI] [--group NAME] [--client-id ID] [--csv FILE]
@@ -24,6 +36,10 @@ public record CentralOptions(String broker, String group, String clientId, Strin
               --csv        append every event (deduplicated per copy) to this CSV file
               --refresh    seconds between table redraws (default 2)
               --run-for    stop after this many seconds (default: until Ctrl-C)
+              --lookup-key FILE --lookup-phones FILE
+                           answer the halls' brand/VIP lookups: the key shared with the halls (first line,
+                           at least 32 characters, as in their mqtt.lookup.keyFile) and the customer list,
+                           one "phone class" per line ('#' starts a comment)
             """;
 
     public static CentralOptions parse(List<String> args) {
@@ -35,6 +51,8 @@ public record CentralOptions(String broker, String group, String clientId, Strin
         Path csv = null;
         Duration refresh = Duration.ofSeconds(2);
         Duration runFor = null;
+        byte[] lookupKey = null;
+        java.util.Map<String, String> lookupPhones = null;
         for (int i = 0; i < args.size(); i++) {
             String key = args.get(i);
             if (key.equals("--help") || key.equals("-h")) {
@@ -56,13 +74,55 @@ public record CentralOptions(String broker, String group, String clientId, Strin
                 case "--csv" -> csv = Path.of(v);
                 case "--refresh" -> refresh = seconds(key, v);
                 case "--run-for" -> runFor = seconds(key, v);
+                case "--lookup-key" -> lookupKey = lookupKey(v);
+                case "--lookup-phones" -> lookupPhones = phones(v);
                 default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
             }
         }
         if (pass == null && user != null) {
             pass = System.getenv("HALLQ_MQTT_PASSWORD");
         }
-        return new CentralOptions(broker, group, clientId, user, pass, csv, refresh, runFor);
+        if ((lookupKey == null) != (lookupPhones == null)) {
+            throw new IllegalArgumentException("--lookup-key and --lookup-phones go together\n" + USAGE);
+        }
+        return new CentralOptions(broker, group, clientId, user, pass, csv, refresh, runFor, lookupKey,
+                lookupPhones == null ? java.util.Map.of() : lookupPhones);
+    }
+
+    private static byte[] lookupKey(String file) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(Path.of(file));
+            String key = lines.isEmpty() ? "" : lines.get(0).strip();
+            if (key.length() < 32) {
+                throw new IllegalArgumentException("--lookup-key: expected a key of at least 32 characters on the"
+                        + " first line of " + file);
+            }
+            return key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--lookup-key: cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static java.util.Map<String, String> phones(String file) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(Path.of(file));
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).replaceAll("#.*", "").strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+");
+                if (parts.length != 2 || !parts[0].matches("\\d{5,15}") || !parts[1].matches("[A-Za-z0-9_-]{1,32}")) {
+                    throw new IllegalArgumentException("--lookup-phones: " + file + " line " + (i + 1)
+                            + ": expected \"<digits> <class code>\"");
+                }
+                out.put(parts[0], parts[1]);
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--lookup-phones: cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private static String firstLine(String file) {

@@ -44,6 +44,7 @@ import org.tinylog.Logger;
 public final class EmulatedDevices implements HallModule {
 
     private io.hallq.controller.device.PhoneKeeper phoneKeeper = io.hallq.controller.device.PhoneKeeper.NONE;
+    private io.hallq.controller.device.CentralLookup central = io.hallq.controller.device.CentralLookup.NONE;
     private final UnaryOperator<PrinterLink> linkWrapper;
     private final NearbyHalls nearby;
     private final VirtualPrinter printer = new VirtualPrinter();
@@ -113,7 +114,7 @@ public final class EmulatedDevices implements HallModule {
         // Rendering and logging leave the printer thread at once, as a real printer does not wait for them.
         printer.onTicket(t -> Thread.ofVirtual().start(() -> printed(t)));
         module = new DeviceModule(board, p -> linkWrapper.apply(printer), nearby)
-                .keepPhonesWith(phoneKeeper);
+                .keepPhonesWith(phoneKeeper).lookUpCentrallyWith(central);
         module.start(context);
         wire(cfg);
         awaitFirstScan();
@@ -288,6 +289,11 @@ public final class EmulatedDevices implements HallModule {
     /** The amplifier enable line is high; false when none is configured. */
     public boolean amplifierOn() {
         return amplifier != null && amplifier.getAsBoolean();
+    }
+
+    /** Where the dispenser asks central for a typed number's class (the MQTT module's lookup); before start. */
+    public void lookUpCentrallyWith(io.hallq.controller.device.CentralLookup lookup) {
+        this.central = lookup;
     }
 
     /** Where the dispenser hands typed numbers for SMS reminders (the notification module); before start. */

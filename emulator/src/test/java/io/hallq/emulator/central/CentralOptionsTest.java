@@ -32,4 +32,25 @@ class CentralOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> CentralOptions.parse(
                 List.of("--username", "central", "--password-file", dir.resolve("none").toString())));
     }
+
+    @Test
+    void phoneLookups_takeTheSharedKeyAndTheCustomerList_together() throws Exception {
+        Path key = Files.writeString(dir.resolve("lookup.key"), "0123456789abcdef0123456789abcdef\n");
+        Path phones = Files.writeString(dir.resolve("phones.txt"), "# central's customers\n13900000001 GOTONE\n"
+                + "13800000009 VIP  # a VIP\n\n");
+        CentralOptions o = CentralOptions.parse(List.of("--lookup-key", key.toString(), "--lookup-phones",
+                phones.toString()));
+        assertTrue(o.answersLookups());
+        assertEquals(java.util.Map.of("13900000001", "GOTONE", "13800000009", "VIP"), o.lookupPhones());
+        assertTrue(!CentralOptions.parse(List.of()).answersLookups());
+        assertThrows(IllegalArgumentException.class, () -> CentralOptions.parse(List.of("--lookup-key",
+                key.toString())));
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "13900000001\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CentralOptions.parse(
+                List.of("--lookup-key", key.toString(), "--lookup-phones", bad.toString())));
+        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+        Path shortKey = Files.writeString(dir.resolve("short.key"), "abc\n");
+        assertThrows(IllegalArgumentException.class, () -> CentralOptions.parse(List.of("--lookup-key",
+                shortKey.toString(), "--lookup-phones", phones.toString())));
+    }
 }

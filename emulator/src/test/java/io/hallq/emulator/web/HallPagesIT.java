@@ -112,6 +112,27 @@ class HallPagesIT {
     }
 
     @Test
+    void whileTheEarlyWarningIsOn_theBoardShowsThePreCallOfTheBusyService_andDropsItWhenTheWarningClears() {
+        try (TwinHall hall = new TwinHall(dir); Browser b = new Browser(1920, 1080)) {
+            b.open(hall.url("/board/"));
+            b.until(d -> b.js("return document.body.dataset.seq") != null);
+            assertTrue(b.driver.findElements(By.cssSelector(".precall")).isEmpty());
+            // 10 waiting at the 4 counters open at the start: more than 2 per counter, the early warning
+            for (int i = 0; i < 10; i++) {
+                hall.runtime.hall().submit(io.hallq.controller.queue.Command.IssueTicket.walkIn("PAY")).join();
+            }
+            b.until(d -> !d.findElements(By.cssSelector(".precall[data-service=PAY]")).isEmpty());
+            String line = b.find(".precall[data-service=PAY]").getDomProperty("textContent");
+            assertTrue(line.contains("请 E001、E002 号准备") && line.contains("E001, E002 please get ready"), line);
+            assertEquals(1, b.driver.findElements(By.cssSelector(".precall")).size(), "only PAY is busy");
+            // counter 5 opens: 10 waiting at 5 counters, the warning clears and so does the pre-call
+            hall.runtime.hall().submit(new io.hallq.controller.queue.Command.OpenCounter(5)).join();
+            b.until(d -> d.findElements(By.cssSelector(".precall")).isEmpty());
+            assertEquals("true", String.valueOf(b.js("return document.getElementById('precalls').hidden")));
+        }
+    }
+
+    @Test
     void managerSwitchesAServiceOff_andTheBoardAndTwinShowItAtOnce() {
         try (TwinHall hall = new TwinHall(dir); Browser b = new Browser(1366, 768)) {
             String boardTab = b.open(hall.url("/board/")).driver.getWindowHandle();

@@ -17,6 +17,8 @@ import java.util.List;
  * @param calls    the latest calls, newest first
  * @param services every service customers can see, with the queue a walk-in would join
  * @param notices  the scrolling notice line, one entry per message
+ * @param preCalls while the hall's early warning is active: per busy service, the next tickets asked to get
+ *                 ready; optional (absent from a hall before pre-calls), empty when none
  */
 public record HallBoard(@JsonProperty(required = true) int v,
                         @JsonProperty(required = true) String hall,
@@ -27,7 +29,14 @@ public record HallBoard(@JsonProperty(required = true) int v,
                         @JsonProperty(required = true) List<Counter> counters,
                         @JsonProperty(required = true) List<Call> calls,
                         @JsonProperty(required = true) List<Service> services,
-                        @JsonProperty(required = true) List<Notice> notices) implements MqttMessage {
+                        @JsonProperty(required = true) List<Notice> notices,
+                        List<PreCall> preCalls) implements MqttMessage {
+
+    /** A board message without pre-calls. */
+    public HallBoard(int v, String hall, long seq, Instant at, String hallZh, String hallEn, List<Counter> counters,
+                     List<Call> calls, List<Service> services, List<Notice> notices) {
+        this(v, hall, seq, at, hallZh, hallEn, counters, calls, services, notices, List.of());
+    }
 
     public HallBoard {
         Require.version(v);
@@ -40,6 +49,30 @@ public record HallBoard(@JsonProperty(required = true) int v,
         calls = Require.list("calls", calls);
         services = Require.list("services", services);
         notices = Require.list("notices", notices);
+        preCalls = preCalls == null ? List.of() : Require.list("preCalls", preCalls);
+    }
+
+    /**
+     * One busy service's pre-call.
+     *
+     * @param tickets the service's next tickets, first to be called first (1 to 10)
+     * @param zh      the line as the board shows it, "请 A012、A013 号准备"
+     * @param en      "A012, A013 please get ready"
+     */
+    public record PreCall(@JsonProperty(required = true) String service,
+                          @JsonProperty(required = true) String nameZh,
+                          @JsonProperty(required = true) String nameEn,
+                          @JsonProperty(required = true) List<String> tickets,
+                          @JsonProperty(required = true) String zh,
+                          @JsonProperty(required = true) String en) {
+        public PreCall {
+            Require.present("service", service);
+            Require.present("nameZh", nameZh);
+            Require.present("nameEn", nameEn);
+            tickets = Require.list("tickets", tickets);
+            Require.present("zh", zh);
+            Require.present("en", en);
+        }
     }
 
     /** @param ticket the ticket being served, or null */

@@ -46,6 +46,12 @@ public final class Topics {
     /** Retained {@link HallBoard}: what the hall board shows, for a board running on a Pi of its own. */
     public static String board(String hall) { return hall(hall) + "/board"; }
 
+    /** Where a hall asks central for a phone's customer class ({@link PhoneLookupRequest}); central reads it. */
+    public static String lookupRequest(String hall) { return hall(hall) + "/lookup/request"; }
+
+    /** Where central answers a hall's lookups ({@link PhoneLookupReply}); only central writes it. */
+    public static String lookupReply(String hall) { return hall(hall) + "/lookup/reply"; }
+
     /** Where {@code issuer} sends a {@link CommandRequest} to {@code hall}. */
     public static String command(String hall, String issuer) { return hall(hall) + "/cmd/" + segment(issuer); }
 

@@ -33,6 +33,9 @@ class MqttContractTest {
         g.put("profile.json", Samples.profile());
         g.put("profile-empty.json", Samples.emptyProfile());
         g.put("board.json", Samples.board());
+        g.put("lookup-request.json", Samples.lookupRequest());
+        g.put("lookup-reply-found.json", Samples.lookupFound());
+        g.put("lookup-reply-not-found.json", Samples.lookupNotFound());
         List<EventMessage> events = Samples.eventMessages();
         for (int i = 0; i < events.size(); i++) {
             g.put("event-" + i + "-" + events.get(i).event().getClass().getSimpleName() + ".json", events.get(i));

@@ -141,7 +141,24 @@ final class Samples {
                         new HallBoard.Service("PAY", "充值缴费", "Top-up", true, 0, -1, null, null),
                         new HallBoard.Service("INFO", "咨询", "Information", false, 0, -1, "系统维护中",
                                 "Under maintenance")),
-                List.of(new HallBoard.Notice("今日较空闲时段 11:00-14:00", "Quieter hours today: 11:00-14:00")));
+                List.of(new HallBoard.Notice("今日较空闲时段 11:00-14:00", "Quieter hours today: 11:00-14:00")),
+                List.of(new HallBoard.PreCall("OPEN", "开户", "New account", List.of("A013", "A014"),
+                        "请 A013、A014 号准备", "A013, A014 please get ready")));
+    }
+
+    /** HMAC-SHA256 under a test key of a made-up number; never a real one. */
+    static final String PHONE_HASH = "3f9a0c6e5b1d2478a9e0f1c2d3b4a5968776655443322110ffeeddccbbaa9988";
+
+    static PhoneLookupRequest lookupRequest() {
+        return new PhoneLookupRequest(1, HALL, "5b2f7c1e-9d3a-4e8b-a1f0-2c6d8e9f0a1b", PHONE_HASH, AT);
+    }
+
+    static PhoneLookupReply lookupFound() {
+        return new PhoneLookupReply(1, HALL, "5b2f7c1e-9d3a-4e8b-a1f0-2c6d8e9f0a1b", true, "VIP", AT.plusMillis(120));
+    }
+
+    static PhoneLookupReply lookupNotFound() {
+        return new PhoneLookupReply(1, HALL, "5b2f7c1e-9d3a-4e8b-a1f0-2c6d8e9f0a1b", false, null, AT.plusMillis(90));
     }
 
     static List<CommandRequest> commands() {

@@ -33,6 +33,8 @@ final class Schemas {
             case "HallBoard" -> "board.json";
             case "CommandRequest" -> "command-request.json";
             case "CommandResponse" -> "command-response.json";
+            case "PhoneLookupRequest" -> "lookup-request.json";
+            case "PhoneLookupReply" -> "lookup-reply.json";
             default -> throw new IllegalArgumentException(type.getName());
         };
     }

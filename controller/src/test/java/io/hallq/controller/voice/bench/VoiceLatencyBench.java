@@ -115,7 +115,7 @@ public final class VoiceLatencyBench {
     private static VoiceConfig withoutWarmUp(VoiceConfig c) {
         return new VoiceConfig(c.enabled(), c.languages(), c.templates(), c.repeat(), c.recallJumpsQueue(),
                 Duration.ZERO, c.gap(), c.pause(), c.repeatGap(), c.volume(), c.quietHours(), c.clipDirectory(),
-                c.maxQueued(), c.preCall());
+                c.maxQueued());
     }
 
     private static void deleteTree(Path dir) throws IOException {
