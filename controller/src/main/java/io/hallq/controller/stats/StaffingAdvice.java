@@ -141,7 +141,8 @@ public final class StaffingAdvice {
             minimum[i] = hours[i].arrivalsPerHour() > 0 ? 1 : 0;
             targets[i] = hours[i].targetSeconds();
         }
-        long seed = java.util.Objects.hash(profile.hallId(), profile.fromDay(), profile.toDay(), day);
+        // day.getValue(), not the enum: an enum's hashCode differs from one JVM run to the next
+        long seed = java.util.Objects.hash(profile.hallId(), profile.fromDay(), profile.toDay(), day.getValue());
         ProfileSimulation judge = ProfileSimulation.of(profile, day, open, targets, percentile, SEARCH_DAYS, seed);
         List<StaffingSearch.Hour> found = StaffingSearch.search(start, minimum, hallCounters(config), judge, inTime);
         List<Advised> out = new ArrayList<>();
