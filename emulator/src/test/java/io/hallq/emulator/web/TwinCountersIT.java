@@ -41,7 +41,9 @@ class TwinCountersIT {
                 int counter = n;
                 b.until(d -> d.findElements(By.cssSelector(card + " .pad button")).size() == 12);
                 assertEquals(3, b.driver.findElements(By.cssSelector(card + " .rating button")).size(), card);
-                assertTrue(b.text(card + " .chain").contains(n + "/5"), b.text(card + " .chain"));
+                // the cards redraw on every view: read the text inside a wait, which retries a replaced element
+                String position = n + "/5";
+                b.until(d -> b.text(card + " .chain").contains(position));
 
                 hall.runtime.hall().submit(Command.IssueTicket.walkIn(SERVICE.get(n))).join();
                 click(b, card + " button[data-key='1']");
