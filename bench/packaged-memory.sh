@@ -53,8 +53,9 @@ journal:
 web:
   bind: 127.0.0.1
   port: $PORT
+  ticketsPerMinute: 600
   users:
-    - { name: kiosk1, role: KIOSK, passwordHash: "$KH" }
+$(for k in 1 2 3 4 5; do echo "    - { name: kiosk$k, role: KIOSK, passwordHash: \"$KH\" }"; done)
     - { name: staff1, role: STAFF, counters: [$(seq -s, 1 "$COUNTERS")], passwordHash: "$SH" }
 YAML
 } | sed 's/^  id: .*/  id: bench-day/' > "$ROOT/etc/hallq/bench.yaml"
