@@ -31,7 +31,7 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 trap 'umount "$ROOT/proc" 2>/dev/null || umount -l "$ROOT/proc"' EXIT
 cp "$DEB" "$ROOT/tmp/hallq.deb"
-chroot "$ROOT" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold /tmp/hallq.deb' >/dev/null
+chroot "$ROOT" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --allow-downgrades -o Dpkg::Options::=--force-confold /tmp/hallq.deb' >/dev/null
 echo "package: $(chroot "$ROOT" hallq version | tr '\n' ' ')"
 
 # The bench hall: the shipped hall file with every counter serving every service, a kiosk and a staff login.
