@@ -31,7 +31,7 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 trap 'umount "$ROOT/proc" 2>/dev/null || umount -l "$ROOT/proc"' EXIT
 cp "$DEB" "$ROOT/tmp/hallq.deb"
-chroot "$ROOT" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold /tmp/hallq.deb' >/dev/null
+chroot "$ROOT" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --allow-downgrades -o Dpkg::Options::=--force-confold /tmp/hallq.deb' >/dev/null
 echo "package: $(chroot "$ROOT" hallq version | tr '\n' ' ')"
 
 # The bench hall: the shipped hall file with every counter serving every service, a kiosk and a staff login.
@@ -53,8 +53,9 @@ journal:
 web:
   bind: 127.0.0.1
   port: $PORT
+  ticketsPerMinute: 600
   users:
-    - { name: kiosk1, role: KIOSK, passwordHash: "$KH" }
+$(for k in 1 2 3 4 5; do echo "    - { name: kiosk$k, role: KIOSK, passwordHash: \"$KH\" }"; done)
     - { name: staff1, role: STAFF, counters: [$(seq -s, 1 "$COUNTERS")], passwordHash: "$SH" }
 YAML
 } | sed 's/^  id: .*/  id: bench-day/' > "$ROOT/etc/hallq/bench.yaml"

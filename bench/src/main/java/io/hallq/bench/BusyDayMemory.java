@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class BusyDayMemory {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Kiosk logins kiosk1..kiosk5 (bench/packaged-memory.sh makes them), used in turn. */
+    static final int KIOSKS = 5;
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String base;
@@ -55,7 +57,11 @@ public final class BusyDayMemory {
 
     private void run(int tickets, int counters) throws Exception {
         Thread sampler = Thread.ofPlatform().daemon().start(this::sample);
-        Login kiosk = login("kiosk1", System.getenv("HALLQ_KIOSK_PASSWORD"));
+        // several kiosks, as a hall has: each login may issue web.ticketsPerMinute (at most 600) tickets a minute
+        List<Login> kiosks = new ArrayList<>();
+        for (int k = 1; k <= KIOSKS; k++) {
+            kiosks.add(login("kiosk" + k, System.getenv("HALLQ_KIOSK_PASSWORD")));
+        }
         Login staff = login("staff1", System.getenv("HALLQ_STAFF_PASSWORD"));
         AtomicLong feedBytes = new AtomicLong();
         Thread board = Thread.ofPlatform().daemon().start(() -> follow("/api/feed/board", feedBytes));
@@ -67,15 +73,23 @@ public final class BusyDayMemory {
         // the kiosk: a morning peak (the queue grows to 300), a quiet midday (30) and an afternoon peak (200)
         Thread dispenser = Thread.ofPlatform().start(() -> {
             Random random = new Random(11);
+            int turn = 0;
             while (issued.get() < tickets) {
                 int phase = issued.get() * 3 / tickets;
                 int target = phase == 0 ? 300 : phase == 1 ? 30 : 200;
                 int waiting = issued.get() - called.get();
                 maxWaiting.accumulateAndGet(waiting, Math::max);
                 if (waiting < target) {
-                    unchecked(() -> post(kiosk, "/api/tickets",
-                            "{\"service\":\"" + services[random.nextInt(services.length)] + "\"}", true));
-                    issued.incrementAndGet();
+                    Login kiosk = kiosks.get(turn++ % kiosks.size());
+                    int status = unchecked(() -> post(kiosk, "/api/tickets",
+                            "{\"service\":\"" + services[random.nextInt(services.length)] + "\"}", false));
+                    if (status == 200) {
+                        issued.incrementAndGet();
+                    } else if (status == 429) {
+                        pause(); // this login's rate (web.ticketsPerMinute): the next kiosk tries
+                    } else {
+                        throw new IllegalStateException("/api/tickets: " + status);
+                    }
                 } else {
                     pause();
                 }
@@ -95,14 +109,14 @@ public final class BusyDayMemory {
                         pause();
                         continue;
                     }
-                    unchecked(() -> post(staff, "/api/counters/" + counter + "/finish", "{}", false));
-                    if (unchecked(() -> post(staff, "/api/counters/" + counter + "/call-next", "{}", false)) == 200) {
+                    unchecked(() -> post(staff, "/api/counters/" + counter + "/finish", null, false));
+                    if (unchecked(() -> post(staff, "/api/counters/" + counter + "/call-next", null, false)) == 200) {
                         called.incrementAndGet();
                     } else {
                         pause();
                     }
                 }
-                unchecked(() -> post(staff, "/api/counters/" + counter + "/finish", "{}", false));
+                unchecked(() -> post(staff, "/api/counters/" + counter + "/finish", null, false));
             }));
         }
         dispenser.join();
@@ -190,10 +204,15 @@ public final class BusyDayMemory {
     }
 
     private int post(Login login, String path, String body, boolean mustSucceed) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").header("Cookie", login.cookie())
-                .header("X-CSRF-Token", login.csrf()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // a counter key takes no body (null); everything else a JSON body
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", login.cookie())
+                .header("X-CSRF-Token", login.csrf());
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (mustSucceed && r.statusCode() != 200) {
             throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
         }

@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * Journals: empty, and after a busy day (5,000 tickets, about 25,000 events, with the controller's snapshots).
  *
  * <p>Usage (from the repository root, after {@code bench/startup.sh} built everything):
- * {@code java -cp bench/target/hallq-bench.jar io.hallq.bench.StartupBench <runs> <controller classpath>}
+ * {@code java -cp bench/target/hallq-bench.jar io.hallq.bench.StartupBench <runs> <controller classpath>
+ * [name=flags ...]}: with named flag sets (the unit's HALLQ_JAVA_OPTS, before and after a change) those are the
+ * variants instead, each with a training start and an archive of its own, started as the unit starts it.
  */
 public final class StartupBench {
 
@@ -67,23 +69,46 @@ public final class StartupBench {
         System.out.printf("busy day journal: %,d events%n", events);
 
         // the archive is made at install by a training start (not measured), as the package does
-        long t = System.nanoTime();
-        List<String> train = new ArrayList<>(plain);
-        train.addAll(1, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-Dtinylog.writer.level=warn"));
-        train.addAll(List.of("io.hallq.controller.StartupTraining", emptyYaml.toString()));
-        int status = new ProcessBuilder(train).inheritIO().start().waitFor();
-        System.out.printf("training start (makes the CDS archive, %,d bytes): exit %d in %,d ms%n",
-                Files.exists(archive) ? Files.size(archive) : 0, status, (System.nanoTime() - t) / 1_000_000);
+        train(plain, List.of(), archive, emptyYaml);
+        // named unit flag sets (name=flags, the unit's HALLQ_JAVA_OPTS): each with its own training and archive,
+        // started as /usr/bin/hallq starts the unit (MALLOC_ARENA_MAX=1, headless, native access)
+        Map<String, List<String>> unitFlags = new java.util.LinkedHashMap<>();
+        for (int a = 2; a < args.length; a++) {
+            String name = args[a].substring(0, args[a].indexOf('='));
+            Path own = work.resolve("unit-" + (a - 1) + ".jsa");
+            List<String> opts = new ArrayList<>();
+            for (String o : args[a].substring(args[a].indexOf('=') + 1).trim().split("\\s+")) {
+                if (!o.startsWith("-XX:SharedArchiveFile=")) {
+                    opts.add(o);
+                }
+            }
+            train(plain, opts, own, emptyYaml);
+            List<String> run = new ArrayList<>(plain);
+            List<String> withArchive = new ArrayList<>(opts);
+            withArchive.addAll(List.of("-XX:SharedArchiveFile=" + own, "-Djava.awt.headless=true",
+                    "--enable-native-access=ALL-UNNAMED"));
+            run.addAll(1, withArchive);
+            unitFlags.put(name, run);
+        }
 
         for (Path yaml : List.of(emptyYaml, busyYaml)) {
-            List<Variant> variants = List.of(
-                    new Variant("today: ./hallq controller (Maven build, then java)",
-                            List.of("./hallq", "controller", yaml.toString())),
-                    new Variant("java, no flags", cmd(plain, yaml)),
-                    new Variant("java, package flags (CDS archive)", cmd(flags, yaml)));
+            List<Variant> variants = new ArrayList<>();
+            if (unitFlags.isEmpty()) {
+                variants.add(new Variant("today: ./hallq controller (Maven build, then java)",
+                        List.of("./hallq", "controller", yaml.toString())));
+                variants.add(new Variant("java, no flags", cmd(plain, yaml)));
+                variants.add(new Variant("java, package flags (CDS archive)", cmd(flags, yaml)));
+            } else {
+                unitFlags.forEach((name, run) -> variants.add(new Variant(name, cmd(run, yaml))));
+            }
             Map<String, List<Sample>> samples = new java.util.LinkedHashMap<>();
             variants.forEach(v -> samples.put(v.name(), new ArrayList<>()));
+            // one start first, not measured: it leaves the web users' password check cache in the journal folder,
+            // as any earlier start of a hall has (the first start ever checks every hash against the demo passwords)
+            start(variants.getLast().command(), yaml, work);
+            if (yaml == emptyYaml) {
+                wipeJournal(yaml);
+            }
             for (int r = 0; r < runs; r++) {
                 for (Variant v : variants) {
                     samples.get(v.name()).add(start(v.command(), yaml, work));
@@ -110,6 +135,23 @@ public final class StartupBench {
         System.out.println();
         System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
         Bench.deleteTree(work);
+    }
+
+    /** A training start with {@code opts} that makes {@code archive}, as {@code hallq cds-archive} does. */
+    private static void train(List<String> plain, List<String> opts, Path archive, Path yaml) throws Exception {
+        long t = System.nanoTime();
+        List<String> train = new ArrayList<>(plain);
+        List<String> flags = new ArrayList<>(opts);
+        flags.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-Dtinylog.writer.level=warn"));
+        train.addAll(1, flags);
+        train.addAll(List.of("io.hallq.controller.StartupTraining", yaml.toString()));
+        ProcessBuilder pb = new ProcessBuilder(train).inheritIO();
+        pb.environment().put("MALLOC_ARENA_MAX", "1");
+        int status = pb.start().waitFor();
+        System.out.printf("training start (makes the CDS archive %s, %,d bytes): exit %d in %,d ms%n",
+                archive.getFileName(), Files.exists(archive) ? Files.size(archive) : 0, status,
+                (System.nanoTime() - t) / 1_000_000);
     }
 
     /**
@@ -164,6 +206,14 @@ public final class StartupBench {
                 "      - { service: OPEN, weight: 10m }\n      - { service: PAY }\n      - { service: BILL }\n");
         yaml = yaml.replace("      - { service: ADJ, weight: 10m }\n",
                 "      - { service: ADJ, weight: 10m }\n      - { service: PAY }\n      - { service: OPEN }\n");
+        // the example's demo users are refused by a hall controller: the hall's own hashes instead
+        java.util.regex.Matcher hashes = java.util.regex.Pattern.compile("passwordHash: (\\S+)").matcher(yaml);
+        StringBuilder own = new StringBuilder();
+        while (hashes.find()) {
+            hashes.appendReplacement(own, "passwordHash: " + java.util.regex.Matcher.quoteReplacement(
+                    io.hallq.controller.web.PasswordHash.hash(("bench-startup-" + own.length()).toCharArray())));
+        }
+        yaml = hashes.appendTail(own).toString();
         yaml = yaml.replace("dataDir: ../data/sh-pudong-01", "dataDir: data")
                 .replace("  port: 8080", "  port: " + freePort())
                 .replace("  publicUrl: http://192.168.1.10:8080", "");
@@ -192,14 +242,33 @@ public final class StartupBench {
         }
     }
 
+    /** An empty journal again; the web users' password check cache stays, as on a hall that started before. */
     private static void wipeJournal(Path yaml) {
-        Bench.deleteTree(yaml.getParent().resolve("data"));
+        Path data = yaml.getParent().resolve("data");
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().equals("web-password-checks")) {
+                    if (Files.isDirectory(f)) {
+                        Bench.deleteTree(f);
+                    } else {
+                        Files.delete(f);
+                    }
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing written yet
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One start: the time to the "Ready:" line and to the first /board/ page; then SIGTERM and wait. */
     private static Sample start(List<String> command, Path yaml, Path work) throws Exception {
         String board = "http://127.0.0.1:" + port(yaml) + "/board/";
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (command.stream().anyMatch(c -> c.startsWith("-XX:SharedArchiveFile=") && c.contains("unit-"))) {
+            pb.environment().put("MALLOC_ARENA_MAX", "1"); // the unit's Environment=
+        }
         long t0 = System.nanoTime();
         Process p = pb.start();
         CompletableFuture<Long> ready = new CompletableFuture<>();

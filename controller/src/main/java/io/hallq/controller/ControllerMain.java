@@ -3,6 +3,7 @@ package io.hallq.controller;
 import com.pi4j.Pi4J;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.device.DeviceModule;
+import io.hallq.controller.device.LazyBoard;
 import io.hallq.controller.device.DevicesConfig.Connection;
 import io.hallq.controller.device.DevicesConfig.PrinterConfig;
 import io.hallq.controller.device.PrinterLink;
@@ -47,13 +48,14 @@ public final class ControllerMain {
     }
 
     /**
-     * The Pi's modules: the wired devices, announcements through the default sound device with the amplifier
+     * The Pi's modules: the wired devices (the Pi4J context is made only when the devices section wires something
+     * to the Pi's header: {@link LazyBoard}), announcements through the default sound device with the amplifier
      * enable pin, MQTT sync, the web server and the board topic for a board on a Pi of its own. Devices and MQTT stay idle without their YAML section; voice
      * and web run with their defaults (web on 127.0.0.1:8080) unless switched off.
      */
     static List<HallModule> modules() {
         MqttModule mqtt = new MqttModule(); // its neighbour advice is asked for each ticket printed
-        DeviceModule devices = new DeviceModule(new Pi4jBoard(Pi4J.newAutoContext(), true),
+        DeviceModule devices = new DeviceModule(new LazyBoard(() -> new Pi4jBoard(Pi4J.newAutoContext(), true)),
                 ControllerMain::printerLink, mqtt.neighbours()::nearbyHall);
         VoiceModule voice = new VoiceModule(JavaSoundSink::new,
                 on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);

@@ -1,9 +1,11 @@
 package io.hallq.controller;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pi4j.Pi4J;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.device.DevicesReader;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.MainSupport;
 import io.hallq.controller.queue.Command;
@@ -38,6 +40,9 @@ public final class StartupTraining {
         }
         LoadedConfig real = MainSupport.startOrExit(() -> ConfigCheck.load(Path.of(args[0]), ConfigCheck.SECTIONS));
         Path data = Files.createTempDirectory("hallq-training");
+        if (DevicesReader.read(real).wiresHeader()) {
+            trainPi4j();
+        }
         try (HallRuntime runtime = HallRuntime.startChecked(apart(real, data), Clock.systemUTC(), ControllerMain.modules())) {
             var hall = runtime.hall();
             String service = hall.config().services().getFirst().code();
@@ -47,6 +52,20 @@ public final class StartupTraining {
             deleteTree(data);
         }
         System.exit(0);
+    }
+
+    /**
+     * A hall with wired devices opens its Pi4J context at every start: load Pi4J and its plugins here too, so
+     * that the archive holds them (the training itself runs without the devices section, and a hall without
+     * wired devices never loads Pi4J). Nothing is opened: the context finds its providers and is shut down.
+     */
+    private static void trainPi4j() {
+        try {
+            Pi4J.newAutoContext().shutdown();
+        } catch (RuntimeException | LinkageError e) {
+            Logger.warn("Training start: the Pi4J context could not be made ({}); its classes stay out of the archive",
+                    e.toString());
+        }
     }
 
     /** The hall's configuration, apart from the running service: see the class comment. */

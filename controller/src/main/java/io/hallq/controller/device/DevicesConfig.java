@@ -31,6 +31,15 @@ public record DevicesConfig(InputTiming timing, List<ExpanderConfig> expanders, 
                 .mapToInt(c -> c.display().position()).max().orElse(0);
     }
 
+    /**
+     * Whether anything is wired to the Pi's header (GPIO, SPI, I2C): only then does the controller open its Pi4J
+     * context. A printer alone is on its own device file.
+     */
+    public boolean wiresHeader() {
+        return !expanders.isEmpty() || dispenser != null || hallMatrix != null || amplifierPin != null
+                || counters.stream().anyMatch(c -> c.keypad() != null || !c.satisfaction().isEmpty() || c.display() != null);
+    }
+
     /** Nothing fitted: a controller without hardware (e.g. a second hall in the emulator). */
     public static DevicesConfig none() {
         return new DevicesConfig(InputTiming.DEFAULT, List.of(), null, null, new TicketSettings(80, null, null, null),

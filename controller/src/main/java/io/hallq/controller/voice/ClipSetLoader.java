@@ -27,6 +27,8 @@ public final class ClipSetLoader {
     public static final String GENERIC_SERVICE = "generic";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The one clip kept in memory (see {@link Clip}); every other is read from the set when it is played. */
+    static final String IN_MEMORY = "chime.wav";
 
     /** Either the clip set or the reasons it cannot be used. */
     public sealed interface Result {
@@ -110,11 +112,25 @@ public final class ClipSetLoader {
                 errors.add(where + name + " holds no audio");
                 return Optional.empty();
             }
-            return Optional.of(new Clip(name, samples));
+            // the chime starts every announcement: in memory, so the first frame never waits for a read
+            return Optional.of(IN_MEMORY.equals(name) ? new Clip(name, samples)
+                    : Clip.onDemand(name, samples.length, () -> reread(source, name, format)));
         } catch (IllegalArgumentException e) {
             errors.add(where + name + " is not a usable WAV file: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Reads a clip again for playing; it was checked at load, so a failure here means the file changed. */
+    private static short[] reread(ClipSource source, String name, PcmFormat format) {
+        byte[] bytes = source.read(name).orElseThrow(() -> new IllegalStateException(
+                "voice clip " + name + " is gone from " + source.describe() + " since it was loaded"));
+        WavCodec.Pcm pcm = WavCodec.decode(bytes);
+        if (!pcm.format().equals(format)) {
+            throw new IllegalStateException("voice clip " + name + " in " + source.describe()
+                    + " changed since it was loaded: " + pcm.format().describe() + ", expected " + format.describe());
+        }
+        return pcm.samples();
     }
 
     /** The parts of manifest.yaml the loader needs. */

@@ -64,6 +64,8 @@ public record Rendering(PcmFormat format, List<Segment> segments) {
         private final double volume;
         private int segment;
         private int position;
+        /** The samples of the clip segment being converted (null between segments). */
+        private short[] current;
 
         private PcmReader(List<Segment> segments, double volume) {
             this.segments = segments;
@@ -77,7 +79,10 @@ public record Rendering(PcmFormat format, List<Segment> segments) {
                 Segment s = segments.get(segment);
                 int take = Math.min(s.length() - position, (buffer.length - filled) / 2);
                 if (s instanceof ClipSegment(Clip clip)) {
-                    short[] samples = clip.samples();
+                    if (current == null) {
+                        current = clip.samples(); // once per segment: a clip read on demand is read once a play
+                    }
+                    short[] samples = current;
                     for (int k = position; k < position + take; k++) {
                         int v = scale(samples[k], volume);
                         buffer[filled++] = (byte) v;
@@ -91,6 +96,7 @@ public record Rendering(PcmFormat format, List<Segment> segments) {
                 if (position == s.length()) {
                     segment++;
                     position = 0;
+                    current = null;
                 }
             }
             return filled;

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +58,35 @@ class ClipSetLoaderTest {
         String where = "voice clips (" + dir + "): ";
         assertEquals(List.of(where + "missing zh/letter-Q.wav (ticket letter Q, zh)",
                 where + "missing en/phrase-go-to-counter.wav (phrase 'please go to counter', en)"), errors);
+    }
+
+    @Test
+    void onlyTheChimeIsHeldInMemoryAndEveryOtherClipIsReadAsItWasLoaded() throws IOException {
+        Path dir = copyShippedSet();
+        VoiceConfigReader.Result r = VoiceConfigReader.read(
+                VoiceFixtures.voiceNode("voice: { clipDirectory: our-voice }"), dir.getParent());
+        ClipSet clips = assertInstanceOf(ClipSetLoader.Result.Loaded.class, ClipSetLoader.load(r.config())).clips();
+        assertTrue(clips.chime().inMemory());
+        Clip digit = clips.digit("zh", 7);
+        assertFalse(digit.inMemory());
+        short[] onDisk = WavCodec.decode(Files.readAllBytes(dir.resolve("zh/digit-7.wav"))).samples();
+        assertArrayEquals(onDisk, digit.samples());
+        assertEquals(onDisk.length, digit.length());
+    }
+
+    @Test
+    void aClipChangedOrGoneAfterLoadingFailsNamingItself() throws IOException {
+        Path dir = copyShippedSet();
+        VoiceConfigReader.Result r = VoiceConfigReader.read(
+                VoiceFixtures.voiceNode("voice: { clipDirectory: our-voice }"), dir.getParent());
+        ClipSet clips = assertInstanceOf(ClipSetLoader.Result.Loaded.class, ClipSetLoader.load(r.config())).clips();
+        Files.write(dir.resolve("en/digit-7.wav"), WavCodec.encode(PcmFormat.MONO_16K, new short[5]));
+        IllegalStateException changed = assertThrows(IllegalStateException.class,
+                () -> clips.digit("en", 7).samples());
+        assertTrue(changed.getMessage().contains("en/digit-7.wav changed since it was loaded"), changed.getMessage());
+        Files.delete(dir.resolve("en/digit-8.wav"));
+        IllegalStateException gone = assertThrows(IllegalStateException.class, () -> clips.digit("en", 8).samples());
+        assertTrue(gone.getMessage().contains("en/digit-8.wav is gone"), gone.getMessage());
     }
 
     @Test

@@ -43,4 +43,25 @@ class RenderingTest {
         assertEquals(silence + 7, r.totalSamples());
         assertEquals((silence + 7) * 2, r.toPcm(0.3).length);
     }
+
+    @Property(tries = 20)
+    void aClipReadOnDemandIsReadOncePerPlayInAnyChunkSize(@ForAll @IntRange(min = 2, max = 40) int chunkBytes) {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        short[] samples = {5, -6, 7, -8, 9, -10, 11};
+        Rendering r = new Rendering(PcmFormat.MONO_16K, List.of(new Rendering.ClipSegment(
+                Clip.onDemand("d", samples.length, () -> {
+                    reads.incrementAndGet();
+                    return samples.clone();
+                }))));
+        Rendering.PcmReader reader = r.reader(1.0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[chunkBytes];
+        int n;
+        while ((n = reader.read(chunk)) > 0) {
+            out.write(chunk, 0, n);
+        }
+        assertEquals(1, reads.get());
+        assertArrayEquals(new Rendering(PcmFormat.MONO_16K, List.of(new Rendering.ClipSegment(new Clip("m", samples))))
+                .toPcm(1.0), out.toByteArray());
+    }
 }
