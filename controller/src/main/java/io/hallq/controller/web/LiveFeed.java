@@ -352,7 +352,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
         // arriving later are ignored by sequence
         List<JournaledEvent> behind;
         while (ledger.lastSequence() < view.seq()
-                && !(behind = hall.eventsAfter(ledger.lastSequence(), CATCH_UP_BATCH)).isEmpty()) {
+                && !(behind = hall.eventsAfter(Math.max(0, ledger.lastSequence()), CATCH_UP_BATCH)).isEmpty()) {
             index(behind);
             ledger.apply(behind);
         }
