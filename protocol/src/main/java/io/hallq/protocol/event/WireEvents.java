@@ -1,6 +1,6 @@
 package io.hallq.protocol.event;
 
-import io.hallq.protocol.mqtt.PhonePrivacy;
+import io.hallq.protocol.PhoneNumber;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -16,7 +16,7 @@ import java.util.Set;
  * <li>{@link #SECRET} fields are emptied (null): the mobile ticket page's {@code token} is the customer's key and
  *     only that ticket's own page gets it.</li>
  * <li>{@link #MASKED} fields are meant for display and are masked again should they hold a clear phone number
- *     ({@link PhonePrivacy#ensureMasked}).</li>
+ *     ({@link PhoneNumber#ensureMasked}).</li>
  * </ul>
  */
 public final class WireEvents {
@@ -91,7 +91,7 @@ public final class WireEvents {
             return null;
         }
         if (MASKED.contains(c.getName()) && value instanceof String shown) {
-            return PhonePrivacy.ensureMasked(shown);
+            return PhoneNumber.ensureMasked(shown);
         }
         return value;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.protocol.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -181,14 +182,15 @@ class MqttCodecTest {
 
     @Test
     void phoneNumbers_areMaskedOrHashed_neverClear() {
-        assertEquals("138****5678", PhonePrivacy.mask("138 1234 5678"));
-        assertEquals("138****5678", PhonePrivacy.ensureMasked("13812345678"));
-        assertEquals("138****5678", PhonePrivacy.ensureMasked("138****5678"));
+        assertEquals("138****5678", PhoneNumber.mask("138 1234 5678"));
+        assertEquals("138****5678", PhoneNumber.ensureMasked("13812345678"));
+        assertEquals("138****5678", PhoneNumber.ensureMasked("138****5678"));
         byte[] key = "k".getBytes(StandardCharsets.UTF_8);
-        String h = PhonePrivacy.keyedHash(key, "13812345678");
+        String h = PhoneNumber.parse("13812345678").keyedHash(key);
         assertEquals(64, h.length());
-        assertEquals(h, PhonePrivacy.keyedHash(key, "138-1234-5678"));
-        assertNotEquals(h, PhonePrivacy.keyedHash("other".getBytes(StandardCharsets.UTF_8), "13812345678"));
+        // a number written with separators is refused before it is hashed, so it cannot hash differently
+        assertThrows(IllegalArgumentException.class, () -> PhoneNumber.parse("138-1234-5678"));
+        assertNotEquals(h, PhoneNumber.parse("13812345678").keyedHash("other".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
