@@ -1,5 +1,6 @@
 package io.hallq.controller.device;
 
+import io.hallq.protocol.PhoneNumber;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,14 +15,14 @@ public interface CentralLookup {
      * Completes with central's class code, or empty when central does not know the number, did not answer in time,
      * or cannot be asked (not connected, not configured). Never completes exceptionally.
      */
-    CompletableFuture<Optional<String>> classOf(String phone);
+    CompletableFuture<Optional<String>> classOf(PhoneNumber phone);
 
     /** No central: always empty at once. */
     CentralLookup NONE = phone -> CompletableFuture.completedFuture(Optional.empty());
 
     /** Central first, then the local list, then nothing (the hall's default class: a walk-in). */
-    static java.util.function.Function<String, CompletableFuture<Optional<String>>> thenLocal(CentralLookup central,
-                                                                                             PhoneLookup local) {
+    static java.util.function.Function<PhoneNumber, CompletableFuture<Optional<String>>> thenLocal(CentralLookup central,
+                                                                                                  PhoneLookup local) {
         return phone -> central.classOf(phone).handle((c, e) -> c != null && c.isPresent() ? c : local.classOf(phone));
     }
 }

@@ -12,6 +12,7 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.config.PublicUrl;
 import io.hallq.controller.device.DevicesConfig.*;
 import io.hallq.controller.ticket.TicketSettings;
+import io.hallq.protocol.PhoneNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -227,8 +228,8 @@ public final class DevicesReader {
         }
         // Errors name the entry by its masked number: a config path would print the number in clear.
         n.json().fieldNames().forEachRemaining(phone -> {
-            String masked = "entry " + PhoneNumbers.mask(phone);
-            if (!PhoneNumbers.valid(phone)) {
+            String masked = "entry " + PhoneNumber.mask(phone);
+            if (!PhoneNumber.isValid(phone)) {
                 n.error(masked + ": expected an 11-digit mobile number as the key");
             }
             var value = n.json().get(phone);

@@ -4,6 +4,7 @@ import io.hallq.controller.device.DevicesConfig.NearEndPolicy;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.Result;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -122,7 +123,7 @@ public final class Dispenser {
 
     private void press(String service, long nowMs) {
         PhoneEntry.Typed entry = phone.takeEntry(nowMs);
-        String typed = entry.phone();
+        PhoneNumber typed = entry.phone();
         if (stopped()) {
             Logger.info("Button {} pressed while the printer cannot print: no ticket", service);
             return;
@@ -131,7 +132,7 @@ public final class Dispenser {
             Logger.info("Button {} pressed while the service is off: no ticket", service);
             return;
         }
-        String masked = typed == null ? null : PhoneNumbers.mask(typed);
+        String masked = typed == null ? null : typed.masked();
         byte[] raw = new byte[16];
         random.nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);

@@ -1,5 +1,7 @@
 package io.hallq.controller.device;
 
+import io.hallq.protocol.PhoneNumber;
+
 /**
  * The phone number a customer types on the dispenser keypad before pressing a service button. Digits add,
  * '*' clears, '#' confirms (a number that is not 11 digits is dropped), and the number is forgotten after the
@@ -20,7 +22,7 @@ public final class PhoneEntry {
     public static final char DECLINE_KEY = 'D';
 
     /** What was typed: the number (or null) and whether the customer declined SMS reminders. */
-    public record Typed(String phone, boolean smsDeclined) {}
+    public record Typed(PhoneNumber phone, boolean smsDeclined) {}
 
     public PhoneEntry(java.time.Duration timeout) {
         this.timeoutMs = timeout.toMillis();
@@ -33,7 +35,7 @@ public final class PhoneEntry {
         switch (key) {
             case '*' -> clear();
             case '#' -> {
-                if (!PhoneNumbers.valid(digits.toString())) {
+                if (!PhoneNumber.isValid(digits.toString())) {
                     clear();
                 } else if (confirmed) {
                     smsDeclined = true;
@@ -65,7 +67,7 @@ public final class PhoneEntry {
     }
 
     /** The complete number typed, or null; the entry is cleared either way. */
-    public String take(long nowMs) {
+    public PhoneNumber take(long nowMs) {
         return takeEntry(nowMs).phone();
     }
 
@@ -75,7 +77,7 @@ public final class PhoneEntry {
         String phone = digits.toString();
         boolean declined = smsDeclined;
         clear();
-        return PhoneNumbers.valid(phone) ? new Typed(phone, declined) : new Typed(null, false);
+        return PhoneNumber.tryParse(phone).map(p -> new Typed(p, declined)).orElse(new Typed(null, false));
     }
 
     /** True when the customer declined SMS reminders for the number being typed. */
@@ -91,6 +93,6 @@ public final class PhoneEntry {
 
     /** What a display next to the keypad may show: the digits masked the same way as on the ticket. */
     public String shown() {
-        return PhoneNumbers.mask(digits.toString());
+        return PhoneNumber.mask(digits);
     }
 }

@@ -1,5 +1,6 @@
 package io.hallq.controller.device;
 
+import io.hallq.protocol.PhoneNumber;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,11 +11,11 @@ import java.util.Optional;
 public interface PhoneLookup {
 
     /** The class code, or empty for the hall's default class. */
-    Optional<String> classOf(String phone);
+    Optional<String> classOf(PhoneNumber phone);
 
-    /** A fixed list: phone number -> class code. */
+    /** A fixed list: phone number (11 digits) -> class code. */
     static PhoneLookup of(Map<String, String> classes) {
         Map<String, String> copy = Map.copyOf(classes);
-        return phone -> Optional.ofNullable(copy.get(phone));
+        return phone -> Optional.ofNullable(copy.get(phone.digits()));
     }
 }

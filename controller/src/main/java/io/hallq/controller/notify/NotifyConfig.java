@@ -1,5 +1,6 @@
 package io.hallq.controller.notify;
 
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public record NotifyConfig(boolean enabled, Path keyFile, Path vaultFile, Option
     }
 
     /** A staff member who gets alerts; the number is config, never journaled (events carry the id). */
-    public record Contact(String id, String phone, int tier, String language) {
+    public record Contact(String id, PhoneNumber phone, int tier, String language) {
         @Override
         public String toString() {
             return "Contact[" + id + ", tier " + tier + "]";

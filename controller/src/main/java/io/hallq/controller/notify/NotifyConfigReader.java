@@ -8,7 +8,7 @@ import io.hallq.controller.config.ConfigNode;
 import io.hallq.controller.config.ConfigProblems;
 import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.LoadedConfig;
-import io.hallq.controller.device.PhoneNumbers;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ public final class NotifyConfigReader {
     private static final ConfigScalar<String> LANGUAGE = ConfigScalar.text("zh|en", "a language: zh or en");
     private static final ConfigScalar<String> CONTACT_ID = ConfigScalar.text("[a-z0-9][a-z0-9-]{0,31}",
             "an id of a-z, 0-9 and '-' (up to 32)");
-    private static final ConfigScalar<String> PHONE = ConfigScalar.TEXT.where(PhoneNumbers::valid,
+    private static final ConfigScalar<String> PHONE = ConfigScalar.TEXT.where(PhoneNumber::isValid,
             "a mobile number of 11 digits starting with 1");
 
     private NotifyConfigReader() {}
@@ -192,7 +192,7 @@ public final class NotifyConfigReader {
             if (id.isPresent() && !ids.add(id.get())) {
                 c.key("id").error("duplicate contact id " + id.get());
             }
-            contacts.add(new NotifyConfig.Contact(id.orElse("?"), c.key("phone").required(PHONE).orElse(""),
+            contacts.add(new NotifyConfig.Contact(id.orElse("?"), c.key("phone").required(PHONE).map(PhoneNumber::parse).orElse(null),
                     c.key("tier").get(ConfigScalar.integer(0, 5), 0), c.key("language").get(LANGUAGE, "zh")));
         }
         Set<AlarmKind> kinds = EnumSet.noneOf(AlarmKind.class);

@@ -9,6 +9,7 @@ import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.hall.Outcome;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.Result;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.Audience;
 import java.time.Clock;
@@ -44,8 +45,11 @@ public final class NotifyModule implements HallModule {
     private final Semaphore wake = new Semaphore(0);
     private final ConcurrentLinkedQueue<String[]> receipts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String[]> optIns = new ConcurrentLinkedQueue<>();
-    /** token -> {day, phone}, from the dispenser's thread to the worker. */
-    private final java.util.concurrent.ConcurrentHashMap<String, String[]> toKeep =
+    /** A typed number on its way to the vault, with the business day it belongs to. */
+    private record Kept(String day, PhoneNumber phone) {}
+
+    /** token -> number to keep, from the dispenser's thread to the worker. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Kept> toKeep =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread worker;
@@ -167,21 +171,21 @@ public final class NotifyModule implements HallModule {
      * A customer without a typed number asks for the reminders on the mobile ticket page. The number is kept
      * encrypted at once; the worker follows the ticket from its next round. Safe from any thread.
      */
-    public void optIn(String token, String phone) {
+    public void optIn(String token, PhoneNumber phone) {
         if (vault == null) {
             throw new IllegalStateException("notifications are off");
         }
         vault.keep(businessDay(), token, phone);
-        optIns.add(new String[] {token, io.hallq.controller.device.PhoneNumbers.mask(phone)});
+        optIns.add(new String[] {token, phone.masked()});
         wake.release();
     }
 
     /** Keeps the number a customer typed at the dispenser for the ticket that gets {@code token}. */
-    public void keepPhone(String token, String phone) {
+    public void keepPhone(String token, PhoneNumber phone) {
         if (vault != null) {
             // the vault writes and fsyncs: not on the dispenser's scan thread. The worker stores it before it
             // reads the ticket's TicketIssued (always submitted after this call).
-            toKeep.put(token, new String[] {businessDay(), phone});
+            toKeep.put(token, new Kept(businessDay(), phone));
             wake.release();
         }
     }
@@ -189,8 +193,8 @@ public final class NotifyModule implements HallModule {
     /** Numbers handed over by the dispenser, into the vault; first thing of every round. */
     private void storeHandedOver() {
         for (String token : List.copyOf(toKeep.keySet())) {
-            String[] dayAndPhone = toKeep.get(token);
-            vault.keep(dayAndPhone[0], token, dayAndPhone[1]);
+            Kept kept = toKeep.get(token);
+            vault.keep(kept.day(), token, kept.phone());
             toKeep.remove(token);
         }
     }
@@ -199,7 +203,7 @@ public final class NotifyModule implements HallModule {
     public io.hallq.controller.device.PhoneKeeper phoneKeeper() {
         return new io.hallq.controller.device.PhoneKeeper() {
             @Override
-            public void keep(String token, String phone) {
+            public void keep(String token, PhoneNumber phone) {
                 keepPhone(token, phone);
             }
 

@@ -1,5 +1,6 @@
 package io.hallq.controller.notify;
 
+import io.hallq.protocol.PhoneNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,15 +100,15 @@ public final class PhoneVault {
     }
 
     /** Keeps {@code phone} for the ticket with mobile token {@code token}, for business day {@code day}. */
-    public synchronized void keep(String day, String token, String phone) {
-        entries.put(token, new Entry(day, seal(day, token, phone)));
+    public synchronized void keep(String day, String token, PhoneNumber phone) {
+        entries.put(token, new Entry(day, seal(day, token, phone.digits())));
         save();
     }
 
     /** The number kept for {@code token}, or empty. */
-    public synchronized Optional<String> phone(String token) {
+    public synchronized Optional<PhoneNumber> phone(String token) {
         Entry e = entries.get(token);
-        return e == null ? Optional.empty() : Optional.of(open(e.day(), token, e.sealed()));
+        return e == null ? Optional.empty() : PhoneNumber.tryParse(open(e.day(), token, e.sealed()));
     }
 
     public synchronized boolean has(String token) {

@@ -1,5 +1,6 @@
 package io.hallq.controller.notify;
 
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.Audience;
 import java.time.Clock;
@@ -76,13 +77,13 @@ final class SmsDispatch {
             if (!channel.get().ensureBound(now)) {
                 return; // the centre is down: everything waits, nothing is lost
             }
-            Optional<String> phone = phoneOf(e.request);
+            Optional<PhoneNumber> phone = phoneOf(e.request);
             if (phone.isEmpty()) {
                 fail(e, "no number kept for it any more", false, now);
                 continue;
             }
             try {
-                List<String> ids = channel.get().send(phone.get(), e.request.text());
+                List<String> ids = channel.get().send(phone.get().digits(), e.request.text());
                 e.state = NotificationLedger.State.SENT; // before journaling: this run never sends it again
                 record(new HallEvent.NotificationSent(clock.instant(), e.request.id(), ids));
             } catch (SmsChannel.SmsException x) {
@@ -103,7 +104,7 @@ final class SmsDispatch {
         return Optional.empty();
     }
 
-    private Optional<String> phoneOf(HallEvent.NotificationRequested r) {
+    private Optional<PhoneNumber> phoneOf(HallEvent.NotificationRequested r) {
         if (r.audience() == Audience.STAFF) {
             return config.staff().contacts().stream().filter(c -> c.id().equals(r.to())).map(NotifyConfig.Contact::phone)
                     .findFirst();

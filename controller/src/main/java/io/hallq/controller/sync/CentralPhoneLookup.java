@@ -1,16 +1,14 @@
 package io.hallq.controller.sync;
 
 import io.hallq.controller.device.CentralLookup;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.PhoneLookupReply;
 import io.hallq.protocol.mqtt.PhoneLookupRequest;
 import io.hallq.protocol.mqtt.Topics;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,15 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.tinylog.Logger;
 
 /**
  * The brand/VIP lookup through central (issue #14, seed 001): a typed number's class is asked of central over MQTT
  * request/response ({@link PhoneLookupRequest} on {@code lookup/request}, {@link PhoneLookupReply} on
- * {@code lookup/reply}, matched by a fresh id). The number is sent only as HMAC-SHA256 under the hall's lookup
- * key. The answer is awaited at most {@code timeout}; not connected, a failed publish, no answer in time, an
+ * {@code lookup/reply}, matched by a fresh id). The number is sent only as its keyed hash
+ * ({@link PhoneNumber#keyedHash}: HMAC-SHA256 under the hall's lookup key). The answer is awaited at most {@code timeout}; not connected, a failed publish, no answer in time, an
  * unknown class or too many lookups in flight all give empty at once or at the timeout, so the dispenser falls
  * back to its local list and never waits longer. Nothing here logs a number or its hash.
  */
@@ -50,7 +46,7 @@ public final class CentralPhoneLookup implements CentralLookup {
     public record Counts(long answered, long timedOut, long notAsked, long unknownClass) {}
 
     private final String hall;
-    private final SecretKeySpec key;
+    private final byte[] key;
     private final Duration timeout;
     private final Function<Outgoing, CompletableFuture<Void>> publish;
     private final BooleanSupplier connected;
@@ -70,7 +66,7 @@ public final class CentralPhoneLookup implements CentralLookup {
                               Function<Outgoing, CompletableFuture<Void>> publish, BooleanSupplier connected,
                               Clock clock) {
         this.hall = hall;
-        this.key = new SecretKeySpec(settings.key(), "HmacSHA256");
+        this.key = settings.key().clone();
         this.timeout = settings.timeout();
         this.classes = Set.copyOf(classes);
         this.publish = publish;
@@ -78,19 +74,8 @@ public final class CentralPhoneLookup implements CentralLookup {
         this.clock = clock;
     }
 
-    /** HMAC-SHA256 of the number's digits under {@code key}, lower-case hex: what central matches on. */
-    public static String hash(byte[] key, String phone) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(phone.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
     @Override
-    public CompletableFuture<Optional<String>> classOf(String phone) {
+    public CompletableFuture<Optional<String>> classOf(PhoneNumber phone) {
         if (!connected.getAsBoolean() || pending.size() >= MAX_IN_FLIGHT) {
             notAsked.incrementAndGet();
             return CompletableFuture.completedFuture(Optional.empty());
@@ -99,7 +84,7 @@ public final class CentralPhoneLookup implements CentralLookup {
         CompletableFuture<Optional<PhoneLookupReply>> answer = new CompletableFuture<>();
         pending.put(id, answer);
         PhoneLookupRequest request = new PhoneLookupRequest(MqttCodec.VERSION, hall, id,
-                hash(key.getEncoded(), phone), clock.instant());
+                phone.keyedHash(key), clock.instant());
         try {
             publish.apply(Outgoing.event(Topics.lookupRequest(hall), MqttCodec.encode(request)))
                     .whenComplete((ok, e) -> {

@@ -7,6 +7,7 @@ import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.controller.web.WebConfig.WebUser;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 /** Tickets, services, alarms, statistics and the whole hall for the manager. */
 final class HallRoutes {
 
-    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     /** A ticket just issued; {@code mobileUrl} is what its QR code holds. */
@@ -127,12 +127,13 @@ final class HallRoutes {
             return;
         }
         String service = Json.text(body, "service");
-        String phone = Json.text(body, "phone");
+        String phoneText = Json.text(body, "phone");
         if (service == null) {
             Json.error(ctx, 400, "BAD_REQUEST", "expected {\"service\": \"PAY\"} (optional: phone)");
             return;
         }
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        PhoneNumber phone = phoneText == null ? null : PhoneNumber.tryParse(phoneText).orElse(null);
+        if (phoneText != null && phone == null) {
             Json.error(ctx, 400, "BAD_REQUEST", "phone: expected an 11-digit mobile number starting with 1");
             return;
         }
@@ -146,7 +147,7 @@ final class HallRoutes {
         // the class comes from the hall's own phone list, never from the client (a kiosk cannot ask for VIP)
         String customerClass = phone == null ? null : phones.classOf(phone).orElse(null);
         // the clear number never leaves this method: the engine, journal and pages see it masked
-        String masked = phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(7);
+        String masked = phone == null ? null : phone.masked();
         String token = Access.newToken();
         Command.IssueTicket cmd = new Command.IssueTicket(service, customerClass, masked, token);
         Submit.command(hall, ctx, cmd, user.name(), o -> issued(o.events(), token));

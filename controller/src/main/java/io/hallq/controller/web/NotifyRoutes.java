@@ -1,10 +1,10 @@
 package io.hallq.controller.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hallq.controller.device.PhoneNumbers;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.queue.Ticket;
+import io.hallq.protocol.PhoneNumber;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -90,12 +90,12 @@ public final class NotifyRoutes implements WebRoutes {
                 return;
             }
             JsonNode phoneNode = body.get("phone");
-            if (phoneNode == null || !phoneNode.isTextual() || !PhoneNumbers.valid(phoneNode.textValue())
+            if (phoneNode == null || !phoneNode.isTextual() || !PhoneNumber.isValid(phoneNode.textValue())
                     || body.size() != 1) {
                 Json.error(ctx, 400, "BAD_REQUEST", "expected {\"phone\": an 11-digit mobile number starting with 1}");
                 return;
             }
-            String phone = phoneNode.textValue();
+            PhoneNumber phone = PhoneNumber.parse(phoneNode.textValue());
             Json.onRequestContext(hall.query(s -> s.liveTickets().stream()
                     .anyMatch(t -> token.equals(t.token()) && t.status() == Ticket.Status.WAITING)))
                     .onSuccess(waiting -> {
@@ -104,7 +104,7 @@ public final class NotifyRoutes implements WebRoutes {
                             return;
                         }
                         notify.optIn(token, phone);
-                        Json.send(ctx, 200, Map.of("phoneMasked", PhoneNumbers.mask(phone)));
+                        Json.send(ctx, 200, Map.of("phoneMasked", phone.masked()));
                     })
                     .onFailure(e -> Json.unavailable(ctx, e));
         });

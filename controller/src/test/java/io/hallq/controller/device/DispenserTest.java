@@ -10,6 +10,7 @@ import io.hallq.controller.hall.HallController;
 import io.hallq.controller.ticket.NearbyHalls;
 import io.hallq.controller.ticket.TicketLayout;
 import io.hallq.controller.ticket.TicketSettings;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,7 +148,7 @@ class DispenserTest {
         await("issued", () -> !issued().isEmpty());
         HallEvent.TicketIssued t = issued().get(0);
         assertEquals("VIP", t.customerClass());
-        assertEquals(PhoneNumbers.mask("13900000001"), t.phoneMasked());
+        assertEquals(PhoneNumber.mask("13900000001"), t.phoneMasked());
         assertTrue(!t.phoneMasked().contains("13900000001"));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.hallq.protocol.PhoneNumber;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class PhoneEntryTest {
     void elevenDigits_areTaken_once() {
         type("13812341234", 0);
         assertEquals("138****1234", entry.shown());
-        assertEquals("13812341234", entry.take(1000));
+        assertEquals(PhoneNumber.parse("13812341234"), entry.take(1000));
         assertNull(entry.take(1000));
     }
 
@@ -41,17 +42,17 @@ class PhoneEntryTest {
 
     @Test
     void mask_keepsThreeAndFour() {
-        assertEquals("139****0001", PhoneNumbers.mask("13900000001"));
-        assertEquals("****", PhoneNumbers.mask("1234"));
+        assertEquals("139****0001", PhoneNumber.mask("13900000001"));
+        assertEquals("****", PhoneNumber.mask("1234"));
     }
 
     @Test
     void aTypedNumber_bringsSmsReminders_unlessDeclinedWithD() {
         type("13812341234#", 0);
-        assertEquals(new PhoneEntry.Typed("13812341234", false), entry.takeEntry(100));
+        assertEquals(new PhoneEntry.Typed(PhoneNumber.parse("13812341234"), false), entry.takeEntry(100));
         type("13812341234", 0);
         entry.key(PhoneEntry.DECLINE_KEY, 0);
-        assertEquals(new PhoneEntry.Typed("13812341234", true), entry.takeEntry(100));
+        assertEquals(new PhoneEntry.Typed(PhoneNumber.parse("13812341234"), true), entry.takeEntry(100));
     }
 
     @Test
@@ -59,6 +60,6 @@ class PhoneEntryTest {
         type("13812341234##", 0);
         assertTrue(entry.smsDeclined());
         type("*13812341234#", 0);
-        assertEquals(new PhoneEntry.Typed("13812341234", false), entry.takeEntry(100));
+        assertEquals(new PhoneEntry.Typed(PhoneNumber.parse("13812341234"), false), entry.takeEntry(100));
     }
 }

@@ -12,6 +12,7 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ public class SmppNotificationsIT {
                 for (int i = 0; i < 4; i++) {
                     rt.hall().submit(Command.IssueTicket.walkIn("PAY")).join();
                 }
-                notify.keepPhone("tok-1", CUSTOMER);
+                notify.keepPhone("tok-1", PhoneNumber.parse(CUSTOMER));
                 rt.hall().submit(new Command.IssueTicket("PAY", null, "138****5678", "tok-1")).join();
                 assertTrue(centre.inbox.isEmpty(), "4 ahead: no reminder yet");
                 rt.hall().submit(new Command.CallNext(3)).join();
@@ -129,7 +130,7 @@ public class SmppNotificationsIT {
             String y = yaml(port, extra).replace("    ahead: 2", "    ahead: 2\n    language: en");
             try (HallRuntime rt = HallRuntime.start(loaded(dir, y), TestHalls.runningFrom(TestHalls.MONDAY_10AM),
                     List.of(notify))) {
-                notify.keepPhone("tok-2", CUSTOMER);
+                notify.keepPhone("tok-2", PhoneNumber.parse(CUSTOMER));
                 rt.hall().submit(new Command.IssueTicket("PAY", null, "138****5678", "tok-2")).join();
                 await(() -> of(rt, HallEvent.NotificationDelivered.class).size() == 2,
                         () -> "receipts of both parts: " + events(rt) + " inbox " + centre.inbox);

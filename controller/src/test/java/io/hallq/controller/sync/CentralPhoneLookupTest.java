@@ -3,6 +3,7 @@ package io.hallq.controller.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.PhoneLookupReply;
 import io.hallq.protocol.mqtt.PhoneLookupRequest;
@@ -49,15 +50,15 @@ class CentralPhoneLookupTest {
     @Test
     void theRequestCarriesTheKeyedHash_neverTheNumber_andTheAnswerCompletesTheLookup() throws Exception {
         CentralPhoneLookup l = lookup(Duration.ofSeconds(5));
-        CompletableFuture<Optional<String>> f = l.classOf("13900000001");
+        CompletableFuture<Optional<String>> f = l.classOf(PhoneNumber.parse("13900000001"));
         assertEquals(1, published.size());
         Outgoing out = published.get(0);
         assertEquals("hallq/v1/hall-a/lookup/request", out.topic());
         assertTrue(!new String(out.payload(), StandardCharsets.UTF_8).contains("13900000001"));
         PhoneLookupRequest req = request(0);
-        assertEquals(CentralPhoneLookup.hash(KEY, "13900000001"), req.phoneHash());
-        assertTrue(!req.phoneHash().equals(CentralPhoneLookup.hash("another-key-another-key-another-k"
-                .getBytes(StandardCharsets.UTF_8), "13900000001")), "the hash depends on the key");
+        assertEquals(PhoneNumber.parse("13900000001").keyedHash(KEY), req.phoneHash());
+        assertTrue(!req.phoneHash().equals(PhoneNumber.parse("13900000001").keyedHash(
+                "another-key-another-key-another-k".getBytes(StandardCharsets.UTF_8))), "the hash depends on the key");
         l.reply(reply(new PhoneLookupReply(1, "hall-a", req.id(), true, "VIP", CLOCK.instant())));
         assertEquals(Optional.of("VIP"), f.get(1, TimeUnit.SECONDS));
         assertEquals(new CentralPhoneLookup.Counts(1, 0, 0, 0), l.counts());
@@ -66,15 +67,15 @@ class CentralPhoneLookupTest {
     @Test
     void notFound_anUnknownClass_anotherHallsOrAMalformedAnswer_allGiveEmpty() throws Exception {
         CentralPhoneLookup l = lookup(Duration.ofMillis(300));
-        CompletableFuture<Optional<String>> notFound = l.classOf("13900000001");
+        CompletableFuture<Optional<String>> notFound = l.classOf(PhoneNumber.parse("13900000001"));
         l.reply(reply(new PhoneLookupReply(1, "hall-a", request(0).id(), false, null, CLOCK.instant())));
         assertEquals(Optional.empty(), notFound.get(1, TimeUnit.SECONDS));
 
-        CompletableFuture<Optional<String>> unknown = l.classOf("13900000001");
+        CompletableFuture<Optional<String>> unknown = l.classOf(PhoneNumber.parse("13900000001"));
         l.reply(reply(new PhoneLookupReply(1, "hall-a", request(1).id(), true, "PLATINUM", CLOCK.instant())));
         assertEquals(Optional.empty(), unknown.get(1, TimeUnit.SECONDS));
 
-        CompletableFuture<Optional<String>> ignored = l.classOf("13900000001");
+        CompletableFuture<Optional<String>> ignored = l.classOf(PhoneNumber.parse("13900000001"));
         l.reply(reply(new PhoneLookupReply(1, "hall-b", request(2).id(), true, "VIP", CLOCK.instant())));
         l.reply(new Inbound(Topics.lookupReply("hall-a"), "{\"v\":1,\"hall\":\"hall-a\"}".getBytes(), null, null));
         l.reply(new Inbound(Topics.lookupReply("hall-a"), MqttCodec.encode(new PhoneLookupReply(1, "hall-a",
@@ -87,13 +88,13 @@ class CentralPhoneLookupTest {
     void notConnected_orTooManyInFlight_givesEmptyAtOnce_withoutPublishing() throws Exception {
         CentralPhoneLookup l = lookup(Duration.ofSeconds(5));
         connected.set(false);
-        assertEquals(Optional.empty(), l.classOf("13900000001").getNow(Optional.of("not yet")));
+        assertEquals(Optional.empty(), l.classOf(PhoneNumber.parse("13900000001")).getNow(Optional.of("not yet")));
         assertEquals(0, published.size());
         connected.set(true);
         for (int i = 0; i < CentralPhoneLookup.MAX_IN_FLIGHT; i++) {
-            l.classOf("1390000" + String.format("%04d", i));
+            l.classOf(PhoneNumber.parse("1390000" + String.format("%04d", i)));
         }
-        assertEquals(Optional.empty(), l.classOf("13911111111").getNow(Optional.of("not yet")));
+        assertEquals(Optional.empty(), l.classOf(PhoneNumber.parse("13911111111")).getNow(Optional.of("not yet")));
         assertEquals(CentralPhoneLookup.MAX_IN_FLIGHT, published.size());
         assertEquals(2, l.counts().notAsked());
     }
@@ -103,6 +104,6 @@ class CentralPhoneLookupTest {
         CentralPhoneLookup l = new CentralPhoneLookup("hall-a", new CentralPhoneLookup.Settings(KEY,
                 Duration.ofSeconds(5)), Set.of("VIP"), o -> CompletableFuture.failedFuture(
                         new IllegalStateException("not connected to the broker")), () -> true, CLOCK);
-        assertEquals(Optional.empty(), l.classOf("13900000001").get(1, TimeUnit.SECONDS));
+        assertEquals(Optional.empty(), l.classOf(PhoneNumber.parse("13900000001")).get(1, TimeUnit.SECONDS));
     }
 }

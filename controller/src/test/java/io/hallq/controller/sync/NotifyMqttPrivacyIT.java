@@ -13,6 +13,7 @@ import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.notify.SmppNotificationsIT;
 import io.hallq.controller.notify.SmsCentre;
 import io.hallq.controller.queue.Command;
+import io.hallq.protocol.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +75,7 @@ class NotifyMqttPrivacyIT {
             NotifyModule notifyModule = new NotifyModule();
             try (HallRuntime rt = HallRuntime.start(loaded, TestHalls.runningFrom(TestHalls.MONDAY_10AM),
                     List.of(new MqttModule(), notifyModule))) {
-                notifyModule.keepPhone("tok-mqtt", SmppNotificationsIT.CUSTOMER);
+                notifyModule.keepPhone("tok-mqtt", PhoneNumber.parse(SmppNotificationsIT.CUSTOMER));
                 rt.hall().submit(new Command.IssueTicket("PAY", null, "138****5678", "tok-mqtt")).join();
                 SmppNotificationsIT.await(() -> captured.stream().anyMatch(m -> m.contains("NotificationDelivered")),
                         "the delivery receipt's event on MQTT");

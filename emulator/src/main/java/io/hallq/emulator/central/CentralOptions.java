@@ -113,9 +113,10 @@ public record CentralOptions(String broker, String group, String clientId, Strin
                     continue;
                 }
                 String[] parts = line.split("\\s+");
-                if (parts.length != 2 || !parts[0].matches("\\d{5,15}") || !parts[1].matches("[A-Za-z0-9_-]{1,32}")) {
+                if (parts.length != 2 || !io.hallq.protocol.PhoneNumber.isValid(parts[0]) || !parts[1].matches("[A-Za-z0-9_-]{1,32}")) {
                     throw new IllegalArgumentException("--lookup-phones: " + file + " line " + (i + 1)
-                            + ": expected \"<digits> <class code>\"");
+                            + ": expected \"<" + io.hallq.protocol.PhoneNumber.EXPECTED
+                            + "> <class code>\"");
                 }
                 out.put(parts[0], parts[1]);
             }

@@ -1,6 +1,6 @@
 package io.hallq.emulator.central;
 
-import io.hallq.controller.sync.CentralPhoneLookup;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.PhoneLookupReply;
@@ -55,7 +55,7 @@ public final class LookupResponder implements AutoCloseable {
     private LookupResponder(MqttClient client, byte[] key, Map<String, String> phones, Duration delay) {
         this.client = client;
         this.delay = delay;
-        phones.forEach((phone, cls) -> classByHash.put(CentralPhoneLookup.hash(key, phone), cls));
+        phones.forEach((phone, cls) -> classByHash.put(PhoneNumber.parse(phone).keyedHash(key), cls));
     }
 
     public static LookupResponder start(String broker, String username, String password, byte[] key,

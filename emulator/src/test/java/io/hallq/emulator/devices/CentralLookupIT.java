@@ -10,6 +10,7 @@ import io.hallq.controller.sync.CentralPhoneLookup;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import io.hallq.emulator.central.LookupResponder;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.PhoneLookupRequest;
 import io.hallq.protocol.mqtt.Topics;
@@ -135,7 +136,7 @@ class CentralLookupIT {
 
             HardwareHall.await("the observer's copy of the requests", WAIT, () -> requests.size() == 4);
             PhoneLookupRequest first = MqttCodec.decodeOrThrow(requests.get(0), PhoneLookupRequest.class);
-            assertEquals(CentralPhoneLookup.hash(KEY.getBytes(StandardCharsets.UTF_8), "13900000001"),
+            assertEquals(PhoneNumber.parse("13900000001").keyedHash(KEY.getBytes(StandardCharsets.UTF_8)),
                     first.phoneHash());
             assertEquals("sh-pudong-01", first.hall());
             assertTrue(seen.stream().anyMatch(s -> s.startsWith(Topics.lookupReply("sh-pudong-01") + " ")));
