@@ -98,13 +98,16 @@ public final class ConfigScalar<T> {
         return expected;
     }
 
-    /** The value held by {@code node}, or null when it holds no acceptable value. */
-    T read(JsonNode node) {
+    /**
+     * The value held by {@code node}, or null when it holds no acceptable value. {@link ConfigNode} is the usual way
+     * in; a reader walking the YAML tree itself (voice) uses this and {@link #mismatch} to read and word the same.
+     */
+    public T read(JsonNode node) {
         return reader.apply(node);
     }
 
-    /** Why {@code node} was not accepted. */
-    String mismatch(JsonNode node) {
+    /** Why {@code node} was not accepted: "expected ..., got ..." and, where it helps, how to write it. */
+    public String mismatch(JsonNode node) {
         String advice = baseReader.apply(node) == null ? hint.apply(node) : "";
         return "expected " + expected + ", got " + describe(node) + advice;
     }

@@ -190,12 +190,7 @@ public final class DevicesReader {
         return new InputTiming(debounce, stuck, interval);
     }
 
-    /** Device timings are short: besides the config's durations ("2s", "PT0.5S") this takes "20ms". */
     private static Duration duration(ConfigNode n, Duration defaultValue) {
-        if (n.isGiven() && n.json().isTextual() && n.json().textValue().strip().matches("\\d{1,6}ms")) {
-            String t = n.json().textValue().strip();
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-        }
         return n.get(DURATION, defaultValue);
     }
 

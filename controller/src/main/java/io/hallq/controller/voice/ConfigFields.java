@@ -1,17 +1,15 @@
 package io.hallq.controller.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import io.hallq.controller.config.ConfigScalar;
+import io.hallq.controller.config.Durations;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigFields {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
     private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
 
     private final JsonNode node;
@@ -93,45 +90,23 @@ final class ConfigFields {
         return v.doubleValue();
     }
 
-    /** A duration written "300ms", "1.5s", "1m", ISO-8601 "PT0.3S", or a bare integer of milliseconds. */
+    /**
+     * A duration from 0 to {@code max}, in the config file's one syntax ({@link ConfigScalar#DURATION}: "300ms",
+     * "2s", "PT0.3S"); a wrong value is reported with the same words as everywhere else in the file.
+     */
     Duration duration(String key, Duration max, Duration fallback) {
         JsonNode v = child(key);
         if (v == null) {
             return fallback;
         }
-        Duration d = parseDuration(v);
-        if (d == null || d.isNegative() || d.compareTo(max) > 0) {
-            String upTo = max.toMillis() % 1000 == 0 ? max.toSeconds() + "s" : max.toMillis() + "ms";
-            error(key, "expected a duration 0ms.." + upTo + " such as \"300ms\" or \"1.5s\", got '"
-                    + show(v) + "'");
+        ConfigScalar<Duration> kind = ConfigScalar.DURATION.where(d -> !d.isNegative() && d.compareTo(max) <= 0,
+                "a duration from 0s to " + Durations.format(max));
+        Duration d = kind.read(v);
+        if (d == null) {
+            error(key, kind.mismatch(v));
             return fallback;
         }
         return d;
-    }
-
-    private static Duration parseDuration(JsonNode v) {
-        if (v.isIntegralNumber()) {
-            return Duration.ofMillis(v.longValue());
-        }
-        if (!v.isTextual()) {
-            return null;
-        }
-        String text = v.textValue().strip().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(text);
-        if (m.matches()) {
-            double amount = Double.parseDouble(m.group(1));
-            double unitMillis = switch (m.group(2)) {
-                case "ms" -> 1;
-                case "s" -> 1000;
-                default -> 60_000;
-            };
-            return Duration.ofNanos(Math.round(amount * unitMillis * 1_000_000));
-        }
-        try {
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** A time of day "HH:MM", or null (with an error) when missing or wrong. */

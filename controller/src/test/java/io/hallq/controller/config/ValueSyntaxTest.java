@@ -16,15 +16,24 @@ class ValueSyntaxTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({"90s, PT1M30S", "5m, PT5M", "1h, PT1H", "1h30m, PT1H30M", "1h0m15s, PT1H15S", "PT5M, PT5M",
-        "pt2h, PT2H", "0m, PT0S", "3M, PT3M", "PT1.5S, PT1.5S"})
+        "pt2h, PT2H", "0m, PT0S", "3M, PT3M", "PT1.5S, PT1.5S", "800ms, PT0.8S", "1s500ms, PT1.5S",
+        "1h30m15s250ms, PT1H30M15.25S", "20MS, PT0.02S", "PT0.8S, PT0.8S"})
     void durations_acceptShortAndIsoForms(String written, String expected) {
         assertEquals(Duration.parse(expected), Durations.parse(written));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "5", "m", "5 min", "1.5h", "5m1h", "-5m", "P", "PT", "1d", "99999999999999999999h"})
+    @ValueSource(strings = {"", "5", "m", "5 min", "1.5h", "5m1h", "-5m", "P", "PT", "1d", "99999999999999999999h",
+        "1.5s", "0.05m", "5 ms", "ms", "500ms1s", "1s 500ms", "-800ms", "99999999999999999999ms"})
     void durations_refuseOtherForms(String written) {
         assertEquals(null, Durations.parse(written));
+    }
+
+    @ParameterizedTest(name = "{1} is written {0}")
+    @CsvSource({"0s, PT0S", "10s, PT10S", "800ms, PT0.8S", "1h30m, PT1H30M", "1m1s1ms, PT1M1.001S", "25h, PT25H"})
+    void durations_areShownInTheShortForm_andReadBackAsTheSame(String written, String value) {
+        assertEquals(written, Durations.format(Duration.parse(value)));
+        assertEquals(Duration.parse(value), Durations.parse(written));
     }
 
     @Test

@@ -48,6 +48,14 @@ class MqttSettingsReaderTest {
     }
 
     @Test
+    void theLookupTimeout_isWrittenLikeEveryOtherDuration_inMilliseconds() throws Exception {
+        key("0123456789abcdef0123456789abcdef", "rw-------");
+        assertEquals(Duration.ofMillis(800), MqttSettingsReader.lookup(SyncHalls.loaded("hall-a", dir,
+                "broker: tcp://127.0.0.1:1883\nlookup: { keyFile: lookup.key, timeout: 800ms }")).orElseThrow()
+                .timeout());
+    }
+
+    @Test
     void theCentralLookup_refusesAKeyOthersCanRead_aShortKey_andATimeoutOutOfRange() throws Exception {
         key("0123456789abcdef0123456789abcdef", "rw-r--r--");
         String all = String.join("\n", errors(
