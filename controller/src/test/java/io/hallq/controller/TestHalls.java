@@ -7,6 +7,7 @@ import io.hallq.controller.config.CounterConfig;
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.controller.config.CustomerClassConfig;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.HallConfigBuilder;
 import io.hallq.controller.config.HallInfo;
 import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.config.QueueRules;
@@ -82,38 +83,35 @@ public final class TestHalls {
                 counter(2, false, entry("OPEN", 10), entry("PAY", 0), entry("BILL", 0)),
                 counter(3, false, entry("OPEN", 0), entry("PAY", 0), entry("BILL", 0)),
                 counter(4, false, entry("DIRECT", 0)));
-        HallConfig cfg = new HallConfig(
-                new HallInfo("test-hall", "测试营业厅", "Test Hall", ZONE),
-                new BusinessHours(LocalTime.of(9, 0), LocalTime.of(18, 0), LocalTime.of(4, 0),
-                        List.of(new BusyPeriod(List.of(DayOfWeek.values()), LocalTime.of(9, 0), LocalTime.of(11, 0)))),
-                services,
-                List.of(cls("VIP", 20, true, false), cls("GOTONE", 5, false, false), cls("WALKIN", 0, false, true)),
-                counters,
-                new AlarmConfig(2, 3, Duration.ofMinutes(5), true),
-                rules(),
-                new JournalConfig("data/test-hall", 60, 2000));
+        HallConfig cfg = HallConfigBuilder.builder()
+                .hall(new HallInfo("test-hall", "测试营业厅", "Test Hall", ZONE))
+                .hours(new BusinessHours(LocalTime.of(9, 0), LocalTime.of(18, 0), LocalTime.of(4, 0),
+                        List.of(new BusyPeriod(List.of(DayOfWeek.values()), LocalTime.of(9, 0), LocalTime.of(11, 0)))))
+                .services(services)
+                .classes(List.of(cls("VIP", 20, true, false), cls("GOTONE", 5, false, false),
+                        cls("WALKIN", 0, false, true)))
+                .counters(counters)
+                .alarms(new AlarmConfig(2, 3, Duration.ofMinutes(5), true))
+                .rules(rules())
+                .journal(new JournalConfig("data/test-hall", 60, 2000))
+                .build();
         return change.apply(cfg);
     }
 
     public static HallConfig withRules(HallConfig c, QueueRules rules) {
-        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(), rules,
-                c.journal());
+        return HallConfigBuilder.from(c).rules(rules).build();
     }
 
     /** The small hall with its journal in {@code dataDir}. */
     public static HallConfig small(java.nio.file.Path dataDir) {
-        HallConfig c = small();
-        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(), c.rules(),
-                new JournalConfig(dataDir.toString(), 60, 2000));
+        return HallConfigBuilder.from(small()).journalIn(dataDir).build();
     }
 
     public static HallConfig withJournal(HallConfig c, JournalConfig journal) {
-        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(), c.rules(),
-                journal);
+        return HallConfigBuilder.from(c).journal(journal).build();
     }
 
     public static HallConfig withCounters(HallConfig c, List<CounterConfig> counters) {
-        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), counters, c.alarms(), c.rules(),
-                c.journal());
+        return HallConfigBuilder.from(c).counters(counters).build();
     }
 }

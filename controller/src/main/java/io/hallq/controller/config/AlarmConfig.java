@@ -13,6 +13,11 @@ public record AlarmConfig(double earlyWarningPerCounter, double escalationPerCou
                           boolean ticketOverdue, PreCallConfig precall) {
 
     public AlarmConfig {
+        ConfigChecks.require(earlyWarningPerCounter > 0, "AlarmConfig",
+                "earlyWarningPerCounter must be more than 0, got " + earlyWarningPerCounter);
+        ConfigChecks.require(escalationPerCounter > 0, "AlarmConfig",
+                "escalationPerCounter must be more than 0, got " + escalationPerCounter);
+        ConfigChecks.notNegative(escalationAfter, "AlarmConfig", "escalationAfter");
         precall = precall == null ? PreCallConfig.DEFAULT : precall;
     }
 

@@ -14,7 +14,10 @@ import java.util.List;
 public record BusinessHours(LocalTime open, LocalTime close, LocalTime dayRollover, List<BusyPeriod> busyPeriods) {
 
     public BusinessHours {
-        busyPeriods = List.copyOf(busyPeriods);
+        ConfigChecks.given(open, "BusinessHours", "open");
+        ConfigChecks.given(close, "BusinessHours", "close");
+        ConfigChecks.given(dayRollover, "BusinessHours", "dayRollover");
+        busyPeriods = List.copyOf(ConfigChecks.given(busyPeriods, "BusinessHours", "busyPeriods"));
     }
 
     public boolean isBusy(LocalDateTime local) {
@@ -24,7 +27,9 @@ public record BusinessHours(LocalTime open, LocalTime close, LocalTime dayRollov
     /** A busy period: the given weekdays, from (inclusive) to (exclusive). */
     public record BusyPeriod(List<DayOfWeek> days, LocalTime from, LocalTime to) {
         public BusyPeriod {
-            days = List.copyOf(days);
+            days = List.copyOf(ConfigChecks.given(days, "BusyPeriod", "days"));
+            ConfigChecks.given(from, "BusyPeriod", "from");
+            ConfigChecks.given(to, "BusyPeriod", "to");
         }
 
         public boolean contains(LocalDateTime local) {

@@ -15,7 +15,10 @@ public record CounterConfig(int number, String nameZh, String nameEn, boolean vi
                             List<ProfileEntry> profile) {
 
     public CounterConfig {
-        profile = List.copyOf(profile);
+        String self = "CounterConfig " + number;
+        ConfigChecks.given(nameZh, self, "nameZh");
+        ConfigChecks.given(nameEn, self, "nameEn");
+        profile = List.copyOf(ConfigChecks.given(profile, self, "profile"));
     }
 
     /**
@@ -27,7 +30,11 @@ public record CounterConfig(int number, String nameZh, String nameEn, boolean vi
      */
     public record ProfileEntry(String service, List<String> classes, Duration weight) {
         public ProfileEntry {
-            classes = List.copyOf(classes);
+            ConfigChecks.given(service, "ProfileEntry", "service");
+            classes = List.copyOf(ConfigChecks.given(classes, "ProfileEntry " + service, "classes"));
+            // a negative weight is not refused here: a profile also arrives in commands (web, MQTT), and the
+            // engine rejects it there with its own reason
+            ConfigChecks.given(weight, "ProfileEntry " + service, "weight");
         }
 
         public boolean accepts(String serviceCode, String classCode) {

@@ -19,4 +19,15 @@ public record CustomerClassConfig(
         Duration busyTarget,
         Duration quietTarget,
         boolean vipRoom,
-        boolean isDefault) {}
+        boolean isDefault) {
+
+    public CustomerClassConfig {
+        ConfigChecks.given(code, "CustomerClassConfig", "code");
+        String self = "CustomerClassConfig " + code;
+        ConfigChecks.given(nameZh, self, "nameZh");
+        ConfigChecks.given(nameEn, self, "nameEn");
+        ConfigChecks.notNegative(priority, self, "priority");
+        ConfigChecks.positive(busyTarget, self, "busyTarget");
+        ConfigChecks.positive(quietTarget, self, "quietTarget");
+    }
+}

@@ -20,9 +20,14 @@ public record HallConfig(
         RosterConfig roster) {
 
     public HallConfig {
-        services = List.copyOf(services);
-        classes = List.copyOf(classes);
-        counters = List.copyOf(counters);
+        ConfigChecks.given(hall, "HallConfig", "hall");
+        ConfigChecks.given(hours, "HallConfig " + hall.id(), "hours");
+        services = List.copyOf(ConfigChecks.given(services, "HallConfig " + hall.id(), "services"));
+        classes = List.copyOf(ConfigChecks.given(classes, "HallConfig " + hall.id(), "classes"));
+        counters = List.copyOf(ConfigChecks.given(counters, "HallConfig " + hall.id(), "counters"));
+        ConfigChecks.given(alarms, "HallConfig " + hall.id(), "alarms");
+        ConfigChecks.given(rules, "HallConfig " + hall.id(), "rules");
+        ConfigChecks.given(journal, "HallConfig " + hall.id(), "journal");
         roster = roster == null ? RosterConfig.NONE : roster;
     }
 

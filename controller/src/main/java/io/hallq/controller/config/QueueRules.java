@@ -18,6 +18,15 @@ public record QueueRules(int recallLimit, boolean noShowRequeue, TransferMode tr
                          Duration transferPriority, boolean vipRoomOverflow, int estimateWindow,
                          SelectionPolicy selection) {
 
+    public QueueRules {
+        ConfigChecks.require(recallLimit >= 0, "QueueRules", "recallLimit must be 0 or more, got " + recallLimit);
+        ConfigChecks.given(transferMode, "QueueRules", "transferMode");
+        ConfigChecks.notNegative(transferPriority, "QueueRules", "transferPriority");
+        ConfigChecks.require(estimateWindow >= 1, "QueueRules",
+                "estimateWindow must be 1 or more, got " + estimateWindow);
+        ConfigChecks.given(selection, "QueueRules", "selection");
+    }
+
     /** The rules with the default selection policy (ageing). */
     public QueueRules(int recallLimit, boolean noShowRequeue, TransferMode transferMode, Duration transferPriority,
                       boolean vipRoomOverflow, int estimateWindow) {

@@ -19,11 +19,21 @@ public record RosterConfig(List<Shift> shifts, int breaksPerShift, Duration brea
     public static final RosterConfig NONE = new RosterConfig(List.of(), 0, Duration.ZERO);
 
     public RosterConfig {
-        shifts = List.copyOf(shifts);
+        shifts = List.copyOf(ConfigChecks.given(shifts, "RosterConfig", "shifts"));
+        ConfigChecks.require(breaksPerShift >= 0, "RosterConfig",
+                "breaksPerShift must be 0 or more, got " + breaksPerShift);
+        ConfigChecks.notNegative(breakLength, "RosterConfig", "breakLength");
     }
 
     /** One planned shift of a counter, {@code from} (inclusive) to {@code to} (exclusive), local time. */
-    public record Shift(int counter, LocalTime from, LocalTime to) {}
+    public record Shift(int counter, LocalTime from, LocalTime to) {
+        public Shift {
+            ConfigChecks.given(from, "Shift of counter " + counter, "from");
+            ConfigChecks.given(to, "Shift of counter " + counter, "to");
+            ConfigChecks.require(from.isBefore(to), "Shift of counter " + counter,
+                    "from must be before to, got " + from + ".." + to);
+        }
+    }
 
     /** The shifts of one counter, earliest first; empty when the counter has none. */
     public List<Shift> shiftsOf(int counter) {

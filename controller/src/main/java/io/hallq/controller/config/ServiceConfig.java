@@ -24,6 +24,23 @@ public record ServiceConfig(
         String disabledMessageEn,
         boolean directQueue) {
 
+    /** The highest ticket number a service may have (four digits on the ticket). */
+    public static final int MAX_NUMBER = 9999;
+
+    public ServiceConfig {
+        ConfigChecks.given(code, "ServiceConfig", "code");
+        String self = "ServiceConfig " + code;
+        ConfigChecks.given(nameZh, self, "nameZh");
+        ConfigChecks.given(nameEn, self, "nameEn");
+        ConfigChecks.given(prefix, self, "prefix");
+        ConfigChecks.require(numberFrom >= 1 && numberFrom <= numberTo && numberTo <= MAX_NUMBER, self,
+                "numbers must run 1 <= numberFrom <= numberTo <= " + MAX_NUMBER + ", got " + numberFrom + ".."
+                        + numberTo);
+        ConfigChecks.positive(handlingTime, self, "handlingTime");
+        ConfigChecks.given(disabledMessageZh, self, "disabledMessageZh");
+        ConfigChecks.given(disabledMessageEn, self, "disabledMessageEn");
+    }
+
     /** Digits printed for this service's numbers, from the width of {@link #numberTo}: 999 gives A001. */
     public int digits() {
         return Math.max(3, Integer.toString(numberTo).length());

@@ -33,12 +33,18 @@ final class RandomHalls {
         List<ServiceConfig> services = IntStream.range(0, between(1, 8)).mapToObj(this::service).toList();
         List<CustomerClassConfig> classes = classes();
         List<CounterConfig> counters = counters(services, classes);
-        return new HallConfig(new HallInfo(id, name(), name(), pick(ZONES)), hours(), services, classes, counters,
-                new AlarmConfig(positive(), positive(), seconds(0, 3600), random.nextBoolean()),
-                new QueueRules(between(0, 9), random.nextBoolean(), pick(List.of(TransferMode.values())),
-                        seconds(0, 7200), random.nextBoolean(), between(1, 500)),
-                new JournalConfig(baseDir.resolve(random.nextBoolean() ? "data/" + id : "j" + id).toString(),
-                        between(1, 3650), between(100, 1_000_000)));
+        return HallConfigBuilder.builder()
+                .hall(new HallInfo(id, name(), name(), pick(ZONES)))
+                .hours(hours())
+                .services(services)
+                .classes(classes)
+                .counters(counters)
+                .alarms(new AlarmConfig(positive(), positive(), seconds(0, 3600), random.nextBoolean()))
+                .rules(new QueueRules(between(0, 9), random.nextBoolean(), pick(List.of(TransferMode.values())),
+                        seconds(0, 7200), random.nextBoolean(), between(1, 500)))
+                .journalIn(baseDir.resolve(random.nextBoolean() ? "data/" + id : "j" + id), between(1, 3650),
+                        between(100, 1_000_000))
+                .build();
     }
 
     private BusinessHours hours() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.AlarmConfig;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.HallConfigBuilder;
 import io.hallq.controller.config.PreCallConfig;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
@@ -33,9 +34,8 @@ class PreCallRuleTest {
     private static final Instant TEN = TestHalls.MONDAY_10AM; // 10:00 Shanghai
 
     private static HallConfig hall(PreCallConfig precall) {
-        HallConfig c = TestHalls.small();
-        return new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(),
-                new AlarmConfig(2, 3, Duration.ofMinutes(5), true, precall), c.rules(), c.journal());
+        return HallConfigBuilder.from(TestHalls.small())
+                .alarms(new AlarmConfig(2, 3, Duration.ofMinutes(5), true, precall)).build();
     }
 
     private static final class Hall {

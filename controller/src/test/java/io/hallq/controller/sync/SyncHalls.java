@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.HallConfig;
-import io.hallq.controller.config.HallInfo;
+import io.hallq.controller.config.HallConfigBuilder;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallRuntime;
 import java.io.IOException;
@@ -24,9 +24,7 @@ public final class SyncHalls {
 
     /** The small test hall named {@code id}, journal in {@code dataDir}, with {@code mqttYaml} as its mqtt section. */
     public static LoadedConfig loaded(String id, Path dataDir, String mqttYaml) {
-        HallConfig small = TestHalls.small(dataDir);
-        HallConfig c = new HallConfig(new HallInfo(id, "测试" + id, "Hall " + id, TestHalls.ZONE), small.hours(),
-                small.services(), small.classes(), small.counters(), small.alarms(), small.rules(), small.journal());
+        HallConfig c = HallConfigBuilder.from(TestHalls.small(dataDir)).hall(id, "测试" + id, "Hall " + id).build();
         try {
             ObjectNode root = YAML.createObjectNode();
             JsonNode mqtt = YAML.readTree(mqttYaml);

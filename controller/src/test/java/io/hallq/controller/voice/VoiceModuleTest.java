@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.HallConfigBuilder;
 import io.hallq.controller.config.HallConfigLoader;
-import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.queue.Command;
@@ -30,9 +30,7 @@ class VoiceModuleTest {
         String yaml = Files.readString(Path.of("..", "config", "example-hall.yaml")).replaceAll("(?m)^voice:[\\s\\S]*?(?=^\\S)", "")
                 + "\n" + voiceYaml;
         LoadedConfig loaded = HallConfigLoader.parseWithRoot(yaml, "hall.yaml", dir);
-        HallConfig c = loaded.config();
-        HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
-                c.rules(), new JournalConfig(dir.resolve("journal").toString(), 30, 1000));
+        HallConfig changed = HallConfigBuilder.from(loaded.config()).journalIn(dir.resolve("journal"), 30, 1000).build();
         return new LoadedConfig(changed, loaded.root(), loaded.file());
     }
 
@@ -47,9 +45,7 @@ class VoiceModuleTest {
                 .replaceAll("(?m)^alarms:[\\s\\S]*?(?=^\\S)", "")
                 + "\n" + voiceYaml + "\n" + alarmsYaml;
         LoadedConfig loaded = HallConfigLoader.parseWithRoot(yaml, "hall.yaml", dir);
-        HallConfig c = loaded.config();
-        HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
-                c.rules(), new JournalConfig(dir.resolve(journal).toString(), 30, 1000));
+        HallConfig changed = HallConfigBuilder.from(loaded.config()).journalIn(dir.resolve(journal), 30, 1000).build();
         return new LoadedConfig(changed, loaded.root(), loaded.file());
     }
 

@@ -3,9 +3,8 @@ package io.hallq.emulator.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.config.HallConfigBuilder;
 import io.hallq.controller.config.HallConfigLoader;
-import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.notify.NotifyModule;
@@ -27,10 +26,8 @@ class VirtualSmsCentreTest {
     void aPrinterFault_reachesTheDutyManagersPhoneOnTheVirtualCentre_inChinese() throws Exception {
         LoadedConfig example = HallConfigLoader.parseWithRoot(
                 Files.readString(Path.of("..", "config", "example-hall.yaml")), "example-hall.yaml", dir);
-        HallConfig c = example.config();
-        LoadedConfig loaded = new LoadedConfig(new HallConfig(c.hall(), c.hours(), c.services(), c.classes(),
-                c.counters(), c.alarms(), c.rules(), new JournalConfig(dir.resolve("journal").toString(), 30, 1000)),
-                example.root(), example.file());
+        LoadedConfig loaded = new LoadedConfig(HallConfigBuilder.from(example.config())
+                .journalIn(dir.resolve("journal"), 30, 1000).build(), example.root(), example.file());
         VirtualSmsCentre centre = new VirtualSmsCentre();
         NotifyModule notify = new NotifyModule(centre::redirect, null);
         try (HallRuntime rt = HallRuntime.start(loaded, Clock.systemUTC(), List.of(centre, notify))) {
