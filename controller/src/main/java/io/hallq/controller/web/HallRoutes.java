@@ -134,7 +134,7 @@ final class HallRoutes {
         }
         PhoneNumber phone = phoneText == null ? null : PhoneNumber.tryParse(phoneText).orElse(null);
         if (phoneText != null && phone == null) {
-            Json.error(ctx, 400, "BAD_REQUEST", "phone: expected an 11-digit mobile number starting with 1");
+            Json.error(ctx, 400, "BAD_REQUEST", "phone: expected " + PhoneNumber.EXPECTED);
             return;
         }
         java.time.Duration wait = rate.take(user.name());

@@ -92,7 +92,7 @@ public final class NotifyRoutes implements WebRoutes {
             JsonNode phoneNode = body.get("phone");
             if (phoneNode == null || !phoneNode.isTextual() || !PhoneNumber.isValid(phoneNode.textValue())
                     || body.size() != 1) {
-                Json.error(ctx, 400, "BAD_REQUEST", "expected {\"phone\": an 11-digit mobile number starting with 1}");
+                Json.error(ctx, 400, "BAD_REQUEST", "expected {\"phone\": " + PhoneNumber.EXPECTED + "}");
                 return;
             }
             PhoneNumber phone = PhoneNumber.parse(phoneNode.textValue());
