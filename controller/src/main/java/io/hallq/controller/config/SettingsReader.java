@@ -87,14 +87,15 @@ final class SettingsReader {
         String dataDir = n.key("dataDir").get(DIRECTORY, "data/" + hallId);
         int retentionDays = n.key("retentionDays").get(ConfigScalar.integer(1, 3650), DEFAULT_RETENTION_DAYS);
         int profileWeeks = n.key("profileWeeks").get(ConfigScalar.integer(1, 52), JournalConfig.DEFAULT_PROFILE_WEEKS);
-        if (profileWeeks * 7 > retentionDays && n.key("profileWeeks").isGiven()) {
-            n.key("profileWeeks").error("expected at most " + Math.max(1, retentionDays / 7) + " (the journal keeps "
-                    + retentionDays + " days, journal.retentionDays), got " + profileWeeks);
+        int maxWeeks = JournalConfig.maxProfileWeeks(retentionDays);
+        if (profileWeeks > maxWeeks && n.key("profileWeeks").isGiven()) {
+            n.key("profileWeeks").error("expected at most " + maxWeeks + " (the journal keeps " + retentionDays
+                    + " days, journal.retentionDays), got " + profileWeeks);
         }
         return new JournalConfig(
                 resolve(n.key("dataDir"), dataDir, baseDir), retentionDays,
                 n.key("snapshotEvery").get(ConfigScalar.integer(100, 1_000_000), DEFAULT_SNAPSHOT_EVERY),
-                Math.min(profileWeeks, Math.max(1, retentionDays / 7)));
+                Math.min(profileWeeks, maxWeeks));
     }
 
     private static String resolve(ConfigNode n, String dataDir, Path baseDir) {

@@ -144,6 +144,12 @@ class SettingsRulesTest {
     }
 
     @Test
+    void oneProfileWeek_isAllowedWithLessThanAWeekKept_asWhenLeftOut() {
+        assertEquals(1, TestHall.minimal().with("journal", "retentionDays: 3\nprofileWeeks: 1").load().journal()
+                .profileWeeks());
+    }
+
+    @Test
     void unknownKeyInOptionalSection_isReported() {
         assertEquals(inFile("alarms.escalateAfter: unknown key, did you mean 'escalationAfter'? (known:"
                         + " earlyWarningPerCounter, escalationPerCounter, escalationAfter, ticketOverdue, precall)"),
