@@ -43,6 +43,12 @@ public final class QueueEngine {
 
     public QueueState state() { return state; }
 
+    /**
+     * A read-only view of this engine's state, for an engine that one thread uses alone (the simulator, tests);
+     * a hall's writer hands its queries a confined view instead.
+     */
+    public QueueView view() { return QueueView.of(state); }
+
     /** Applies a journaled event during replay. */
     public void replay(HallEvent event) {
         state.apply(event);

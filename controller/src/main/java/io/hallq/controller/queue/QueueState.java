@@ -120,6 +120,11 @@ public final class QueueState {
             changedAt.forEach((n, at) -> s.counters.get(n).changedAt(at));
             return s;
         }
+
+        /** The restored copy, to be read on the calling thread alone. */
+        public QueueView view() {
+            return QueueView.of(restore());
+        }
     }
 
     private void restoreTicket(QueueSnapshot.TicketSnap t) {

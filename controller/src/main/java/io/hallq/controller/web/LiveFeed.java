@@ -290,7 +290,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
                         estimator.execute(() -> {
                             PageEstimates fresh;
                             try {
-                                fresh = PageEstimates.compute(c.detached().restore(), seq, at);
+                                fresh = PageEstimates.compute(c.detached().view(), seq, at);
                             } catch (RuntimeException e) {
                                 Logger.error(e, "Could not compute the pages' estimates");
                                 fresh = null;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hallq.controller.device.PhoneNumbers;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.notify.NotifyModule;
-import io.hallq.controller.queue.Ticket;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -96,8 +95,7 @@ public final class NotifyRoutes implements WebRoutes {
                 return;
             }
             String phone = phoneNode.textValue();
-            Json.onRequestContext(hall.query(s -> s.liveTickets().stream()
-                    .anyMatch(t -> token.equals(t.token()) && t.status() == Ticket.Status.WAITING)))
+            Json.onRequestContext(hall.query(s -> s.ticketByToken(token).filter(t -> t.waiting()).isPresent()))
                     .onSuccess(waiting -> {
                         if (!waiting) {
                             Json.error(ctx, 404, "NOT_FOUND", "no waiting ticket has this link");

@@ -70,10 +70,10 @@ public final class WholePathBench {
             now = now.plusSeconds(5);
             long a = threads.getCurrentThreadCpuTime();
             engine.handle(new Command.IssueTicket(SERVICES[Math.floorMod(r, 3)], null, null, null), now);
-            sink += HallView.capture(engine.state(), r, now).tickets().size();
+            sink += HallView.capture(engine.view(), r, now).tickets().size();
             long b = threads.getCurrentThreadCpuTime();
             engine.handle(new Command.CallNext(2 + Math.floorMod(r, 2)), now.plusSeconds(1));
-            sink += HallView.capture(engine.state(), r, now.plusSeconds(1)).tickets().size();
+            sink += HallView.capture(engine.view(), r, now.plusSeconds(1)).tickets().size();
             long c = threads.getCurrentThreadCpuTime();
             if (r >= 0) {
                 issue[r] = b - a;
