@@ -1,5 +1,6 @@
 package io.hallq.controller.web;
 
+import io.hallq.controller.queue.TicketToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallq.controller.device.PhoneNumbers;
 import io.hallq.controller.hall.HallController;
@@ -8,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The notification module's routes on the hall's web server:
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class NotifyRoutes implements WebRoutes {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final int BODY_LIMIT = 1024;
 
     private final NotifyModule notify;
@@ -76,7 +75,7 @@ public final class NotifyRoutes implements WebRoutes {
         router.post("/m/:token/reminders").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         router.post("/m/:token/reminders").handler(ctx -> {
             String token = ctx.pathParam("token");
-            if (!TOKEN.matcher(token).matches()) {
+            if (TicketToken.parse(token).isEmpty()) {
                 Json.error(ctx, 404, "NOT_FOUND", "no ticket of today has this link");
                 return;
             }
