@@ -1,11 +1,11 @@
 package io.hallq.controller.web;
 
-import io.hallq.controller.queue.TicketToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallq.controller.config.PublicUrl;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.TicketToken;
 import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.controller.web.WebConfig.WebUser;
 import io.hallq.protocol.event.HallEvent;

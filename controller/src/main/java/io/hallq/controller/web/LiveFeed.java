@@ -1,6 +1,5 @@
 package io.hallq.controller.web;
 
-import io.hallq.controller.queue.TicketToken;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.hall.EventListener;
 import io.hallq.controller.hall.HallController;
@@ -14,6 +13,7 @@ import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.WireEvents;
 import java.nio.charset.StandardCharsets;
 import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.TicketToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

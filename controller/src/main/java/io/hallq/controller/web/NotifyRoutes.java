@@ -1,10 +1,10 @@
 package io.hallq.controller.web;
 
-import io.hallq.controller.queue.TicketToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallq.controller.device.PhoneNumbers;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.queue.TicketToken;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
