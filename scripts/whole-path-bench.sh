@@ -8,7 +8,9 @@ REF="${1:-main}"; ROUNDS="${2:-100}"
 OLD="$(mktemp -d)/hallq-$REF"
 mkdir -p "$OLD"
 git archive "$REF" | tar -x -C "$OLD"
-cp controller/src/test/java/io/hallq/controller/web/WholePathBench.java "$OLD/controller/src/test/java/io/hallq/controller/web/"
+# a ref without the bench gets this tree's; one with its own keeps it (it compiles against that ref's API)
+[ -f "$OLD/controller/src/test/java/io/hallq/controller/web/WholePathBench.java" ] \
+  || cp controller/src/test/java/io/hallq/controller/web/WholePathBench.java "$OLD/controller/src/test/java/io/hallq/controller/web/"
 for tree in . "$OLD"; do
   (cd "$tree" && ./hallq mvn -q -pl protocol,display-panel,controller -am test-compile dependency:build-classpath \
       -Dmdep.outputFile=target/cp.txt -DincludeScope=test)

@@ -6,8 +6,7 @@ import io.hallq.controller.hall.HallContext;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.queue.Command;
-import io.hallq.controller.queue.CounterState;
-import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.emulator.devices.EmulatedDevices;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
 import java.time.Duration;
@@ -156,12 +155,12 @@ final class ScriptedTraffic implements HallModule {
         return new Command.CallNext(c.number());
     }
 
-    private static List<CounterView> view(QueueState s) {
+    private static List<CounterView> view(QueueView s) {
         return s.counters().stream().map(c -> new CounterView(c.number(), c.status(), c.current(),
                 c.current() == null ? null : s.ticket(c.current()).service(), directServices(s, c))).toList();
     }
 
-    private static List<String> directServices(QueueState s, CounterState c) {
+    private static List<String> directServices(QueueView s, io.hallq.controller.queue.CounterView c) {
         return c.profile().stream().map(e -> e.service())
                 .filter(code -> s.config().service(code).map(ServiceConfig::directQueue).orElse(false)).toList();
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ class EmulatorTest {
         java.nio.file.Files.writeString(example, yaml);
     }
 
-    private static Map<String, Integer> nextNumbers(QueueState s) {
+    private static Map<String, Integer> nextNumbers(QueueView s) {
         Map<String, Integer> next = new TreeMap<>();
         s.config().services().forEach(svc -> next.put(svc.code(), s.nextNumber(svc.code())));
         return next;
@@ -62,7 +62,7 @@ class EmulatorTest {
             Thread.sleep(3000);
             first.hall().query(s -> s).get(10, TimeUnit.SECONDS); // everything submitted so far is durable
             next = first.hall().query(EmulatorTest::nextNumbers).get(10, TimeUnit.SECONDS);
-            day = first.hall().query(QueueState::day).get(10, TimeUnit.SECONDS);
+            day = first.hall().query(QueueView::day).get(10, TimeUnit.SECONDS);
         }
         try (Emulator second = Emulator.start(new EmulatorOptions(example, data, 0.001, 8, null))) {
             assertTrue(second.hall().recovery().lastSequence() > 10, second.hall().recovery().toString());

@@ -3,11 +3,10 @@ package io.hallq.controller.device;
 import io.hallq.controller.device.DevicesConfig.NearEndPolicy;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.TicketToken;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +36,6 @@ public final class Dispenser {
     private final DeviceAlarms alarms;
     private final PrintQueue printing;
     private final NearEndPolicy nearEnd;
-    private final SecureRandom random = new SecureRandom();
     private final Set<String> pendingTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
     private volatile PrinterStatus printer = PrinterStatus.OK;
@@ -133,9 +131,7 @@ public final class Dispenser {
             return;
         }
         String masked = typed == null ? null : typed.masked();
-        byte[] raw = new byte[16];
-        random.nextBytes(raw);
-        String token = HexFormat.of().formatHex(raw);
+        String token = TicketToken.random().value();
         pendingTokens.add(token);
         if (typed != null && !entry.smsDeclined()) {
             phoneKeeper.keep(token, typed);

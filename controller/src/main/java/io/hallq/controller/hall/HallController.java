@@ -4,7 +4,7 @@ import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.journal.Journal;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
-import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import java.nio.file.Path;
 import java.time.Clock;
 import io.hallq.protocol.EventCodec;
@@ -52,7 +52,7 @@ public final class HallController implements AutoCloseable {
         }, "hall-replies"));
         this.writer = new Writer(config, journal, new QueueEngine(rec.state()), recovery.snapshotSequence(), clock,
                 this::dispatch, replies, this::failed, maxQueued);
-        List<String> unprinted = rec.state().awaitingPrint().stream().map(t -> t.number()).toList();
+        List<String> unprinted = QueueView.of(rec.state()).awaitingPrint().stream().map(t -> t.number()).toList();
         this.writer.start();
         voidUnprinted(unprinted);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hall-ticker"));
@@ -116,11 +116,13 @@ public final class HallController implements AutoCloseable {
     }
 
     /**
-     * Runs a read on the writer thread, after the commands submitted before it are durable. The future completes
-     * on "hall-replies"; it fails with a {@link HallUnavailableException} when the hall is stopped, its writer
-     * failed, or its queue is full.
+     * Runs a read on the writer thread, after the commands submitted before it are durable. The read gets a
+     * {@link QueueView}, valid only while it runs, and returns what it took as immutable values (records, copied
+     * collections): the live queue state never leaves the writer. The future completes on "hall-replies"; it
+     * fails with a {@link HallUnavailableException} when the hall is stopped, its writer failed, or its queue is
+     * full, and with the read's own exception when it throws.
      */
-    public <T> CompletableFuture<T> query(Function<QueueState, T> read) {
+    public <T> CompletableFuture<T> query(Function<QueueView, T> read) {
         return writer.query(read);
     }
 

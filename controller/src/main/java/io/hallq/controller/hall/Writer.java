@@ -7,6 +7,7 @@ import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.QueueSnapshot;
 import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.controller.queue.RejectReason;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.EventCodec;
@@ -42,7 +43,7 @@ final class Writer {
 
     private sealed interface Request {}
     private record Submit(Command command, CompletableFuture<Outcome> future) implements Request {}
-    private record Query<T>(Function<QueueState, T> read, CompletableFuture<T> future) implements Request {}
+    private record Query<T>(Function<QueueView, T> read, CompletableFuture<T> future) implements Request {}
     private record Stop() implements Request {}
 
     private record Handled(Submit request, Result result, int first, int count) {}
@@ -116,7 +117,7 @@ final class Writer {
         return f;
     }
 
-    <T> CompletableFuture<T> query(Function<QueueState, T> read) {
+    <T> CompletableFuture<T> query(Function<QueueView, T> read) {
         HallFuture<T> f = new HallFuture<>();
         HallUnavailableException refused = refusal();
         if (refused != null) {
@@ -393,11 +394,14 @@ final class Writer {
         for (Request r : batch) {
             if (r instanceof Query<?> q) {
                 CompletableFuture<Object> f = (CompletableFuture<Object>) q.future();
+                QueueView view = QueueView.confined(engine.state());
                 try {
-                    Object value = q.read().apply(engine.state());
+                    Object value = q.read().apply(view);
                     answers.add(() -> f.complete(value));
                 } catch (RuntimeException e) {
                     answers.add(() -> f.completeExceptionally(e));
+                } finally {
+                    view.close(); // a view kept past its query, or read on another thread, throws
                 }
             }
         }

@@ -1,8 +1,6 @@
 package io.hallq.controller.notify;
 
-import io.hallq.controller.queue.Estimator;
-import io.hallq.controller.queue.QueueState;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
 import io.hallq.protocol.event.HallEvent.Audience;
@@ -70,15 +68,12 @@ final class CustomerReminders {
     }
 
     /** The people ahead of each followed waiting ticket; tickets no longer waiting are absent. Runs on the writer. */
-    Function<QueueState, Map<String, Integer>> aheadQuery(Instant now) {
+    Function<QueueView, Map<String, Integer>> aheadQuery(Instant now) {
         List<String> tickets = List.copyOf(followed.keySet());
         return state -> {
             Map<String, Integer> out = new HashMap<>();
             for (String n : tickets) {
-                Ticket t = state.ticket(n);
-                if (t != null && t.status() == Ticket.Status.WAITING) {
-                    out.put(n, Estimator.forWaiting(state, t, now).peopleAhead());
-                }
+                state.estimate(n, now).ifPresent(e -> out.put(n, e.peopleAhead())); // while it waits
             }
             return out;
         };

@@ -398,8 +398,7 @@ public final class NotifyModule implements HallModule {
         while ((o = optIns.poll()) != null) {
             String token = o[0];
             String masked = o[1];
-            hall.query(s -> s.liveTickets().stream().filter(t -> token.equals(t.token())).findFirst()
-                    .map(t -> new CustomerReminders.Followed(t.number(), token, masked, t.issuedAt())))
+            hall.query(s -> s.ticketByToken(token).map(t -> new CustomerReminders.Followed(t.number(), token, masked, t.issuedAt())))
                     .join().ifPresent(f -> {
                         reminders.follow(f);
                         queueMoved = true;

@@ -2,13 +2,12 @@ package io.hallq.controller.notify;
 
 import io.hallq.controller.config.PreCallConfig;
 import io.hallq.controller.config.ServiceConfig;
-import io.hallq.controller.queue.QueueState;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.QueueView;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,7 +29,7 @@ public final class PreCallRule {
     }
 
     /** The pre-calls in force at {@code now}, in the services' configured order; empty when none. */
-    public static List<Group> decide(QueueState s, Instant now) {
+    public static List<Group> decide(QueueView s, Instant now) {
         PreCallConfig cfg = s.config().alarms().precall();
         if (!cfg.enabled() || !earlyWarning(s)) {
             return List.of();
@@ -43,24 +42,22 @@ public final class PreCallRule {
             if (svc.directQueue() || !s.serviceState(svc.code()).enabled()) {
                 continue;
             }
-            var waiting = s.waiting(svc.code());
-            if (waiting == null || waiting.size() < cfg.minWaiting()) {
+            if (s.waitingCount(svc.code()) < cfg.minWaiting()) {
                 continue;
             }
-            List<String> next = waiting.stream()
-                    .sorted(Comparator.comparing(Ticket::rank).thenComparingLong(Ticket::order))
-                    .limit(cfg.count()).map(Ticket::number).toList();
+            List<String> next = s.waiting(svc.code(), cfg.count()).stream() // queue order: rank, then issue
+                    .map(TicketView::number).toList();
             out.add(new Group(svc.code(), svc.nameZh(), svc.nameEn(), next));
         }
         return out;
     }
 
     /** The group of one service, when it is pre-called now. */
-    public static java.util.Optional<Group> forService(QueueState s, Instant now, String service) {
+    public static java.util.Optional<Group> forService(QueueView s, Instant now, String service) {
         return decide(s, now).stream().filter(g -> g.service().equals(service)).findFirst();
     }
 
-    private static boolean earlyWarning(QueueState s) {
+    private static boolean earlyWarning(QueueView s) {
         return s.alarms().values().stream().anyMatch(a -> a.kind() == AlarmKind.EARLY_WARNING);
     }
 

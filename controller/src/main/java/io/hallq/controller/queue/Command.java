@@ -95,9 +95,9 @@ public sealed interface Command {
 
     /**
      * {@code command} on behalf of {@code actor} ("web:alice", "mqtt:central"): the events of manager actions
-     * (services, counters, profiles, notices) record who asked.
+     * (services, counters, profiles, notices) record who asked ({@link Actor}, checked when it is built).
      */
-    record By(String actor, Command command) implements Command {}
+    record By(Actor actor, Command command) implements Command {}
 
     /** The clock moved on: evaluate time-based alarms and the business day. */
     record Tick() implements Command {}

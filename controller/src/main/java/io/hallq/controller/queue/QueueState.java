@@ -111,14 +111,22 @@ public final class QueueState {
         return new Detached(config, QueueSnapshot.of(this), arrivals.copy(), changed);
     }
 
-    /** A detached copy of a state; {@link #restore()} builds it on whichever thread calls it. */
+    /**
+     * A detached copy of a state; {@link #view()} builds it on whichever thread calls it, as a state of its own that
+     * only that thread reads (it shares nothing with the writer's).
+     */
     public record Detached(HallConfig config, QueueSnapshot snapshot, ArrivalRates arrivals,
                            Map<Integer, Instant> changedAt) {
-        public QueueState restore() {
+        QueueState restore() {
             QueueState s = QueueState.restore(config, snapshot);
             s.arrivals.copyFrom(arrivals);
             changedAt.forEach((n, at) -> s.counters.get(n).changedAt(at));
             return s;
+        }
+
+        /** The restored copy, to be read on the calling thread alone. */
+        public QueueView view() {
+            return QueueView.of(restore());
         }
     }
 

@@ -4,6 +4,7 @@ import io.hallq.controller.hall.HallUnavailableException;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.Outcome;
 import io.hallq.controller.config.CounterConfig.ProfileEntry;
+import io.hallq.controller.queue.Actor;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.mqtt.CommandRequest;
@@ -137,22 +138,25 @@ final class CommandHandler {
     private CompletableFuture<CommandResponse> execute(String issuer, HallCommand command) {
         return switch (command) {
             case HallCommand.SetService s -> setService(s, issuer);
-            case HallCommand.BroadcastNotice n -> controller.submit(new Command.By(actor(issuer), new Command.PostNotice(
-                    n.textZh(), n.textEn(), clock.instant().plusSeconds(n.durationSeconds()))))
-                    .thenApply(this::fromOutcome);
+            case HallCommand.BroadcastNotice n -> onBehalf(issuer, new Command.PostNotice(
+                    n.textZh(), n.textEn(), clock.instant().plusSeconds(n.durationSeconds())));
             case HallCommand.RequestStats r -> stats.get().thenApply(d -> CommandResponse.accepted(hall, "stats", d));
             case HallCommand.SetCounterProfile p -> setProfile(p, issuer);
         };
     }
 
-    /** How the journal names an MQTT issuer ("mqtt:central"); {@link #issuerOf} reverses it. */
-    static String actor(String issuer) {
-        return "mqtt:" + issuer;
-    }
-
-    /** The issuer an MQTT-journaled actor names, or the actor itself for other sources. */
-    static String issuerOf(String actor) {
-        return actor != null && actor.startsWith("mqtt:") ? actor.substring(5) : actor;
+    /**
+     * Submits {@code cmd} on behalf of the issuer ({@link Actor#mqtt}: "mqtt:central"; {@link Actor#issuerOf}
+     * reverses it). An issuer too long to be an actor is rejected INVALID, as the engine answered it before.
+     */
+    private CompletableFuture<CommandResponse> onBehalf(String issuer, Command cmd) {
+        Actor actor;
+        try {
+            actor = Actor.mqtt(issuer);
+        } catch (IllegalArgumentException e) {
+            return rejected("INVALID", e.getMessage());
+        }
+        return controller.submit(new Command.By(actor, cmd)).thenApply(this::fromOutcome);
     }
 
     private CompletableFuture<CommandResponse> setService(HallCommand.SetService s, String issuer) {
@@ -161,15 +165,14 @@ final class CommandHandler {
                     "field 'command.service': this hall has no service '" + s.service() + "'"));
         }
         Command cmd = new Command.SetService(s.service(), s.enabled(), s.messageZh(), s.messageEn());
-        return controller.submit(new Command.By(actor(issuer), cmd)).thenApply(this::fromOutcome);
+        return onBehalf(issuer, cmd);
     }
 
     /** The engine checks services, classes and weights, and rejects with its own reason. */
     private CompletableFuture<CommandResponse> setProfile(HallCommand.SetCounterProfile p, String issuer) {
         List<ProfileEntry> entries = p.profile().stream().map(l -> new ProfileEntry(l.service(),
                 l.classes() == null ? List.of() : l.classes(), Duration.ofSeconds(l.weightSeconds()))).toList();
-        return controller.submit(new Command.By(actor(issuer), new Command.SetCounterProfile(p.counter(), entries)))
-                .thenApply(this::fromOutcome);
+        return onBehalf(issuer, new Command.SetCounterProfile(p.counter(), entries));
     }
 
     private CommandResponse fromOutcome(Outcome o) {

@@ -36,7 +36,7 @@ public final class NoticeBoard {
 
     /** A journaled notice as the hall status carries it: the issuer without the "mqtt:" of the journal. */
     static Notice toStatus(NoticePosted n) {
-        return new Notice(n.textZh(), n.textEn(), n.until(), n.by() == null ? "hall" : CommandHandler.issuerOf(n.by()));
+        return new Notice(n.textZh(), n.textEn(), n.until(), n.by() == null ? "hall" : io.hallq.controller.queue.Actor.issuerOf(n.by()));
     }
 
     /** Takes a journaled notice unless a later one is already here (a withdrawal is a notice already over). */

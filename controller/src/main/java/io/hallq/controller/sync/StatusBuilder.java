@@ -3,8 +3,7 @@ package io.hallq.controller.sync;
 import io.hallq.controller.config.HallInfo;
 import io.hallq.controller.config.ServiceConfig;
 import io.hallq.controller.queue.Estimator;
-import io.hallq.controller.queue.QueueState;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
 import io.hallq.protocol.mqtt.HallStatus;
@@ -24,7 +23,7 @@ final class StatusBuilder {
 
     private StatusBuilder() {}
 
-    static HallStatus build(QueueState s, long lastSeq, Instant at) {
+    static HallStatus build(QueueView s, long lastSeq, Instant at) {
         HallStatus.Notice notice = s.notice(at).map(NoticeBoard::toStatus).orElse(null);
         HallInfo info = s.config().hall();
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
@@ -39,18 +38,14 @@ final class StatusBuilder {
     }
 
     /** The wait is {@link Estimator#waitNow}: what a walk-in would be told, -1 while no open counter takes it. */
-    private static ServiceStatus service(QueueState s, ServiceConfig svc, Instant at) {
-        Map<String, Integer> byClass = new HashMap<>();
-        var waiting = s.waiting(svc.code());
-        for (Ticket t : waiting) {
-            byClass.merge(t.customerClass(), 1, Integer::sum);
-        }
+    private static ServiceStatus service(QueueView s, ServiceConfig svc, Instant at) {
+        Map<String, Integer> byClass = new HashMap<>(s.waitingByClass(svc.code()));
         HallEvent.ServiceChanged state = s.serviceState(svc.code());
         boolean enabled = state == null ? svc.enabled() : state.enabled();
-        return new ServiceStatus(enabled, waiting.size(), byClass, Estimator.waitNow(s, svc.code(), at));
+        return new ServiceStatus(enabled, s.waitingCount(svc.code()), byClass, s.waitNow(svc.code(), at));
     }
 
-    private static BusyLevel busy(QueueState s) {
+    private static BusyLevel busy(QueueView s) {
         var kinds = s.alarms().values().stream().map(HallEvent.AlarmRaised::kind).toList();
         if (kinds.contains(AlarmKind.ESCALATION)) {
             return BusyLevel.CROWDED;

@@ -14,8 +14,7 @@ import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.notify.PreCallRule;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
-import io.hallq.controller.queue.QueueState;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.protocol.event.HallEvent;
 import java.time.Clock;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class VoiceModule implements HallModule, EventListener {
      */
     private void preCallAfter(HallEvent.TicketCalled called) {
         hall.query(state -> {
-            Ticket t = state.ticket(called.ticket());
+            TicketView t = state.ticket(called.ticket());
             return t == null ? java.util.Optional.<PreCallRule.Group>empty()
                     : PreCallRule.forService(state, called.at(), t.service());
         }).thenAccept(group -> group.ifPresent(g -> submit(new Announcement.PreCall(g.tickets()))));

@@ -32,7 +32,7 @@ final class Access {
         return sessions;
     }
 
-    /** 128 random bits, URL-safe: used for CSRF tokens and mobile ticket tokens. */
+    /** 128 random bits, URL-safe: session and CSRF tokens (a ticket's mobile token is a {@code TicketToken}). */
     static String newToken() {
         byte[] b = new byte[16];
         RANDOM.nextBytes(b);

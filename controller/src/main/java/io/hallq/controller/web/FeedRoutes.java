@@ -1,5 +1,6 @@
 package io.hallq.controller.web;
 
+import io.hallq.controller.queue.TicketToken;
 import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.display.board.SseStream;
 import io.vertx.ext.web.Router;
@@ -53,17 +54,15 @@ final class FeedRoutes {
     }
 
     private void ticket(RoutingContext ctx) {
-        String token = ctx.pathParam("token");
-        LiveFeed.Issued found = HallRoutes.TOKEN.matcher(token).matches() ? feed.ticketOf(token) : null;
+        LiveFeed.Issued found = HallRoutes.ticketOfLink(feed, ctx);
         if (found == null) {
-            HallRoutes.unknownTicket(ctx);
             return;
         }
         SseStream s = gate.open(ctx, "ticket");
         if (s != null) {
             // a frame older than the ticket's issue may not hold it yet: it would read as "done"
             feed.frames().subscribe(s, "ticket", f -> f.seq() < found.seq() ? null
-                    : Json.write(HallRoutes.ticketView(f.view(), token, found)));
+                    : Json.write(HallRoutes.ticketView(f.view(), found)));
         }
     }
 

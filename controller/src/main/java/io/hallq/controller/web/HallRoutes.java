@@ -5,6 +5,7 @@ import io.hallq.controller.config.PublicUrl;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.TicketToken;
 import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.controller.web.WebConfig.WebUser;
 import io.hallq.protocol.PhoneNumber;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 /** Tickets, services, alarms, statistics and the whole hall for the manager. */
 final class HallRoutes {
 
-    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     /** A ticket just issued; {@code mobileUrl} is what its QR code holds. */
     record Issued(String ticket, String service, int peopleAhead, long estimatedWaitSeconds, boolean vipRoom,
@@ -78,15 +78,13 @@ final class HallRoutes {
         });
         router.get("/api/statistics").handler(this::statistics);
         router.get("/api/mobile/:token").handler(ctx -> {
-            String token = ctx.pathParam("token");
-            LiveFeed.Issued found = findToken(token);
+            LiveFeed.Issued found = ticketOfLink(feed, ctx);
             if (found == null) {
-                unknownTicket(ctx);
                 return;
             }
             // answered from the pages' view (never a query on the writer), once it holds the ticket
             Json.onRequestContext(feed.frameAtLeast(found.seq()).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
-                    .onSuccess(f -> Json.send(ctx, 200, ticketView(f.view(), token, found)))
+                    .onSuccess(f -> Json.send(ctx, 200, ticketView(f.view(), found)))
                     .onFailure(e -> Json.unavailable(ctx, e));
         });
     }
@@ -95,8 +93,8 @@ final class HallRoutes {
      * The mobile page of {@code token}: its ticket while live; DONE ("served or left the queue") with the
      * ticket's number once it left the queue today.
      */
-    static PageProjections.TicketView ticketView(HallView view, String token, LiveFeed.Issued found) {
-        PageProjections.TicketView v = PageProjections.ticket(view, token);
+    static PageProjections.TicketView ticketView(HallView view, LiveFeed.Issued found) {
+        PageProjections.TicketView v = PageProjections.ticket(view, found.token().value());
         return v.ticket() != null ? v : new PageProjections.TicketView(v.seq(), v.hallZh(), v.hallEn(),
                 found.ticket(), v.serviceZh(), v.serviceEn(), v.status(), v.counter(), v.counterZh(), v.counterEn(),
                 v.peopleAhead(), v.waitSeconds());
@@ -107,14 +105,17 @@ final class HallRoutes {
     }
 
     /**
-     * A ticket of today found by its mobile token in the feed's index (not by a query on the writer): null for a
-     * malformed token or one no ticket of today holds.
+     * The ticket of today whose mobile link the request names ({@code :token}), found in the feed's index (never by a
+     * query on the writer); null, after answering 404 UNKNOWN_TICKET, for a malformed token or one no ticket of today
+     * holds. The mobile page's answer ({@code /api/mobile/:token}) and its event stream ({@code /api/feed/ticket/:token})
+     * both find their ticket here.
      */
-    LiveFeed.Issued findToken(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
-            return null;
+    static LiveFeed.Issued ticketOfLink(LiveFeed feed, RoutingContext ctx) {
+        LiveFeed.Issued found = TicketToken.parse(ctx.pathParam("token")).map(feed::ticketOf).orElse(null);
+        if (found == null) {
+            unknownTicket(ctx);
         }
-        return feed.ticketOf(token);
+        return found;
     }
 
     private void issue(RoutingContext ctx) {
@@ -148,12 +149,12 @@ final class HallRoutes {
         String customerClass = phone == null ? null : phones.classOf(phone).orElse(null);
         // the clear number never leaves this method: the engine, journal and pages see it masked
         String masked = phone == null ? null : phone.masked();
-        String token = Access.newToken();
-        Command.IssueTicket cmd = new Command.IssueTicket(service, customerClass, masked, token);
+        TicketToken token = TicketToken.random();
+        Command.IssueTicket cmd = new Command.IssueTicket(service, customerClass, masked, token.value());
         Submit.command(hall, ctx, cmd, user.name(), o -> issued(o.events(), token));
     }
 
-    private Issued issued(List<JournaledEvent> events, String token) {
+    private Issued issued(List<JournaledEvent> events, TicketToken token) {
         return events.stream().map(JournaledEvent::event).filter(HallEvent.TicketIssued.class::isInstance)
                 .map(HallEvent.TicketIssued.class::cast).findFirst()
                 .map(t -> {
@@ -161,7 +162,7 @@ final class HallRoutes {
                             .findFirst().orElse(hall.lastSequence());
                     feed.noteIssued(token, t.ticket(), seq);
                     return new Issued(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom(),
-                            token, publicUrl + PublicUrl.MOBILE_PATH + token);
+                            token.value(), publicUrl + PublicUrl.MOBILE_PATH + token.value());
                 })
                 .orElse(null);
     }

@@ -4,15 +4,14 @@ import io.hallq.controller.config.CounterConfig.ProfileEntry;
 import io.hallq.controller.config.CustomerClassConfig;
 import io.hallq.controller.config.ServiceConfig;
 import io.hallq.controller.notify.PreCallRule;
-import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.CounterView;
 import io.hallq.controller.queue.Estimator;
-import io.hallq.controller.queue.QueueState;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.QueueView;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.protocol.event.HallEvent.AlarmRaised;
 import io.hallq.protocol.event.HallEvent.ServiceChanged;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
                       String token, int peopleAhead, long waitSeconds) {}
 
     /** A view with every estimate computed now, on this thread (the first view; tests). */
-    static HallView capture(QueueState s, long seq, Instant now) {
+    static HallView capture(QueueView s, long seq, Instant now) {
         return capture(s, seq, now, PageEstimates.compute(s, seq, now));
     }
 
@@ -61,12 +60,12 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
      * A view whose waits come from {@code estimates} (computed off the writer, aged to {@code now}); people ahead
      * are counted now. Costs one pass over the queue, no forecast.
      */
-    static HallView capture(QueueState s, long seq, Instant now, PageEstimates estimates) {
+    static HallView capture(QueueView s, long seq, Instant now, PageEstimates estimates) {
         var hall = s.config().hall();
-        Map<Ticket, Estimator.Estimate> people = Estimator.peopleAheadOfAll(s);
-        List<TicketInfo> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
+        Map<String, Estimator.Estimate> people = s.peopleAheadOfAll();
+        List<TicketInfo> tickets = s.liveTickets().stream() // in issue order
                 .map(t -> {
-                    Estimator.Estimate e = people.get(t);
+                    Estimator.Estimate e = people.get(t.number());
                     if (e == null) {
                         return ticket(t, new Estimator.Estimate(0, 0));
                     }
@@ -81,9 +80,9 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
                 PreCallRule.decide(s, now));
     }
 
-    private static List<CounterInfo> counters(QueueState s) {
+    private static List<CounterInfo> counters(QueueView s) {
         List<CounterInfo> out = new ArrayList<>();
-        for (CounterState c : s.counters()) {
+        for (CounterView c : s.counters()) {
             out.add(new CounterInfo(c.number(), c.config().nameZh(), c.config().nameEn(), c.config().vipRoom(),
                     c.status().name(), c.current(), c.profile().stream().map(HallView::line).toList()));
         }
@@ -94,7 +93,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
         return new ProfileLine(e.service(), e.classes(), e.weight().toSeconds());
     }
 
-    private static List<ServiceInfo> services(QueueState s, Instant now, PageEstimates estimates) {
+    private static List<ServiceInfo> services(QueueView s, Instant now, PageEstimates estimates) {
         List<ServiceInfo> out = new ArrayList<>();
         for (ServiceConfig svc : s.config().services()) {
             ServiceChanged st = s.serviceState(svc.code());
@@ -102,16 +101,16 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
             for (CustomerClassConfig c : s.config().classes()) {
                 byClass.put(c.code(), 0);
             }
-            s.waiting(svc.code()).forEach(t -> byClass.merge(t.customerClass(), 1, Integer::sum));
+            s.waitingByClass(svc.code()).forEach((cls, n) -> byClass.merge(cls, n, Integer::sum));
             out.add(new ServiceInfo(svc.code(), svc.nameZh(), svc.nameEn(), svc.prefix(), st.enabled(),
-                    st.messageZh(), st.messageEn(), svc.directQueue(), s.waiting(svc.code()).size(), byClass,
+                    st.messageZh(), st.messageEn(), svc.directQueue(), s.waitingCount(svc.code()), byClass,
                     estimates.walkIn(svc.code(), now),
-                    Math.round(s.handling().meanSeconds(svc.code()))));
+                    Math.round(s.meanHandlingSeconds(svc.code()))));
         }
         return out;
     }
 
-    private static TicketInfo ticket(Ticket t, Estimator.Estimate e) {
+    private static TicketInfo ticket(TicketView t, Estimator.Estimate e) {
         return new TicketInfo(t.number(), t.service(), t.customerClass(), t.status().name(), t.counter(),
                 t.issuedAt(), t.calledAt(), t.recalls(), t.vipRoom(), t.phoneMasked(), t.token(), e.peopleAhead(),
                 e.waitSeconds());

@@ -13,6 +13,7 @@ import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.WireEvents;
 import java.nio.charset.StandardCharsets;
 import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.TicketToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
     static final int MAX_WAITERS = 1_000;
 
     /** A ticket of today found by its mobile token. */
-    record Issued(String ticket, long seq) {}
+    record Issued(TicketToken token, String ticket, long seq) {}
 
     private record Waiter(long seq, java.util.concurrent.CompletableFuture<Frame> future) {}
 
@@ -122,13 +123,13 @@ final class LiveFeed implements EventListener, AutoCloseable {
      * The ticket of today holding mobile {@code token}, from the feed's own index (never a query on the writer),
      * or null: a malformed token, or none issued today.
      */
-    Issued ticketOf(String token) {
-        return token == null ? null : tokens.get(token);
+    Issued ticketOf(TicketToken token) {
+        return tokens.get(token.value());
     }
 
     /** Records a token the web just issued, so its page is found before the feed sees the event. */
-    void noteIssued(String token, String ticket, long seq) {
-        tokens.putIfAbsent(token, new Issued(ticket, seq));
+    void noteIssued(TicketToken token, String ticket, long seq) {
+        tokens.putIfAbsent(token.value(), new Issued(token, ticket, seq));
     }
 
     /** The first frame at sequence {@code seq} or later (at once when the latest is); fails when too many wait. */
@@ -176,7 +177,8 @@ final class LiveFeed implements EventListener, AutoCloseable {
             if (je.event() instanceof HallEvent.DayStarted) {
                 tokens.clear();
             } else if (je.event() instanceof HallEvent.TicketIssued t && t.token() != null) {
-                tokens.put(t.token(), new Issued(t.ticket(), je.sequence()));
+                TicketToken.parse(t.token()).ifPresent(token -> tokens.put(token.value(),
+                        new Issued(token, t.ticket(), je.sequence())));
             }
         }
     }
@@ -290,7 +292,7 @@ final class LiveFeed implements EventListener, AutoCloseable {
                         estimator.execute(() -> {
                             PageEstimates fresh;
                             try {
-                                fresh = PageEstimates.compute(c.detached().restore(), seq, at);
+                                fresh = PageEstimates.compute(c.detached().view(), seq, at);
                             } catch (RuntimeException e) {
                                 Logger.error(e, "Could not compute the pages' estimates");
                                 fresh = null;

@@ -3,13 +3,12 @@ package io.hallq.controller.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.notify.NotifyModule;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketToken;
 import io.hallq.protocol.PhoneNumber;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The notification module's routes on the hall's web server:
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class NotifyRoutes implements WebRoutes {
 
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final int BODY_LIMIT = 1024;
 
     private final NotifyModule notify;
@@ -77,7 +75,7 @@ public final class NotifyRoutes implements WebRoutes {
         router.post("/m/:token/reminders").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         router.post("/m/:token/reminders").handler(ctx -> {
             String token = ctx.pathParam("token");
-            if (!TOKEN.matcher(token).matches()) {
+            if (TicketToken.parse(token).isEmpty()) {
                 Json.error(ctx, 404, "NOT_FOUND", "no ticket of today has this link");
                 return;
             }
@@ -96,8 +94,7 @@ public final class NotifyRoutes implements WebRoutes {
                 return;
             }
             PhoneNumber phone = PhoneNumber.parse(phoneNode.textValue());
-            Json.onRequestContext(hall.query(s -> s.liveTickets().stream()
-                    .anyMatch(t -> token.equals(t.token()) && t.status() == Ticket.Status.WAITING)))
+            Json.onRequestContext(hall.query(s -> s.ticketByToken(token).filter(t -> t.waiting()).isPresent()))
                     .onSuccess(waiting -> {
                         if (!waiting) {
                             Json.error(ctx, 404, "NOT_FOUND", "no waiting ticket has this link");

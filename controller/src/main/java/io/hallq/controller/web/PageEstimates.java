@@ -1,8 +1,7 @@
 package io.hallq.controller.web;
 
-import io.hallq.controller.queue.Estimator;
-import io.hallq.controller.queue.QueueState;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.QueueView;
+import io.hallq.controller.queue.TicketView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,14 +21,14 @@ import java.util.Map;
  */
 record PageEstimates(long seq, Instant at, Map<String, Long> byTicket, Map<String, Long> walkIns) {
 
-    static PageEstimates compute(QueueState s, long seq, Instant now) {
+    static PageEstimates compute(QueueView s, long seq, Instant now) {
         Map<String, Long> byTicket = new HashMap<>();
-        Estimator.forAllWaiting(s, now).forEach((t, e) -> byTicket.put(t.number(), e.waitSeconds()));
-        return new PageEstimates(seq, now, byTicket, Map.copyOf(Estimator.waitNowAll(s, now)));
+        s.estimatesOfAllWaiting(now).forEach((t, e) -> byTicket.put(t, e.waitSeconds()));
+        return new PageEstimates(seq, now, byTicket, s.waitNowAll(now));
     }
 
     /** A ticket's remaining wait at {@code now}. */
-    long waitOf(Ticket t, Instant now) {
+    long waitOf(TicketView t, Instant now) {
         Long w = byTicket.get(t.number());
         return aged(w != null ? w : walkIns.getOrDefault(t.service(), -1L), now);
     }

@@ -1,7 +1,7 @@
 package io.hallq.controller.web;
 
 import io.hallq.controller.hall.HallController;
-import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.controller.stats.HallStatistics;
 import io.hallq.controller.stats.StaffingAdvice;
 import io.hallq.controller.web.WebConfig.Role;
@@ -71,7 +71,7 @@ final class StaffingRoutes {
 
     /** What the open-more line needs from the queue as it is now (read on the writer thread). */
     record QueueNow(long countersToOpen, long waiting, long openCounters, long shortfall) {
-        static QueueNow of(QueueState s) {
+        static QueueNow of(QueueView s) {
             return new QueueNow(s.countersToOpen(), s.waitingCount(), s.openCounters(), s.counterShortfall());
         }
     }

@@ -3,7 +3,9 @@ package io.hallq.controller.web;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.hall.Outcome;
+import io.hallq.controller.queue.Actor;
 import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.RejectReason;
 import io.hallq.controller.queue.Result;
 import io.hallq.protocol.event.HallEvent;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +34,13 @@ final class Submit {
      */
     static void command(HallController hall, RoutingContext ctx, Command command, String who,
                         Function<Outcome, Object> result) {
-        Command journaled = who == null || who.equals("?") ? command : new Command.By("web:" + who, command);
+        Command journaled;
+        try {
+            journaled = who == null || who.equals("?") ? command : new Command.By(Actor.web(who), command);
+        } catch (IllegalArgumentException e) { // config keeps user names to letters, digits, '.', '_' and '-'
+            Json.error(ctx, 400, RejectReason.INVALID.name(), e.getMessage());
+            return;
+        }
         Json.onRequestContext(hall.submit(journaled)).onComplete((outcome, failure) -> {
             if (failure != null) {
                 Logger.error(failure, "Command {} from {} failed", describe(command), who);

@@ -8,7 +8,7 @@ import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.queue.Command;
-import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.controller.ticket.NearbyHalls;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
@@ -76,7 +76,7 @@ class DeviceModuleTest {
         }
     }
 
-    private <T> T query(Function<QueueState, T> q) {
+    private <T> T query(Function<QueueView, T> q) {
         return runtime.hall().query(q).join();
     }
 

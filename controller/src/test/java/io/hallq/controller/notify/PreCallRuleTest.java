@@ -10,9 +10,9 @@ import io.hallq.controller.config.HallConfigBuilder;
 import io.hallq.controller.config.PreCallConfig;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
-import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.controller.queue.Result;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +52,8 @@ class PreCallRuleTest {
             now = now.plusSeconds(1);
         }
 
-        QueueState s() {
-            return engine.state();
+        QueueView s() {
+            return engine.view();
         }
 
         boolean earlyWarning() {
@@ -179,7 +179,7 @@ class PreCallRuleTest {
         assertEquals(busy, groups.stream().map(PreCallRule.Group::service).collect(Collectors.toSet()));
         for (PreCallRule.Group g : groups) {
             // all walk-ins of one class: the next to be called are the lowest numbers still waiting
-            List<String> head = h.s().waiting(g.service()).stream().map(Ticket::number).sorted().limit(k).toList();
+            List<String> head = h.s().waiting(g.service()).stream().map(TicketView::number).sorted().limit(k).toList();
             assertEquals(head, g.tickets());
             assertEquals(Math.min(k, h.s().waiting(g.service()).size()), g.tickets().size());
         }

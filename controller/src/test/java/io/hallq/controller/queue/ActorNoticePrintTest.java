@@ -2,6 +2,7 @@ package io.hallq.controller.queue;
 
 import static io.hallq.controller.TestHalls.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +31,13 @@ class ActorNoticePrintTest {
 
     @Test
     void managerActions_onSomeonesBehalf_journalWhoAsked() {
-        ServiceChanged off = EngineHarness.only(h.ok(new By("web:alice",
+        ServiceChanged off = EngineHarness.only(h.ok(new By(new Actor("web:alice"),
                 new Command.SetService("PAY", false, "维护", "Maintenance"))), ServiceChanged.class);
         assertEquals("web:alice", off.by());
-        CounterChanged paused = EngineHarness.only(h.ok(new By("mqtt:central", new Command.Pause(2))),
+        CounterChanged paused = EngineHarness.only(h.ok(new By(new Actor("mqtt:central"), new Command.Pause(2))),
                 CounterChanged.class);
         assertEquals("mqtt:central", paused.by());
-        CounterProfileChanged profile = EngineHarness.only(h.ok(new By("web:bob",
+        CounterProfileChanged profile = EngineHarness.only(h.ok(new By(new Actor("web:bob"),
                 new Command.SetCounterProfile(3, List.of(entry("OPEN", 0))))), CounterProfileChanged.class);
         assertEquals("web:bob", profile.by());
     }
@@ -52,22 +53,24 @@ class ActorNoticePrintTest {
 
     @Test
     void actorOfOneCommand_doesNotLeakIntoTheNext() {
-        h.ok(new By("web:alice", new Command.Pause(2)));
+        h.ok(new By(new Actor("web:alice"), new Command.Pause(2)));
         assertNull(EngineHarness.only(h.ok(new Command.Resume(2)), CounterChanged.class).by());
     }
 
     @Test
     void badActors_andNestedOnes_areRejected() {
-        assertEquals(RejectReason.INVALID, h.rejected(new By("web alice", new Command.Pause(2))).reason());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new Actor("web alice"));
+        assertEquals("an actor is 1-64 letters, digits or '_.@:-', not web alice", bad.getMessage());
+        assertTrue(Actor.parse("web alice").isEmpty());
         assertEquals(RejectReason.INVALID, h.rejected(new By(null, new Command.Pause(2))).reason());
         assertEquals(RejectReason.INVALID,
-                h.rejected(new By("web:a", new By("web:b", new Command.Pause(2)))).reason());
+                h.rejected(new By(new Actor("web:a"), new By(new Actor("web:b"), new Command.Pause(2)))).reason());
         assertEquals(HallEvent.CounterStatus.OPEN, h.engine.state().counter(2).status(), "nothing changed");
     }
 
     @Test
     void notice_isJournaled_replacesTheOldOne_andExpires() {
-        NoticePosted first = EngineHarness.only(h.ok(new By("mqtt:central",
+        NoticePosted first = EngineHarness.only(h.ok(new By(new Actor("mqtt:central"),
                 new PostNotice(" 今日16点停办开户 ", "No new accounts after 16:00", h.now.plusSeconds(3600)))),
                 NoticePosted.class);
         assertEquals("今日16点停办开户", first.textZh(), "texts are trimmed");
@@ -132,7 +135,7 @@ class ActorNoticePrintTest {
         TicketIssued printed = EngineHarness.only(h.ok(new Command.IssueTicket("OPEN", null, null, "t2", true)),
                 TicketIssued.class);
         h.ok(new MarkPrinted(printed.ticket()));
-        h.ok(new By("mqtt:central", new PostNotice("暂停", "Paused", h.now.plusSeconds(600))));
+        h.ok(new By(new Actor("mqtt:central"), new PostNotice("暂停", "Paused", h.now.plusSeconds(600))));
         QueueState replayed = new QueueState(TestHalls.small());
         for (HallEvent e : h.journal) {
             replayed.apply(EventCodec.decode(EventCodec.encode(e)));

@@ -59,9 +59,9 @@ class QueuePropertiesTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(-60, 90_000).map(s -> new PostNotice(
                         "通知", "notice", s < 0 ? null : TestHalls.MONDAY_10AM.plusSeconds(s)))),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of("web:alice", "mqtt:central", "bad actor"),
-                        counter).as((a, c) -> new By(a, new Pause(c)))),
+                        counter).as((a, c) -> new By(Actor.parse(a).orElse(null), new Pause(c)))), // "bad actor": none
                 net.jqwik.api.Tuple.of(1, Combinators.combine(counter, service)
-                        .as((c, s) -> new By("web:bob", new SetCounterProfile(c, List.of(
+                        .as((c, s) -> new By(new Actor("web:bob"), new SetCounterProfile(c, List.of(
                                 new io.hallq.controller.config.CounterConfig.ProfileEntry(s, List.of(),
                                         Duration.ZERO)))))));
         Arbitrary<Integer> seconds = Arbitraries.frequencyOf(

@@ -8,6 +8,11 @@ public final class StateFingerprint {
 
     private StateFingerprint() {}
 
+    /** The fingerprint of the state a query's view reads (on the writer, inside the query). */
+    public static String of(QueueView v) {
+        return of(v.state());
+    }
+
     public static String of(QueueState s) {
         StringBuilder b = new StringBuilder("day=").append(s.day()).append(" last=").append(s.lastAt()).append('\n');
         for (var svc : s.config().services()) {

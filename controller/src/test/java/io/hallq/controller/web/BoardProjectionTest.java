@@ -11,6 +11,7 @@ import io.hallq.controller.device.PrinterStatus;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.QueueState;
+import io.hallq.controller.queue.QueueView;
 import io.hallq.controller.queue.Result;
 import io.hallq.display.board.BoardView.Notice;
 import io.hallq.protocol.EventCodec;
@@ -50,7 +51,7 @@ class BoardProjectionTest {
         for (String json : eventJson) {
             s.apply(EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)));
         }
-        return notices(s);
+        return notices(QueueView.of(s));
     }
 
     /** A DEVICE alarm as the version before cause codes journaled it: texts only. */
@@ -63,12 +64,12 @@ class BoardProjectionTest {
         return notices.stream().anyMatch(n -> n.zh().startsWith("取号机"));
     }
 
-    private static List<Notice> notices(QueueState s) {
+    private static List<Notice> notices(QueueView s) {
         Frame f = new Frame(HallView.capture(s, 1, NOW), new DayLedger().snapshot(), List.of());
         return BoardProjection.of(f, HALL).notices();
     }
 
-    private static io.hallq.display.board.BoardView board(QueueState s) {
+    private static io.hallq.display.board.BoardView board(QueueView s) {
         Frame f = new Frame(HallView.capture(s, 1, NOW), new DayLedger().snapshot(), List.of());
         return BoardProjection.of(f, HALL);
     }
@@ -80,9 +81,9 @@ class BoardProjectionTest {
         for (int i = 0; i < 4; i++) {
             run(Command.IssueTicket.walkIn("OPEN"));
         }
-        assertEquals(List.of(), board(engine.state()).preCalls(), "4 waiting at 2 open counters: no early warning");
+        assertEquals(List.of(), board(engine.view()).preCalls(), "4 waiting at 2 open counters: no early warning");
         run(Command.IssueTicket.walkIn("PAY"));
-        io.hallq.display.board.BoardView view = board(engine.state());
+        io.hallq.display.board.BoardView view = board(engine.view());
         assertEquals(List.of(new io.hallq.display.board.BoardView.PreCallLine("OPEN", "OPEN中文", "OPEN en",
                 List.of("A001", "A002"), "请 A001、A002 号准备", "A001, A002 please get ready")), view.preCalls(),
                 "PAY has 1 waiting, fewer than the default minWaiting 3");
@@ -91,21 +92,21 @@ class BoardProjectionTest {
         assertEquals(view, io.hallq.controller.sync.BoardMessages.toView(
                 io.hallq.controller.sync.BoardMessages.toMessage("test-hall", view)));
         run(new Command.OpenCounter(4)); // 5 waiting at 3 open: the warning clears
-        assertEquals(List.of(), board(engine.state()).preCalls());
+        assertEquals(List.of(), board(engine.view()).preCalls());
     }
 
     @Test
     void whileNoOpenCounterServesAService_theBoardStatesNoWaitForIt_asTheMqttStatusDoes() {
         run(Command.IssueTicket.walkIn("PAY"));
-        assertTrue(pay(engine.state()).waitSeconds() >= 0, "counters 2 and 3 serve PAY");
+        assertTrue(pay(engine.view()).waitSeconds() >= 0, "counters 2 and 3 serve PAY");
         run(new Command.Pause(2));
         run(new Command.Pause(3));
-        assertEquals(1, pay(engine.state()).waiting());
-        assertEquals(-1, pay(engine.state()).waitSeconds(), "only the VIP room is open: no wait to promise walk-ins");
-        assertEquals(-1, io.hallq.controller.queue.Estimator.waitNow(engine.state(), "PAY", NOW));
+        assertEquals(1, pay(engine.view()).waiting());
+        assertEquals(-1, pay(engine.view()).waitSeconds(), "only the VIP room is open: no wait to promise walk-ins");
+        assertEquals(-1, engine.view().waitNow("PAY", NOW));
     }
 
-    private static io.hallq.display.board.BoardView.ServiceLine pay(QueueState s) {
+    private static io.hallq.display.board.BoardView.ServiceLine pay(QueueView s) {
         Frame f = new Frame(HallView.capture(s, 1, NOW), new DayLedger().snapshot(), List.of());
         return BoardProjection.of(f, HALL).services().stream().filter(l -> l.code().equals("PAY")).findFirst()
                 .orElseThrow();
@@ -113,26 +114,26 @@ class BoardProjectionTest {
 
     @Test
     void printerOutOfPaper_putsTheBilingualPaperNoticeFirst_andItGoesWhenTheAlarmClears() {
-        assertFalse(notices(engine.state()).contains(PrinterNotice.PAPER_OUT));
+        assertFalse(notices(engine.view()).contains(PrinterNotice.PAPER_OUT));
         printerFault(PAPER_OUT);
-        List<Notice> shown = notices(engine.state());
+        List<Notice> shown = notices(engine.view());
         assertEquals(new Notice("取号机暂停出票(缺纸),请稍候或到服务台咨询",
                 "The ticket machine is out of paper - please wait or ask at the front desk"), shown.get(0));
         run(new Command.DeviceRecovered(PrinterFault.DEVICE));
-        assertTrue(notices(engine.state()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
-                notices(engine.state()).toString());
+        assertTrue(notices(engine.view()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
+                notices(engine.view()).toString());
     }
 
     @Test
     void coverOpen_offline_andOtherFaults_eachHaveTheirOwnNotice() {
         printerFault(COVER_OPEN);
-        assertEquals(PrinterNotice.COVER_OPEN, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.COVER_OPEN, notices(engine.view()).get(0));
         printerFault(OFFLINE);
-        assertEquals(PrinterNotice.OFFLINE, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.OFFLINE, notices(engine.view()).get(0));
         printerFault(PrinterStatus.UNREACHABLE);
-        assertEquals(PrinterNotice.OFFLINE, notices(engine.state()).get(0), "not connected reads as offline");
+        assertEquals(PrinterNotice.OFFLINE, notices(engine.view()).get(0), "not connected reads as offline");
         printerFault(CUTTER);
-        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.view()).get(0));
         assertEquals(4, List.of(PrinterNotice.PAPER_OUT, PrinterNotice.COVER_OPEN, PrinterNotice.OFFLINE,
                 PrinterNotice.OUT_OF_ORDER).stream().map(Notice::en).distinct().count());
     }
@@ -140,50 +141,50 @@ class BoardProjectionTest {
     @Test
     void aPrinterAlarmWithATextThisVersionDoesNotKnow_stillTellsCustomersNoTicketsArePrinted() {
         run(new Command.DeviceFault(PrinterFault.DEVICE, "打印机过热", "Ticket printer overheated"));
-        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.view()).get(0));
     }
 
     @Test
     void paperNearEnd_isForStaffOnly_unlessTheHallStopsIssuingThen() {
         run(PrinterFault.PaperLow.WARN.fault());
-        assertTrue(notices(engine.state()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
-                notices(engine.state()).toString());
+        assertTrue(notices(engine.view()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
+                notices(engine.view()).toString());
         run(PrinterFault.PaperLow.STOP.fault());
-        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.view()).get(0));
     }
 
     @Test
     void theNotice_goesByTheAlarmsCause_notByItsWording() {
         run(new Command.DeviceFault(PrinterFault.DEVICE, "取号打印机没纸了", "No paper in the ticket printer",
                 "paper-out"));
-        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.view()).get(0));
         run(new Command.DeviceFault(PrinterFault.DEVICE, "纸仓盖没关", "Printer lid open", "cover-open"));
-        assertEquals(PrinterNotice.COVER_OPEN, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.COVER_OPEN, notices(engine.view()).get(0));
         run(new Command.DeviceFault(PrinterFault.DEVICE, "打印机离线", "Ticket printer offline", "printer-on-fire"));
-        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.state()).get(0), "a cause this version does not know");
+        assertEquals(PrinterNotice.OUT_OF_ORDER, notices(engine.view()).get(0), "a cause this version does not know");
         run(new Command.DeviceRecovered(PrinterFault.DEVICE));
         run(new Command.DeviceFault(PrinterFault.PAPER_DEVICE, "纸快用完了,暂停取号", "Paper almost gone, paused",
                 "near-end-stop"));
-        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.view()).get(0));
         run(new Command.DeviceFault(PrinterFault.PAPER_DEVICE, "打印纸将尽,已暂停取号",
                 "Ticket paper low: issuing stopped", "near-end"));
-        assertFalse(showsAPrinterNotice(notices(engine.state())), "a warning, whatever its text says");
+        assertFalse(showsAPrinterNotice(notices(engine.view())), "a warning, whatever its text says");
     }
 
     @Test
     void aNewCause_replacesThePrinterAlarm_soExactlyOneIsActive_andRecoveryClearsIt() {
         printerFault(COVER_OPEN);
         printerFault(PAPER_OUT);
-        List<HallEvent.AlarmRaised> printerAlarms = engine.state().alarms().values().stream()
+        List<HallEvent.AlarmRaised> printerAlarms = engine.view().alarms().values().stream()
                 .filter(a -> PrinterFault.of(a).isPresent()).toList();
         assertEquals(1, printerAlarms.size(), printerAlarms.toString());
         assertEquals("paper-out", printerAlarms.get(0).cause());
-        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.state()).get(0));
-        assertTrue(notices(engine.state()).stream().noneMatch(PrinterNotice.COVER_OPEN::equals));
+        assertEquals(PrinterNotice.PAPER_OUT, notices(engine.view()).get(0));
+        assertTrue(notices(engine.view()).stream().noneMatch(PrinterNotice.COVER_OPEN::equals));
 
         run(new Command.DeviceRecovered(PrinterFault.DEVICE));
-        assertTrue(engine.state().alarms().values().stream().noneMatch(a -> PrinterFault.of(a).isPresent()));
-        assertFalse(showsAPrinterNotice(notices(engine.state())), notices(engine.state()).toString());
+        assertTrue(engine.view().alarms().values().stream().noneMatch(a -> PrinterFault.of(a).isPresent()));
+        assertFalse(showsAPrinterNotice(notices(engine.view())), notices(engine.view()).toString());
     }
 
     @Test
@@ -221,8 +222,8 @@ class BoardProjectionTest {
     @Test
     void otherDeviceAlarms_showNothing() {
         run(new Command.DeviceFault("button-PAY", "按钮卡住", "Button stuck"));
-        assertTrue(notices(engine.state()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
-                notices(engine.state()).toString());
+        assertTrue(notices(engine.view()).stream().noneMatch(n -> n.zh().startsWith("取号机")),
+                notices(engine.view()).toString());
     }
 
     @Test
@@ -230,6 +231,6 @@ class BoardProjectionTest {
         printerFault(COVER_OPEN);
         QueueState replayed = new QueueState(HALL);
         journal.forEach(replayed::apply);
-        assertEquals(PrinterNotice.COVER_OPEN, notices(replayed).get(0));
+        assertEquals(PrinterNotice.COVER_OPEN, notices(QueueView.of(replayed)).get(0));
     }
 }

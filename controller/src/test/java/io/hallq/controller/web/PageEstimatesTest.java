@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.queue.Command;
-import io.hallq.controller.queue.Estimator;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.Result;
 import java.time.Instant;
@@ -33,10 +32,10 @@ class PageEstimatesTest {
         }
         run(new Command.CallNext(2), NOW);
         run(new Command.CallNext(3), NOW);
-        var s = engine.state();
+        var s = engine.view();
         PageEstimates known = PageEstimates.compute(s, 7, NOW);
         HallView.TicketInfo lastBefore = HallView.capture(s, 7, NOW, known).ticket("A006");
-        assertEquals(Estimator.forWaiting(s, s.ticket("A006"), NOW).waitSeconds(), lastBefore.waitSeconds());
+        assertEquals(s.estimate("A006", NOW).orElseThrow().waitSeconds(), lastBefore.waitSeconds());
 
         Instant later = NOW.plusSeconds(60);
         run(new Command.Finish(2), later);
@@ -45,7 +44,7 @@ class PageEstimatesTest {
         HallView v = HallView.capture(s, 10, later, known);
 
         HallView.TicketInfo last = v.ticket("A006");
-        assertEquals(Estimator.forWaiting(s, s.ticket("A006"), later).peopleAhead(), last.peopleAhead(),
+        assertEquals(s.estimate("A006", later).orElseThrow().peopleAhead(), last.peopleAhead(),
                 "people ahead are counted afresh");
         assertEquals(lastBefore.peopleAhead() - 1, last.peopleAhead());
         assertEquals(Math.max(0, lastBefore.waitSeconds() - 60), last.waitSeconds(), "the wait counts down");

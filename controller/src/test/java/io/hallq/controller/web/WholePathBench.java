@@ -34,11 +34,14 @@ public final class WholePathBench {
 
     public static void main(String[] args) throws Exception {
         boolean cpu = args[0].equals("--cpu");
-        int first = cpu ? 1 : 0;
+        boolean view = args[0].equals("--view");
+        int first = cpu || view ? 1 : 0;
         String label = args[first];
         int rounds = Integer.parseInt(args[first + 1]);
         for (int i = first + 2; i < args.length; i++) {
-            if (cpu) {
+            if (view) {
+                viewCpu(label, rounds, Integer.parseInt(args[i]));
+            } else if (cpu) {
                 writerCpu(label, rounds, Integer.parseInt(args[i]));
             } else {
                 run(label, rounds, Integer.parseInt(args[i]));
@@ -70,10 +73,10 @@ public final class WholePathBench {
             now = now.plusSeconds(5);
             long a = threads.getCurrentThreadCpuTime();
             engine.handle(new Command.IssueTicket(SERVICES[Math.floorMod(r, 3)], null, null, null), now);
-            sink += HallView.capture(engine.state(), r, now).tickets().size();
+            sink += HallView.capture(engine.view(), r, now).tickets().size();
             long b = threads.getCurrentThreadCpuTime();
             engine.handle(new Command.CallNext(2 + Math.floorMod(r, 2)), now.plusSeconds(1));
-            sink += HallView.capture(engine.state(), r, now.plusSeconds(1)).tickets().size();
+            sink += HallView.capture(engine.view(), r, now.plusSeconds(1)).tickets().size();
             long c = threads.getCurrentThreadCpuTime();
             if (r >= 0) {
                 issue[r] = b - a;
@@ -133,6 +136,34 @@ public final class WholePathBench {
                 return System.nanoTime() - start;
             }
         }
+    }
+
+    /**
+     * The writer's part of one pages' view between two estimate passes ({@code HallView.capture} with the last
+     * estimates, as {@code LiveFeed} takes it after every batch), in CPU time of this thread: no command, no forecast.
+     */
+    private static void viewCpu(String label, int rounds, int waiting) throws IOException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Path dir = Files.createTempDirectory("hallq-wholepath-view");
+        QueueEngine engine = new QueueEngine(TestHalls.small(dir));
+        var at = TestHalls.MONDAY_10AM.minusSeconds(waiting + 60L);
+        for (int i = 0; i < waiting; i++) {
+            engine.handle(new Command.IssueTicket(SERVICES[i % 3], i % 10 == 0 ? "GOTONE" : null, null, null),
+                    at.plusSeconds(i));
+        }
+        var now = TestHalls.MONDAY_10AM;
+        PageEstimates known = PageEstimates.compute(engine.view(), 1, now);
+        long[] took = new long[rounds];
+        long sink = 0;
+        for (int r = -Math.max(200, rounds); r < rounds; r++) {
+            long a = threads.getCurrentThreadCpuTime();
+            sink += HallView.capture(engine.view(), r, now, known).tickets().size();
+            long b = threads.getCurrentThreadCpuTime();
+            if (r >= 0) {
+                took[r] = b - a;
+            }
+        }
+        row(label + " (view CPU, " + sink % 2 + ")", waiting, engine.view().waitingCount(), "pages' view", took);
     }
 
     private static void row(String label, int waiting, int left, String op, long[] nanos) {

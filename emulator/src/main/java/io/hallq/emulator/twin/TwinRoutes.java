@@ -3,7 +3,7 @@ package io.hallq.emulator.twin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallq.controller.hall.HallController;
-import io.hallq.controller.queue.CounterState;
+import io.hallq.controller.queue.CounterView;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.web.WebRoutes;
 import io.hallq.display.board.SseStream;
@@ -120,9 +120,9 @@ public final class TwinRoutes implements WebRoutes {
         router.route("/twin/*").handler(StaticHandler.create("web/twin").setCachingEnabled(false));
     }
 
-    private static Map<Integer, String> servingOf(io.hallq.controller.queue.QueueState s) {
+    private static Map<Integer, String> servingOf(io.hallq.controller.queue.QueueView s) {
         Map<Integer, String> m = new HashMap<>();
-        for (CounterState c : s.counters()) {
+        for (CounterView c : s.counters()) {
             if (c.current() != null) {
                 m.put(c.number(), c.current());
             }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.hall.HallModule;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.controller.sync.CentralPhoneLookup;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
@@ -95,11 +95,11 @@ class CentralLookupIT {
         }});
     }
 
-    private static Ticket take(HardwareHall h, String phone, String service, int before) {
+    private static TicketView take(HardwareHall h, String phone, String service, int before) {
         h.devices.phoneKeypad().orElseThrow().type(phone + "#");
         h.devices.button(service).orElseThrow().tap();
         HardwareHall.await("a printed ticket", WAIT, () -> h.devices.printer().tickets().size() == before + 1);
-        return h.query(s -> s.liveTickets().stream().max(java.util.Comparator.comparingLong(Ticket::order))
+        return h.query(s -> s.liveTickets().stream().max(java.util.Comparator.comparingLong(TicketView::order))
                 .orElseThrow());
     }
 
@@ -168,7 +168,7 @@ class CentralLookupIT {
                     .anyMatch(s -> s.startsWith(Topics.lookupReply("sh-pudong-01") + " ")));
             assertEquals("WALKIN", take(h, "13700000000", "PLAN", 1).customerClass());
             assertEquals("VIP", h.query(s -> s.liveTickets().stream().min(
-                    java.util.Comparator.comparingLong(Ticket::order)).orElseThrow().customerClass()));
+                    java.util.Comparator.comparingLong(TicketView::order)).orElseThrow().customerClass()));
             assertNoClearNumber("13900000001", "13700000000");
         }
     }

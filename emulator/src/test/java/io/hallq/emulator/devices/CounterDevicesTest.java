@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.protocol.event.HallEvent.CounterStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,7 @@ class CounterDevicesTest {
             HardwareHall.await("called", WAIT, () -> h.query(s -> s.counter(1).current()) != null);
             keys.type("42"); // services[1] = SIM
             HardwareHall.await("transferred", WAIT, () -> {
-                Ticket t = h.query(s -> s.ticket("G001"));
+                TicketView t = h.query(s -> s.ticket("G001"));
                 return t != null && t.service().equals("SIM") && t.status() == Ticket.Status.WAITING;
             });
         }

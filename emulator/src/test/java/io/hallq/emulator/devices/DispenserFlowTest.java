@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.protocol.event.HallEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class DispenserFlowTest {
             h.devices.button("PAY").orElseThrow().tap();
             HardwareHall.await("a printed ticket", WAIT, () -> h.devices.printer().lastTicket() != null);
             PrintedTicket t = h.devices.printer().lastTicket();
-            Ticket issued = h.query(s -> s.liveTickets().iterator().next());
+            TicketView issued = h.query(s -> s.liveTickets().iterator().next());
             assertEquals("E001", issued.number());
             assertTrue(t.has("E001", 4, 4), t.render());
             assertTrue(t.has("充值缴费", 2, 2), t.render());
@@ -55,7 +55,7 @@ class DispenserFlowTest {
                     .anyMatch(e -> e.event() instanceof HallEvent.TicketPrinted p && p.ticket().equals("E001")));
         }
         try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
-            assertEquals(List.of("E001"), h.query(s -> s.liveTickets().stream().map(Ticket::number).toList()));
+            assertEquals(List.of("E001"), h.query(s -> s.liveTickets().stream().map(TicketView::number).toList()));
         }
     }
 
@@ -83,7 +83,7 @@ class DispenserFlowTest {
             h.devices.phoneKeypad().orElseThrow().type("13900000001#");
             h.devices.button("PLAN").orElseThrow().tap();
             HardwareHall.await("a printed ticket", WAIT, () -> h.devices.printer().lastTicket() != null);
-            Ticket t = h.query(s -> s.liveTickets().iterator().next());
+            TicketView t = h.query(s -> s.liveTickets().iterator().next());
             assertEquals("VIP", t.customerClass());
             assertEquals("139****0001", t.phoneMasked());
             PrintedTicket printed = h.devices.printer().lastTicket();
@@ -174,7 +174,7 @@ class DispenserFlowTest {
             plan.release();
             HardwareHall.await("the stuck alarm cleared", WAIT,
                     () -> !h.query(s -> s.alarms().containsKey("DEVICE:button-PLAN")));
-            List<String> tickets = h.query(s -> s.liveTickets().stream().map(Ticket::number).toList());
+            List<String> tickets = h.query(s -> s.liveTickets().stream().map(TicketView::number).toList());
             assertTrue(tickets.size() <= 1, tickets.toString()); // the press itself was a real press
             assertNotNull(h.devices.printer());
         }

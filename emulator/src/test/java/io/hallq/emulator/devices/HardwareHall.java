@@ -63,7 +63,7 @@ final class HardwareHall implements AutoCloseable {
         }
     }
 
-    <T> T query(java.util.function.Function<io.hallq.controller.queue.QueueState, T> q) {
+    <T> T query(java.util.function.Function<io.hallq.controller.queue.QueueView, T> q) {
         return runtime.hall().query(q).join();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.queue.Command;
-import io.hallq.controller.queue.Estimator;
 import io.hallq.controller.sync.BoardNoticeFeed;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.display.board.BoardView.Notice;
@@ -133,7 +132,7 @@ class NeighbourTicketIT {
                     () -> boardPointsToTheNeighbour(board));
 
             PrintedTicket first = take(h, "E001");
-            long ownEstimate = h.query(s -> Estimator.forWaiting(s, s.ticket("E001"), Instant.now()).waitSeconds());
+            long ownEstimate = h.query(s -> s.estimate("E001", Instant.now()).orElseThrow().waitSeconds());
             assertTrue(ownEstimate >= 0 && ownEstimate < 290, "the ticket's own estimate (once counters 4 and 5 "
                     + "open) is no longer than the neighbour's, the case where the ticket used to leave the line off: "
                     + ownEstimate);

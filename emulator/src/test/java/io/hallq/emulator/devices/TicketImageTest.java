@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.queue.Command;
-import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.queue.TicketView;
 import io.hallq.controller.ticket.NearbyHall;
 import io.hallq.controller.ticket.TicketContent;
 import io.hallq.controller.ticket.TicketLayout;
@@ -37,7 +37,7 @@ class TicketImageTest {
             h.devices.button("PAY").orElseThrow().tap();
             HardwareHall.await("a printed ticket", Duration.ofSeconds(10), () -> h.devices.printer().lastTicket() != null);
             HardwareHall.await("the PNG", Duration.ofSeconds(10), () -> Files.exists(h.devices.lastTicketPng()));
-            Ticket issued = h.query(s -> s.liveTickets().iterator().next());
+            TicketView issued = h.query(s -> s.liveTickets().iterator().next());
 
             QrScan scan = QrScan.of(Files.readAllBytes(h.devices.lastTicketPng()));
 
@@ -110,7 +110,7 @@ class TicketImageTest {
 
             byte[] png = Files.readAllBytes(h.devices.lastTicketPng());
             assertEquals(384, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
-            Ticket issued = h.query(s -> s.ticket("E013"));
+            TicketView issued = h.query(s -> s.ticket("E013"));
             QrScan scan = QrScan.of(png);
             assertEquals("http://192.168.1.10:8080/m/" + issued.token(), scan.text());
             assertEquals(7 * 4, scan.finderWidth(), "4 dots per module on 58 mm paper");
