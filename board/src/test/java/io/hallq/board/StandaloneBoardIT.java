@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.MutableClock;
-import io.hallq.controller.TestHalls;
 import io.hallq.controller.sync.BoardHalls;
 import io.hallq.controller.sync.BoardTopicProbe;
+import io.hallq.controller.sync.BrokerAndHall;
 import io.hallq.controller.sync.Mosquitto;
 import io.hallq.controller.sync.Retained;
 import io.hallq.display.board.BoardServer.Upstream;
@@ -25,35 +24,24 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The board on a Pi of its own ({@link StandaloneBoard}) against a real Mosquitto and a real hall. */
-class StandaloneBoardIT {
+class StandaloneBoardIT extends BrokerAndHall<BoardHalls.Running> {
 
     private static final String HALL = "board-hall";
 
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
-    private Mosquitto broker;
-    private BoardHalls.Running hall;
     private StandaloneBoard board;
 
     @BeforeEach
     void broker() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
     }
 
     @AfterEach
-    void tearDown() {
+    void closeBoard() {
         if (board != null) {
             board.close();
         }
-        if (hall != null) {
-            hall.close();
-        }
-        broker.close();
     }
 
     static BoardSettings settings(String uri) {
@@ -64,7 +52,7 @@ class StandaloneBoardIT {
     }
 
     private BoardHalls.Running startHall() {
-        return BoardHalls.start(HALL, dir.resolve("hall"), broker.uri(), true, clock);
+        return boardHall(HALL, true);
     }
 
     private static void await(String what, BooleanSupplier condition) {
