@@ -46,6 +46,7 @@ public final class DeviceModule implements HallModule {
     private HallMatrix matrix;
     private AmplifierSwitch amplifier;
     private DeviceAlarms alarms;
+    private volatile boolean settled;
     private DevicePins pins;
     private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
     private volatile CentralLookup central = CentralLookup.NONE;
@@ -148,7 +149,10 @@ public final class DeviceModule implements HallModule {
         }
         hall.addListener(this::onEvents);
         thread.every(SCAN_PERIOD, this::scan);
-        thread.after(settleAfter(cfg), alarms::settle);
+        thread.after(settleAfter(cfg), () -> {
+            alarms.settle();
+            settled = true;
+        });
         Logger.info("Devices: {} expanders, dispenser {}, printer {}, {} counters ({} display chains), hall matrix {},"
                 + " amplifier {}", cfg.expanders().size(), cfg.dispenser() != null, cfg.printer() != null,
                 cfg.counters().size(), chains.size(), matrix != null, amplifier != null);
@@ -285,6 +289,14 @@ public final class DeviceModule implements HallModule {
                 }
             };
         }
+    }
+
+    /**
+     * Whether the faults journaled before the start have been settled ({@link #settleAfter} after the start):
+     * each one seen again stays, the others were cleared (submitted to the hall by then).
+     */
+    public boolean settled() {
+        return settled;
     }
 
     /** The amplifier enable output, when one is configured (for the voice module). */

@@ -1,9 +1,11 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.Await;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +90,7 @@ public final class CentralRecorder implements AutoCloseable {
     }
 
     public static boolean await(BooleanSupplier condition, long timeoutMs) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Mosquitto.sleep(50);
-        }
-        return condition.getAsBoolean();
+        return Await.within(Duration.ofMillis(timeoutMs), condition);
     }
 
     @Override

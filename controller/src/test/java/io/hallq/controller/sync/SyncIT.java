@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
@@ -86,8 +87,9 @@ class SyncIT extends BrokerAndHall<SyncHalls.Running> {
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         HallController h = hall.runtime().hall();
+        long before = h.lastSequence();
         CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> issue(h, 600));
-        Mosquitto.sleep(100);
+        Await.until("the burst is under way", () -> h.lastSequence() >= before + 50);
         broker.stop();
         burst.join();
         issue(h, 100);

@@ -44,7 +44,7 @@ class AnnouncerQueueTest {
                 long t = System.nanoTime();
                 assertEquals(Announcer.Submitted.QUEUED, a.announce(call));
                 slowestSubmit = Math.max(slowestSubmit, System.nanoTime() - t);
-                Thread.sleep(90);
+                Thread.sleep(90); // pacing, not waiting: the calls arrive over a second while earlier ones play
             }
             assertTrue(System.nanoTime() - burstStart < 1_500_000_000L, "burst took too long to submit");
             assertTrue(a.awaitIdle(Duration.ofSeconds(30)));

@@ -1,5 +1,6 @@
 package io.hallq.emulator.devices;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
@@ -54,13 +55,7 @@ final class HardwareHall implements AutoCloseable {
     }
 
     static void await(String what, Duration max, BooleanSupplier done) {
-        long end = System.nanoTime() + max.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for " + what);
-            }
-            VirtualButton.sleep(Duration.ofMillis(5));
-        }
+        Await.until(what, max, done);
     }
 
     <T> T query(java.util.function.Function<io.hallq.controller.queue.QueueState, T> q) {
