@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.Await;
 import io.hallq.controller.queue.QueueState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +60,7 @@ class EmulatorTest {
         String day;
         try (Emulator first = Emulator.start(options)) {
             // the scripted traffic runs until the hall has journaled and issued enough to resume from
-            Await.until("the first run issued more than 8 tickets", Duration.ofSeconds(60),
+            io.hallq.controller.Await.until("the first run issued more than 8 tickets", Duration.ofSeconds(60),
                     () -> first.hall().lastSequence() > 10 && first.hall().query(EmulatorTest::nextNumbers).join()
                             .values().stream().mapToInt(Integer::intValue).sum() > 8);
             first.hall().query(s -> s).get(10, TimeUnit.SECONDS); // everything submitted so far is durable

@@ -46,7 +46,6 @@ public final class DeviceModule implements HallModule {
     private HallMatrix matrix;
     private AmplifierSwitch amplifier;
     private DeviceAlarms alarms;
-    private volatile boolean settled;
     private DevicePins pins;
     private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
     private volatile CentralLookup central = CentralLookup.NONE;
@@ -149,10 +148,7 @@ public final class DeviceModule implements HallModule {
         }
         hall.addListener(this::onEvents);
         thread.every(SCAN_PERIOD, this::scan);
-        thread.after(settleAfter(cfg), () -> {
-            alarms.settle();
-            settled = true;
-        });
+        thread.after(settleAfter(cfg), alarms::settle);
         Logger.info("Devices: {} expanders, dispenser {}, printer {}, {} counters ({} display chains), hall matrix {},"
                 + " amplifier {}", cfg.expanders().size(), cfg.dispenser() != null, cfg.printer() != null,
                 cfg.counters().size(), chains.size(), matrix != null, amplifier != null);
@@ -167,6 +163,14 @@ public final class DeviceModule implements HallModule {
                 : cfg.printer().statusInterval().multipliedBy(2);
         Duration longer = cfg.timing().stuckAfter().compareTo(poll) > 0 ? cfg.timing().stuckAfter() : poll;
         return longer.plusSeconds(1);
+    }
+
+    /**
+     * Whether the faults journaled before the start have been settled ({@link #settleAfter} after the start):
+     * each one seen again stays, the others were cleared (submitted to the hall by then).
+     */
+    public boolean settled() {
+        return alarms != null && alarms.settled();
     }
 
     private void startDispenser(HallController hall, DevicesConfig cfg) {
@@ -289,14 +293,6 @@ public final class DeviceModule implements HallModule {
                 }
             };
         }
-    }
-
-    /**
-     * Whether the faults journaled before the start have been settled ({@link #settleAfter} after the start):
-     * each one seen again stays, the others were cleared (submitted to the hall by then).
-     */
-    public boolean settled() {
-        return settled;
     }
 
     /** The amplifier enable output, when one is configured (for the voice module). */

@@ -1,7 +1,6 @@
 package io.hallq.emulator.central;
 
 import io.hallq.controller.sync.CentralPhoneLookup;
-import io.hallq.controller.sync.PahoClients;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.PhoneLookupReply;
@@ -59,7 +58,7 @@ public final class LookupResponder implements AutoCloseable {
                                         Map<String, String> phones, Duration delay) throws MqttException {
         MqttClient client = new MqttClient(broker, "central-lookup-" + System.nanoTime(), new MemoryPersistence());
         LookupResponder r = new LookupResponder(client, key, phones, delay);
-        client.setCallback(PahoClients.subscriber((topic, message) -> {
+        client.setCallback(io.hallq.controller.sync.PahoClients.subscriber((topic, message) -> {
             byte[] payload = message.getPayload();
             r.answering.schedule(() -> r.answer(topic, payload), delay.toMillis(), TimeUnit.MILLISECONDS);
         }, r::resubscribe));

@@ -105,8 +105,7 @@ class DispenserFlowTest {
             HardwareHall.await("the light off", WAIT, () -> !pay.lit());
             HardwareHall.await("the light on again", WAIT, pay::lit);
 
-            pay.tap();
-            pay.keep(Duration.ofMillis(200)); // the controller has long read the tap: it issued nothing
+            h.tapAndLetItAct("PAY");
             assertEquals(0L, (long) h.query(s -> s.issuedCount()));
 
             h.devices.printer().paperOut(false);
@@ -138,9 +137,7 @@ class DispenserFlowTest {
                     () -> h.query(s -> s.alarms().containsKey("DEVICE:printer")));
             assertEquals("Ticket printer not connected",
                     h.query(s -> s.alarms().get("DEVICE:printer").messageEn()));
-            VirtualButton pay = h.devices.button("PAY").orElseThrow();
-            pay.tap();
-            pay.keep(Duration.ofMillis(200)); // the controller has long read the tap: it issued nothing
+            h.tapAndLetItAct("PAY");
             assertEquals(0L, (long) h.query(s -> s.issuedCount()));
         }
     }

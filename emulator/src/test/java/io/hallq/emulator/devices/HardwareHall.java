@@ -58,6 +58,16 @@ final class HardwareHall implements AutoCloseable {
         Await.until(what, max, done);
     }
 
+    /**
+     * Taps the button of {@code service} and returns once the controller has read it for another 200 ms: what
+     * the device thread does on reading a press (issue, or refuse) it has done by then.
+     */
+    void tapAndLetItAct(String service) {
+        VirtualButton button = devices.button(service).orElseThrow();
+        button.tap();
+        button.keep(Duration.ofMillis(200));
+    }
+
     <T> T query(java.util.function.Function<io.hallq.controller.queue.QueueState, T> q) {
         return runtime.hall().query(q).join();
     }
