@@ -3,7 +3,6 @@ package io.hallq.emulator.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.Await;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.config.JournalConfig;
@@ -38,11 +37,11 @@ class VirtualSmsCentreTest {
         try (HallRuntime rt = HallRuntime.start(loaded, Clock.systemUTC(), List.of(centre, notify))) {
             rt.hall().submit(new Command.DeviceFault("printer", "打印机缺纸", "Printer out of paper", "paper-out"))
                     .join();
-            Await.within(Duration.ofSeconds(30), () -> !centre.inboxes().isEmpty());
+            io.hallq.controller.Await.within(Duration.ofSeconds(30), () -> !centre.inboxes().isEmpty());
             var inbox = centre.inboxes().get("13900000001");
             assertEquals(1, inbox.size(), centre.inboxes().toString());
             assertTrue(inbox.get(0).text().contains("打印机缺纸"), inbox.get(0).text());
-            Await.within(Duration.ofSeconds(30),
+            io.hallq.controller.Await.within(Duration.ofSeconds(30),
                     () -> notify.snapshot().lines().stream().anyMatch(l -> l.state().equals("DELIVERED")));
             assertEquals("DELIVERED", notify.snapshot().lines().get(0).state());
         }
