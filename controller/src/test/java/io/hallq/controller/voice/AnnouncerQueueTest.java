@@ -200,12 +200,6 @@ class AnnouncerQueueTest {
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.onSpinWait();
-        }
+        io.hallq.controller.Await.until("the announcer's condition", condition);
     }
 }
