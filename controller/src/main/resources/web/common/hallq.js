@@ -77,6 +77,50 @@ var hallq = (function () {
     });
   }
 
+  // The parts every signed-in page shares, filled in where the page marks them: the bar's user name and log-out
+  // button (after the bar's own items, in <header class="bar" data-signed-in>) and the login form
+  // (<form id="login-form" data-zh=".." data-en="..">, titled by those). Runs as this script loads.
+  function signInParts() {
+    var bar = document.querySelector('header.bar[data-signed-in]');
+    if (bar) {
+      bar.insertAdjacentHTML('beforeend', '<span id="who"></span>'
+        + '<button id="logout" class="hidden">退出 <span class="en">Log out</span></button>');
+      document.getElementById('logout').onclick = logout;
+    }
+    var form = document.querySelector('form#login-form[data-zh]');
+    if (form) {
+      form.innerHTML = '<h1>' + esc(form.dataset.zh) + ' <span class="en">' + esc(form.dataset.en) + '</span></h1>'
+        + '<label for="login-user">用户名 <span class="en">User</span></label>'
+        + '<input id="login-user" autocomplete="username">'
+        + '<label for="login-password">密码 <span class="en">Password</span></label>'
+        + '<input id="login-password" type="password" autocomplete="current-password">'
+        + '<button type="submit" id="login-submit">登录 <span class="en">Log in</span></button>'
+        + '<div id="login-error" class="error"></div>';
+    }
+  }
+
+  // Signs the page in: start(session) runs after a login on the form, or at once for a session still open.
+  function signIn(start) {
+    loginForm(start);
+    session().then(function (s) { if (s) start(s); });
+  }
+
+  // Swaps the login form for the page's main part (id main) and names the user in the bar.
+  function signedIn(session, main) {
+    document.getElementById('login-form').classList.add('hidden');
+    if (document.activeElement) document.activeElement.blur(); // keys work at once, not in the hidden form
+    document.getElementById(main).classList.remove('hidden');
+    document.getElementById('logout').classList.remove('hidden');
+    document.getElementById('who').textContent = session.user;
+  }
+
+  // The bar's live dot: up while the page's feed is connected (a feed's onState).
+  function live(up) {
+    document.getElementById('live').className = 'live ' + (up ? 'up' : 'down');
+  }
+
+  signInParts();
+
   return { api: api, session: session, login: login, logout: logout, esc: esc, minutes: minutes,
-           duration: duration, feed: feed, loginForm: loginForm };
+           duration: duration, feed: feed, loginForm: loginForm, signIn: signIn, signedIn: signedIn, live: live };
 })();

@@ -20,13 +20,8 @@
       $('login-error').textContent = '需要经理账号 / a manager login is needed';
       return;
     }
-    $('login-form').classList.add('hidden');
-    $('desk').classList.remove('hidden');
-    $('logout').classList.remove('hidden');
-    $('who').textContent = session.user;
-    hallq.feed('/api/feed/manager', 'hall', render, function (up) {
-      $('live').className = 'live ' + (up ? 'up' : 'down');
-    });
+    hallq.signedIn(session, 'desk');
+    hallq.feed('/api/feed/manager', 'hall', render, hallq.live);
   }
 
   function render(v) {
@@ -260,7 +255,5 @@
   $('notice-withdraw').onclick = function () {
     hallq.api('DELETE', '/api/notice').then(function (r) { show(r, '公告已撤下 Notice withdrawn'); });
   };
-  $('logout').onclick = hallq.logout;
-  hallq.loginForm(start);
-  hallq.session().then(function (s) { if (s) start(s); });
+  hallq.signIn(start);
 })();

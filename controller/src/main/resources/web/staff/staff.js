@@ -11,11 +11,7 @@
   }
 
   function start(session) {
-    $('login-form').classList.add('hidden');
-    if (document.activeElement) document.activeElement.blur(); // the shortcuts work at once, not in the hidden form
-    $('terminal').classList.remove('hidden');
-    $('logout').classList.remove('hidden');
-    $('who').textContent = session.user;
+    hallq.signedIn(session, 'terminal');
     var counters = session.counters;
     var params = new URLSearchParams(location.search);
     var wanted = parseInt(params.get('counter'), 10);
@@ -34,9 +30,7 @@
   function follow(n) {
     counter = n;
     if (feed) feed.close();
-    feed = hallq.feed('/api/feed/counter/' + n, 'counter', render, function (up) {
-      $('live').className = 'live ' + (up ? 'up' : 'down');
-    });
+    feed = hallq.feed('/api/feed/counter/' + n, 'counter', render, hallq.live);
   }
 
   function render(v) {
@@ -120,7 +114,6 @@
     press('transfer', { service: $('transfer-to').value }, '已转移 Transferred');
   };
   $('transfer-cancel').onclick = function () { $('transfer-box').classList.add('hidden'); };
-  $('logout').onclick = hallq.logout;
 
   document.addEventListener('keydown', function (e) {
     if ($('terminal').classList.contains('hidden') || e.ctrlKey || e.altKey || e.metaKey) return;
@@ -131,6 +124,5 @@
   });
 
   setInterval(tickServing, 1000);
-  hallq.loginForm(start);
-  hallq.session().then(function (s) { if (s) start(s); });
+  hallq.signIn(start);
 })();

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.tinylog.Logger;
 
@@ -69,6 +70,8 @@ public final class StandaloneBoard implements AutoCloseable {
     private String shownDetail;
     /** The health last published in this session (the birth publishes OK). */
     private DeviceHealth.State healthShown;
+    /** Board messages ignored so far (written on the owner thread, read by anyone). */
+    private final AtomicLong ignored = new AtomicLong();
 
     private StandaloneBoard(BoardSettings settings) {
         this.settings = settings;
@@ -109,13 +112,22 @@ public final class StandaloneBoard implements AutoCloseable {
         return server;
     }
 
+    /** How many board messages were ignored so far: malformed, of another hall, or older than the view shown. */
+    public long ignored() {
+        return ignored.get();
+    }
+
     private void onBoard(byte[] payload) {
         switch (MqttCodec.decode(payload, HallBoard.class)) {
-            case Decoded.Malformed<HallBoard> bad ->
-                    Logger.warn("Board message on {} ignored (the last good view stays): {}", boardTopic, bad.reason());
-            case Decoded.Ok<HallBoard> ok when !ok.value().hall().equals(settings.hall()) ->
-                    Logger.warn("Board message on {} ignored: it is of hall '{}', expected '{}'", boardTopic,
-                            ok.value().hall(), settings.hall());
+            case Decoded.Malformed<HallBoard> bad -> {
+                Logger.warn("Board message on {} ignored (the last good view stays): {}", boardTopic, bad.reason());
+                ignored.incrementAndGet();
+            }
+            case Decoded.Ok<HallBoard> ok when !ok.value().hall().equals(settings.hall()) -> {
+                Logger.warn("Board message on {} ignored: it is of hall '{}', expected '{}'", boardTopic,
+                        ok.value().hall(), settings.hall());
+                ignored.incrementAndGet();
+            }
             case Decoded.Ok<HallBoard> ok -> accept(BoardMessages.toView(ok.value()));
         }
         updateUpstream();
@@ -141,6 +153,7 @@ public final class StandaloneBoard implements AutoCloseable {
             viewSession = session;
         } else {
             Logger.debug("Board view {} ignored: older than the {} shown", view.seq(), shownSeq);
+            ignored.incrementAndGet();
             return;
         }
         shownSeq = view.seq();

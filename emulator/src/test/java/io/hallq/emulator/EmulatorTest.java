@@ -59,7 +59,10 @@ class EmulatorTest {
         Map<String, Integer> next;
         String day;
         try (Emulator first = Emulator.start(options)) {
-            Thread.sleep(3000);
+            // the scripted traffic runs until the hall has journaled and issued enough to resume from
+            io.hallq.controller.Await.until("the first run issued more than 8 tickets", Duration.ofSeconds(60),
+                    () -> first.hall().lastSequence() > 10 && first.hall().query(EmulatorTest::nextNumbers).join()
+                            .values().stream().mapToInt(Integer::intValue).sum() > 8);
             first.hall().query(s -> s).get(10, TimeUnit.SECONDS); // everything submitted so far is durable
             next = first.hall().query(EmulatorTest::nextNumbers).get(10, TimeUnit.SECONDS);
             day = first.hall().query(QueueView::day).get(10, TimeUnit.SECONDS);

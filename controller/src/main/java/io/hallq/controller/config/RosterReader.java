@@ -17,16 +17,14 @@ public final class RosterReader {
 
     private RosterReader() {}
 
-    public static RosterConfig read(ConfigNode root, List<CounterConfig> counters) {
-        ConfigNode n = root.key("roster").mapping("shifts", "breaks");
-        if (!n.isGiven()) {
-            return RosterConfig.NONE;
-        }
-        List<Integer> numbers = counters.stream().map(CounterConfig::number).toList();
-        ConfigScalar<Integer> counter = ConfigScalar.INTEGER.where(numbers::contains,
-                "a counter number of this hall " + numbers);
+    /**
+     * The list of shifts {@code { counter, from, to }} at {@code list} (the roster's here, a scenario's in the
+     * simulator), each ending after it starts, on a counter {@code counter} accepts; errors go to the file's
+     * report and leave the shift out.
+     */
+    public static List<RosterConfig.Shift> shifts(ConfigNode list, ConfigScalar<Integer> counter) {
         List<RosterConfig.Shift> shifts = new ArrayList<>();
-        for (ConfigNode item : n.key("shifts").list("shifts { counter, from, to }")) {
+        for (ConfigNode item : list.list("shifts { counter, from, to }")) {
             ConfigNode s = item.requiredMapping("counter", "from", "to");
             var c = s.key("counter").required(counter);
             var from = s.key("from").required(ConfigScalar.TIME_OF_DAY);
@@ -39,6 +37,18 @@ public final class RosterReader {
                 }
             }
         }
+        return shifts;
+    }
+
+    public static RosterConfig read(ConfigNode root, List<CounterConfig> counters) {
+        ConfigNode n = root.key("roster").mapping("shifts", "breaks");
+        if (!n.isGiven()) {
+            return RosterConfig.NONE;
+        }
+        List<Integer> numbers = counters.stream().map(CounterConfig::number).toList();
+        ConfigScalar<Integer> counter = ConfigScalar.INTEGER.where(numbers::contains,
+                "a counter number of this hall " + numbers);
+        List<RosterConfig.Shift> shifts = shifts(n.key("shifts"), counter);
         ConfigNode b = n.key("breaks").mapping("perShift", "length");
         int perShift = b.key("perShift").get(ConfigScalar.integer(0, 20), 0);
         Duration length = b.key("length").get(ConfigScalar.DURATION.where(d -> !d.isNegative() && d.toHours() < 4,

@@ -26,6 +26,7 @@ public final class DeviceAlarms {
     private final Map<String, Command.DeviceFault> active = new ConcurrentHashMap<>();
     /** Faults journaled before this start that no device has reported again yet. */
     private final Map<String, Command.DeviceFault> unconfirmed = new ConcurrentHashMap<>();
+    private volatile boolean settled;
 
     public DeviceAlarms(HallController hall) {
         this.hall = hall;
@@ -122,6 +123,12 @@ public final class DeviceAlarms {
                 hall.submit(new Command.DeviceRecovered(device));
             }
         });
+        settled = true;
+    }
+
+    /** Whether {@link #settle} has run (what it cleared is submitted to the hall by then). */
+    public boolean settled() {
+        return settled;
     }
 
     /** The engine cleared every alarm with the new day: raise the faults that are still there. */

@@ -165,6 +165,14 @@ public final class DeviceModule implements HallModule {
         return longer.plusSeconds(1);
     }
 
+    /**
+     * Whether the faults journaled before the start have been settled ({@link #settleAfter} after the start):
+     * each one seen again stays, the others were cleared (submitted to the hall by then).
+     */
+    public boolean settled() {
+        return alarms != null && alarms.settled();
+    }
+
     private void startDispenser(HallController hall, DevicesConfig cfg) {
         DispenserConfig d = cfg.dispenser(); // the reader made sure a printer is configured with it
         List<Dispenser.Button> buttons = d.buttons().stream().map(b -> new Dispenser.Button(b.service(),

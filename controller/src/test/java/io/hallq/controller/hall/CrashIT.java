@@ -78,9 +78,10 @@ class CrashIT {
             long recovered = Long.parseLong(ready.split(" ")[1]);
             assertTrue(recovered >= lastAcked, "round " + round + ": recovered #" + recovered
                     + " but #" + lastAcked + " was acknowledged");
+            // the kill's moment is the test's input, drawn at random: a power cut waits for nothing
             Thread.sleep(random.nextInt(300));
         } else {
-            Thread.sleep(random.nextInt(600));
+            Thread.sleep(random.nextInt(600)); // as above, now during start-up or recovery
         }
         p.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -40,7 +40,7 @@ public final class CrashWorkload {
             Thread th = new Thread(() -> drive(hall, random), "driver-" + t);
             th.start();
         }
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.currentThread().join(); // until the test kills this process
     }
 
     private static void drive(HallController hall, Random random) {

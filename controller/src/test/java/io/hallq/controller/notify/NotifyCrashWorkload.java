@@ -34,7 +34,7 @@ public final class NotifyCrashWorkload {
                     + count(events, HallEvent.NotificationSent.class) + " "
                     + count(events, HallEvent.NotificationDelivered.class));
             System.out.flush();
-            Thread.sleep(50);
+            Thread.sleep(50); // pacing of this process's report (20 a second) to the test that reads and kills it
         }
     }
 

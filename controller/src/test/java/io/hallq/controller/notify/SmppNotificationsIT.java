@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hallq.controller.Await;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.LoadedConfig;
@@ -17,9 +18,7 @@ import io.hallq.protocol.event.HallEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -63,19 +62,12 @@ public class SmppNotificationsIT {
                 new ObjectMapper(new YAMLFactory()).readTree(yaml), dir.resolve("hall.yaml"));
     }
 
-    public static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    public static void await(BooleanSupplier condition, String what) {
         await(condition, () -> what);
     }
 
-    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
-            throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what.get());
-            }
-            Thread.sleep(20); // polling a condition, not timing the behaviour
-        }
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
+        Await.until(what, Duration.ofSeconds(30), condition);
     }
 
     static List<HallEvent> events(HallRuntime rt) {

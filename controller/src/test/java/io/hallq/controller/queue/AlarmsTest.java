@@ -20,15 +20,23 @@ class AlarmsTest {
         return events.stream().filter(AlarmRaised.class::isInstance).map(AlarmRaised.class::cast).toList();
     }
 
-    @Test
-    void earlyWarning_asksForMoreCounters_whenTheWaitingWorkCannotBeDoneWithinTheTarget() {
-        h.minutes(4 * 60); // 14:00, a quiet hour: walk-ins should wait at most 5 min
+    /**
+     * 14:00, a quiet hour (walk-ins should wait at most 5 min), counters 1 and 4 closed, four walk-ins for OPEN
+     * waiting: the fifth raises the early warning, returned.
+     */
+    private AlarmRaised fifthWalkInAtAQuietHour_withCounters1And4Closed() {
+        h.minutes(4 * 60);
         h.ok(new CloseCounter(1));
         h.ok(new CloseCounter(4));
         for (int i = 0; i < 4; i++) {
             h.ok(IssueTicket.walkIn("OPEN"));
         }
-        AlarmRaised a = EngineHarness.only(h.ok(IssueTicket.walkIn("OPEN")), AlarmRaised.class);
+        return EngineHarness.only(h.ok(IssueTicket.walkIn("OPEN")), AlarmRaised.class);
+    }
+
+    @Test
+    void earlyWarning_asksForMoreCounters_whenTheWaitingWorkCannotBeDoneWithinTheTarget() {
+        AlarmRaised a = fifthWalkInAtAQuietHour_withCounters1And4Closed();
         // 5 waiting / threshold 2 -> 3 counters; 50 min of work / 5 min target -> 10; only 2 more exist
         assertEquals(2L, a.figures().get("countersToOpen"));
     }
@@ -129,13 +137,8 @@ class AlarmsTest {
 
     @Test
     void earlyWarning_whenEveryClosedCounterIsNotEnough_asksForThemAll_andTheNextStep() {
-        h.minutes(4 * 60); // a quiet hour: 5 min target, so the work needs far more counters than exist
-        h.ok(new CloseCounter(1));
-        h.ok(new CloseCounter(4));
-        for (int i = 0; i < 4; i++) {
-            h.ok(IssueTicket.walkIn("OPEN"));
-        }
-        AlarmRaised a = EngineHarness.only(h.ok(IssueTicket.walkIn("OPEN")), AlarmRaised.class);
+        // a quiet hour: 5 min target, so the work needs far more counters than exist
+        AlarmRaised a = fifthWalkInAtAQuietHour_withCounters1And4Closed();
         assertEquals(2L, a.figures().get("countersToOpen"));
         assertTrue(a.messageEn().contains("open 2 more counters (every closed counter), and still short")
                 && a.messageEn().contains("duty manager's desk"), a.messageEn());

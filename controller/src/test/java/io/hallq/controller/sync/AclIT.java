@@ -90,20 +90,51 @@ class AclIT {
         observer.removeIf(s -> s.endsWith(" " + text));
     }
 
+    /**
+     * One of each login on the central broker, each under its own name: hall A, hall B, central, A's manager and
+     * A's board Pi, and the test's observer, which reads everything ({@link #all}).
+     */
+    private static final class Logins implements AutoCloseable {
+        final MqttClient observer;
+        final List<String> all;
+        final MqttClient hallA;
+        final MqttClient hallB;
+        final MqttClient central;
+        final MqttClient manager;
+        final MqttClient board;
+
+        Logins(String uri) throws MqttException {
+            observer = login(uri, "observer");
+            all = reader(observer, "#");
+            hallA = login(uri, A);
+            hallB = login(uri, B);
+            central = login(uri, "central");
+            manager = login(uri, "manager-" + A);
+            board = login(uri, "board-" + A);
+        }
+
+        @Override
+        public void close() throws MqttException {
+            for (MqttClient c : List.of(observer, hallA, hallB, central, manager, board)) {
+                c.disconnect();
+                c.close();
+            }
+        }
+    }
+
     private static Set<String> sorted(List<String> l) {
         return new TreeSet<>(l);
     }
 
     @Test
     void eachLogin_writesOnlyWhatItsRoleNeeds_everyOtherPublishIsDenied() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl())) {
-            String uri = broker.uri();
-            MqttClient observer = login(uri, "observer");
-            List<String> seen = reader(observer, "#");
-            MqttClient hall = login(uri, A);
-            MqttClient central = login(uri, "central");
-            MqttClient manager = login(uri, "manager-" + A);
-            MqttClient board = login(uri, "board-" + A);
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl());
+             Logins l = new Logins(broker.uri())) {
+            List<String> seen = l.all;
+            MqttClient hall = l.hallA;
+            MqttClient central = l.central;
+            MqttClient manager = l.manager;
+            MqttClient board = l.board;
             List<String> allowed = new ArrayList<>();
             // a hall: its own topics, each allowed ...
             for (String leaf : List.of("online", "status", "events", "alarms", "devices/printer-1", "stats",
@@ -148,28 +179,21 @@ class AclIT {
             }
             settle(hall, "hallq/v1/" + A + "/status", seen);
             assertEquals(sorted(allowed), sorted(seen), "exactly the allowed publishes reach a reader");
-            for (MqttClient c : List.of(observer, hall, central, manager, board)) {
-                c.disconnect();
-                c.close();
-            }
         }
     }
 
     @Test
     void eachLogin_readsOnlyWhatItsRoleNeeds_otherHallsCommandsAndRepliesStayHidden() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl())) {
-            String uri = broker.uri();
-            MqttClient observer = login(uri, "observer");
-            List<String> all = reader(observer, "#");
-            MqttClient hallA = login(uri, A);
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl());
+             Logins l = new Logins(broker.uri())) {
+            List<String> all = l.all;
+            MqttClient hallA = l.hallA;
             List<String> aSees = reader(hallA, "hallq/v1/#");
-            MqttClient manager = login(uri, "manager-" + A);
-            List<String> managerSees = reader(manager, "hallq/v1/#");
-            MqttClient board = login(uri, "board-" + A);
-            List<String> boardSees = reader(board, "hallq/v1/#");
-            MqttClient central = login(uri, "central");
+            List<String> managerSees = reader(l.manager, "hallq/v1/#");
+            List<String> boardSees = reader(l.board, "hallq/v1/#");
+            MqttClient central = l.central;
             List<String> centralSees = reader(central, "hallq/v1/#");
-            MqttClient hallB = login(uri, B);
+            MqttClient hallB = l.hallB;
 
             publish(central, "hallq/v1/" + B + "/cmd/central", "to B");
             publish(central, "hallq/v1/" + A + "/cmd/central", "to A");
@@ -212,27 +236,22 @@ class AclIT {
                     "hallq/v1/" + A + "/reply/central A to central", "hallq/v1/" + A + "/board A board",
                     "hallq/v1/" + A + "/events A events"), centralGot,
                     "central reads the halls' topics and its own answers, not commands or a manager's answers");
-            for (MqttClient c : List.of(observer, hallA, hallB, manager, board, central)) {
-                c.disconnect();
-                c.close();
-            }
         }
     }
 
     @Test
     void phoneLookups_aHallAsksOnlyForItself_onlyCentralAnswers_andOnlyTheAskingHallReadsTheAnswer() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl())) {
-            String uri = broker.uri();
-            MqttClient observer = login(uri, "observer");
-            List<String> seen = reader(observer, "#");
-            MqttClient hallA = login(uri, A);
+        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"), centralAcl());
+             Logins l = new Logins(broker.uri())) {
+            List<String> seen = l.all;
+            MqttClient hallA = l.hallA;
             List<String> aSees = reader(hallA, "hallq/v1/+/lookup/#");
-            MqttClient hallB = login(uri, B);
-            MqttClient central = login(uri, "central");
+            MqttClient hallB = l.hallB;
+            MqttClient central = l.central;
             List<String> centralSees = reader(central, "hallq/v1/+/lookup/#");
-            MqttClient manager = login(uri, "manager-" + A);
+            MqttClient manager = l.manager;
             List<String> managerSees = reader(manager, "hallq/v1/+/lookup/#");
-            MqttClient board = login(uri, "board-" + A);
+            MqttClient board = l.board;
             List<String> boardSees = reader(board, "hallq/v1/+/lookup/#");
 
             publish(hallA, "hallq/v1/" + A + "/lookup/request", "A asks");
@@ -264,10 +283,6 @@ class AclIT {
                     sorted(centralSees));
             assertEquals(List.of(), managerSees);
             assertEquals(List.of(), boardSees);
-            for (MqttClient c : List.of(observer, hallA, hallB, central, manager, board)) {
-                c.disconnect();
-                c.close();
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.Await;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.HallBoard;
 import io.hallq.protocol.mqtt.MqttCodec;
@@ -52,14 +53,17 @@ public final class BoardTopicProbe implements AutoCloseable {
 
     /** Waits up to {@code timeout} for a decodable board message matching {@code until}. */
     public HallBoard await(Predicate<HallBoard> until, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        java.util.concurrent.atomic.AtomicReference<HallBoard> found = new java.util.concurrent.atomic.AtomicReference<>();
+        if (Await.within(timeout, () -> {
             for (Arrival a : arrivals) {
                 if (a.board() != null && until.test(a.board())) {
-                    return a.board();
+                    found.set(a.board());
+                    return true;
                 }
             }
-            Mosquitto.sleep(20);
+            return false;
+        })) {
+            return found.get();
         }
         throw new AssertionError("no board message on " + topic + " matched within " + timeout + "; got "
                 + arrivals.stream().map(a -> a.board() == null ? "(malformed)" : "seq " + a.board().seq()).toList());

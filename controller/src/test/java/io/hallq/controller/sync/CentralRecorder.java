@@ -1,23 +1,21 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.Await;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * What a central consumer sees: a persistent-session subscriber to every hall's events that deduplicates
@@ -38,7 +36,7 @@ public final class CentralRecorder implements AutoCloseable {
     public CentralRecorder(String uri, String clientId, String username) {
         try {
             client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
-            client.setCallback(new Callback());
+            client.setCallback(PahoClients.subscriber(this::arrived, this::resubscribe));
             MqttConnectionOptions o = new MqttConnectionOptions();
             o.setCleanStart(false);
             o.setSessionExpiryInterval(3600L);
@@ -52,6 +50,21 @@ public final class CentralRecorder implements AutoCloseable {
             client.subscribe(Topics.allHalls("events"), 1).waitForCompletion(10_000);
         } catch (MqttException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void arrived(String topic, MqttMessage message) {
+        switch (MqttCodec.decode(message.getPayload(), EventMessage.class)) {
+            case Decoded.Ok<EventMessage> ok -> onEvent(ok.value());
+            case Decoded.Malformed<EventMessage> bad -> problems.add("malformed on " + topic + ": " + bad.reason());
+        }
+    }
+
+    private void resubscribe() {
+        try {
+            client.subscribe(Topics.allHalls("events"), 1);
+        } catch (MqttException e) {
+            problems.add("resubscribe failed: " + e);
         }
     }
 
@@ -88,58 +101,11 @@ public final class CentralRecorder implements AutoCloseable {
     }
 
     public static boolean await(BooleanSupplier condition, long timeoutMs) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Mosquitto.sleep(50);
-        }
-        return condition.getAsBoolean();
+        return Await.within(Duration.ofMillis(timeoutMs), condition);
     }
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            // closing a test client
-        }
-    }
-
-    private final class Callback implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            switch (MqttCodec.decode(message.getPayload(), EventMessage.class)) {
-                case Decoded.Ok<EventMessage> ok -> onEvent(ok.value());
-                case Decoded.Malformed<EventMessage> bad -> problems.add("malformed on " + topic + ": " + bad.reason());
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse r) { }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) { }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) { }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            if (reconnect) {
-                try {
-                    client.subscribe(Topics.allHalls("events"), 1);
-                } catch (MqttException e) {
-                    problems.add("resubscribe failed: " + e);
-                }
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) { }
+        PahoClients.closeQuietly(client);
     }
 }

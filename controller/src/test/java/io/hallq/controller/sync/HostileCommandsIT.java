@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.MutableClock;
-import io.hallq.controller.TestHalls;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
 import io.hallq.protocol.mqtt.CommandResponse;
 import io.hallq.protocol.mqtt.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile and malformed commands against a hall on a real Mosquitto (issue #12): each is rejected with a
@@ -33,26 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the journal, and the hall keeps answering. Plus a burst of 50 requests getting 50 replies, and a command whose
  * correlation data is 40 KB (what killed Paho's receive thread) not cutting the hall off.
  */
-class HostileCommandsIT {
+class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
 
     private static final String HALL = "hall-a";
-
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
-    private Mosquitto broker;
-    private SyncHalls.Running hall;
-
-    @AfterEach
-    void tearDown() {
-        if (hall != null) {
-            hall.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     /** One hostile input: what to publish, how, and the reason code expected (null: no answer may come). */
     private record Case(String name, byte[] payload, Consumer<MqttMessage> tweak, String topic, String expected) {
@@ -274,8 +252,8 @@ class HostileCommandsIT {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void hostileCommands_areEachRejectedWithAReason_changeNothing_andTheHallKeepsAnswering() {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+        startBroker();
+        hall = syncHall(HALL);
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         HallController h = hall.runtime().hall();
         h.submit(Command.IssueTicket.walkIn("PAY")).join();
@@ -347,8 +325,8 @@ class HostileCommandsIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aDuplicateIsRefused_alsoAfterARestart() {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+        startBroker();
+        hall = syncHall(HALL);
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         byte[] notice = cmd(NOTICE).getBytes(StandardCharsets.UTF_8);
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
@@ -356,7 +334,7 @@ class HostileCommandsIT {
             assertTrue(central.send(HALL, notice).accepted());
             long after = hall.runtime().hall().lastSequence();
             hall.close();
-            hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+            hall = syncHall(HALL);
             awaitAnswering(central);
             CommandResponse again = central.send(HALL, notice);
             assertEquals("DUPLICATE", again.reason(), again.message());
@@ -369,17 +347,17 @@ class HostileCommandsIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aRetainedCommand_isNotCarriedOutAtReconnect() throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             MqttMessage m = new MqttMessage(cmd(NOTICE).getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
             m.setRetained(true);
             central.paho().publish(Topics.command(HALL, "central"), m);
-            hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+            hall = syncHall(HALL);
             assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
             long before = hall.runtime().hall().lastSequence();
             hall.close();
-            hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+            hall = syncHall(HALL);
             assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
             // the hall answers later commands, so the retained one was handled (refused) before
             awaitAnswering(central);
@@ -392,8 +370,8 @@ class HostileCommandsIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aBurstOf50Requests_gets50Replies() {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+        startBroker();
+        hall = syncHall(HALL);
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             awaitAnswering(central);
@@ -425,8 +403,8 @@ class HostileCommandsIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void correlationDataOf40KB_doesNotCutTheHallOff() throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
-        hall = SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+        startBroker();
+        hall = syncHall(HALL);
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             awaitAnswering(central);

@@ -1,5 +1,6 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -163,19 +165,20 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private void waitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
+        boolean listening = Await.within(Duration.ofSeconds(10), () -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                return true;
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("mosquitto exited: see " + logFile());
                 }
-                sleep(50);
+                return false;
             }
+        });
+        if (!listening) {
+            throw new IllegalStateException("mosquitto did not listen on " + port);
         }
-        throw new IllegalStateException("mosquitto did not listen on " + port);
     }
 
     /** Kept under target/ so a failed run can be read after the temp folder is gone. */
@@ -190,14 +193,6 @@ public final class Mosquitto implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

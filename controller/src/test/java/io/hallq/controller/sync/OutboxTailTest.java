@@ -158,13 +158,13 @@ class OutboxTailTest {
         boolean ok() throws Exception;
     }
 
-    private static void waitFor(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 20 s");
+    private static void waitFor(Check check) {
+        io.hallq.controller.Await.until("the outbox's condition", java.time.Duration.ofSeconds(20), () -> {
+            try {
+                return check.ok();
+            } catch (Exception e) {
+                throw new AssertionError(e);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.hallq.controller.sync;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.controller.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -185,10 +186,7 @@ class PahoReceiverGuardTest {
             }, List.of("hallq/v1/hall-x/cmd/+"), () -> null);
             try {
                 link.start();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (broker.connects.get() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(20); // polling a condition the test cannot be told about
-                }
+                Await.within(Duration.ofSeconds(20), () -> broker.connects.get() >= 2);
                 assertTrue(broker.poisonedAt > 0, "the poisoned message was sent");
                 assertTrue(broker.connects.get() >= 2, "the link connected again after its receive thread died: "
                         + events);

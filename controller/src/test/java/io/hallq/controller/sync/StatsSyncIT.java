@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
@@ -17,40 +16,20 @@ import io.hallq.protocol.stats.DailyStatistics;
 import io.hallq.protocol.stats.DailyStatistics.CounterDay;
 import io.hallq.protocol.stats.DailyStatistics.ServiceHour;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The statistics topics against a real Mosquitto: day roll, broker down at the roll, the retained profile. */
-class StatsSyncIT {
+class StatsSyncIT extends BrokerAndHall<SyncHalls.Running> {
 
     private static final String HALL = "hall-s";
     private static final String MONDAY = "2026-11-23";
 
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
-    private Mosquitto broker;
-    private SyncHalls.Running hall;
-
-    @AfterEach
-    void tearDown() {
-        if (hall != null) {
-            hall.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     private SyncHalls.Running startHall() {
-        return SyncHalls.start(SyncHalls.loaded(HALL, dir.resolve(HALL), SyncHalls.mqtt(broker.uri(), "")), clock);
+        return syncHall(HALL);
     }
 
     /** Shanghai local time on Monday 23 November 2026. */
@@ -104,7 +83,7 @@ class StatsSyncIT {
 
     @Test
     void dayRollsOver_theClosedDaysStatisticsArriveOnStatsDaily_withTheHandCheckedFigures() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall();
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         scriptedMonday();
@@ -127,7 +106,7 @@ class StatsSyncIT {
     @Test
     void brokerDownAtTheRoll_andControllerRestartedMeanwhile_theClosedDayArrivesAfterReconnect_exactlyAsComputed()
             throws Exception {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall();
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         scriptedMonday();
@@ -153,7 +132,7 @@ class StatsSyncIT {
 
     @Test
     void profile_isRetained_andALateSubscriberReadsItAfterTheHallWentAway() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall();
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         scriptedMonday();

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.MutableClock;
-import io.hallq.controller.TestHalls;
+import io.hallq.controller.Await;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.queue.Command;
@@ -16,34 +15,20 @@ import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.HallOnline;
 import io.hallq.protocol.mqtt.HallStatus;
 import io.hallq.protocol.mqtt.Topics;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The hall side against a real Mosquitto: outages, restarts, commands, liveness, status. */
-class SyncIT {
+class SyncIT extends BrokerAndHall<SyncHalls.Running> {
 
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
-    private Mosquitto broker;
     private CentralRecorder central;
-    private SyncHalls.Running hall;
 
     @AfterEach
-    void tearDown() {
-        if (hall != null) {
-            hall.close();
-        }
+    void closeCentral() {
         if (central != null) {
             central.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
@@ -53,7 +38,7 @@ class SyncIT {
     }
 
     private SyncHalls.Running startHall(String id) {
-        return SyncHalls.start(SyncHalls.loaded(id, dir.resolve(id), SyncHalls.mqtt(broker.uri(), "")), clock);
+        return syncHall(id);
     }
 
     private static void issue(HallController h, int n) {
@@ -85,7 +70,7 @@ class SyncIT {
 
     @Test
     void brokerDownAtStart_hallKeepsWorking_andEveryEventArrivesInOrderOnceItIsUp() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         central = new CentralRecorder(broker.uri(), "central-1");
         broker.stop();
         hall = startHall("hall-a");
@@ -97,13 +82,14 @@ class SyncIT {
 
     @Test
     void brokerDownMidBurst_noEventIsLostOrReordered() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         central = new CentralRecorder(broker.uri(), "central-1");
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         HallController h = hall.runtime().hall();
+        long before = h.lastSequence();
         CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> issue(h, 600));
-        Mosquitto.sleep(100);
+        Await.until("the burst is under way", () -> h.lastSequence() >= before + 50);
         broker.stop();
         burst.join();
         issue(h, 100);
@@ -114,7 +100,7 @@ class SyncIT {
 
     @Test
     void restartDuringOutage_resumesFromTheSavedCursor_withoutGaps() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         central = new CentralRecorder(broker.uri(), "central-1");
         hall = startHall("hall-a");
         issue(hall.runtime().hall(), 30);
@@ -131,7 +117,7 @@ class SyncIT {
 
     @Test
     void commands_malformedOrUnauthorised_areRejectedWithAReason_andChangeNothing() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         HallController h = hall.runtime().hall();
@@ -168,7 +154,7 @@ class SyncIT {
 
     @Test
     void setCounterProfile_command_changesWhatTheCounterTakes_orIsRejectedWithTheEnginesReason() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         HallController h = hall.runtime().hall();
@@ -191,7 +177,7 @@ class SyncIT {
 
     @Test
     void noticeAndStats_commands_showUpInStatusAndResponse() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         issue(hall.runtime().hall(), 5);
@@ -221,7 +207,7 @@ class SyncIT {
 
     @Test
     void noticeAndServiceSwitch_areJournaledWithTheIssuer_andTheNoticeSurvivesARestart() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-a");
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
@@ -250,7 +236,7 @@ class SyncIT {
 
     @Test
     void liveness_isRetainedOnline_andOfflineAfterClose_withTheSameBirthNumber() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-a");
         HallOnline on = Retained.await(broker.uri(), Topics.online("hall-a"), HallOnline.class, HallOnline::online);
         hall.close();
@@ -264,7 +250,7 @@ class SyncIT {
 
     @Test
     void neighbour_withAShorterWait_isSuggested() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         String neighbourOfA = """
                 neighbours:
                   - { hall: hall-b, nameZh: 乙厅, nameEn: Hall B, distance: 800, margin: 5m }
@@ -296,7 +282,7 @@ class SyncIT {
 
     @Test
     void deviceHealth_followsTheDeviceAlarms_failedDegradedAndOk_retainedPerDevice() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-d");
         HallController h = hall.runtime().hall();
         h.submit(new Command.DeviceFault("printer", "打印机缺纸", "Ticket printer out of paper", "paper-out")).join();
@@ -319,7 +305,7 @@ class SyncIT {
 
     @Test
     void deviceHealth_afterARestart_comesFromTheJournal_onConnect() {
-        broker = Mosquitto.start(dir.resolve("broker"));
+        startBroker();
         hall = startHall("hall-d");
         hall.runtime().hall().submit(new Command.DeviceFault("voice-speaker", "广播设备故障", "Speaker gone")).join();
         var failed = DeviceHealth.State.FAILED;

@@ -1,10 +1,12 @@
 package io.hallq.controller.sync;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Forked by {@link KillDuringOutageIT}: runs hall "hall-k" with MQTT and issues a ticket every few
@@ -27,16 +29,16 @@ public final class SyncWorkload {
         for (int i = 0; i < count; i++) {
             h.submit(Command.IssueTicket.walkIn(i % 2 == 0 ? "PAY" : "BILL")).join();
             System.out.println("DURABLE " + h.lastSequence());
+            // pacing, not waiting: a hall's tickets come over time, so the test's kill lands mid-stream
             Thread.sleep(5);
         }
         if (drain) {
-            while (hall.mqtt().publishedSequence() < h.lastSequence()) {
-                Thread.sleep(20);
-            }
+            Await.until("the outbox drained", Duration.ofMinutes(5),
+                    () -> hall.mqtt().publishedSequence() >= h.lastSequence());
             System.out.println("DRAINED " + h.lastSequence());
             hall.close();
         } else {
-            Thread.sleep(Long.MAX_VALUE);
+            Thread.currentThread().join(); // until the test kills this process
         }
     }
 }

@@ -70,7 +70,7 @@ final class RecordingSink implements AudioSink {
         current.write(pcm, offset, length);
         if (speed > 0) {
             long nanos = (long) (length / 2 * 1e9 / format.sampleRate() / speed);
-            sleepNanos(nanos);
+            sleepNanos(nanos); // a sound card blocks while it plays: the fake device's own timing, not a test's wait
         }
     }
 

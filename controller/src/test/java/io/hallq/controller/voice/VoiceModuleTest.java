@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.HallConfig;
@@ -135,10 +136,11 @@ class VoiceModuleTest {
                 List.of(voice))) {
             rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
             rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
-            Thread.sleep(300); // effects run after durability, on their own thread
+            // effects run after durability, on their own thread: the voice has the call once its file is written
+            Await.until("the call's WAV file", Duration.ofSeconds(30), () -> sink.files().size() >= 1);
             assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
             rt.hall().submit(new Command.Recall(4)).get(10, TimeUnit.SECONDS);
-            Thread.sleep(300);
+            Await.until("the recall's WAV file", Duration.ofSeconds(30), () -> sink.files().size() >= 2);
             assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
         }
         List<String> names = sink.files().stream().map(p -> p.getFileName().toString()).toList();
@@ -173,7 +175,9 @@ class VoiceModuleTest {
         try (HallRuntime rt = HallRuntime.start(hall("voice:\n  repeat: 1\n"), TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(voice))) {
             rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
             rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
-            Thread.sleep(300);
+            // effects run after durability, on their own thread, and the alarm is a command the voice submits
+            Await.until("the voice's device alarm is journaled", Duration.ofSeconds(30), () -> rt.hall()
+                    .query(s -> s.alarms().keySet().stream().anyMatch(a -> a.startsWith("DEVICE:voice-"))).join());
             assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
             var alarms = rt.hall().query(s -> List.copyOf(s.alarms().keySet())).get(10, TimeUnit.SECONDS);
             assertTrue(alarms.stream().anyMatch(a -> a.startsWith("DEVICE:voice-")), alarms.toString());
@@ -197,13 +201,10 @@ class VoiceModuleTest {
                     "still raised after the start: nothing has played yet");
             rt.hall().submit(Command.IssueTicket.walkIn("PAY")).get(10, TimeUnit.SECONDS);
             rt.hall().submit(new Command.CallNext(4)).get(10, TimeUnit.SECONDS);
-            Thread.sleep(300);
+            Await.until("the call's WAV file", Duration.ofSeconds(30), () -> sink.files().size() >= 1);
             assertTrue(voice.awaitIdle(Duration.ofSeconds(30)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (rt.hall().query(s -> s.alarms().containsKey(alarmId)).get(10, TimeUnit.SECONDS)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            // the recovery is a command the voice submits after the call played
+            Await.within(Duration.ofSeconds(10), () -> !rt.hall().query(s -> s.alarms().containsKey(alarmId)).join());
             assertFalse(rt.hall().query(s -> s.alarms().containsKey(alarmId)).get(10, TimeUnit.SECONDS),
                     "the call played: the sound works again");
         }

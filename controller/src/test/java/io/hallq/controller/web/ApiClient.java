@@ -2,6 +2,7 @@ package io.hallq.controller.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.hallq.controller.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -139,22 +140,13 @@ public final class ApiClient {
 
     /** The pages' view follows durable events a moment later: GETs {@code path} until its body matches (10 s). */
     public JsonNode getUntil(String path, java.util.function.Predicate<JsonNode> ok) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
+        java.util.concurrent.atomic.AtomicReference<Response> last = new java.util.concurrent.atomic.AtomicReference<>();
+        Await.until(() -> "never true: " + last.get(), Duration.ofSeconds(10), () -> {
             Response r = get(path);
-            if (r.status() == 200 && ok.test(r.body())) {
-                return r.body();
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("never true: " + r);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+            last.set(r);
+            return r.status() == 200 && ok.test(r.body());
+        });
+        return last.get().body();
     }
 
     /** Waits for the first event of the stream whose data matches (each event within 10 s of the last). */

@@ -1,5 +1,6 @@
 package io.hallq.emulator.central;
 
+import io.hallq.controller.sync.PahoClients;
 import io.hallq.protocol.mqtt.Decoded;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.HallOnline;
@@ -152,14 +153,7 @@ public final class CentralMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(5000);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            Logger.debug("close: {}", e.getMessage());
-        }
+        PahoClients.closeQuietly(client);
         owner.shutdown();
         try {
             owner.awaitTermination(5, TimeUnit.SECONDS);

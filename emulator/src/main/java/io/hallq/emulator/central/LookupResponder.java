@@ -15,15 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
@@ -62,7 +58,10 @@ public final class LookupResponder implements AutoCloseable {
                                         Map<String, String> phones, Duration delay) throws MqttException {
         MqttClient client = new MqttClient(broker, "central-lookup-" + System.nanoTime(), new MemoryPersistence());
         LookupResponder r = new LookupResponder(client, key, phones, delay);
-        client.setCallback(r.new Callback());
+        client.setCallback(io.hallq.controller.sync.PahoClients.subscriber((topic, message) -> {
+            byte[] payload = message.getPayload();
+            r.answering.schedule(() -> r.answer(topic, payload), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }, r::resubscribe));
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(true);
         o.setCleanStart(true);
@@ -84,6 +83,14 @@ public final class LookupResponder implements AutoCloseable {
     private void subscribe() throws MqttException {
         client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
                 new org.eclipse.paho.mqttv5.common.MqttSubscription(Topics.allHalls("lookup/request"), 1)});
+    }
+
+    private void resubscribe() {
+        try {
+            subscribe();
+        } catch (MqttException e) {
+            Logger.warn("Phone lookup: subscribing again failed: {}", e.getMessage());
+        }
     }
 
     /** Requests seen and those answered with a class. */
@@ -119,37 +126,6 @@ public final class LookupResponder implements AutoCloseable {
         } catch (MqttException e) {
             Logger.warn("Phone lookup answer to {} not sent: {}", hall, e.getMessage());
         }
-    }
-
-    private final class Callback implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            answering.schedule(() -> answer(topic, payload), delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse r) { }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) { }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) { }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            if (reconnect) {
-                try {
-                    subscribe();
-                } catch (MqttException e) {
-                    Logger.warn("Phone lookup: subscribing again failed: {}", e.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) { }
     }
 
     @Override

@@ -80,6 +80,15 @@ public final class VirtualButton {
         awaitSampled(lastRead, TAP);
     }
 
+    /**
+     * Leaves the button as it is (down or up) until the controller has read it over {@code span}: time on the
+     * controller's reads, not the wall clock, so a busy machine whose scan thread runs late does not shorten it.
+     * After a press, the controller has also acted on whatever it read (it acts on the thread that reads).
+     */
+    public void keep(Duration span) {
+        awaitSampled(lastRead, span);
+    }
+
     /** Waits until a read happened at least {@code span} after the first read from now on (at most 5 s). */
     static void awaitSampled(java.util.function.LongSupplier lastRead, Duration span) {
         long start = System.nanoTime();

@@ -78,6 +78,14 @@ public final class VirtualKeypad {
         }
     }
 
+    /**
+     * Leaves the keys as they are until the controller has read the keypad over {@code span}: time on the
+     * controller's reads, as {@link VirtualButton#keep}.
+     */
+    public void keep(Duration span) {
+        VirtualButton.awaitSampled(lastRead, span);
+    }
+
     public void hold(char key, Duration time) {
         VirtualButton.awaitSampled(lastRead, Duration.ZERO);
         press(key);

@@ -1,15 +1,13 @@
 package io.hallq.emulator.devices;
 
 import io.hallq.controller.device.DeviceIoException;
+import io.hallq.controller.device.PrinterAnswers;
 import io.hallq.controller.device.PrinterLink;
 import io.hallq.controller.ticket.EscPos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +19,7 @@ import java.util.function.Consumer;
 public final class VirtualPrinter implements PrinterLink {
 
     private final EscPosDecoder decoder = new EscPosDecoder(this::status);
-    private final BlockingQueue<Integer> answers = new LinkedBlockingQueue<>();
+    private final PrinterAnswers answers = new PrinterAnswers();
     private final List<PrintedTicket> tickets = new CopyOnWriteArrayList<>();
     private final List<Consumer<PrintedTicket>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean paperOut;
@@ -99,13 +97,7 @@ public final class VirtualPrinter implements PrinterLink {
         if (disconnected) {
             throw new DeviceIoException("virtual printer unplugged");
         }
-        try {
-            Integer b = answers.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return b == null ? -1 : b;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return answers.next(timeout);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.hallq.controller.config.CounterConfig;
 import io.hallq.controller.config.CustomerClassConfig;
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.HallConfigLoader;
+import io.hallq.controller.config.RosterReader;
 import io.hallq.controller.config.ServiceConfig;
 import io.hallq.emulator.sim.Scenario.Campaign;
 import io.hallq.emulator.sim.Scenario.ServiceMix;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -201,21 +201,7 @@ public final class ScenarioReader {
     private static List<Shift> roster(ConfigNode n, HallConfig hall) {
         List<Integer> numbers = hall.counters().stream().map(CounterConfig::number).toList();
         ConfigScalar<Integer> counter = ConfigScalar.INTEGER.where(numbers::contains, "a counter number of the hall " + numbers);
-        List<Shift> out = new ArrayList<>();
-        for (ConfigNode item : n.list("shifts { counter, from, to }")) {
-            ConfigNode s = item.requiredMapping("counter", "from", "to");
-            var c = s.key("counter").required(counter);
-            var from = s.key("from").required(ConfigScalar.TIME_OF_DAY);
-            var to = s.key("to").required(ConfigScalar.TIME_OF_DAY);
-            if (c.isPresent() && from.isPresent() && to.isPresent()) {
-                if (!to.get().isAfter(from.get())) {
-                    s.key("to").error("expected a time after from (" + from.get() + "), got " + to.get());
-                } else {
-                    out.add(new Shift(c.get(), from.get(), to.get()));
-                }
-            }
-        }
-        return out;
+        return RosterReader.shifts(n, counter).stream().map(s -> new Shift(s.counter(), s.from(), s.to())).toList();
     }
 
     private static List<Campaign> campaigns(ConfigNode n, HallConfig hall) {

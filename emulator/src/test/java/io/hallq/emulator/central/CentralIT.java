@@ -3,6 +3,7 @@ package io.hallq.emulator.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.sync.CentralRecorder;
 import io.hallq.controller.sync.Mosquitto;
 import io.hallq.emulator.Emulator;
@@ -52,8 +53,14 @@ class CentralIT {
                     && second.rows().get("sh-pudong-01").status() != null, 20_000), first.table());
             assertTrue(first.table().contains("sh-pudong-01"));
             assertEquals(Boolean.TRUE, first.rows().get("sh-pudong-01").online());
-            first.flush();
-            Thread.sleep(300);
+            first.flush(); // on the monitor's own thread: the rows are in the file a moment later
+            Await.until("the CSV has a row", () -> {
+                try {
+                    return Files.readAllLines(csv).size() > 1;
+                } catch (java.io.IOException notYet) {
+                    return false;
+                }
+            });
             List<String> lines = Files.readAllLines(csv);
             assertEquals(EventCsv.HEADER, lines.get(0));
             assertTrue(lines.size() > 1 && lines.get(1).startsWith("sh-pudong-01,"), lines.toString());

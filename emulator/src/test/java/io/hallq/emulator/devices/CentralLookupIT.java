@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.queue.TicketView;
 import io.hallq.controller.sync.CentralPhoneLookup;
+import io.hallq.controller.sync.Mosquitto;
 import io.hallq.controller.sync.MqttModule;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import io.hallq.emulator.central.LookupResponder;
@@ -15,8 +16,6 @@ import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.PhoneLookupRequest;
 import io.hallq.protocol.mqtt.Topics;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +52,8 @@ class CentralLookupIT {
     private final List<byte[]> requests = new CopyOnWriteArrayList<>();
     private MqttClient observer;
     private LookupResponder central;
+    private MqttModule mqtt;
+    private String uri;
 
     @AfterEach
     void closeClients() throws Exception {
@@ -65,12 +66,6 @@ class CentralLookupIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private UnaryOperator<String> hallFile(int port, String timeout) throws IOException {
         Path key = dir.resolve("lookup.key");
         Files.writeString(key, KEY + "\n");
@@ -79,6 +74,27 @@ class CentralLookupIT {
                 .replace("pressInterval: 2s", "pressInterval: 0s")
                 .replace("  keepAlive: 30s\n", "  keepAlive: 30s\n  lookup: { keyFile: lookup.key, timeout: "
                         + timeout + " }\n");
+    }
+
+    /**
+     * The example hall on the embedded broker, looking numbers up centrally with {@code timeout}, and the
+     * {@link #observe observer} on the broker ({@link #uri}); the hall's {@link #mqtt} module is kept.
+     */
+    private HardwareHall startHall(String timeout) throws Exception {
+        EmbeddedBrokerModule broker = new EmbeddedBrokerModule();
+        mqtt = new MqttModule(broker::uri);
+        EmulatedDevices devices = new EmulatedDevices();
+        devices.lookUpCentrallyWith(mqtt.centralLookup());
+        HardwareHall h = HardwareHall.start(dir, hallFile(Mosquitto.freePort(), timeout),
+                List.<HallModule>of(broker, mqtt), devices);
+        try {
+            uri = broker.uri().orElseThrow().toString();
+            observe(uri);
+            return h;
+        } catch (Exception | AssertionError e) {
+            h.close();
+            throw e;
+        }
     }
 
     /** Reads everything on the broker, as a capture of the hall's traffic would. */
@@ -112,15 +128,7 @@ class CentralLookupIT {
 
     @Test
     void centralAnswers_itsClassWinsOverTheLocalList_andOnlyAKeyedHashCrossesTheBroker() throws Exception {
-        int port = freePort();
-        EmbeddedBrokerModule broker = new EmbeddedBrokerModule();
-        MqttModule mqtt = new MqttModule(broker::uri);
-        EmulatedDevices devices = new EmulatedDevices();
-        devices.lookUpCentrallyWith(mqtt.centralLookup());
-        try (HardwareHall h = HardwareHall.start(dir, hallFile(port, "2s"), List.<HallModule>of(broker, mqtt),
-                devices)) {
-            String uri = broker.uri().orElseThrow().toString();
-            observe(uri);
+        try (HardwareHall h = startHall("2s")) {
             central = LookupResponder.start(uri, null, null, KEY.getBytes(StandardCharsets.UTF_8), CENTRAL,
                     Duration.ZERO);
             HardwareHall.await("MQTT connected", WAIT, mqtt::connected);
@@ -147,15 +155,7 @@ class CentralLookupIT {
     @Test
     void centralTooSlow_theTicketGoesOutWithTheLocalListsClassAtTheTimeout_andTheLateAnswerIsIgnored()
             throws Exception {
-        int port = freePort();
-        EmbeddedBrokerModule broker = new EmbeddedBrokerModule();
-        MqttModule mqtt = new MqttModule(broker::uri);
-        EmulatedDevices devices = new EmulatedDevices();
-        devices.lookUpCentrallyWith(mqtt.centralLookup());
-        try (HardwareHall h = HardwareHall.start(dir, hallFile(port, "PT0.3S"), List.<HallModule>of(broker, mqtt),
-                devices)) {
-            String uri = broker.uri().orElseThrow().toString();
-            observe(uri);
+        try (HardwareHall h = startHall("PT0.3S")) {
             central = LookupResponder.start(uri, null, null, KEY.getBytes(StandardCharsets.UTF_8), CENTRAL,
                     Duration.ofSeconds(2));
             HardwareHall.await("MQTT connected", WAIT, mqtt::connected);
@@ -175,15 +175,7 @@ class CentralLookupIT {
 
     @Test
     void noCentral_theLocalListThenWalkIn() throws Exception {
-        int port = freePort();
-        EmbeddedBrokerModule broker = new EmbeddedBrokerModule();
-        MqttModule mqtt = new MqttModule(broker::uri);
-        EmulatedDevices devices = new EmulatedDevices();
-        devices.lookUpCentrallyWith(mqtt.centralLookup());
-        try (HardwareHall h = HardwareHall.start(dir, hallFile(port, "PT0.3S"), List.<HallModule>of(broker, mqtt),
-                devices)) {
-            String uri = broker.uri().orElseThrow().toString();
-            observe(uri);
+        try (HardwareHall h = startHall("PT0.3S")) {
             HardwareHall.await("MQTT connected", WAIT, mqtt::connected);
             // nobody answers: each lookup waits out its 300 ms, then the local list, then walk-in
             assertEquals("WALKIN", take(h, "13700000000", "PLAN", 0).customerClass());

@@ -53,7 +53,8 @@ class DeviceFaultRestartTest {
         devices.printer().paperOut(true); // still no paper when the power comes back
         try (HardwareHall h = HardwareHall.start(dir, QUICK, devices)) {
             long start = h.runtime.hall().lastSequence();
-            Thread.sleep(4_500); // past the settling time
+            HardwareHall.await("the device module settled the faults from before", Duration.ofSeconds(15),
+                    () -> h.devices.module().settled());
             assertTrue(printerAlarm(h), "still out of paper");
             List<HallEvent> since = h.runtime.hall().eventsAfter(start, 1000).stream().map(e -> e.event())
                     .filter(e -> e instanceof HallEvent.AlarmRaised || e instanceof HallEvent.AlarmCleared).toList();
@@ -70,7 +71,8 @@ class DeviceFaultRestartTest {
                     "广播设备故障", "Announcement device fault")).join();
         }
         try (HardwareHall h = HardwareHall.start(dir, QUICK)) {
-            Thread.sleep(4_500); // past the device module's settling time
+            HardwareHall.await("the device module settled the faults from before", Duration.ofSeconds(15),
+                    () -> h.devices.module().settled()); // what it cleared is submitted by then, queried after
             assertEquals(List.of("DEVICE:mqtt", "DEVICE:voice-audio-output"), h.query(s -> s.alarms().keySet()
                     .stream().sorted().toList()), "only the MQTT and voice modules may clear theirs");
         }

@@ -116,7 +116,7 @@ public final class DeviceLatencyBenchmark {
 
                 HardwareHall.await("blank display", Duration.ofSeconds(5), () -> display.digits().isBlank());
                 HardwareHall.await("steady display", Duration.ofSeconds(5), display::lit);
-                VirtualButton.sleep(Duration.ofMillis(30)); // the keypad's release debounced
+                keys.keep(Duration.ofMillis(30)); // the keypad's release debounced
                 long framesBefore = display.chain().frames();
                 shownAt.set(0);
                 t0 = System.nanoTime();
@@ -126,7 +126,7 @@ public final class DeviceLatencyBenchmark {
                 long fr = framesAtShown.get() - framesBefore;
                 keys.release('1');
                 h.runtime.hall().submit(new Command.Finish(5)).join();
-                VirtualButton.sleep(Duration.ofMillis(40));
+                keys.keep(Duration.ofMillis(40));
                 if (i >= 0) {
                     first[i] = f; last[i] = l; key[i] = k; issue[i] = base; call[i] = callBase; frames[i] = fr;
                 }

@@ -1,5 +1,6 @@
 package io.hallq.emulator.devices;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
@@ -54,13 +55,17 @@ final class HardwareHall implements AutoCloseable {
     }
 
     static void await(String what, Duration max, BooleanSupplier done) {
-        long end = System.nanoTime() + max.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for " + what);
-            }
-            VirtualButton.sleep(Duration.ofMillis(5));
-        }
+        Await.until(what, max, done);
+    }
+
+    /**
+     * Taps the button of {@code service} and returns once the controller has read it for another 200 ms: what
+     * the device thread does on reading a press (issue, or refuse) it has done by then.
+     */
+    void tapAndLetItAct(String service) {
+        VirtualButton button = devices.button(service).orElseThrow();
+        button.tap();
+        button.keep(Duration.ofMillis(200));
     }
 
     <T> T query(java.util.function.Function<io.hallq.controller.queue.QueueView, T> q) {

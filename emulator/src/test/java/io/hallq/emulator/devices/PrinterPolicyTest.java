@@ -23,8 +23,7 @@ class PrinterPolicyTest {
             HardwareHall.await("the near-end alarm", WAIT,
                     () -> h.query(s -> s.alarms().containsKey("DEVICE:printer-paper")));
             assertTrue(h.query(s -> s.alarms().get("DEVICE:printer-paper").messageEn()).contains("issuing stopped"));
-            h.devices.button("PAY").orElseThrow().tap();
-            VirtualButton.sleep(Duration.ofMillis(200));
+            h.tapAndLetItAct("PAY");
             assertEquals(0L, (long) h.query(s -> s.issuedCount()));
         }
     }

@@ -12,6 +12,7 @@ import io.hallq.controller.queue.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +34,12 @@ class VirtualSmsCentreTest {
         try (HallRuntime rt = HallRuntime.start(loaded, Clock.systemUTC(), List.of(centre, notify))) {
             rt.hall().submit(new Command.DeviceFault("printer", "打印机缺纸", "Printer out of paper", "paper-out"))
                     .join();
-            long end = System.nanoTime() + 30_000_000_000L;
-            while (centre.inboxes().isEmpty() && System.nanoTime() < end) {
-                Thread.sleep(20); // polling a condition
-            }
+            io.hallq.controller.Await.within(Duration.ofSeconds(30), () -> !centre.inboxes().isEmpty());
             var inbox = centre.inboxes().get("13900000001");
             assertEquals(1, inbox.size(), centre.inboxes().toString());
             assertTrue(inbox.get(0).text().contains("打印机缺纸"), inbox.get(0).text());
-            while (notify.snapshot().lines().stream().noneMatch(l -> l.state().equals("DELIVERED"))
-                    && System.nanoTime() < end) {
-                Thread.sleep(20);
-            }
+            io.hallq.controller.Await.within(Duration.ofSeconds(30),
+                    () -> notify.snapshot().lines().stream().anyMatch(l -> l.state().equals("DELIVERED")));
             assertEquals("DELIVERED", notify.snapshot().lines().get(0).state());
         }
     }

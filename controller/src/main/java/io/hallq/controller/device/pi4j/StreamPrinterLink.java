@@ -1,6 +1,7 @@
 package io.hallq.controller.device.pi4j;
 
 import io.hallq.controller.device.DeviceIoException;
+import io.hallq.controller.device.PrinterAnswers;
 import io.hallq.controller.device.PrinterLink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,6 @@ import java.io.RandomAccessFile;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A printer on a device file: a USB printer-class device (/dev/usb/lp0) or a serial port (/dev/serial0,
@@ -26,7 +24,7 @@ public final class StreamPrinterLink implements PrinterLink {
     private final String name;
     private final RandomAccessFile file;
     private final OutputStream out;
-    private final BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
+    private final PrinterAnswers received = new PrinterAnswers();
     private final Thread reader;
     private volatile IOException readFailure;
 
@@ -78,9 +76,7 @@ public final class StreamPrinterLink implements PrinterLink {
                     Thread.sleep(20); // a tty with "time 1" or a USB printer without an answer
                     continue;
                 }
-                for (int i = 0; i < n; i++) {
-                    received.add(buf[i] & 0xFF);
-                }
+                received.add(buf, n);
             }
         } catch (IOException e) {
             readFailure = e;
@@ -101,17 +97,12 @@ public final class StreamPrinterLink implements PrinterLink {
 
     @Override
     public int read(Duration timeout) {
-        try {
-            Integer b = received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            if (b == null && readFailure != null) {
-                throw new DeviceIoException("printer " + name + " cannot be read: " + readFailure.getMessage(),
-                        readFailure);
-            }
-            return b == null ? -1 : b;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
+        int b = received.next(timeout);
+        if (b < 0 && readFailure != null && !Thread.currentThread().isInterrupted()) {
+            throw new DeviceIoException("printer " + name + " cannot be read: " + readFailure.getMessage(),
+                    readFailure);
         }
+        return b;
     }
 
     @Override

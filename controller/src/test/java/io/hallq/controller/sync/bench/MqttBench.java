@@ -1,5 +1,6 @@
 package io.hallq.controller.sync.bench;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.hall.HallController;
@@ -11,20 +12,11 @@ import io.hallq.controller.sync.SyncHalls;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * 200 halls on one Mosquitto with a central subscriber. For the hallq path (controller + journal + outbox +
@@ -59,32 +51,11 @@ public final class MqttBench {
     /** {p50, p99, samples, maxRate} for bare Paho clients. */
     private static double[] raw(String uri, int halls, double perHall, int latencySec, int throughputSec)
             throws Exception {
-        byte[] filler = sample();
-        List<MqttAsyncClient> clients = new ArrayList<>();
-        for (int i = 0; i < halls; i++) {
-            MqttAsyncClient c = new MqttAsyncClient(uri, "raw-" + i, new MemoryPersistence());
-            c.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
-            clients.add(c);
-        }
-        try (Probe probe = new Probe(uri, "bench/raw/+", (t, p) -> new String(p, 0, 24, StandardCharsets.US_ASCII))) {
-            long[] seq = new long[halls];
-            Sender send = (i) -> {
-                String key = String.format("%08d%016d", i, ++seq[i]);
-                byte[] payload = filler.clone();
-                System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 24);
-                probe.sentAt.put(key, System.nanoTime());
-                MqttMessage m = new MqttMessage(payload);
-                m.setQos(1);
-                return toFuture(clients.get(i), "bench/raw/" + i, m);
-            };
-            double[] lat = openLoop(probe, halls, perHall, latencySec, send);
-            double rate = closedLoop(probe, halls, throughputSec, send);
+        try (RawBaseline raw = new RawBaseline(uri, halls)) {
+            Loads.Sender send = raw::send;
+            double[] lat = Loads.open(raw.probe(), halls, perHall, latencySec, send);
+            double rate = Loads.closed(raw.probe(), halls, throughputSec, send);
             return new double[] {lat[0], lat[1], lat[2], rate};
-        } finally {
-            for (MqttAsyncClient c : clients) {
-                c.disconnect().waitForCompletion(5000);
-                c.close();
-            }
         }
     }
 
@@ -98,16 +69,15 @@ public final class MqttBench {
             running.add(SyncHalls.start(SyncHalls.loaded(id, dir.resolve(id),
                     SyncHalls.mqtt(uri, "statusInterval: 10s\n").replace("statusInterval: 1s\n", "")), clock));
         }
-        while (!running.stream().allMatch(r -> r.mqtt().connected())) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000);
+        Await.until("every hall connected", Duration.ofMinutes(5),
+                () -> running.stream().allMatch(r -> r.mqtt().connected()));
+        Thread.sleep(1000); // the halls' first status and online messages pass before the measurement
         try (Probe probe = new Probe(uri, Topics.allHalls("events"), (t, p) -> {
             EventMessage m = MqttCodec.decodeOrThrow(p, EventMessage.class);
             return m.hall() + "/" + m.seq();
         })) {
             long[] n = new long[halls];
-            Sender send = (i) -> {
+            Loads.Sender send = (i) -> {
                 HallController h = running.get(i).runtime().hall();
                 boolean on = (++n[i] & 1) == 0;
                 Command c = n[i] % 3 == 0 ? Command.IssueTicket.walkIn(n[i] % 2 == 0 ? "PAY" : "BILL")
@@ -115,8 +85,8 @@ public final class MqttBench {
                 String hall = "bench-" + i;
                 return h.submit(c).thenAccept(o -> stamp(probe, hall, o));
             };
-            double[] lat = openLoop(probe, halls, perHall, latencySec, send);
-            double rate = closedLoop(probe, halls, throughputSec, send);
+            double[] lat = Loads.open(probe, halls, perHall, latencySec, send);
+            double rate = Loads.closed(probe, halls, throughputSec, send);
             return new double[] {lat[0], lat[1], lat[2], rate};
         } finally {
             running.forEach(SyncHalls.Running::close);
@@ -129,80 +99,5 @@ public final class MqttBench {
         for (JournaledEvent e : o.events()) {
             probe.sentAt.put(hall + "/" + e.sequence(), now);
         }
-    }
-
-    interface Sender {
-        CompletableFuture<?> send(int hall) throws Exception;
-    }
-
-    private static double[] openLoop(Probe probe, int halls, double perHall, int seconds, Sender send)
-            throws Exception {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor();
-        long periodNanos = (long) (1e9 / (halls * perHall));
-        int[] next = {0};
-        probe.reset();
-        probe.record(true);
-        s.scheduleAtFixedRate(() -> {
-            try {
-                send.send(next[0]++ % halls);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        Thread.sleep(seconds * 1000L);
-        s.shutdownNow();
-        Thread.sleep(2000);
-        probe.record(false);
-        return probe.percentiles();
-    }
-
-    /** Every hall sends its next as soon as the previous is acknowledged (durable); returns central's rate. */
-    private static double closedLoop(Probe probe, int halls, int seconds, Sender send) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        for (int i = 0; i < halls; i++) {
-            loop(i, send, running);
-        }
-        Thread.sleep(2000); // warm-up
-        long start = probe.received();
-        long t0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        long got = probe.received() - start;
-        double rate = got / ((System.nanoTime() - t0) / 1e9);
-        running.set(false);
-        Thread.sleep(3000);
-        return rate;
-    }
-
-    private static void loop(int i, Sender send, AtomicBoolean running) {
-        if (!running.get()) {
-            return;
-        }
-        try {
-            send.send(i).whenComplete((ok, err) -> loop(i, send, running));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static CompletableFuture<Void> toFuture(MqttAsyncClient c, String topic, MqttMessage m) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        c.publish(topic, m, null, new org.eclipse.paho.mqttv5.client.MqttActionListener() {
-            public void onSuccess(org.eclipse.paho.mqttv5.client.IMqttToken t) {
-                f.complete(null);
-            }
-
-            public void onFailure(org.eclipse.paho.mqttv5.client.IMqttToken t, Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
-    }
-
-    /** A payload the size of a typical event message. */
-    private static byte[] sample() {
-        EventMessage m = EventMessage.of("sh-pudong-01", 123456, new io.hallq.protocol.event.HallEvent.TicketIssued(
-                TestHalls.MONDAY_10AM, "A012", "OPEN", "WALKIN", TestHalls.MONDAY_10AM, 3, 540, false, false, null,
-                null));
-        return MqttCodec.encode(m);
     }
 }

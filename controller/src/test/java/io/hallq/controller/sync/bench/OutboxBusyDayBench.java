@@ -1,5 +1,6 @@
 package io.hallq.controller.sync.bench;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.LoadedConfig;
@@ -11,29 +12,19 @@ import io.hallq.controller.sync.SyncHalls;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * One hall late in a busy day: {@code events} events already journaled today (and published: the outbox cursor
  * is at the end), then the same measurements as {@link MqttBench} for that one hall: durable event to central at
  * a fixed offered rate (p50, p99), and the closed-loop rate. Baseline in the same run: one bare Paho client with
- * payloads of the same size. Only public API and test helpers, so the same file runs against an older build.
+ * payloads of the same size. Only public API and test helpers, so the same file (with {@link RawBaseline},
+ * {@link Loads} and {@link Probe} beside it) runs against an older build.
  * Usage: OutboxBusyDayBench [events=25000] [latencySeconds=15] [ratePerSecond=20] [throughputSeconds=10].
  */
 public final class OutboxBusyDayBench {
@@ -61,37 +52,10 @@ public final class OutboxBusyDayBench {
     }
 
     private static double[] raw(String uri, double rate, int latencySec, int throughputSec) throws Exception {
-        byte[] filler = MqttCodec.encode(EventMessage.of("sh-pudong-01", 123456,
-                new io.hallq.protocol.event.HallEvent.TicketIssued(TestHalls.MONDAY_10AM, "A012", "OPEN", "WALKIN",
-                        TestHalls.MONDAY_10AM, 3, 540, false, false, null, null)));
-        MqttAsyncClient c = new MqttAsyncClient(uri, "raw-busy", new MemoryPersistence());
-        c.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
-        try (Probe probe = new Probe(uri, "bench/raw/+", (t, p) -> new String(p, 0, 24, StandardCharsets.US_ASCII))) {
-            long[] seq = {0};
-            Sender send = () -> {
-                String key = String.format("%08d%016d", 0, ++seq[0]);
-                byte[] payload = filler.clone();
-                System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 24);
-                probe.sentAt.put(key, System.nanoTime());
-                MqttMessage m = new MqttMessage(payload);
-                m.setQos(1);
-                CompletableFuture<Void> f = new CompletableFuture<>();
-                c.publish("bench/raw/0", m, null, new MqttActionListener() {
-                    public void onSuccess(IMqttToken t) {
-                        f.complete(null);
-                    }
-
-                    public void onFailure(IMqttToken t, Throwable e) {
-                        f.completeExceptionally(e);
-                    }
-                });
-                return f;
-            };
-            double[] lat = openLoop(probe, rate, latencySec, send);
-            return new double[] {lat[0], lat[1], lat[2], closedLoop(probe, throughputSec, send)};
-        } finally {
-            c.disconnect().waitForCompletion(5000);
-            c.close();
+        try (RawBaseline raw = new RawBaseline(uri, 1)) {
+            Loads.Sender send = raw::send;
+            double[] lat = Loads.open(raw.probe(), 1, rate, latencySec, send);
+            return new double[] {lat[0], lat[1], lat[2], Loads.closed(raw.probe(), 1, throughputSec, send)};
         }
     }
 
@@ -122,19 +86,17 @@ public final class OutboxBusyDayBench {
                  EventMessage m = MqttCodec.decodeOrThrow(p, EventMessage.class);
                  return m.hall() + "/" + m.seq();
              })) {
-            while (!running.mqtt().connected()) {
-                Thread.sleep(50);
-            }
+            Await.until("the hall connected", Duration.ofMinutes(1), running.mqtt()::connected);
             HallController h = running.runtime().hall();
             long[] n = {0};
-            Sender send = () -> h.submit(command((int) ++n[0])).thenAccept(o -> {
+            Loads.Sender send = only -> h.submit(command((int) ++n[0])).thenAccept(o -> {
                 long now = System.nanoTime();
                 for (JournaledEvent e : o.events()) {
                     probe.sentAt.put("busy/" + e.sequence(), now);
                 }
             });
-            double[] lat = openLoop(probe, rate, latencySec, send);
-            double max = closedLoop(probe, throughputSec, send);
+            double[] lat = Loads.open(probe, 1, rate, latencySec, send);
+            double max = Loads.closed(probe, 1, throughputSec, send);
             System.out.printf("events journaled at the end: %d%n", h.lastSequence());
             return new double[] {lat[0], lat[1], lat[2], max};
         }
@@ -148,51 +110,5 @@ public final class OutboxBusyDayBench {
         boolean on = (i & 1) == 0;
         return i % 25 == 0 ? Command.IssueTicket.walkIn(i % 2 == 0 ? "PAY" : "BILL")
                 : new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused");
-    }
-
-    interface Sender {
-        CompletableFuture<?> send() throws Exception;
-    }
-
-    private static double[] openLoop(Probe probe, double rate, int seconds, Sender send) throws Exception {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor();
-        probe.reset();
-        probe.record(true);
-        s.scheduleAtFixedRate(() -> {
-            try {
-                send.send();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, 0, (long) (1e9 / rate), TimeUnit.NANOSECONDS);
-        Thread.sleep(seconds * 1000L);
-        s.shutdownNow();
-        Thread.sleep(2000);
-        probe.record(false);
-        return probe.percentiles();
-    }
-
-    /** The hall sends its next command as soon as the previous one is durable; returns central's rate. */
-    private static double closedLoop(Probe probe, int seconds, Sender send) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        loop(send, running);
-        Thread.sleep(2000);
-        long start = probe.received();
-        long t0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        double rate = (probe.received() - start) / ((System.nanoTime() - t0) / 1e9);
-        running.set(false);
-        Thread.sleep(3000);
-        return rate;
-    }
-
-    private static void loop(Sender send, AtomicBoolean running) {
-        if (running.get()) {
-            try {
-                send.send().whenComplete((ok, err) -> loop(send, running));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
