@@ -112,4 +112,14 @@ class AppointmentsRulesTest {
                 .with("appointments", "enabled: true\n").load().appointments().services(),
                 "by default every service that is called");
     }
+
+    @Test
+    void hallqCheck_reportsTheSectionsMistakes_withTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("hall.yaml");
+        java.nio.file.Files.writeString(file, TestHall.minimal().with("appointments", "enabled: yes please\n").yaml()
+                + "journal:\n  dataDir: data\n");
+        assertEquals(List.of(file + ": appointments.enabled: expected a boolean (true or false), got 'yes please'"),
+                io.hallq.controller.ConfigCheck.problems(file, io.hallq.controller.ConfigCheck.SECTIONS));
+    }
 }
