@@ -71,6 +71,7 @@ public final class Emulator implements AutoCloseable {
         devices.keepPhonesWith(notify.phoneKeeper());
         devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
         modules.addAll(List.of(smsCentre, notify));
+        modules.add(new io.hallq.controller.appointments.BookingCapacityModule()); // booking slots from the advice
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
                 new NotifyRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);
         modules.add(web);
@@ -88,7 +89,7 @@ public final class Emulator implements AutoCloseable {
         JournalConfig j = c.journal();
         HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
                 c.rules(), new JournalConfig(options.dataDir().toAbsolutePath().toString(), j.retentionDays(),
-                j.snapshotEvery(), j.profileWeeks()), c.roster());
+                j.snapshotEvery(), j.profileWeeks()), c.roster(), c.appointments());
         return new LoadedConfig(changed, loaded.root(), loaded.file());
     }
 

@@ -49,6 +49,7 @@ public final class QueueState {
     private NoticePosted notice;
     private final HandlingTimes handling;
     private final ArrivalRates arrivals = new ArrivalRates();
+    private final Appointments appointments;
     private String day;
     private Instant lastAt = Instant.EPOCH;
     private long issued;
@@ -57,6 +58,7 @@ public final class QueueState {
     public QueueState(HallConfig config) {
         this.config = config;
         this.handling = new HandlingTimes(config);
+        this.appointments = new Appointments(this);
         for (ServiceConfig s : config.services()) {
             waiting.put(s.code(), new TreeSet<>(Ticket.BY_RANK));
             nextNumber.put(s.code(), s.numberFrom());
@@ -97,6 +99,7 @@ public final class QueueState {
         snap.tickets().forEach(s::restoreTicket);
         snap.alarms().forEach(a -> s.alarms.put(a.alarmId(), a));
         s.notice = snap.notice();
+        s.appointments.restore(snap.appointments());
         return s;
     }
 
@@ -142,6 +145,16 @@ public final class QueueState {
         }
         ticket.markOverdue(t.overdue());
         ticket.markAwaitingPrint(Boolean.TRUE.equals(t.awaitingPrint()));
+        ticket.origin(t.origin(), t.booking(), t.phoneHash());
+        if (t.checkedIn() != null && t.checkedIn()) {
+            ticket.checkIn();
+        }
+        if (t.passedOverAt() != null) {
+            ticket.passedOver(t.passedOverAt());
+        }
+        if (!ticket.checkedIn()) {
+            appointments.remoteIssued(ticket.number());
+        }
         live.put(ticket.number(), ticket);
         if (ticket.status() == Ticket.Status.WAITING) {
             waiting.get(ticket.service()).add(ticket);
@@ -169,6 +182,8 @@ public final class QueueState {
     public ServiceChanged serviceState(String service) { return serviceStates.get(service); }
     public int nextNumber(String service) { return nextNumber.get(service); }
     public Map<String, AlarmRaised> alarms() { return alarms; }
+    /** The bookings, the capacity plan and the remote tickets' counts; its reads return immutable records. */
+    public Appointments appointments() { return appointments; }
 
     /** The board notice showing at {@code now}, if any (not expired, not withdrawn). */
     public java.util.Optional<NoticePosted> notice(Instant now) {
@@ -240,6 +255,15 @@ public final class QueueState {
             case HallEvent.NotificationSent e -> { }
             case HallEvent.NotificationDelivered e -> { }
             case HallEvent.NotificationFailed e -> { }
+            case HallEvent.BookingMade e -> appointments.made(e);
+            case HallEvent.BookingCancelled e -> appointments.cancelled(e);
+            case HallEvent.BookingLapsed e -> appointments.lapsed(e);
+            case HallEvent.BookingCapacityPlanned e -> appointments.planned(e);
+            case HallEvent.TicketCheckedIn e -> {
+                live(e.ticket()).checkIn();
+                appointments.remoteSettled(e.ticket());
+            }
+            case HallEvent.TicketPassedOver e -> live(e.ticket()).passedOver(e.at());
         }
         if (event.at().isAfter(lastAt)) {
             lastAt = event.at();
@@ -256,12 +280,20 @@ public final class QueueState {
         alarms.clear();
         crowdedSince = null;
         arrivals.startDay(e.at());
+        appointments.startDay(e.day());
     }
 
     private void issue(TicketIssued e) {
         Ticket t = new Ticket(e.ticket(), e.service(), e.customerClass(), e.at(), e.rank(), ++issued,
                 e.vipRoom(), e.phoneMasked(), e.token());
         t.markAwaitingPrint(e.paper());
+        t.origin(e.origin(), e.booking(), e.phoneHash());
+        if (e.booking() != null) {
+            appointments.checkedIn(e.booking(), e.ticket(), e.at());
+        }
+        if (!t.checkedIn()) {
+            appointments.remoteIssued(t.number());
+        }
         live.put(t.number(), t);
         waiting.get(t.service()).add(t);
         nextNumber.merge(e.service(), 1, Integer::sum);
@@ -289,6 +321,7 @@ public final class QueueState {
 
     private void served(TicketServed e) {
         Ticket t = live.remove(e.ticket());
+        appointments.remoteSettled(e.ticket());
         counters.get(e.counter()).lastServed(t.number());
         if (t.status() == Ticket.Status.CALLED) {
             counters.get(e.counter()).current(null);
@@ -309,6 +342,10 @@ public final class QueueState {
 
     private void voided(TicketVoided e) {
         Ticket t = live.remove(e.ticket());
+        appointments.remoteSettled(e.ticket());
+        if (Appointments.REMOTE_NOT_CHECKED_IN.equals(e.reason())) {
+            appointments.remoteDropped();
+        }
         if (t.status() == Ticket.Status.CALLED) {
             counters.get(t.counter()).current(null);
         } else {

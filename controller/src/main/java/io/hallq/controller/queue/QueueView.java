@@ -211,6 +211,9 @@ public final class QueueView {
     public Estimator.Estimate forWalkIn(String service, Instant now) { return Estimator.forWalkIn(s(), service, now); }
 
     /** A detached copy of the state, to be restored and read on another thread ({@link QueueState#detach()}). */
+    /** Today's and coming days' bookings, read through this view. */
+    public AppointmentsView appointments() { return new AppointmentsView(() -> s().appointments()); }
+
     public QueueState.Detached detach() { return s().detach(); }
 
     private static Map<String, Estimator.Estimate> byNumber(Map<Ticket, Estimator.Estimate> byTicket) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Test data: a {@link HallConfig} built by naming its parts instead of passing nine of them in order. Start from a
  * hall ({@link #from}) and change what the test is about, or start empty ({@link #builder}) and give every part
- * but the roster (none by default). {@link #build} runs the records' own checks, so a test cannot build a hall
+ * but the roster and appointments (none by default). {@link #build} runs the records' own checks, so a test cannot build a hall
  * the loader would refuse.
  *
  * <pre>{@code
@@ -25,6 +25,7 @@ public final class HallConfigBuilder {
     private QueueRules rules;
     private JournalConfig journal;
     private RosterConfig roster = RosterConfig.NONE;
+    private AppointmentsConfig appointments = AppointmentsConfig.OFF;
 
     private HallConfigBuilder() {}
 
@@ -45,6 +46,7 @@ public final class HallConfigBuilder {
         b.rules = c.rules();
         b.journal = c.journal();
         b.roster = c.roster();
+        b.appointments = c.appointments();
         return b;
     }
 
@@ -110,7 +112,13 @@ public final class HallConfigBuilder {
         return this;
     }
 
+    public HallConfigBuilder appointments(AppointmentsConfig value) {
+        this.appointments = value;
+        return this;
+    }
+
     public HallConfig build() {
-        return new HallConfig(hall, hours, services, classes, counters, alarms, rules, journal, roster);
+        return new HallConfig(hall, hours, services, classes, counters, alarms, rules, journal, roster,
+                appointments);
     }
 }

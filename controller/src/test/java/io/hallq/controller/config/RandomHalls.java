@@ -44,7 +44,23 @@ final class RandomHalls {
                         seconds(0, 7200), random.nextBoolean(), between(1, 500)))
                 .journalIn(baseDir.resolve(random.nextBoolean() ? "data/" + id : "j" + id), between(1, 3650),
                         between(100, 1_000_000))
+                .appointments(appointments(services))
                 .build();
+    }
+
+    /** Off half the time; otherwise every key random within its bounds, some called services bookable. */
+    private AppointmentsConfig appointments(List<ServiceConfig> services) {
+        if (random.nextBoolean()) {
+            return AppointmentsConfig.OFF;
+        }
+        List<String> called = services.stream().filter(s -> !s.directQueue()).map(ServiceConfig::code)
+                .filter(c -> random.nextBoolean()).toList();
+        int[] slots = {5, 10, 15, 20, 30, 60};
+        return new AppointmentsConfig(random.nextBoolean(), random.nextBoolean(), called,
+                between(0, 100) / 100.0, java.time.Duration.ofMinutes(slots[between(0, slots.length - 1)]),
+                java.time.Duration.ofMinutes(between(0, 120)), java.time.Duration.ofMinutes(between(0, 120)),
+                java.time.Duration.ofMinutes(between(0, 120)), java.time.Duration.ofMinutes(between(1, 720)),
+                between(0, 60), between(1, 10));
     }
 
     private BusinessHours hours() {
