@@ -10,6 +10,7 @@ import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.YamlSource;
 import io.hallq.controller.sync.MqttSettings;
 import io.hallq.controller.sync.MqttConnectionReader;
+import io.hallq.display.board.BoardServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
@@ -89,11 +90,12 @@ public final class BoardSettingsReader {
         JsonNode root = YamlSource.read(text, problems);
         problems.throwIfAny();
         ConfigNode top = ConfigNode.root(root, problems).requiredMapping("board", "mqtt");
-        ConfigNode b = top.key("board").requiredMapping("hall", "id", "bind", "port");
+        ConfigNode b = top.key("board").requiredMapping("hall", "id", "bind", "port", "feeds");
         String hall = b.key("hall").required(HALL_ID).orElse("hall");
         String id = b.key("id").get(BOARD_ID, "main");
         String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
+        BoardServer.FeedLimits feeds = feeds(b.key("feeds"));
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password",
                 "passwordFile", "passwordCredential", "tls",
                 "keepAlive", "reconnect");
@@ -107,6 +109,15 @@ public final class BoardSettingsReader {
                 reconnect.min(), reconnect.max(), Map.of(), List.of());
         problems.throwIfAny();
         MqttConnectionReader.warnings(mqtt, Path.of(fileName), m.key("password").isGiven());
-        return new BoardSettings(hall, id, bind, port, mqtt);
+        return new BoardSettings(hall, id, bind, port, feeds, mqtt);
+    }
+
+    /** {@code board.feeds: { total, perAddress }}: the page's live feeds at once (defaults 20 and 8). */
+    private static BoardServer.FeedLimits feeds(ConfigNode key) {
+        BoardServer.FeedLimits d = BoardServer.FeedLimits.DEFAULT;
+        ConfigNode n = key.mapping("total", "perAddress");
+        ConfigScalar<Integer> count = ConfigScalar.integer(1, 10_000);
+        return new BoardServer.FeedLimits(n.key("total").get(count, d.total()),
+                n.key("perAddress").get(count, d.perAddress()));
     }
 }

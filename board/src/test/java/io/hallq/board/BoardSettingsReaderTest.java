@@ -85,6 +85,25 @@ class BoardSettingsReaderTest {
     }
 
     @Test
+    void feedLimits_areRead_withDefaults_andOutOfRangeIsNamed() {
+        BoardSettings d = BoardSettingsReader.parse("board: { hall: h-2 }\nmqtt: { broker: tcp://10.0.0.2:1883 }\n",
+                "board.yaml", Path.of("."));
+        assertEquals(new io.hallq.display.board.BoardServer.FeedLimits(20, 8), d.feeds());
+        BoardSettings s = BoardSettingsReader.parse("""
+                board: { hall: h-2, feeds: { total: 4, perAddress: 2 } }
+                mqtt: { broker: tcp://10.0.0.2:1883 }
+                """, "board.yaml", Path.of("."));
+        assertEquals(new io.hallq.display.board.BoardServer.FeedLimits(4, 2), s.feeds());
+        ConfigException e = errors("""
+                board: { hall: h-2, feeds: { total: 0, perAdress: 2 } }
+                mqtt: { broker: tcp://10.0.0.2:1883 }
+                """);
+        assertTrue(e.errors().stream().anyMatch(l -> l.startsWith("board.yaml: board.feeds.total: ")), e.getMessage());
+        assertTrue(e.errors().stream().anyMatch(l -> l.startsWith("board.yaml: board.feeds") && l.contains("perAdress")),
+                e.getMessage());
+    }
+
+    @Test
     void missingFile_isNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> BoardSettingsReader.read(Path.of("nope.yaml")));
         assertTrue(e.getMessage().startsWith("nope.yaml: no such file"), e.getMessage());
