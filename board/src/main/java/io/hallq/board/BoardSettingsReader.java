@@ -96,9 +96,8 @@ public final class BoardSettingsReader {
         String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
         BoardServer.FeedLimits feeds = feeds(b.key("feeds"));
-        ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password",
-                "passwordFile", "passwordCredential", "tls",
-                "keepAlive", "reconnect");
+        ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
+                "keepAlive", "reconnect", "passwordFile", "passwordCredential");
         URI broker = MqttConnectionReader.broker(m);
         MqttConnectionReader.Backoff reconnect = MqttConnectionReader.reconnect(m);
         MqttSettings mqtt = new MqttSettings(true, broker, false,

@@ -36,6 +36,55 @@ public final class MqttConnectionReader {
 
     private MqttConnectionReader() {}
 
+    /** The reconnect backoff, from {@code min} doubling up to {@code max}. */
+    public record Backoff(Duration min, Duration max) {}
+
+    /** The required {@code broker} key of an mqtt mapping (the hall's, the board Pi's). */
+    public static URI broker(ConfigNode n) {
+        return URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
+    }
+
+    /** The optional {@code reconnect: {min, max}} of an mqtt mapping, 1 s to 30 s by default, max not below min. */
+    public static Backoff reconnect(ConfigNode n) {
+        ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
+        Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
+        Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
+        if (max.compareTo(min) < 0) {
+            reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
+        }
+        return new Backoff(min, max);
+    }
+
+    /**
+     * The {@code tls} mapping ({@code caFile}, {@code certFile}, {@code keyFile}, relative to {@code base}),
+     * of the hall's mqtt section and of the standalone board's file; an ssl:// broker without it is an error.
+     */
+    public static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
+        ConfigNode t = n.mapping("caFile", "certFile", "keyFile");
+        if (!t.isGiven()) {
+            if ("ssl".equals(broker.getScheme())) {
+                n.error("missing: an ssl:// broker needs tls.caFile (PEM) to check the broker's certificate");
+            }
+            return Optional.empty();
+        }
+        Optional<Path> ca = file(t.key("caFile"), base, true);
+        Optional<Path> cert = file(t.key("certFile"), base, false);
+        Optional<Path> key = file(t.key("keyFile"), base, false);
+        if (cert.isPresent() != key.isPresent()) {
+            t.key(cert.isPresent() ? "keyFile" : "certFile").error("missing: certFile and keyFile go together");
+        }
+        return ca.map(c -> new MqttSettings.Tls(c, cert, key));
+    }
+
+    private static Optional<Path> file(ConfigNode n, Path base, boolean required) {
+        Optional<String> name = required ? n.required(NAME) : n.optional(NAME);
+        Optional<Path> path = name.map(s -> base.resolve(s).normalize());
+        if (path.isPresent() && !Files.isReadable(path.get())) {
+            n.error("expected a readable PEM file, but " + path.get() + " cannot be read");
+        }
+        return path;
+    }
+
     /**
      * The password from at most one of {@code password} (in the file, warned about by {@link #warnings}),
      * {@code passwordFile} (one line in a file readable by its owner alone, relative to {@code base}) or
@@ -127,54 +176,5 @@ public final class MqttConnectionReader {
         }
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
-    }
-
-    /** The reconnect backoff, from {@code min} doubling up to {@code max}. */
-    public record Backoff(Duration min, Duration max) {}
-
-    /** The required {@code broker} key of an mqtt mapping (the hall's, the board Pi's). */
-    public static URI broker(ConfigNode n) {
-        return URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
-    }
-
-    /** The optional {@code reconnect: {min, max}} of an mqtt mapping, 1 s to 30 s by default, max not below min. */
-    public static Backoff reconnect(ConfigNode n) {
-        ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
-        Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
-        Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
-        if (max.compareTo(min) < 0) {
-            reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
-        }
-        return new Backoff(min, max);
-    }
-
-    /**
-     * The {@code tls} mapping ({@code caFile}, {@code certFile}, {@code keyFile}, relative to {@code base}),
-     * of the hall's mqtt section and of the standalone board's file; an ssl:// broker without it is an error.
-     */
-    public static Optional<MqttSettings.Tls> tls(ConfigNode n, Path base, URI broker) {
-        ConfigNode t = n.mapping("caFile", "certFile", "keyFile");
-        if (!t.isGiven()) {
-            if ("ssl".equals(broker.getScheme())) {
-                n.error("missing: an ssl:// broker needs tls.caFile (PEM) to check the broker's certificate");
-            }
-            return Optional.empty();
-        }
-        Optional<Path> ca = file(t.key("caFile"), base, true);
-        Optional<Path> cert = file(t.key("certFile"), base, false);
-        Optional<Path> key = file(t.key("keyFile"), base, false);
-        if (cert.isPresent() != key.isPresent()) {
-            t.key(cert.isPresent() ? "keyFile" : "certFile").error("missing: certFile and keyFile go together");
-        }
-        return ca.map(c -> new MqttSettings.Tls(c, cert, key));
-    }
-
-    private static Optional<Path> file(ConfigNode n, Path base, boolean required) {
-        Optional<String> name = required ? n.required(NAME) : n.optional(NAME);
-        Optional<Path> path = name.map(s -> base.resolve(s).normalize());
-        if (path.isPresent() && !Files.isReadable(path.get())) {
-            n.error("expected a readable PEM file, but " + path.get() + " cannot be read");
-        }
-        return path;
     }
 }
