@@ -10,7 +10,6 @@ import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.YamlSource;
 import io.hallq.controller.sync.MqttSettings;
 import io.hallq.controller.sync.MqttConnectionReader;
-import io.hallq.display.board.BoardServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
@@ -95,7 +94,7 @@ public final class BoardSettingsReader {
         String id = b.key("id").get(BOARD_ID, "main");
         String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
-        BoardServer.FeedLimits feeds = feeds(b.key("feeds"));
+        io.hallq.display.board.BoardServer.FeedLimits feeds = feeds(b.key("feeds"));
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
                 "keepAlive", "reconnect", "passwordFile", "passwordCredential");
         URI broker = MqttConnectionReader.broker(m);
@@ -112,11 +111,11 @@ public final class BoardSettingsReader {
     }
 
     /** {@code board.feeds: { total, perAddress }}: the page's live feeds at once (defaults 20 and 8). */
-    private static BoardServer.FeedLimits feeds(ConfigNode key) {
-        BoardServer.FeedLimits d = BoardServer.FeedLimits.DEFAULT;
+    private static io.hallq.display.board.BoardServer.FeedLimits feeds(ConfigNode key) {
+        io.hallq.display.board.BoardServer.FeedLimits d = io.hallq.display.board.BoardServer.FeedLimits.DEFAULT;
         ConfigNode n = key.mapping("total", "perAddress");
         ConfigScalar<Integer> count = ConfigScalar.integer(1, 10_000);
-        return new BoardServer.FeedLimits(n.key("total").get(count, d.total()),
+        return new io.hallq.display.board.BoardServer.FeedLimits(n.key("total").get(count, d.total()),
                 n.key("perAddress").get(count, d.perAddress()));
     }
 }
