@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * Reads the standalone board's YAML file ({@code config/example-board.yaml}): a {@code board} section (which
  * hall, where the page listens) and an {@code mqtt} section with the connection keys of the hall's own
- * {@code mqtt} section. Every mistake is reported at once as {@code <file>: <key>: <what was expected>}.
+ * {@code mqtt} section, the password included: inline, from {@code passwordFile} (readable by its owner alone) or
+ * from a systemd credential ({@code passwordCredential}), read by the same {@link MqttConnectionReader#password}
+ * as the hall's. Every mistake is reported at once as {@code <file>: <key>: <what was expected>}.
  */
 public final class BoardSettingsReader {
 
@@ -50,6 +52,11 @@ public final class BoardSettingsReader {
 
     /** @throws ConfigException naming the file, the key and what was expected, for every problem */
     public static BoardSettings read(Path file) {
+        return read(file, System.getenv());
+    }
+
+    /** As {@link #read(Path)}, with {@code env} in place of the process environment (for $CREDENTIALS_DIRECTORY). */
+    static BoardSettings read(Path file, Map<String, String> env) {
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -63,11 +70,16 @@ public final class BoardSettingsReader {
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": cannot read the file: " + e.getMessage()), e);
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent(), env);
     }
 
     /** Parses YAML text named {@code fileName} in messages; relative paths are taken from {@code baseDir}. */
     public static BoardSettings parse(String yamlText, String fileName, Path baseDir) {
+        return parse(yamlText, fileName, baseDir, System.getenv());
+    }
+
+    /** As {@link #parse(String, String, Path)}, with {@code env} in place of the process environment. */
+    static BoardSettings parse(String yamlText, String fileName, Path baseDir, Map<String, String> env) {
         ConfigProblems problems = new ConfigProblems(fileName);
         String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
         if (text.isBlank()) {
@@ -77,22 +89,33 @@ public final class BoardSettingsReader {
         JsonNode root = YamlSource.read(text, problems);
         problems.throwIfAny();
         ConfigNode top = ConfigNode.root(root, problems).requiredMapping("board", "mqtt");
-        ConfigNode b = top.key("board").requiredMapping("hall", "id", "bind", "port");
+        ConfigNode b = top.key("board").requiredMapping("hall", "id", "bind", "port", "feeds");
         String hall = b.key("hall").required(HALL_ID).orElse("hall");
         String id = b.key("id").get(BOARD_ID, "main");
         String bind = b.key("bind").get(ADDRESS, "127.0.0.1");
         int port = b.key("port").get(ConfigScalar.integer(0, 65535), 8090);
+        io.hallq.display.board.BoardServer.FeedLimits feeds = feeds(b.key("feeds"));
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
-                "keepAlive", "reconnect");
+                "keepAlive", "reconnect", "passwordFile", "passwordCredential");
         URI broker = MqttConnectionReader.broker(m);
         MqttConnectionReader.Backoff reconnect = MqttConnectionReader.reconnect(m);
         MqttSettings mqtt = new MqttSettings(true, broker, false,
                 m.key("clientId").get(MqttConnectionReader.CLIENT_ID, defaultClientId(hall, id)),
-                m.key("username").optional(NAME), m.key("password").optional(NAME),
+                m.key("username").optional(NAME), MqttConnectionReader.password(m, baseDir, env),
                 MqttConnectionReader.tls(m.key("tls"), baseDir, broker),
                 m.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)), Duration.ZERO, Duration.ofSeconds(10), 10,
                 reconnect.min(), reconnect.max(), Map.of(), List.of());
         problems.throwIfAny();
-        return new BoardSettings(hall, id, bind, port, mqtt);
+        MqttConnectionReader.warnings(mqtt, Path.of(fileName), m.key("password").isGiven());
+        return new BoardSettings(hall, id, bind, port, feeds, mqtt);
+    }
+
+    /** {@code board.feeds: { total, perAddress }}: the page's live feeds at once (defaults 20 and 8). */
+    private static io.hallq.display.board.BoardServer.FeedLimits feeds(ConfigNode key) {
+        io.hallq.display.board.BoardServer.FeedLimits d = io.hallq.display.board.BoardServer.FeedLimits.DEFAULT;
+        ConfigNode n = key.mapping("total", "perAddress");
+        ConfigScalar<Integer> count = ConfigScalar.integer(1, 10_000);
+        return new io.hallq.display.board.BoardServer.FeedLimits(n.key("total").get(count, d.total()),
+                n.key("perAddress").get(count, d.perAddress()));
     }
 }

@@ -78,7 +78,7 @@ public final class StandaloneBoard implements AutoCloseable {
         this.boardTopic = Topics.board(settings.hall());
         this.onlineTopic = Topics.online(settings.hall());
         this.healthTopic = Topics.device(settings.hall(), settings.device());
-        this.server = BoardServer.start(settings.bind(), settings.port());
+        this.server = BoardServer.start(settings.bind(), settings.port(), settings.feeds());
         this.owner = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().daemon().name("board-mqtt").unstarted(r));
         try {

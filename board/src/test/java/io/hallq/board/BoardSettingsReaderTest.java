@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.config.ConfigException;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BoardSettingsReaderTest {
 
@@ -78,8 +85,127 @@ class BoardSettingsReaderTest {
     }
 
     @Test
+    void feedLimits_areRead_withDefaults_andOutOfRangeIsNamed() {
+        BoardSettings d = BoardSettingsReader.parse("board: { hall: h-2 }\nmqtt: { broker: tcp://10.0.0.2:1883 }\n",
+                "board.yaml", Path.of("."));
+        assertEquals(new io.hallq.display.board.BoardServer.FeedLimits(20, 8), d.feeds());
+        BoardSettings s = BoardSettingsReader.parse("""
+                board: { hall: h-2, feeds: { total: 4, perAddress: 2 } }
+                mqtt: { broker: tcp://10.0.0.2:1883 }
+                """, "board.yaml", Path.of("."));
+        assertEquals(new io.hallq.display.board.BoardServer.FeedLimits(4, 2), s.feeds());
+        ConfigException e = errors("""
+                board: { hall: h-2, feeds: { total: 0, perAdress: 2 } }
+                mqtt: { broker: tcp://10.0.0.2:1883 }
+                """);
+        assertTrue(e.errors().stream().anyMatch(l -> l.startsWith("board.yaml: board.feeds.total: ")), e.getMessage());
+        assertTrue(e.errors().stream().anyMatch(l -> l.startsWith("board.yaml: board.feeds") && l.contains("perAdress")),
+                e.getMessage());
+    }
+
+    @Test
     void missingFile_isNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> BoardSettingsReader.read(Path.of("nope.yaml")));
         assertTrue(e.getMessage().startsWith("nope.yaml: no such file"), e.getMessage());
+    }
+
+    // --- the password, as the hall's: inline, passwordFile or passwordCredential ---
+
+    @TempDir
+    Path dir;
+
+    private BoardSettings readBoard(String mqttLines, Map<String, String> env) throws IOException {
+        Path file = Files.writeString(dir.resolve("board.yaml"), "board: { hall: h-1 }\nmqtt:\n"
+                + "  broker: tcp://127.0.0.1:1883\n  username: board-h-1\n" + mqttLines);
+        return BoardSettingsReader.read(file, env);
+    }
+
+    private ConfigException boardErrors(String mqttLines) {
+        return assertThrows(ConfigException.class, () -> readBoard(mqttLines, Map.of()));
+    }
+
+    private Path secret(String name, String text) throws IOException {
+        Path p = Files.writeString(dir.resolve(name), text);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        return p;
+    }
+
+    @Test
+    void passwordFile_readableByItsOwnerAlone_givesThePassword_relativeToTheBoardFile() throws Exception {
+        secret("board.password", "s3cret-board\n");
+        BoardSettings s = readBoard("  passwordFile: board.password\n", Map.of());
+        assertEquals(Optional.of("s3cret-board"), s.mqtt().password());
+        assertEquals(Optional.of("board-h-1"), s.mqtt().username());
+    }
+
+    @Test
+    void passwordCredential_isReadFromSystemdsCredentialsDirectory() throws Exception {
+        Path creds = Files.createDirectory(dir.resolve("creds"));
+        Files.writeString(creds.resolve("board-mqtt"), "from-systemd");
+        BoardSettings s = readBoard("  passwordCredential: board-mqtt\n",
+                Map.of("CREDENTIALS_DIRECTORY", creds.toString()));
+        assertEquals(Optional.of("from-systemd"), s.mqtt().password());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> readBoard("  passwordCredential: board-mqtt\n", Map.of()));
+        assertTrue(e.getMessage().contains("mqtt.passwordCredential: expected $CREDENTIALS_DIRECTORY"), e.getMessage());
+    }
+
+    @Test
+    void passwordFile_missing_isRefused_namingTheBoardFileTheKeyAndThePath() {
+        ConfigException e = boardErrors("  passwordFile: nowhere.password\n");
+        String board = dir.resolve("board.yaml").toString();
+        assertHas(e, board + ": mqtt.passwordFile: expected a readable file holding the password, but "
+                + dir.resolve("nowhere.password") + " cannot be read");
+    }
+
+    @Test
+    void passwordFile_unreadable_isRefused_namingTheKeyAndThePath() throws Exception {
+        Files.createDirectory(dir.resolve("folder.password"));
+        ConfigException e = boardErrors("  passwordFile: folder.password\n");
+        assertHas(e, dir.resolve("board.yaml") + ": mqtt.passwordFile: expected a readable file holding the password,"
+                + " but " + dir.resolve("folder.password") + " cannot be read");
+        Path locked = secret("locked.password", "s3cret");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        // root reads a file whatever its mode, so the mode case only means something for another user
+        Assumptions.assumeFalse(Files.isReadable(locked), "running as root: a mode-000 file is readable");
+        e = boardErrors("  passwordFile: locked.password\n");
+        assertTrue(e.getMessage().contains("mqtt.passwordFile: expected a readable file holding the password, but "
+                + locked + " cannot be read"), e.getMessage());
+    }
+
+    @Test
+    void passwordFile_readableByOthers_isRefused_withTheChmodToFixIt() throws Exception {
+        Path p = secret("open.password", "s3cret");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        ConfigException e = boardErrors("  passwordFile: open.password\n");
+        assertHas(e, dir.resolve("board.yaml") + ": mqtt.passwordFile: expected a file readable by its owner alone"
+                + " (chmod 600 " + p + "), but it is rw-r--r--");
+    }
+
+    @Test
+    void passwordFile_empty_orOfTwoLines_isRefused_namingTheKeyAndThePath() throws Exception {
+        Path empty = secret("empty.password", "  \n");
+        assertHas(boardErrors("  passwordFile: empty.password\n"), dir.resolve("board.yaml")
+                + ": mqtt.passwordFile: expected one line holding the password in " + empty);
+        Path two = secret("two.password", "one\ntwo\n");
+        assertHas(boardErrors("  passwordFile: two.password\n"), dir.resolve("board.yaml")
+                + ": mqtt.passwordFile: expected one line holding the password in " + two);
+    }
+
+    @Test
+    void twoPasswordSources_areRefused() throws Exception {
+        secret("board.password", "s3cret");
+        ConfigException e = boardErrors("  password: x\n  passwordFile: board.password\n");
+        assertHas(e, dir.resolve("board.yaml")
+                + ": mqtt.passwordFile: give only one of password, passwordFile and passwordCredential");
+    }
+
+    @Test
+    void packagedBoardFile_isValid_andNamesThePasswordFile() throws Exception {
+        Path packaged = Path.of("..", "packaging", "src", "deb", "etc", "board.yaml");
+        BoardSettings s = BoardSettingsReader.read(packaged, Map.of());
+        assertEquals("hall-01", s.hall());
+        assertTrue(Files.readString(packaged).contains("# passwordFile: /etc/hallq/board-mqtt.password"),
+                "the packaged file shows where the board's MQTT password goes");
     }
 }

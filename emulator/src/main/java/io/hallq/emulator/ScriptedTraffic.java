@@ -97,16 +97,13 @@ final class ScriptedTraffic implements HallModule {
     private void takeTicket(String service, String customerClass) {
         var button = devices.button(service);
         var keypad = devices.phoneKeypad();
-        if (customerClass == null && button.isPresent() && keypad.isPresent()
-                && random.nextDouble() < TYPES_PHONE) {
+        var dispenser = devices.dispenser();
+        if (customerClass == null && button.isPresent() && dispenser.isPresent()) {
             // a made-up number (never one of the configured VIPs): the SMS reminder lands on the twin's SMS page
-            String phone = String.format("137%08d", random.nextInt(100_000_000));
-            Thread.ofVirtual().start(() -> {
-                keypad.get().type(phone + "#");
-                button.get().tap();
-            });
-        } else if (customerClass == null && button.isPresent()) {
-            Thread.ofVirtual().start(button.get()::tap);
+            String phone = keypad.isPresent() && random.nextDouble() < TYPES_PHONE
+                    ? String.format("137%08d", random.nextInt(100_000_000)) : null;
+            // in turn with whoever stands at the dispenser (the twin page's customer half way through a number)
+            Thread.ofVirtual().start(() -> dispenser.get().visit(phone, service));
         } else {
             hall.submit(new Command.IssueTicket(service, customerClass, null, null));
         }

@@ -177,7 +177,11 @@ public final class DeviceModule implements HallModule {
         DispenserConfig d = cfg.dispenser(); // the reader made sure a printer is configured with it
         List<Dispenser.Button> buttons = d.buttons().stream().map(b -> new Dispenser.Button(b.service(),
                 pins.input(b.pin()), pins.output(b.ledPin()), new KeyDebouncer(cfg.timing()))).toList();
-        MatrixKeypad keypad = d.phoneKeypad() == null ? null : keypad(d.phoneKeypad(), cfg.timing());
+        // Digits repeat in a phone number (1381..., 139000...): the per-key press interval, which keeps a customer
+        // hammering a service button from taking many tickets, would drop every repeat typed within it and leave a
+        // number too short to attach. The phone keypad keeps the debounce and the stuck-key alarm, not the interval.
+        InputTiming typing = new InputTiming(cfg.timing().debounce(), cfg.timing().stuckAfter(), Duration.ZERO);
+        MatrixKeypad keypad = d.phoneKeypad() == null ? null : keypad(d.phoneKeypad(), typing);
         dispenser = new Dispenser(hall, buttons, keypad, new PhoneEntry(d.phoneTimeout()), PhoneLookup.of(d.phones()),
                 alarms, printing, cfg.printer().nearEnd());
         dispenser.onNotice(n -> Logger.info("Dispenser notice: {}", n == null ? "(cleared)" : n));

@@ -58,6 +58,11 @@ final class CustomerReminders {
         return Optional.ofNullable(f);
     }
 
+    /** The followed tickets' numbers, a copy. */
+    java.util.Set<String> tickets() {
+        return java.util.Set.copyOf(followed.keySet());
+    }
+
     boolean any() {
         return !followed.isEmpty();
     }

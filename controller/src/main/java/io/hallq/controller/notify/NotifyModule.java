@@ -68,6 +68,13 @@ public final class NotifyModule implements HallModule {
     private String day;
     private boolean queueMoved;
     private volatile Snapshot snapshot = new Snapshot(List.of(), 0);
+    private volatile java.util.Set<String> followedTickets = java.util.Set.of();
+    /**
+     * TICKET_OVERDUE alarms of today read at start (the replay): each may have been journaled while this module
+     * was not running (the process down, or stopped between the alarm and its apology). The first round asks for
+     * the apology of each; a request's id says whether it was asked for before, so it goes out once.
+     */
+    private final List<HallEvent.AlarmRaised> overdueBeforeStart = new java.util.ArrayList<>();
     private volatile io.hallq.controller.config.LoadedConfig loaded;
 
     /** With the SMPP channel the config names, on the controller's clock. */
@@ -143,6 +150,11 @@ public final class NotifyModule implements HallModule {
     /** What the manager page shows: today's notifications, newest last. Safe from any thread. */
     public Snapshot snapshot() {
         return snapshot;
+    }
+
+    /** Whether the worker, at its last round, followed {@code ticket} for reminders (tests). */
+    boolean follows(String ticket) {
+        return followedTickets.contains(ticket);
     }
 
     /** Today's notifications as last seen by the worker, and the paper stock estimate. */
@@ -258,6 +270,10 @@ public final class NotifyModule implements HallModule {
         storeHandedOver();
         catchUp();
         takeOptIns();
+        for (HallEvent.AlarmRaised a : overdueBeforeStart) {
+            overdue(a);
+        }
+        overdueBeforeStart.clear();
         Instant now = clock.instant();
         if (reminders.any() && queueMoved) {
             queueMoved = false;
@@ -340,8 +356,12 @@ public final class NotifyModule implements HallModule {
                     paper.nearEnd(true);
                 }
                 staff.raised(a);
-                if (!replay && a.kind() == HallEvent.AlarmKind.TICKET_OVERDUE) {
-                    overdue(a);
+                if (a.kind() == HallEvent.AlarmKind.TICKET_OVERDUE) {
+                    if (replay) {
+                        overdueBeforeStart.add(a); // asked for (once) in the first round
+                    } else {
+                        overdue(a);
+                    }
                 }
             }
             case HallEvent.AlarmCleared c -> {
@@ -369,6 +389,7 @@ public final class NotifyModule implements HallModule {
         historyDue = true;
         ledger.clear();
         reminders.clear();
+        overdueBeforeStart.clear();
         staff.clear();
         int gone = vault.keepOnly(newDay);
         if (gone > 0) {
@@ -431,6 +452,7 @@ public final class NotifyModule implements HallModule {
                 e.lastError, e.at)).toList();
         snapshot = new Snapshot(lines, (int) lines.stream().filter(l -> l.state().equals("PENDING")).count(),
                 paper.estimate());
+        followedTickets = reminders.tickets();
     }
 
     @Override

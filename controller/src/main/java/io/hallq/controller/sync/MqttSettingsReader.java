@@ -11,7 +11,6 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.protocol.mqtt.HallCommand;
 import io.hallq.protocol.mqtt.Topics;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class MqttSettingsReader {
         lookup(n.key("lookup"), loaded.baseDir());
         problems.throwIfAny();
         if (s.enabled()) {
-            warnings(s, loaded.file(), n.key("password").isGiven());
+            MqttConnectionReader.warnings(s, loaded.file(), n.key("password").isGiven());
         }
         return s.enabled() ? Optional.of(s) : Optional.empty();
     }
@@ -95,8 +94,8 @@ public final class MqttSettingsReader {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> key = secretFile(n.key("keyFile"), base.resolve(file.get()).normalize(), true,
-                "the lookup key");
+        Optional<String> key = MqttConnectionReader.secretFile(n.key("keyFile"), base.resolve(file.get()).normalize(),
+                true, "the lookup key");
         if (key.isPresent() && key.get().length() < MIN_KEY_CHARS) {
             n.key("keyFile").error("expected a key of at least " + MIN_KEY_CHARS + " characters (openssl rand -hex 32)"
                     + " in " + base.resolve(file.get()).normalize() + ", got " + key.get().length());
@@ -104,95 +103,6 @@ public final class MqttSettingsReader {
         }
         return key.map(k -> new CentralPhoneLookup.Settings(k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 timeout));
-    }
-
-    /** A password in clear in the file, or sent in clear over tcp:// to a broker on another machine. */
-    private static void warnings(MqttSettings s, Path file, boolean inFile) {
-        if (inFile) {
-            org.tinylog.Logger.warn("{}: mqtt.password is in clear in the hall file; put it in a file readable only"
-                    + " by the service user (mqtt.passwordFile) or in a systemd credential (mqtt.passwordCredential)",
-                    file);
-        }
-        if (s.password().isPresent() && "tcp".equals(s.broker().getScheme()) && !loopback(s.broker().getHost())) {
-            org.tinylog.Logger.warn("{}: mqtt.broker {} is on another machine over tcp://: the MQTT password and"
-                    + " every message cross the network in clear; use ssl:// with tls.caFile", file, s.broker());
-        }
-    }
-
-    private static boolean loopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
-    }
-
-    /**
-     * The password from exactly one of {@code password} (in the file, warned about), {@code passwordFile} (a file
-     * readable by its owner alone, relative to the hall file; one line) or {@code passwordCredential} (the name of
-     * a systemd credential: {@code LoadCredential=} / {@code SetCredentialEncrypted=} put it under
-     * $CREDENTIALS_DIRECTORY). Public so the board Pi's reader can use it too (not wired yet: the board moves to a
-     * module of its own in the pkg branch).
-     */
-    public static Optional<String> password(ConfigNode n, Path base, Map<String, String> env) {
-        Optional<String> inline = n.key("password").optional(NAME);
-        Optional<String> file = n.key("passwordFile").optional(NAME);
-        Optional<String> credential = n.key("passwordCredential").optional(
-                ConfigScalar.text("[A-Za-z0-9_.-]{1,64}", "a credential name of A-Z, a-z, 0-9, '_', '.', '-'"));
-        int given = (inline.isPresent() ? 1 : 0) + (file.isPresent() ? 1 : 0) + (credential.isPresent() ? 1 : 0);
-        if (given > 1) {
-            n.key(file.isPresent() ? "passwordFile" : "passwordCredential")
-                    .error("give only one of password, passwordFile and passwordCredential");
-            return Optional.empty();
-        }
-        if (file.isPresent()) {
-            return secretFile(n.key("passwordFile"), base.resolve(file.get()).normalize(), true);
-        }
-        if (credential.isPresent()) {
-            String dir = env.get("CREDENTIALS_DIRECTORY");
-            if (dir == null || dir.isBlank()) {
-                n.key("passwordCredential").error("expected $CREDENTIALS_DIRECTORY from systemd (LoadCredential="
-                        + credential.get() + ":... in the unit), but it is not set");
-                return Optional.empty();
-            }
-            // systemd makes the directory and file readable by the service alone
-            return secretFile(n.key("passwordCredential"), Path.of(dir).resolve(credential.get()), false);
-        }
-        return inline;
-    }
-
-    private static Optional<String> secretFile(ConfigNode key, Path path, boolean checkMode) {
-        return secretFile(key, path, checkMode, "the password");
-    }
-
-    private static Optional<String> secretFile(ConfigNode key, Path path, boolean checkMode, String what) {
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            key.error("expected a readable file holding " + what + ", but " + path + " cannot be read");
-            return Optional.empty();
-        }
-        try {
-            if (checkMode) {
-                try {
-                    Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(path);
-                    if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                        key.error("expected a file readable by its owner alone (chmod 600 " + path + "), but it is "
-                                + java.nio.file.attribute.PosixFilePermissions.toString(mode));
-                        return Optional.empty();
-                    }
-                } catch (UnsupportedOperationException noPosix) {
-                    // a file system without POSIX modes: nothing to check
-                }
-            }
-            String text = Files.readString(path, java.nio.charset.StandardCharsets.UTF_8).strip();
-            if (text.isEmpty() || text.contains("\n")) {
-                key.error("expected one line holding " + what + " in " + path);
-                return Optional.empty();
-            }
-            return Optional.of(text);
-        } catch (java.io.IOException e) {
-            key.error("expected a readable file holding " + what + ", but " + path + ": " + e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private static MqttSettings read(ConfigNode n, String hallId, Path base, Map<String, String> env) {
@@ -204,7 +114,7 @@ public final class MqttSettingsReader {
         MqttConnectionReader.Backoff reconnect = reconnect(n);
         return new MqttSettings(n.key("enabled").get(BOOLEAN, true), broker, n.key("embedded").get(BOOLEAN, false),
                 n.key("clientId").get(CLIENT_ID, "hall-" + hallId),
-                n.key("username").optional(NAME), password(n, base, env), tls(n.key("tls"), base, broker),
+                n.key("username").optional(NAME), MqttConnectionReader.password(n, base, env), tls(n.key("tls"), base, broker),
                 n.key("keepAlive").get(POSITIVE, Duration.ofSeconds(30)),
                 n.key("sessionExpiry").get(NOT_NEGATIVE, Duration.ZERO),
                 n.key("statusInterval").get(POSITIVE, Duration.ofSeconds(10)),

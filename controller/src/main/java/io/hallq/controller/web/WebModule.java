@@ -284,7 +284,7 @@ public final class WebModule implements HallModule {
                     feed.board().subscribe(s, "board", BoardView::toJson);
                 }
             });
-            BoardRoutes.mount(vertx, router, feed.board());
+            BoardRoutes.mount(vertx, router, feed.board(), null, gate.caps()); // its feed is the one above
             Pages.mount(router, side);
             // other modules' routes (the notification module's, the emulator's twin) on every listener: on the
             // customers' one the /api gate above keeps their staff API out

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
@@ -13,6 +14,8 @@ import org.tinylog.Logger;
  * controller ({@link BoardRoutes}), showing whatever {@link BoardView} it is handed. Whoever receives the
  * hall's board views (an MQTT subscriber) calls {@link #show}; views older than the one shown are ignored, so
  * redelivered or out-of-order messages do no harm, unless handed over with {@link #replace} (a new journal).
+ * Its live feeds are bounded like the controller's ({@link FeedCaps}): {@link FeedLimits#total()} at once and
+ * {@link FeedLimits#perAddress()} per client address; a feed beyond either is refused with the reason.
  */
 public final class BoardServer implements AutoCloseable {
 
@@ -42,19 +45,39 @@ public final class BoardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The standalone board's {@code board.feeds}: live feeds open at once, in total and per client address.
+     * The kiosk's Chromium needs one; a page reconnecting after a network blip may briefly hold two.
+     */
+    public record FeedLimits(int total, int perAddress) {
+        public static final FeedLimits DEFAULT = new FeedLimits(20, 8);
+
+        public FeedLimits {
+            if (total < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("feed limits must be 1 or more, got total " + total
+                        + ", perAddress " + perAddress);
+            }
+        }
+    }
+
     private final ViewChannel<BoardView> board = new ViewChannel<>("board", BoardView::seq);
     private final ViewChannel<UpstreamState> upstream = new ViewChannel<>("board-upstream", UpstreamState::n);
     private final java.util.concurrent.atomic.AtomicLong upstreamChanges = new java.util.concurrent.atomic.AtomicLong();
     private final HttpServer server;
+    private final FeedCaps caps;
 
-    private BoardServer(String bind, int port) {
+    private BoardServer(String bind, int port, FeedLimits feeds) {
+        caps = FeedCaps.board(feeds.total(), feeds.perAddress());
         vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(true)));
         Router router = Router.router(vertx);
-        BoardRoutes.mount(vertx, router, board, upstream);
+        BoardRoutes.mount(vertx, router, board, upstream, caps);
         router.get("/").handler(ctx -> ctx.reroute("/board/index.html"));
         try {
-            server = vertx.createHttpServer().requestHandler(router).listen(port, bind).await(10, TimeUnit.SECONDS);
+            // as the controller's listeners: a connection silent for 60 s is closed (a feed's heartbeat comes every
+            // 15 s), and request lines and headers are bounded
+            server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                            .setMaxHeaderSize(8 * 1024).setMaxInitialLineLength(4096)).requestHandler(router).listen(port, bind).await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("board server cannot listen on " + bind + ":" + port + ": "
@@ -63,9 +86,14 @@ public final class BoardServer implements AutoCloseable {
         Logger.info("Hall board on http://{}:{}/board/", bind, server.actualPort());
     }
 
-    /** Starts serving the board page on {@code bind:port} (0 for a free port). */
+    /** Starts serving the board page on {@code bind:port} (0 for a free port), with the default feed limits. */
     public static BoardServer start(String bind, int port) {
-        return new BoardServer(bind, port);
+        return start(bind, port, FeedLimits.DEFAULT);
+    }
+
+    /** Starts serving the board page on {@code bind:port} (0 for a free port), its live feeds bounded by {@code feeds}. */
+    public static BoardServer start(String bind, int port, FeedLimits feeds) {
+        return new BoardServer(bind, port, feeds);
     }
 
     /** Shows a view (from any thread); the page updates at once. */
@@ -106,6 +134,11 @@ public final class BoardServer implements AutoCloseable {
     /** The view shown, or null before the first. */
     public BoardView shown() {
         return board.latest();
+    }
+
+    /** Board feeds open now. */
+    public int openFeeds() {
+        return caps.open(FeedCaps.BOARD);
     }
 
     public int port() {

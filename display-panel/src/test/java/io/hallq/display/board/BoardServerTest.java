@@ -104,6 +104,63 @@ class BoardServerTest {
     }
 
     @Test
+    void liveFeeds_beyondTheCaps_areRefusedWithTheReason_perAddressAndInTotal_andASlotComesBackOnClose()
+            throws Exception {
+        try (BoardServer server = BoardServer.start("127.0.0.1", 0, new BoardServer.FeedLimits(3, 2))) {
+            server.show(view(1, "E001"));
+            String feed = "http://127.0.0.1:" + server.port() + "/api/feed/board";
+            // every 127.x.y.z is this machine: each client below comes from an address of its own
+            HttpClient one = client("127.0.0.1");
+            HttpClient two = client("127.0.0.2");
+            HttpClient three = client("127.0.0.3");
+            HttpResponse<java.util.stream.Stream<String>> first = openFeed(one, feed);
+            openFeed(one, feed);
+            HttpResponse<String> overAddress = one.sendAsync(HttpRequest.newBuilder(URI.create(feed)).build(),
+                    HttpResponse.BodyHandlers.ofString()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(429, overAddress.statusCode(), overAddress.body());
+            assertEquals("{\"error\":\"TOO_MANY_FEEDS\",\"message\":\"this address has 2 live feeds open; close one"
+                    + " first\"}", overAddress.body());
+            assertEquals("30", overAddress.headers().firstValue("Retry-After").orElse(""));
+
+            openFeed(two, feed); // another address: still room in total
+            HttpResponse<String> overTotal = three.sendAsync(HttpRequest.newBuilder(URI.create(feed)).build(),
+                    HttpResponse.BodyHandlers.ofString()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(503, overTotal.statusCode(), overTotal.body());
+            assertTrue(overTotal.body().contains("\"error\":\"TOO_MANY_FEEDS\"")
+                    && overTotal.body().contains("3 board feeds at once"), overTotal.body());
+            assertEquals(3, server.openFeeds(), "the refused ones hold no slot");
+
+            first.body().close(); // the client goes away: its slot comes back
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (server.openFeeds() > 2 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // polls the condition
+            }
+            assertEquals(2, server.openFeeds(), "the closed feed's slot is given back");
+            openFeed(three, feed);
+            assertEquals(3, server.openFeeds());
+        }
+    }
+
+    /** Opens the board feed and waits for its first view, so the server has counted it. */
+    private static HttpResponse<java.util.stream.Stream<String>> openFeed(HttpClient http, String url)
+            throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = http.sendAsync(HttpRequest.newBuilder(URI.create(url))
+                .build(), HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode());
+        java.util.Iterator<String> lines = r.body().iterator();
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            while (lines.hasNext() && !lines.next().startsWith("data: ")) {
+                // until the first view
+            }
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return r;
+    }
+
+    private static HttpClient client(String from) throws Exception {
+        return HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(from)).build();
+    }
+
+    @Test
     void boardView_survivesItsJsonRoundTrip() {
         assertEquals(view(5, "A001"), BoardView.fromJson(view(5, "A001").toJson()));
     }

@@ -57,6 +57,7 @@ public final class EmulatedDevices implements HallModule {
     private final Map<Integer, VirtualMax7219.Position> counterDisplays = new LinkedHashMap<>();
     private final Map<SpiAddress, VirtualMax7219> displayChains = new LinkedHashMap<>();
     private VirtualKeypad phoneKeypad;
+    private VirtualDispenser dispenser;
     private VirtualMax7219 hallMatrix;
     private BooleanSupplier amplifier;
     private DeviceModule module;
@@ -154,6 +155,7 @@ public final class EmulatedDevices implements HallModule {
             if (cfg.dispenser().phoneKeypad() != null) {
                 phoneKeypad = keypad(cfg.dispenser().phoneKeypad());
             }
+            dispenser = new VirtualDispenser(this, cfg.dispenser().phoneTimeout());
         }
         for (CounterDevices c : cfg.counters()) {
             if (c.keypad() != null) {
@@ -249,6 +251,14 @@ public final class EmulatedDevices implements HallModule {
         return Optional.ofNullable(buttons.get(service));
     }
 
+    /**
+     * The dispenser taken in turns: scripted customers and the twin page's customer wait for each other, as people
+     * at one dispenser do (empty without a dispenser in the config).
+     */
+    public Optional<VirtualDispenser> dispenser() {
+        return Optional.ofNullable(dispenser);
+    }
+
     public Optional<VirtualKeypad> phoneKeypad() {
         return Optional.ofNullable(phoneKeypad);
     }
@@ -317,6 +327,9 @@ public final class EmulatedDevices implements HallModule {
             closed = true;
         }
         ledLog.shutdownNow();
+        if (dispenser != null) {
+            dispenser.close();
+        }
         if (module != null) {
             module.close();
         }

@@ -25,6 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -47,6 +51,8 @@ public final class TwinRoutes implements WebRoutes {
     private final EmulatedDevices devices;
     private final Path announcements;
     private final AtomicLong seq = new AtomicLong();
+    private static final String KEYS = "[0-9*#]{1,20}";
+    private final Map<Integer, ExecutorService> counterKeys = new ConcurrentHashMap<>();
     private volatile Map<Integer, String> serving = Map.of();
     private final java.util.concurrent.atomic.AtomicBoolean sampleQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -76,13 +82,39 @@ public final class TwinRoutes implements WebRoutes {
         router.route("/twin/api/*").handler(BodyHandler.create(false).setBodyLimit(4096));
         router.get("/twin/api/feed").handler(ctx -> channel.subscribe(SseStream.open(vertx, ctx.response(), () -> { }),
                 "twin", TwinRoutes::json));
-        router.post("/twin/api/button/:service").handler(ctx -> press(vertx, ctx,
-                devices.button(ctx.pathParam("service")), b -> b.tap(), "no dispenser button for that service"));
-        router.post("/twin/api/phone/:keys").handler(ctx -> typed(vertx, ctx, devices.phoneKeypad(),
-                ctx.pathParam("keys")));
+        // the dispenser is used in turns with the scripted customers, and the clicks on it are carried out in the
+        // order they came (VirtualDispenser): never several keys at once, never a number taken by someone else
+        router.post("/twin/api/button/:service").handler(ctx -> {
+            String service = ctx.pathParam("service");
+            if (devices.button(service).isEmpty()) {
+                answer(ctx, 404, "no dispenser button for that service in this hall's devices config");
+                return;
+            }
+            done(ctx, devices.dispenser().orElseThrow().twinButton(service));
+        });
+        router.post("/twin/api/phone/:keys").handler(ctx -> {
+            String keys = ctx.pathParam("keys");
+            if (!keys.matches(KEYS)) {
+                answer(ctx, 400, "keys: expected 0-9, * and # only");
+            } else if (devices.phoneKeypad().isEmpty()) {
+                answer(ctx, 404, "no keypad there in this hall's devices config");
+            } else {
+                done(ctx, devices.dispenser().orElseThrow().twinKeys(keys));
+            }
+        });
         router.post("/twin/api/counter/:n/key/:key").handler(ctx -> {
             int n = parse(ctx.pathParam("n"));
-            typed(vertx, ctx, devices.counterKeypad(n), ctx.pathParam("key"));
+            String keys = ctx.pathParam("key");
+            Optional<VirtualKeypad> keypad = devices.counterKeypad(n);
+            if (!keys.matches(KEYS)) {
+                answer(ctx, 400, "keys: expected 0-9, * and # only");
+            } else if (keypad.isEmpty()) {
+                answer(ctx, 404, "no keypad there in this hall's devices config");
+            } else {
+                // one counter's clicks in the order they came, one key after the other
+                done(ctx, CompletableFuture.runAsync(() -> keypad.get().type(keys), counterKeys.computeIfAbsent(n,
+                        c -> Executors.newSingleThreadExecutor(Thread.ofVirtual().name("twin-counter-" + c).factory()))));
+            }
         });
         router.post("/twin/api/counter/:n/rating/:r").handler(ctx -> press(vertx, ctx,
                 devices.ratingKey(parse(ctx.pathParam("n")), parse(ctx.pathParam("r"))), b -> b.tap(),
@@ -176,12 +208,10 @@ public final class TwinRoutes implements WebRoutes {
                 r.succeeded() ? "pressed" : r.cause().getMessage()));
     }
 
-    private static void typed(Vertx vertx, RoutingContext ctx, Optional<VirtualKeypad> keypad, String keys) {
-        if (!keys.matches("[0-9*#]{1,20}")) {
-            answer(ctx, 400, "keys: expected 0-9, * and # only");
-            return;
-        }
-        press(vertx, ctx, keypad, k -> k.type(keys), "no keypad there");
+    /** Answers when {@code pressed} completes, on the request's context. Call it from the request's handler. */
+    private static void done(RoutingContext ctx, CompletableFuture<Void> pressed) {
+        io.vertx.core.Future.fromCompletionStage(pressed, io.vertx.core.Vertx.currentContext()).onComplete(r ->
+                answer(ctx, r.succeeded() ? 200 : 400, r.succeeded() ? "pressed" : r.cause().getMessage()));
     }
 
     private static int parse(String n) {
