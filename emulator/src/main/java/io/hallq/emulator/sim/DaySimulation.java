@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -46,6 +47,8 @@ final class DaySimulation {
     private final Set<Integer> closing = new HashSet<>();
     private final Set<Integer> closeWhenIdle = new HashSet<>();
     private final Map<Integer, Long> pauseDue = new HashMap<>();
+    /** The day's visits by ticket, in the order the customers came. */
+    private final Map<String, Visit> visits = new java.util.LinkedHashMap<>();
     private long seq;
     private Instant now;
 
@@ -85,6 +88,7 @@ final class DaySimulation {
             now = s.at;
             s.action.run();
         }
+        out.visits(List.copyOf(visits.values()));
     }
 
     private Instant atTime(java.time.LocalTime t) {
@@ -119,6 +123,8 @@ final class DaySimulation {
                 byTicket.put(issued.ticket(), c);
                 boolean busy = hall.hours().isBusy(LocalDateTime.ofInstant(issued.at(), hall.hall().zone()));
                 out.issued(plan.date().toString(), issued, oracle(issued), target(issued, busy), busy);
+                visits.put(issued.ticket(), new Visit(plan.date().toString(), c.id(), Visit.Kind.WALK_IN, c.service(),
+                        issued.customerClass(), issued.at(), null, null, target(issued, busy), null));
             }
         }
         dispatch();
@@ -151,6 +157,7 @@ final class DaySimulation {
         int n = calls.merge(e.ticket(), 1, Integer::sum);
         if (n == 1) {
             out.firstCall(e.ticket(), e.at());
+            visits.computeIfPresent(e.ticket(), (k, v) -> v.calledAt(e.at()));
         }
         boolean present = !c.absentFirstCall() || (n > 1 && c.backOnSecondCall());
         int counter = e.counter();
