@@ -28,7 +28,12 @@ public record Visit(String day, int customer, Kind kind, String service, String 
         /** Booked, but came after the check-in window: the booking lapsed and the customer took a walk-in ticket. */
         LAPSED,
         /** Joined from the phone and checked in at the dispenser. */
-        REMOTE
+        REMOTE,
+        /**
+         * Joined from the phone, but the hall voided the remote ticket (passed over and not checked in within its
+         * hold limit) before the customer came: a walk-in ticket instead.
+         */
+        REMOTE_VOIDED
     }
 
     public boolean called() {
