@@ -30,15 +30,17 @@ public final class AppointmentSummary {
      * @param remoteJoined    remote tickets taken (accepted)
      * @param remoteRefused   remote tickets the engine refused: those customers walked in
      * @param remoteCheckedIn remote tickets checked in at the dispenser
-     * @param remoteNever     remote tickets never checked in
+     * @param remoteNever     remote tickets nobody came for (never checked in)
+     * @param remoteVoided    remote tickets of customers who did come, voided by the hall before they checked in
+     *                        (passed over and not there within the hold limit): a walk-in ticket instead
      * @param lapsedByEngine  bookings the engine reported as lapsed (its own count, from its events)
      * @param remoteDropped   remote tickets the engine dropped unchecked-in (its own count, from its events)
      */
     public record Counts(int bookings, int refused, int checkedIn, int early, int lapsedLate, int noShows,
                          int remoteJoined, int remoteRefused, int remoteCheckedIn, int remoteNever,
-                         int lapsedByEngine, int remoteDropped) {
+                         int remoteVoided, int lapsedByEngine, int remoteDropped) {
 
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -139,11 +141,13 @@ public final class AppointmentSummary {
         StringBuilder sb = new StringBuilder();
         Counts c = with.counts();
         sb.append("| bookings | refused (full) | checked in | of them early | lapsed (came late) | no-show | lapsed (engine)"
-                + " | remote joined | remote refused | remote checked in | never checked in | dropped (engine) |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n%n",
+                + " | remote joined | remote refused | remote checked in | nobody came | voided before the customer came"
+                + " | voided (engine) |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n%n",
                 c.bookings(), c.refused(), c.checkedIn(), c.early(), c.lapsedLate(), c.noShows(), c.lapsedByEngine(),
-                c.remoteJoined(), c.remoteRefused(), c.remoteCheckedIn(), c.remoteNever(), c.remoteDropped()));
+                c.remoteJoined(), c.remoteRefused(), c.remoteCheckedIn(), c.remoteNever(), c.remoteVoided(),
+                c.remoteDropped()));
         Punctuality p = punctuality(with.visits());
         Remote r = remote(with.visits());
         sb.append("| appointments called | wait after the slot: mean (min) | p50 | p90 | max | called by the slot time"

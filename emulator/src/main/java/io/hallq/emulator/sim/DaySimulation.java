@@ -7,6 +7,10 @@ import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.CounterState;
 import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.Result;
+import io.hallq.controller.queue.Appointments;
+import io.hallq.controller.queue.RejectReason;
+import io.hallq.controller.appointments.PhoneHasher;
+import io.hallq.protocol.mqtt.PhonePrivacy;
 import io.hallq.emulator.sim.DayPlan.Pause;
 import io.hallq.emulator.sim.Scenario.Shift;
 import io.hallq.protocol.event.HallEvent;
@@ -79,8 +83,14 @@ final class DaySimulation {
         for (Pause p : plan.pauses()) {
             at(p.at(), () -> pause(p.counter(), p.seconds()));
         }
+        java.util.Set<Integer> appointed = plan.appointments().customers();
+        if (hall.appointments().enabled()) {
+            appointments(); // booked and remote customers
+        }
         for (Customer c : plan.customers()) {
-            at(c.arrival(), () -> arrive(c));
+            if (!appointed.contains(c.id())) {
+                at(c.arrival(), () -> arrive(c));
+            }
         }
         at(now.plusSeconds(60), this::tick);
         while (!agenda.isEmpty()) {
@@ -110,6 +120,9 @@ final class DaySimulation {
             switch (e) {
                 case TicketCalled called -> called(called);
                 case TicketServed served -> out.served(served);
+                case HallEvent.BookingLapsed lapsed -> out.count(Recorder.Tally.LAPSED_BY_ENGINE);
+                case HallEvent.TicketVoided v when Appointments.REMOTE_NOT_CHECKED_IN.equals(v.reason()) ->
+                        out.count(Recorder.Tally.REMOTE_DROPPED);
                 default -> { }
             }
         }
@@ -117,21 +130,45 @@ final class DaySimulation {
     }
 
     private void arrive(Customer c) {
+        walkIn(c, Visit.Kind.WALK_IN, null);
+    }
+
+    /** The customer takes a ticket at the dispenser (a walk-in, or one whose booking or remote ticket is gone). */
+    private void walkIn(Customer c, Visit.Kind kind, Instant slot) {
         Result r = submit(new Command.IssueTicket(c.service(), c.customerClass(), null, null));
-        for (HallEvent e : r.events()) {
-            if (e instanceof TicketIssued issued) {
-                byTicket.put(issued.ticket(), c);
-                boolean busy = hall.hours().isBusy(LocalDateTime.ofInstant(issued.at(), hall.hall().zone()));
-                out.issued(plan.date().toString(), issued, oracle(issued), target(issued, busy), busy);
-                visits.put(issued.ticket(), new Visit(plan.date().toString(), c.id(), Visit.Kind.WALK_IN, c.service(),
-                        issued.customerClass(), issued.at(), null, null, target(issued, busy), null));
-            }
+        TicketIssued issued = issued(r, c);
+        if (issued != null) {
+            visit(issued.ticket(), c, kind, slot, null);
         }
         dispatch();
     }
 
-    private long target(TicketIssued t, boolean busy) {
-        CustomerClassConfig cls = hall.customerClass(t.customerClass()).orElse(hall.defaultClass());
+    /** The ticket the result issued, recorded as this customer's (its sample taken), or null. */
+    private TicketIssued issued(Result r, Customer c) {
+        for (HallEvent e : r.events()) {
+            if (e instanceof TicketIssued issued) {
+                byTicket.put(issued.ticket(), c);
+                boolean busy = busy(issued.at());
+                out.issued(plan.date().toString(), issued, oracle(issued), target(issued.customerClass(), busy), busy);
+                return issued;
+            }
+        }
+        return null;
+    }
+
+    private boolean busy(Instant at) {
+        return hall.hours().isBusy(LocalDateTime.ofInstant(at, hall.hall().zone()));
+    }
+
+    /** The customer is in the hall now, holding {@code ticket}. */
+    private void visit(String ticket, Customer c, Visit.Kind kind, Instant slot, Instant joined) {
+        String cls = engine.state().ticket(ticket).customerClass();
+        visits.put(ticket, new Visit(plan.date().toString(), c.id(), kind, c.service(), cls, now, slot, joined,
+                target(cls, busy(now)), null));
+    }
+
+    private long target(String customerClass, boolean busy) {
+        CustomerClassConfig cls = hall.customerClass(customerClass).orElse(hall.defaultClass());
         return (busy ? cls.busyTarget() : cls.quietTarget()).toSeconds();
     }
 
@@ -301,6 +338,132 @@ final class DaySimulation {
         boolean over = !now.isBefore(plan.close()) && agenda.isEmpty();
         if (!over && Duration.between(plan.close(), now).toHours() < 6) {
             at(now.plusSeconds(60), this::tick);
+        }
+    }
+
+    // ---- appointments (预约) and remote tickets (线上取号) ----
+
+    /** The simulator's own key for the phones' keyed hashes (a hall makes its own). */
+    private static final PhoneHasher PHONES = PhoneHasher.withKey("hallq simulator phone key, not a hall's".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8));
+    /** Someone who booked or joined remotely and never comes: absent whenever called (the engine should not call). */
+    private static final Customer NOBODY = new Customer(-1, Instant.EPOCH, null, null, 20, true, false, null, 0);
+
+    /**
+     * At set-up: the day's bookings (made ahead, in the order of the times wanted; slot capacity from the hall's
+     * roster, which is the scenario's shifts, as the engine does when no staffing plan was journaled); the remote
+     * joins, check-ins and arrivals go on the agenda.
+     */
+    private void appointments() {
+        Map<Integer, Customer> byId = new HashMap<>();
+        plan.customers().forEach(c -> byId.put(c.id(), c));
+        for (DayPlan.Booking b : plan.appointments().bookings()) {
+            Customer c = b.comes() ? byId.get(b.customer()) : null;
+            Instant slot = book(b);
+            if (slot == null) {
+                out.count(Recorder.Tally.REFUSED);
+                if (c != null) {
+                    at(c.arrival(), () -> arrive(c)); // no slot near the time wanted: walks in as without bookings
+                }
+                continue;
+            }
+            out.count(Recorder.Tally.BOOKED);
+            if (c == null) {
+                out.count(Recorder.Tally.NO_SHOW);
+                continue;
+            }
+            Instant arrival = within(slot.plusSeconds(b.offsetSeconds()));
+            at(arrival, () -> checkIn(c, b, slot, false));
+        }
+        for (DayPlan.Remote r : plan.appointments().remotes()) {
+            Customer c = r.comes() ? byId.get(r.customer()) : null;
+            at(r.join(), () -> join(c, r));
+        }
+    }
+
+    /**
+     * Books the slot starting nearest the time wanted, or when it cannot be had (full, or past the last slot) the
+     * next, the one before, or the one after that: the slot booked, or null when none was free.
+     */
+    private Instant book(DayPlan.Booking b) {
+        long slotSeconds = hall.appointments().slotLength().toSeconds();
+        java.time.ZonedDateTime wanted = b.wanted().atZone(hall.hall().zone());
+        long intoDay = wanted.toLocalTime().toSecondOfDay() + slotSeconds / 2;
+        Instant nearest = wanted.toLocalDate().atStartOfDay(hall.hall().zone()).toInstant()
+                .plusSeconds(intoDay - intoDay % slotSeconds);
+        for (int i : new int[] {0, 1, -1, 2}) {
+            Instant slot = nearest.plusSeconds(i * slotSeconds);
+            Result r = submit(new Command.Book(b.service(), slot, PhonePrivacy.mask(b.phone()), PHONES.hash(b.phone()),
+                    null, "web"));
+            if (r instanceof Result.Accepted) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /** Inside opening hours: nobody takes a ticket before the doors open or after they close. */
+    private Instant within(Instant t) {
+        return t.isBefore(plan.open()) ? plan.open() : t.isBefore(plan.close()) ? t : plan.close().minusSeconds(60);
+    }
+
+    /**
+     * A booked customer types the phone number at the dispenser: an appointment ticket within the window; before it,
+     * the customer waits for the window to open; after it, the booking has lapsed and the customer takes a walk-in
+     * ticket.
+     */
+    private void checkIn(Customer c, DayPlan.Booking b, Instant slot, boolean waitedForWindow) {
+        Result r = submit(new Command.CheckIn(c.service(), c.customerClass(), PhonePrivacy.mask(b.phone()),
+                PHONES.hash(b.phone()), null, false, false));
+        if (r instanceof Result.Rejected rej && rej.reason() == RejectReason.CHECK_IN_TOO_EARLY && !waitedForWindow) {
+            out.count(Recorder.Tally.EARLY);
+            Instant opens = slot.minus(hall.appointments().checkInBefore());
+            at(opens.isAfter(now) ? opens : now.plusSeconds(60), () -> checkIn(c, b, slot, true));
+            return;
+        }
+        TicketIssued issued = issued(r, c);
+        if (issued != null && issued.originOrWalkIn() == HallEvent.TicketOrigin.APPOINTMENT) {
+            out.count(Recorder.Tally.CHECKED_IN);
+            visit(issued.ticket(), c, Visit.Kind.BOOKED, slot, null);
+            dispatch();
+        } else {
+            out.count(Recorder.Tally.LAPSED_LATE);
+            walkIn(c, Visit.Kind.LAPSED, slot);
+        }
+    }
+
+    /** Joins the queue from the phone; the customer checks in when they would have walked in (never: nobody). */
+    private void join(Customer c, DayPlan.Remote r) {
+        Result res = submit(new Command.JoinRemote(r.service(), r.customerClass(), PhonePrivacy.mask(r.phone()),
+                PHONES.hash(r.phone()), null));
+        TicketIssued issued = issued(res, c == null ? NOBODY : c);
+        if (issued == null) {
+            out.count(Recorder.Tally.REMOTE_REFUSED);
+            if (c != null) {
+                at(r.checkIn(), () -> arrive(c)); // walks in as without remote tickets
+            }
+            return;
+        }
+        out.count(Recorder.Tally.REMOTE_JOINED);
+        if (c == null) {
+            out.count(Recorder.Tally.REMOTE_NEVER);
+            return;
+        }
+        Instant joined = now;
+        at(r.checkIn(), () -> remoteCheckIn(c, r, issued.ticket(), joined));
+        dispatch();
+    }
+
+    private void remoteCheckIn(Customer c, DayPlan.Remote r, String ticket, Instant joined) {
+        Result res = submit(new Command.CheckIn(r.service(), r.customerClass(), PhonePrivacy.mask(r.phone()),
+                PHONES.hash(r.phone()), null, false, false));
+        if (res.events().stream().anyMatch(e -> e instanceof HallEvent.TicketCheckedIn t && t.ticket().equals(ticket))) {
+            out.count(Recorder.Tally.REMOTE_CHECKED_IN);
+            visit(ticket, c, Visit.Kind.REMOTE, null, joined);
+            dispatch();
+        } else {
+            out.count(Recorder.Tally.REMOTE_VOIDED);
+            walkIn(c, Visit.Kind.REMOTE_VOIDED, null); // the hall gave the place up before the customer came
         }
     }
 }

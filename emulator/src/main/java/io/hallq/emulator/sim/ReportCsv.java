@@ -80,6 +80,7 @@ final class ReportCsv {
             line(sb, p, "remote", "refused", c.remoteRefused());
             line(sb, p, "remote", "checked_in", c.remoteCheckedIn());
             line(sb, p, "remote", "never_checked_in", c.remoteNever());
+            line(sb, p, "remote", "voided_before_customer_came", c.remoteVoided());
             line(sb, p, "remote", "dropped_engine", c.remoteDropped());
             AppointmentSummary.Punctuality q = AppointmentSummary.punctuality(w.visits());
             line(sb, p, "appointments", "called", q.called());

@@ -281,7 +281,7 @@ final class ReportParts {
                 + " Walk-ins = customers who walk in in both runs.</p>");
         for (String block : AppointmentSummary.tables(with, without, classes).split("\n\n")) {
             if (!block.isBlank()) {
-                sb.append(table(block + "\n"));
+                sb.append(table(block.strip() + "\n"));
             }
         }
         sb.append("<div class='grid'>");
