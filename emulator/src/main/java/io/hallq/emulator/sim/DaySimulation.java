@@ -83,7 +83,8 @@ final class DaySimulation {
         for (Pause p : plan.pauses()) {
             at(p.at(), () -> pause(p.counter(), p.seconds()));
         }
-        java.util.Set<Integer> appointed = plan.appointments().customers();
+        // a hall that takes no bookings (the staffing search's): everybody walks in
+        java.util.Set<Integer> appointed = hall.appointments().enabled() ? plan.appointments().customers() : Set.of();
         if (hall.appointments().enabled()) {
             appointments(); // booked and remote customers
         }
