@@ -21,6 +21,7 @@ public final class AppointmentSummary {
      * What became of the day's bookings and remote tickets (all days of a run).
      *
      * @param bookings        bookings made (the engine accepted them)
+     * @param moved           of those, bookings of another slot than the one nearest the time wanted (it was full)
      * @param refused         bookings the engine refused (no slot with capacity left near the wanted time): those
      *                        customers walked in
      * @param checkedIn       bookings checked in at the dispenser within the window
@@ -36,11 +37,11 @@ public final class AppointmentSummary {
      * @param lapsedByEngine  bookings the engine reported as lapsed (its own count, from its events)
      * @param remoteDropped   remote tickets the engine dropped unchecked-in (its own count, from its events)
      */
-    public record Counts(int bookings, int refused, int checkedIn, int early, int lapsedLate, int noShows,
+    public record Counts(int bookings, int moved, int refused, int checkedIn, int early, int lapsedLate, int noShows,
                          int remoteJoined, int remoteRefused, int remoteCheckedIn, int remoteNever,
                          int remoteVoided, int lapsedByEngine, int remoteDropped) {
 
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -140,12 +141,12 @@ public final class AppointmentSummary {
     public static String tables(SimRun with, SimRun without, List<String> classes) {
         StringBuilder sb = new StringBuilder();
         Counts c = with.counts();
-        sb.append("| bookings | refused (full) | checked in | of them early | lapsed (came late) | no-show | lapsed (engine)"
+        sb.append("| bookings | moved to another slot | refused (full) | checked in | of them early | lapsed (came late) | no-show | lapsed (engine)"
                 + " | remote joined | remote refused | remote checked in | nobody came | voided before the customer came"
                 + " | voided (engine) |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n%n",
-                c.bookings(), c.refused(), c.checkedIn(), c.early(), c.lapsedLate(), c.noShows(), c.lapsedByEngine(),
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n%n",
+                c.bookings(), c.moved(), c.refused(), c.checkedIn(), c.early(), c.lapsedLate(), c.noShows(), c.lapsedByEngine(),
                 c.remoteJoined(), c.remoteRefused(), c.remoteCheckedIn(), c.remoteNever(), c.remoteVoided(),
                 c.remoteDropped()));
         Punctuality p = punctuality(with.visits());

@@ -397,6 +397,9 @@ final class DaySimulation {
             Result r = submit(new Command.Book(b.service(), slot, PhonePrivacy.mask(b.phone()), PHONES.hash(b.phone()),
                     null, "web"));
             if (r instanceof Result.Accepted) {
+                if (i != 0) {
+                    out.count(Recorder.Tally.MOVED);
+                }
                 return slot;
             }
         }

@@ -85,7 +85,7 @@ final class Recorder {
     }
 
     enum Tally {
-        BOOKED, REFUSED, CHECKED_IN, EARLY, LAPSED_LATE, NO_SHOW, REMOTE_JOINED, REMOTE_REFUSED, REMOTE_CHECKED_IN,
+        BOOKED, MOVED, REFUSED, CHECKED_IN, EARLY, LAPSED_LATE, NO_SHOW, REMOTE_JOINED, REMOTE_REFUSED, REMOTE_CHECKED_IN,
         REMOTE_NEVER, REMOTE_VOIDED, LAPSED_BY_ENGINE, REMOTE_DROPPED
     }
 
@@ -101,6 +101,6 @@ final class Recorder {
     SimRun result(SelectionPolicy policy) {
         int[] t = tally;
         return new SimRun(policy, List.copyOf(events), List.copyOf(samples), List.copyOf(minutes), List.copyOf(visits),
-                new AppointmentSummary.Counts(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]));
+                new AppointmentSummary.Counts(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13]));
     }
 }

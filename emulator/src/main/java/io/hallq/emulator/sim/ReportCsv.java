@@ -70,6 +70,7 @@ final class ReportCsv {
             String p = w.policy().name();
             AppointmentSummary.Counts c = w.counts();
             line(sb, p, "bookings", "made", c.bookings());
+            line(sb, p, "bookings", "moved_to_another_slot", c.moved());
             line(sb, p, "bookings", "refused", c.refused());
             line(sb, p, "bookings", "checked_in", c.checkedIn());
             line(sb, p, "bookings", "checked_in_early", c.early());

@@ -95,6 +95,7 @@ class AppointmentSimulationTest {
         long planned = plans.stream().mapToLong(p -> p.appointments().bookings().size()).sum();
         long plannedRemote = plans.stream().mapToLong(p -> p.appointments().remotes().size()).sum();
         assertEquals(planned, c.bookings() + c.refused());
+        assertTrue(c.moved() <= c.bookings());
         assertEquals(c.bookings(), c.checkedIn() + c.lapsedLate() + c.noShows());
         assertEquals(c.lapsedLate() + c.noShows(), c.lapsedByEngine(), "the engine lapses the bookings nobody redeemed");
         assertEquals(plannedRemote, c.remoteJoined() + c.remoteRefused());
