@@ -130,6 +130,29 @@ public final class AppointmentSummary {
         return v.day() + "/" + v.customer();
     }
 
+    /**
+     * The printed estimate's accuracy per ticket origin (walk-in, appointment, remote: a remote ticket's wait counts
+     * from joining), as {@link Summary#accuracy} over all classes.
+     */
+    public static Map<String, Summary.Accuracy> accuracyByOrigin(SimRun run) {
+        Map<String, io.hallq.protocol.event.HallEvent.TicketOrigin> origin = new HashMap<>();
+        for (var e : run.events()) {
+            if (e instanceof io.hallq.protocol.event.HallEvent.TicketIssued t) {
+                origin.put(t.ticket() + "@" + t.at(), t.originOrWalkIn());
+            }
+        }
+        Map<String, Summary.Accuracy> out = new java.util.LinkedHashMap<>();
+        for (var o : io.hallq.protocol.event.HallEvent.TicketOrigin.values()) {
+            List<TicketSample> of = run.samples().stream()
+                    .filter(t -> origin.get(t.ticket() + "@" + t.issuedAt()) == o).toList();
+            List<Summary.Accuracy> acc = Summary.accuracy(of, List.of());
+            if (!acc.isEmpty()) {
+                out.put(o.name(), acc.getLast());
+            }
+        }
+        return out;
+    }
+
     /** Visits per kind, for the mix line. */
     public static Map<Visit.Kind, Long> kinds(List<Visit> visits) {
         Map<Visit.Kind, Long> m = new java.util.EnumMap<>(Visit.Kind.class);
@@ -158,6 +181,11 @@ public final class AppointmentSummary {
         sb.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.1f | %d | %.1f | %.1f | %.1f |%n%n",
                 p.called(), p.mean() / 60, p.p50() / 60, p.p90() / 60, p.max() / 60, 100 * p.calledBySlot(),
                 p.meanInHall() / 60, r.called(), r.meanFromJoin() / 60, r.meanInHall() / 60, r.p90InHall() / 60));
+        sb.append("| printed estimate (" + with.policy() + ") | tickets | MAE (min) | p90 | mean bias | called by the printed"
+                + " time |\n|---|---:|---:|---:|---:|---:|\n");
+        accuracyByOrigin(without).forEach((o, a) -> accuracyRow(sb, "without: " + o, a));
+        accuracyByOrigin(with).forEach((o, a) -> accuracyRow(sb, "with: " + o, a));
+        sb.append('\n');
         sb.append("| customers (" + with.policy() + ") | n | mean wait without (min) | with | p90 without | with"
                 + " | over target without | with |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Cost k : cost(with.visits(), without.visits(), classes)) {
@@ -166,5 +194,10 @@ public final class AppointmentSummary {
                     k.p90With() / 60, 100 * k.overWithout(), 100 * k.overWith()));
         }
         return sb.toString();
+    }
+
+    private static void accuracyRow(StringBuilder sb, String label, Summary.Accuracy a) {
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %+.2f | %.0f%% |%n", label, a.n(),
+                a.engineMae() / 60, a.engineP90() / 60, a.engineBias() / 60, 100 * a.calledByEstimate()));
     }
 }

@@ -96,6 +96,12 @@ final class ReportCsv {
             line(sb, p, "remote", "wait_from_join_mean_s", r.meanFromJoin());
             line(sb, p, "remote", "wait_from_check_in_mean_s", r.meanInHall());
             line(sb, p, "remote", "wait_from_check_in_p90_s", r.p90InHall());
+            for (var e : AppointmentSummary.accuracyByOrigin(without.get(i)).entrySet()) {
+                estimate(sb, p, "estimate_without_" + e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+            }
+            for (var e : AppointmentSummary.accuracyByOrigin(w).entrySet()) {
+                estimate(sb, p, "estimate_with_" + e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+            }
             for (AppointmentSummary.Cost k : AppointmentSummary.cost(w.visits(), without.get(i).visits(), classes)) {
                 String g = k.group().replace(' ', '_');
                 line(sb, p, g, "customers", k.customers());
@@ -108,6 +114,14 @@ final class ReportCsv {
             }
         }
         return sb.toString();
+    }
+
+    private static void estimate(StringBuilder sb, String policy, String group, Summary.Accuracy a) {
+        line(sb, policy, group, "tickets", a.n());
+        line(sb, policy, group, "mae_s", a.engineMae());
+        line(sb, policy, group, "p90_error_s", a.engineP90());
+        line(sb, policy, group, "bias_s", a.engineBias());
+        line(sb, policy, group, "called_by_estimate_share", a.calledByEstimate());
     }
 
     private static void line(StringBuilder sb, String policy, String group, String figure, double value) {
