@@ -191,13 +191,14 @@ public final class Appointments {
         return LocalDateTime.ofInstant(at, zone).toLocalDate();
     }
 
-    /** Counters the plan expects in the hour of {@code at}; the roster's count where there is no plan. */
+    /**
+     * Counters the plan expects in the hour of {@code at}; the roster's count (at that time) where the plan has no
+     * figure for the hour (no plan yet, or the profile saw no day of it).
+     */
     int countersAt(Instant at) {
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        if (plan != null) {
-            return plan.getOrDefault(local.getDayOfWeek().getValue() * 100 + local.getHour(), 0);
-        }
-        return rosterAt(local.toLocalTime());
+        Integer planned = plan == null ? null : plan.get(local.getDayOfWeek().getValue() * 100 + local.getHour());
+        return planned != null ? planned : rosterAt(local.toLocalTime());
     }
 
     /** Counters the hall's roster has working at {@code t}: shifts where given, else those open at the start. */
