@@ -9,7 +9,11 @@ import io.hallq.controller.queue.QueueEngine;
 import io.hallq.controller.queue.Result;
 import io.hallq.controller.queue.Appointments;
 import io.hallq.controller.queue.RejectReason;
+import io.hallq.controller.appointments.BookingCapacityModule;
 import io.hallq.controller.appointments.PhoneHasher;
+import io.hallq.controller.stats.HallStatistics;
+import io.hallq.controller.stats.ProfileBuilder;
+import io.hallq.protocol.stats.DailyStatistics;
 import io.hallq.protocol.mqtt.PhonePrivacy;
 import io.hallq.emulator.sim.DayPlan.Pause;
 import io.hallq.emulator.sim.Scenario.Shift;
@@ -351,11 +355,11 @@ final class DaySimulation {
     private static final Customer NOBODY = new Customer(-1, Instant.EPOCH, null, null, 20, true, false, null, 0);
 
     /**
-     * At set-up: the day's bookings (made ahead, in the order of the times wanted; slot capacity from the hall's
-     * roster, which is the scenario's shifts, as the engine does when no staffing plan was journaled); the remote
-     * joins, check-ins and arrivals go on the agenda.
+     * At set-up: the booking capacity planned as the controller plans it, then the day's bookings (made ahead, in
+     * the order of the times wanted); the remote joins, check-ins and arrivals go on the agenda.
      */
     private void appointments() {
+        planCapacity();
         Map<Integer, Customer> byId = new HashMap<>();
         plan.customers().forEach(c -> byId.put(c.id(), c));
         for (DayPlan.Booking b : plan.appointments().bookings()) {
@@ -379,6 +383,24 @@ final class DaySimulation {
         for (DayPlan.Remote r : plan.appointments().remotes()) {
             Customer c = r.comes() ? byId.get(r.customer()) : null;
             at(r.join(), () -> join(c, r));
+        }
+    }
+
+    /**
+     * As the controller's {@link BookingCapacityModule} does at each new day: Erlang C's counters per weekday hour
+     * from the busy/idle profile of the closed days (here the run's earlier days), capped at the hall's counters.
+     * Hours the profile never saw (the first week's weekdays) keep the roster's count, which is the scenario's shifts.
+     */
+    private void planCapacity() {
+        String today = plan.date().toString();
+        List<DailyStatistics> closed = HallStatistics.of(hall, out.events()).stream()
+                .filter(d -> d.day().compareTo(today) < 0).toList();
+        if (closed.isEmpty()) {
+            return;
+        }
+        List<HallEvent.PlannedHour> hours = BookingCapacityModule.hours(hall, ProfileBuilder.build(hall.hall().id(), closed));
+        if (!hours.isEmpty()) {
+            submit(new Command.PlanBookingCapacity(hours, BookingCapacityModule.SOURCE));
         }
     }
 

@@ -47,6 +47,11 @@ final class Recorder {
         events.add(e);
     }
 
+    /** The events so far (earlier days whole, then today's), as a journal would hold them. */
+    List<HallEvent> events() {
+        return java.util.Collections.unmodifiableList(events);
+    }
+
     void issued(String day, TicketIssued t, long oracle, long target, boolean busy) {
         TicketSample s = new TicketSample(day, t.ticket(), t.service(), t.customerClass(), t.at(), busy, target,
                 t.estimatedWaitSeconds(), oracle, -1);

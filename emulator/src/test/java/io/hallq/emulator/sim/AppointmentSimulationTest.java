@@ -110,6 +110,15 @@ class AppointmentSimulationTest {
         assertEquals(c.checkedIn(), on.events().stream().filter(e -> e instanceof TicketIssued t
                 && t.originOrWalkIn() == TicketOrigin.APPOINTMENT).count());
         assertEquals(c.remoteCheckedIn(), on.events().stream().filter(e -> e instanceof HallEvent.TicketCheckedIn).count());
+
+        List<HallEvent.BookingCapacityPlanned> plans2 = on.events().stream()
+                .filter(e -> e instanceof HallEvent.BookingCapacityPlanned).map(e -> (HallEvent.BookingCapacityPlanned) e)
+                .toList();
+        assertEquals(1, plans2.size(), "day 1 keeps the roster; day 2 plans from day 1's profile");
+        assertEquals("erlang-c", plans2.getFirst().source());
+        assertTrue(plans2.getFirst().hours().stream().allMatch(h -> h.weekday() == 2 && h.counters() >= 1
+                && h.counters() <= 5), "Tuesday's hours only (day 1), at most the hall's counters: " + plans2);
+        assertTrue(off.events().stream().noneMatch(e -> e instanceof HallEvent.BookingCapacityPlanned));
     }
 
     @Test
