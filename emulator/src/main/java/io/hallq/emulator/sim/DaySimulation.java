@@ -47,6 +47,7 @@ final class DaySimulation {
     private final HallConfig hall;
     private final DayPlan plan;
     private final Recorder out;
+    private final boolean appointments;
     private final PriorityQueue<Step> agenda = new PriorityQueue<>(
             (a, b) -> a.at.equals(b.at) ? Long.compare(a.seq, b.seq) : a.at.compareTo(b.at));
     private final Map<String, Customer> byTicket = new HashMap<>();
@@ -60,7 +61,17 @@ final class DaySimulation {
     private long seq;
     private Instant now;
 
+    /** A day with everybody walking in (the plan's appointments are not used). */
     DaySimulation(QueueEngine engine, DayPlan plan, Recorder out) {
+        this(engine, plan, out, false);
+    }
+
+    /**
+     * @param appointments the plan's customers who book or join remotely do so (the hall must take bookings), and
+     *                     the booking capacity is planned each day; false: everybody walks in
+     */
+    DaySimulation(QueueEngine engine, DayPlan plan, Recorder out, boolean appointments) {
+        this.appointments = appointments && engine.state().config().appointments().enabled();
         this.engine = engine;
         this.hall = engine.state().config();
         this.plan = plan;
@@ -87,9 +98,8 @@ final class DaySimulation {
         for (Pause p : plan.pauses()) {
             at(p.at(), () -> pause(p.counter(), p.seconds()));
         }
-        // a hall that takes no bookings (the staffing search's): everybody walks in
-        java.util.Set<Integer> appointed = hall.appointments().enabled() ? plan.appointments().customers() : Set.of();
-        if (hall.appointments().enabled()) {
+        java.util.Set<Integer> appointed = appointments ? plan.appointments().customers() : Set.of();
+        if (appointments) {
             appointments(); // booked and remote customers
         }
         for (Customer c : plan.customers()) {

@@ -27,7 +27,7 @@ public final class Simulator {
     /**
      * @param appointments true: the hall takes bookings and remote tickets ({@link #withAppointments}) and the
      *                     scenario's customers who book or join remotely do so; false: the same customers all walk
-     *                     in, in the hall as configured
+     *                     in, in the hall as configured (which may take bookings: nobody makes one)
      */
     public static SimRun run(Scenario scenario, HallConfig hall, SelectionPolicy policy, long seed, int days,
                              boolean appointments) {
@@ -38,7 +38,7 @@ public final class Simulator {
         QueueEngine engine = new QueueEngine(config);
         Recorder out = new Recorder(Recorder.prior(hall, scenario));
         for (DayPlan plan : plans(scenario, hall, seed, days)) {
-            new DaySimulation(engine, appointments ? plan : plan.withoutAppointments(), out).run();
+            new DaySimulation(engine, appointments ? plan : plan.withoutAppointments(), out, appointments).run();
             out.endDay();
         }
         return out.result(policy);

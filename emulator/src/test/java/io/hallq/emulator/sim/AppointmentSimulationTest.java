@@ -59,7 +59,9 @@ class AppointmentSimulationTest {
         assertTrue(Simulator.withAppointments(LOADED.hall(), sc).appointments().takes("OPEN"),
                 "the hall takes bookings; nobody makes one");
         SimRun on = run(sc, policy, seed, 1, true);
-        SimRun off = run(sc, policy, seed, 1, false);
+        var hallWithout = LOADED.hall().withAppointments(io.hallq.controller.config.AppointmentsConfig.OFF);
+        assertFalse(hallWithout.appointments().enabled());
+        SimRun off = Simulator.run(sc, hallWithout, policy, seed, 1, false);
         assertEquals(off.visits(), on.visits());
         assertEquals(off.samples(), on.samples());
         assertEquals(AppointmentSummary.Counts.NONE, on.counts());
