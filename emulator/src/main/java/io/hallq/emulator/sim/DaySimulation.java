@@ -1,31 +1,32 @@
 package io.hallq.emulator.sim;
 
+import io.hallq.controller.appointments.BookingCapacityModule;
+import io.hallq.controller.appointments.PhoneHasher;
 import io.hallq.controller.config.CounterConfig;
 import io.hallq.controller.config.CustomerClassConfig;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.queue.Appointments;
 import io.hallq.controller.queue.Command;
 import io.hallq.controller.queue.CounterState;
 import io.hallq.controller.queue.QueueEngine;
-import io.hallq.controller.queue.Result;
-import io.hallq.controller.queue.Appointments;
 import io.hallq.controller.queue.RejectReason;
-import io.hallq.controller.appointments.BookingCapacityModule;
-import io.hallq.controller.appointments.PhoneHasher;
+import io.hallq.controller.queue.Result;
 import io.hallq.controller.stats.HallStatistics;
 import io.hallq.controller.stats.ProfileBuilder;
-import io.hallq.protocol.stats.DailyStatistics;
-import io.hallq.protocol.mqtt.PhonePrivacy;
 import io.hallq.emulator.sim.DayPlan.Pause;
 import io.hallq.emulator.sim.Scenario.Shift;
 import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.TicketCalled;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import io.hallq.protocol.event.HallEvent.TicketServed;
+import io.hallq.protocol.mqtt.PhonePrivacy;
+import io.hallq.protocol.stats.DailyStatistics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -57,7 +58,7 @@ final class DaySimulation {
     private final Set<Integer> closeWhenIdle = new HashSet<>();
     private final Map<Integer, Long> pauseDue = new HashMap<>();
     /** The day's visits by ticket, in the order the customers came. */
-    private final Map<String, Visit> visits = new java.util.LinkedHashMap<>();
+    private final Map<String, Visit> visits = new LinkedHashMap<>();
     private long seq;
     private Instant now;
 
@@ -98,7 +99,7 @@ final class DaySimulation {
         for (Pause p : plan.pauses()) {
             at(p.at(), () -> pause(p.counter(), p.seconds()));
         }
-        java.util.Set<Integer> appointed = appointments ? plan.appointments().customers() : Set.of();
+        Set<Integer> appointed = appointments ? plan.appointments().customers() : Set.of();
         if (appointments) {
             appointments(); // booked and remote customers
         }
