@@ -16,13 +16,65 @@ import java.util.SplittableRandom;
 
 /**
  * Everything random about one simulated day, drawn from its own seed before the day runs: the customers
- * (non-homogeneous Poisson arrivals, hour by hour) and the counters' shifts and breaks.
+ * (non-homogeneous Poisson arrivals, hour by hour), the counters' shifts and breaks, and which customers book or
+ * join remotely ({@link AppointmentPlan}, drawn from a seed of their own after the rest, so the customers, shifts and
+ * breaks are the same whatever the scenario's appointments say).
  */
 public record DayPlan(LocalDate date, Instant open, Instant close, List<Customer> customers, List<Shift> shifts,
-                      List<Pause> pauses) {
+                      List<Pause> pauses, AppointmentPlan appointments) {
 
     /** A counter's break: taken at {@code at} or as soon as its current customer is done. */
     public record Pause(int counter, Instant at, long seconds) {}
+
+    /**
+     * A booking: the customer books the slot that holds {@code wanted} (the time they would have walked in) and
+     * comes {@code offsetSeconds} after the slot's start (negative: early).
+     *
+     * @param customer the {@link Customer#id()} of the customer who comes, or -1 for a booking nobody comes for
+     * @param phone    the customer's (made-up) mobile number, one per booking
+     */
+    public record Booking(int customer, String service, String customerClass, String phone, Instant wanted,
+                          long offsetSeconds) {
+
+        public boolean comes() {
+            return customer >= 0;
+        }
+    }
+
+    /**
+     * A remote ticket: joined from the phone at {@code join}, checked in at the dispenser at {@code checkIn}
+     * (the time the customer would have walked in), or never ({@code checkIn == null}, customer -1).
+     */
+    public record Remote(int customer, String service, String customerClass, String phone, Instant join,
+                         Instant checkIn) {
+
+        public boolean comes() {
+            return customer >= 0;
+        }
+    }
+
+    /** The day's bookings and remote tickets; customers named in neither walk in. */
+    public record AppointmentPlan(List<Booking> bookings, List<Remote> remotes) {
+
+        public static final AppointmentPlan NONE = new AppointmentPlan(List.of(), List.of());
+
+        public boolean any() {
+            return !bookings.isEmpty() || !remotes.isEmpty();
+        }
+
+        /** Ids of the customers who book or join remotely (and therefore do not walk in). */
+        public java.util.Set<Integer> customers() {
+            java.util.Set<Integer> ids = new java.util.HashSet<>();
+            bookings.stream().filter(Booking::comes).forEach(b -> ids.add(b.customer()));
+            remotes.stream().filter(Remote::comes).forEach(r -> ids.add(r.customer()));
+            return ids;
+        }
+    }
+
+    /** The same customers, shifts and breaks with every customer walking in: the "without appointments" day. */
+    public DayPlan withoutAppointments() {
+        return new DayPlan(date, open, close, customers, shifts, pauses, AppointmentPlan.NONE);
+    }
 
     public static DayPlan draw(Scenario sc, HallConfig hall, LocalDate date, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -40,7 +92,78 @@ public record DayPlan(LocalDate date, Instant open, Instant close, List<Customer
                 pauses.add(new Pause(s.counter(), Instant.ofEpochSecond(at), sc.pauseLength().toSeconds()));
             }
         }
-        return new DayPlan(date, open, close, customers, shifts, pauses);
+        AppointmentPlan appointments = sc.appointments().any()
+                ? appointments(sc, hall, customers, open, close, new SplittableRandom(seed ^ APPOINTMENT_SEED))
+                : AppointmentPlan.NONE;
+        return new DayPlan(date, open, close, customers, shifts, pauses, appointments);
+    }
+
+    private static final long APPOINTMENT_SEED = 0x5EED_B00CL;
+
+    /**
+     * Who books and who joins remotely, customer by customer in arrival order; bookings nobody comes for and
+     * remote tickets never checked in come on top, each booking (remote ticket) of a customer who comes bringing
+     * a geometric number of them, so that their share of all bookings (remote tickets) is the scenario's rate.
+     */
+    static AppointmentPlan appointments(Scenario sc, HallConfig hall, List<Customer> customers, Instant open,
+                                     Instant close, SplittableRandom rng) {
+        Scenario.Appointments a = sc.appointments();
+        List<Booking> bookings = new ArrayList<>();
+        List<Remote> remotes = new ArrayList<>();
+        int day = LocalDate.ofInstant(open, hall.hall().zone()).getDayOfMonth();
+        int phantoms = 0;
+        for (Customer c : customers) {
+            double book = a.bookingShare().getOrDefault(c.service(), 0.0);
+            double remote = a.remoteShare().getOrDefault(c.service(), 0.0);
+            double u = rng.nextDouble();
+            if (u < book) {
+                bookings.add(new Booking(c.id(), c.service(), c.customerClass(), phone(8, day, c.id()), c.arrival(),
+                        offset(rng, a)));
+                while (rng.nextDouble() < a.bookingNoShow()) {
+                    bookings.add(new Booking(-1, c.service(), pick(rng, sc.classes()),
+                            phone(8, day, 500_000 + phantoms++), near(rng, c.arrival(), open, close), offset(rng, a)));
+                }
+            } else if (u < book + remote) {
+                long delay = lognormal(rng, a.checkInDelay().toSeconds(), a.checkInDelayCv());
+                Instant join = later(open, c.arrival().minusSeconds(delay));
+                remotes.add(new Remote(c.id(), c.service(), c.customerClass(), phone(9, day, c.id()), join,
+                        c.arrival()));
+                while (rng.nextDouble() < a.remoteNoCheckIn()) {
+                    remotes.add(new Remote(-1, c.service(), pick(rng, sc.classes()),
+                            phone(9, day, 500_000 + phantoms++), near(rng, join, open, close), null));
+                }
+            }
+        }
+        return new AppointmentPlan(List.copyOf(bookings), List.copyOf(remotes));
+    }
+
+    /** A made-up mobile number, 13{kind}{day of month, 2}{n, 6 digits}: unique per kind, day and customer. */
+    private static String phone(int kind, int dayOfMonth, int n) {
+        return String.format(java.util.Locale.ROOT, "13%d%02d%06d", kind, dayOfMonth, n);
+    }
+
+    /** Arrival relative to the slot: normal around the scenario's mean offset. */
+    private static long offset(SplittableRandom rng, Scenario.Appointments a) {
+        return Math.round(a.arrivalOffset().toSeconds() + a.arrivalSpread().toSeconds() * gaussian(rng));
+    }
+
+    /** Within 15 minutes of {@code t}, inside opening hours. */
+    private static Instant near(SplittableRandom rng, Instant t, Instant open, Instant close) {
+        Instant x = t.plusSeconds(Math.round((rng.nextDouble() - 0.5) * 1800));
+        return x.isBefore(open) ? open : x.isBefore(close) ? x : close.minusSeconds(60);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static long lognormal(SplittableRandom rng, double mean, double cv) {
+        if (cv <= 0) {
+            return Math.round(mean);
+        }
+        double sigma2 = Math.log(1 + cv * cv);
+        double mu = Math.log(mean) - sigma2 / 2;
+        return Math.round(Math.exp(mu + Math.sqrt(sigma2) * gaussian(rng)));
     }
 
     /**
@@ -58,7 +181,7 @@ public record DayPlan(LocalDate date, Instant open, Instant close, List<Customer
                 newPauses.add(new Pause(s.counter(), Instant.ofEpochSecond(at), pauseSeconds));
             }
         }
-        return new DayPlan(date, open, close, customers, List.copyOf(newShifts), newPauses);
+        return new DayPlan(date, open, close, customers, List.copyOf(newShifts), newPauses, appointments);
     }
 
     private static List<Shift> shifts(Scenario sc, HallConfig hall) {

@@ -21,6 +21,9 @@ final class Recorder {
     private final List<TicketSample> samples = new ArrayList<>();
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<SimRun.Minute> minutes = new ArrayList<>();
+    private final List<Visit> visits = new ArrayList<>();
+    /** What became of bookings and remote tickets, indexed by {@link Tally}. */
+    private final int[] tally = new int[Tally.values().length];
     private double handlingSum;
     private long handlingCount;
 
@@ -42,6 +45,11 @@ final class Recorder {
 
     void event(HallEvent e) {
         events.add(e);
+    }
+
+    /** The events so far (earlier days whole, then today's), as a journal would hold them. */
+    List<HallEvent> events() {
+        return java.util.Collections.unmodifiableList(events);
     }
 
     void issued(String day, TicketIssued t, long oracle, long target, boolean busy) {
@@ -76,12 +84,28 @@ final class Recorder {
         minutes.add(new SimRun.Minute(at, waiting, openCounters));
     }
 
+    /** The visits of a day, once it is over. */
+    void visits(List<Visit> day) {
+        visits.addAll(day);
+    }
+
+    enum Tally {
+        BOOKED, MOVED, REFUSED, CHECKED_IN, EARLY, LAPSED_LATE, NO_SHOW, REMOTE_JOINED, REMOTE_REFUSED, REMOTE_CHECKED_IN,
+        REMOTE_NEVER, REMOTE_VOIDED, LAPSED_BY_ENGINE, REMOTE_DROPPED
+    }
+
+    void count(Tally t) {
+        tally[t.ordinal()]++;
+    }
+
     /** Tickets still open at a day's end were never called; the next day reuses their numbers. */
     void endDay() {
         open.clear();
     }
 
     SimRun result(SelectionPolicy policy) {
-        return new SimRun(policy, List.copyOf(events), List.copyOf(samples), List.copyOf(minutes));
+        int[] t = tally;
+        return new SimRun(policy, List.copyOf(events), List.copyOf(samples), List.copyOf(minutes), List.copyOf(visits),
+                new AppointmentSummary.Counts(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13]));
     }
 }

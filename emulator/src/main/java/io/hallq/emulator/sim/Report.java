@@ -31,6 +31,17 @@ public final class Report {
 
     /** Writes the report into {@code dir} (created if needed) and returns the path of index.html. */
     public static Path write(Path dir, ScenarioReader.Loaded loaded, List<SimRun> runs, long seed, int days) {
+        return write(dir, loaded, runs, List.of(), seed, days);
+    }
+
+    /**
+     * The report of a scenario with appointments: {@code runs} with them, {@code without} the same policies on the
+     * same customers all walking in (empty: a scenario without appointments, nothing added). Adds the appointments
+     * section to index.html, {@code appointments.csv} (the figures per policy) and {@code visits.csv} (one line
+     * per customer, run and policy).
+     */
+    public static Path write(Path dir, ScenarioReader.Loaded loaded, List<SimRun> runs, List<SimRun> without,
+                             long seed, int days) {
         HallConfig hall = loaded.hall();
         SimRun main = runs.getFirst();
         List<String> classes = hall.classes().stream().map(CustomerClassConfig::code).toList();
@@ -47,8 +58,12 @@ public final class Report {
             Files.writeString(dir.resolve("service_hours.csv"), StatisticsCsv.serviceHours(stats));
             Files.writeString(dir.resolve("counters.csv"), StatisticsCsv.counters(stats));
             Files.writeString(dir.resolve("staffing.csv"), ReportCsv.staffing(advice, openPerHour));
+            if (!without.isEmpty()) {
+                Files.writeString(dir.resolve("appointments.csv"), ReportCsv.appointments(runs, without, classes));
+                Files.writeString(dir.resolve("visits.csv"), ReportCsv.visits(runs, without, hall.hall().zone()));
+            }
             Path index = dir.resolve("index.html");
-            Files.writeString(index, html(loaded, runs, classes, stats, advice, openPerHour, seed, days));
+            Files.writeString(index, html(loaded, runs, without, classes, stats, advice, openPerHour, seed, days));
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir, e);
@@ -71,7 +86,8 @@ public final class Report {
         return out;
     }
 
-    private static String html(ScenarioReader.Loaded loaded, List<SimRun> runs, List<String> classes,
+    private static String html(ScenarioReader.Loaded loaded, List<SimRun> runs, List<SimRun> without,
+                               List<String> classes,
                                List<DailyStatistics> stats, List<StaffingAdvice.Hour> advice,
                                Map<Integer, Double> openPerHour, long seed, int days) {
         HallConfig hall = loaded.hall();
@@ -92,10 +108,15 @@ public final class Report {
         sb.append("<h2>等候时间预估准确度 Wait estimate accuracy (").append(main.policy())
                 .append(")</h2><p>Estimate = the wait printed on the ticket; queue-length = people ahead &times; mean handling time / open counters able to serve, computed in the same state.</p>")
                 .append(ReportParts.table(Tables.accuracyTable(main, classes)));
+        if (!without.isEmpty()) {
+            sb.append(ReportParts.appointments(main, without.getFirst(), classes));
+        }
         sb.append("<h2>人员配置建议 Staffing advice vs what the day had</h2>").append(ReportParts.staffingTable(advice, openPerHour));
         sb.append("<h2>告警 Alarms raised</h2>").append(ReportParts.alarmTable(runs));
         sb.append("<p>CSV: <a href='tickets.csv'>tickets</a>, <a href='policies.csv'>policies</a>, <a href='accuracy.csv'>accuracy</a>, ")
-                .append("<a href='service_hours.csv'>service hours</a>, <a href='counters.csv'>counters</a>, <a href='staffing.csv'>staffing</a></p>");
+                .append("<a href='service_hours.csv'>service hours</a>, <a href='counters.csv'>counters</a>, <a href='staffing.csv'>staffing</a>")
+                .append(without.isEmpty() ? "" : ", <a href='appointments.csv'>appointments</a>, <a href='visits.csv'>visits</a>")
+                .append("</p>");
         return sb.append("</body></html>").toString();
     }
 

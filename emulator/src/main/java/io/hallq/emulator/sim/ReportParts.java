@@ -268,4 +268,42 @@ final class ReportParts {
     static String localTime(Instant t, ZoneId zone) {
         return LocalDateTime.ofInstant(t, zone).toLocalTime().toString();
     }
+
+    /**
+     * The appointments section: what became of bookings and remote tickets, appointments' wait after the slot, and
+     * what they cost walk-ins (the same customers without appointments), with two charts.
+     */
+    static String appointments(SimRun with, SimRun without, List<String> classes) {
+        StringBuilder sb = new StringBuilder("<h2>预约与线上取号 Appointments and remote tickets (")
+                .append(with.policy()).append(")</h2>");
+        sb.append("<p>Same customers twice: with bookings and remote tickets, and all walking in. Wait after the slot"
+                + " = first call less the later of the slot time and the check-in (0 when called before the slot)."
+                + " Walk-ins = customers who walk in in both runs.</p>");
+        for (String block : AppointmentSummary.tables(with, without, classes).split("\n\n")) {
+            if (!block.isBlank()) {
+                sb.append(table(block.strip() + "\n"));
+            }
+        }
+        sb.append("<div class='grid'>");
+        List<String> cats = new ArrayList<>();
+        List<AppointmentSummary.Cost> costs = AppointmentSummary.cost(with.visits(), without.visits(), classes);
+        for (AppointmentSummary.Cost c : costs) {
+            cats.add(c.group().replace(AppointmentSummary.WALK_INS + " ", ""));
+        }
+        sb.append(Svg.bars("步入客户等候 Walk-ins' mean wait without and with appointments (min)", cats, List.of(
+                new Series("without", Svg.COLORS[0], costs.stream().mapToDouble(c -> c.meanWithout() / 60).toArray()),
+                new Series("with", Svg.COLORS[1], costs.stream().mapToDouble(c -> c.meanWith() / 60).toArray())),
+                "minutes", List.of()));
+        List<Long> after = with.visits().stream().filter(v -> v.kind() == Visit.Kind.BOOKED && v.called())
+                .map(Visit::waitAfterSlotSeconds).toList();
+        double[] within = new double[31];
+        for (int m = 0; m <= 30; m++) {
+            long limit = m * 60L;
+            within[m] = after.isEmpty() ? 0 : 100.0 * after.stream().filter(w -> w <= limit).count() / after.size();
+        }
+        sb.append(Svg.lines("预约准时 Appointments: % called within x min after the slot", 0, 30,
+                List.of("0", "5", "10", "15", "20", "25", "30 min"),
+                List.of(new Series("appointments", Svg.COLORS[1], within)), "% called", List.of(), List.of(), null));
+        return sb.append("</div>").toString();
+    }
 }

@@ -27,13 +27,16 @@ import java.util.Map;
  * @param pausesPerShift  short breaks a counter takes per shift (at random times, after its current customer)
  * @param pauseLength     length of one break
  * @param campaigns       extra arrivals for one service in a time window
+ * @param appointments    bookings and remote tickets drawn from the same customers ({@link Appointments#NONE}
+ *                        when the scenario has none)
  */
 public record Scenario(String name, String description, Path file, Path hallFile, LocalDate startDate,
                        double arrivalsPerDay, Map<Integer, Double> hourlyWeights,
                        Map<DayOfWeek, Double> weekdayFactors, int monthStartDays, double monthStartFactor,
                        Map<String, ServiceMix> services, Map<String, Double> classes, double noShowRate,
                        double noShowReturn, double transferRate, List<String> transferTo, List<Shift> roster,
-                       int pausesPerShift, Duration pauseLength, List<Campaign> campaigns) {
+                       int pausesPerShift, Duration pauseLength, List<Campaign> campaigns,
+                       Appointments appointments) {
 
     /**
      * @param share    relative share of arrivals
@@ -45,6 +48,39 @@ public record Scenario(String name, String description, Path file, Path hallFile
     public record Shift(int counter, LocalTime from, LocalTime to) {}
 
     public record Campaign(String service, LocalTime from, LocalTime to, double extraPerHour) {}
+
+    /**
+     * Bookings (预约) and remote tickets (线上取号), taken from the customers the scenario draws anyway: a share
+     * of each service's customers books a slot or joins the queue from the phone instead of walking in, so a run
+     * with appointments and one without meet the same people.
+     *
+     * @param bookingShare      per service, the share of its customers who book the slot of the time they would
+     *                          have come
+     * @param bookingNoShow     share of all bookings nobody comes for (drawn on top of the customers who come)
+     * @param arrivalOffset     mean arrival relative to the slot's start: negative is early
+     * @param arrivalSpread     standard deviation of the arrival around that mean (normal)
+     * @param remoteShare       per service, the share of its customers who join from the phone
+     * @param checkInDelay      mean time from joining to checking in at the dispenser (log-normal)
+     * @param checkInDelayCv    its coefficient of variation
+     * @param remoteNoCheckIn   share of all remote tickets never checked in (drawn on top of those who come)
+     */
+    public record Appointments(Map<String, Double> bookingShare, double bookingNoShow, Duration arrivalOffset,
+                               Duration arrivalSpread, Map<String, Double> remoteShare, Duration checkInDelay,
+                               double checkInDelayCv, double remoteNoCheckIn) {
+
+        public static final Appointments NONE = new Appointments(Map.of(), 0, Duration.ZERO, Duration.ZERO,
+                Map.of(), Duration.ZERO, 0, 0);
+
+        public Appointments {
+            bookingShare = Map.copyOf(bookingShare);
+            remoteShare = Map.copyOf(remoteShare);
+        }
+
+        /** True when some customers book or join remotely. */
+        public boolean any() {
+            return bookingShare.values().stream().anyMatch(v -> v > 0) || remoteShare.values().stream().anyMatch(v -> v > 0);
+        }
+    }
 
     /** Expected arrivals on a date, from the weekday and month-start factors. */
     public double arrivalsOn(LocalDate date) {

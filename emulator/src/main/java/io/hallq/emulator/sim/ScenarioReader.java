@@ -48,6 +48,10 @@ public final class ScenarioReader {
     private static final ConfigScalar<Double> POSITIVE = ConfigScalar.NUMBER.where(d -> d > 0, "a number more than 0");
     private static final ConfigScalar<Duration> LENGTH =
             ConfigScalar.DURATION.where(d -> d.toSeconds() > 0, "a duration of at least 1s");
+    private static final ConfigScalar<Double> NOT_ALL =
+            ConfigScalar.NUMBER.where(d -> d >= 0 && d <= 0.9, "a share from 0 to 0.9");
+    private static final ConfigScalar<Duration> SPAN =
+            ConfigScalar.DURATION.where(d -> !d.isNegative() && d.toHours() <= 2, "a duration from 0s to 2h");
     private static final ConfigScalar<String> DATE =
             ConfigScalar.TEXT.where(ScenarioReader::isDate, "a date YYYY-MM-DD");
 
@@ -62,7 +66,7 @@ public final class ScenarioReader {
         JsonNode json = parse(file, problems);
         problems.throwIfAny();
         ConfigNode root = ConfigNode.root(json, problems).requiredMapping("name", "description", "hall", "startDate",
-                "arrivals", "services", "classes", "noShows", "transfers", "roster", "pauses", "campaigns");
+                "arrivals", "services", "classes", "noShows", "transfers", "roster", "pauses", "campaigns", "appointments");
         String hallRef = root.key("hall").get(ConfigScalar.TEXT, "../config/example-hall.yaml");
         Path hallFile = file.toAbsolutePath().getParent().resolve(hallRef).normalize();
         problems.throwIfAny();
@@ -130,7 +134,8 @@ public final class ScenarioReader {
                 services, classes, noShows.key("rate").get(RATE, 0.0), noShows.key("comeBack").get(RATE, 0.5),
                 transferRate, transferTo, roster(root.key("roster"), hall),
                 pauses.key("perShift").get(ConfigScalar.integer(0, 20), 0),
-                pauses.key("length").get(LENGTH, Duration.ofMinutes(5)), campaigns(root.key("campaigns"), hall));
+                pauses.key("length").get(LENGTH, Duration.ofMinutes(5)), campaigns(root.key("campaigns"), hall),
+                appointments(root.key("appointments"), hall, services));
     }
 
     private static ConfigScalar<String> serviceCode(HallConfig hall) {
@@ -219,6 +224,67 @@ public final class ScenarioReader {
                     out.add(new Campaign(service.get(), from.get(), to.get(), extra.get()));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code appointments: { bookings: { share, noShow, arrival: { early | late, spread } },
+     * remote: { share, checkInDelay: { mean, cv }, noCheckIn } }}; both parts optional.
+     */
+    private static Scenario.Appointments appointments(ConfigNode n, HallConfig hall, Map<String, ServiceMix> mix) {
+        if (!n.isGiven()) {
+            return Scenario.Appointments.NONE;
+        }
+        ConfigNode a = n.mapping("bookings", "remote");
+        ConfigNode b = a.key("bookings").mapping("share", "noShow", "arrival");
+        ConfigNode r = a.key("remote").mapping("share", "checkInDelay", "noCheckIn");
+        if (a.isUsable() && !a.key("bookings").isGiven() && !a.key("remote").isGiven()) {
+            n.error("expected bookings, remote or both");
+        }
+        Map<String, Double> booking = b.isGiven() ? shares(b.key("share"), hall, mix) : Map.of();
+        Map<String, Double> remote = r.isGiven() ? shares(r.key("share"), hall, mix) : Map.of();
+        for (Map.Entry<String, Double> e : remote.entrySet()) {
+            double booked = booking.getOrDefault(e.getKey(), 0.0);
+            if (booked + e.getValue() > 1) {
+                r.key("share").key(e.getKey()).error(String.format(java.util.Locale.ROOT,
+                        "expected at most %.2f (1 less the booking share of %s, %.2f), got %s",
+                        1 - booked, e.getKey(), booked, e.getValue()));
+            }
+        }
+        ConfigNode arrival = b.key("arrival").mapping("early", "late", "spread");
+        Duration offset = Duration.ZERO;
+        var early = arrival.key("early").optional(SPAN);
+        var late = arrival.key("late").optional(SPAN);
+        if (early.isPresent() && late.isPresent()) {
+            arrival.key("late").error("expected either early or late, not both (early: " + early.get() + ")");
+        } else if (early.isPresent()) {
+            offset = early.get().negated();
+        } else if (late.isPresent()) {
+            offset = late.get();
+        }
+        ConfigNode delay = r.key("checkInDelay").mapping("mean", "cv");
+        return new Scenario.Appointments(booking, b.key("noShow").get(NOT_ALL, 0.0), offset,
+                arrival.key("spread").get(SPAN, Duration.ZERO), remote, delay.key("mean").get(LENGTH, Duration.ofMinutes(20)),
+                delay.key("cv").get(SHARE, 0.5), r.key("noCheckIn").get(NOT_ALL, 0.0));
+    }
+
+    /** Shares per service of the hall that the scenario's customers use ({@code services} above). */
+    private static Map<String, Double> shares(ConfigNode n, HallConfig hall, Map<String, ServiceMix> mix) {
+        String[] codes = hall.services().stream().map(ServiceConfig::code).toArray(String[]::new);
+        ConfigNode m = n.requiredMapping(codes);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String c : codes) {
+            m.key(c).optional(RATE).ifPresent(v -> {
+                ServiceMix s = mix.get(c);
+                if (v > 0 && (s == null || s.share() <= 0)) {
+                    m.key(c).error("expected a service the scenario's customers use (services: "
+                            + String.join(", ", mix.entrySet().stream().filter(e -> e.getValue().share() > 0)
+                            .map(Map.Entry::getKey).toList()) + "), got " + c);
+                } else {
+                    out.put(c, v);
+                }
+            });
         }
         return out;
     }

@@ -46,16 +46,27 @@ public final class SimulatorMain {
             return;
         }
         List<SimRun> runs = new ArrayList<>();
+        List<SimRun> without = new ArrayList<>();
+        boolean appointments = loaded.scenario().appointments().any();
         long started = System.nanoTime();
         for (SelectionPolicy p : policies) {
             runs.add(Simulator.run(loaded.scenario(), loaded.hall(), p, o.seed(), o.days()));
+            if (appointments) { // the same customers all walking in: what the appointments cost walk-ins
+                without.add(Simulator.run(loaded.scenario(), loaded.hall(), p, o.seed(), o.days(), false));
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<String> classes = loaded.hall().classes().stream().map(CustomerClassConfig::code).toList();
         System.out.print(Tables.policyTable(runs, classes));
         System.out.print(Tables.accuracyTable(runs.getFirst(), classes));
-        System.out.printf(Locale.ROOT, "%d simulated day(s) x %d policies in %.2f s%n", o.days(), runs.size(), seconds);
-        Path index = Report.write(o.out(), loaded, runs, o.seed(), o.days());
+        for (int i = 0; i < without.size(); i++) {
+            System.out.printf("%nAppointments and remote tickets, %s (with them, and the same customers all walking"
+                    + " in):%n%n", runs.get(i).policy());
+            System.out.print(AppointmentSummary.tables(runs.get(i), without.get(i), classes));
+        }
+        System.out.printf(Locale.ROOT, "%d simulated day(s) x %d policies%s in %.2f s%n", o.days(), runs.size(),
+                appointments ? " x with and without appointments" : "", seconds);
+        Path index = Report.write(o.out(), loaded, runs, without, o.seed(), o.days());
         System.out.println("report: " + index.toAbsolutePath());
     }
 
