@@ -8,6 +8,7 @@ import static io.hallq.controller.notify.SmppNotificationsIT.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.hall.HallRuntime;
@@ -52,7 +53,7 @@ class OverdueApologyRestartIT {
                 for (int i = 0; i < 3; i++) {
                     rt.hall().submit(Command.IssueTicket.walkIn("PAY")).join();
                 }
-                first.keepPhone("tok-late", CUSTOMER);
+                first.keepPhone("tok-late", PhoneNumber.parse(CUSTOMER));
                 rt.hall().submit(new Command.IssueTicket("PAY", null, "138****5678", "tok-late")).join();
                 await(() -> first.follows("E004"), "the typed number kept and its ticket followed");
             }

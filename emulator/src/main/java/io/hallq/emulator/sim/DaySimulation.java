@@ -19,7 +19,7 @@ import io.hallq.protocol.event.HallEvent;
 import io.hallq.protocol.event.HallEvent.TicketCalled;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
 import io.hallq.protocol.event.HallEvent.TicketServed;
-import io.hallq.protocol.mqtt.PhonePrivacy;
+import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.stats.DailyStatistics;
 import java.time.Duration;
 import java.time.Instant;
@@ -427,7 +427,7 @@ final class DaySimulation {
                 .plusSeconds(intoDay - intoDay % slotSeconds);
         for (int i : new int[] {0, 1, -1, 2}) {
             Instant slot = nearest.plusSeconds(i * slotSeconds);
-            Result r = submit(new Command.Book(b.service(), slot, PhonePrivacy.mask(b.phone()), PHONES.hash(b.phone()),
+            Result r = submit(new Command.Book(b.service(), slot, PhoneNumber.mask(b.phone()), PHONES.hash(b.phone()),
                     null, "web"));
             if (r instanceof Result.Accepted) {
                 if (i != 0) {
@@ -450,7 +450,7 @@ final class DaySimulation {
      * ticket.
      */
     private void checkIn(Customer c, DayPlan.Booking b, Instant slot, boolean waitedForWindow) {
-        Result r = submit(new Command.CheckIn(c.service(), c.customerClass(), PhonePrivacy.mask(b.phone()),
+        Result r = submit(new Command.CheckIn(c.service(), c.customerClass(), PhoneNumber.mask(b.phone()),
                 PHONES.hash(b.phone()), null, false, false));
         if (r instanceof Result.Rejected rej && rej.reason() == RejectReason.CHECK_IN_TOO_EARLY && !waitedForWindow) {
             out.count(Recorder.Tally.EARLY);
@@ -471,7 +471,7 @@ final class DaySimulation {
 
     /** Joins the queue from the phone; the customer checks in when they would have walked in (never: nobody). */
     private void join(Customer c, DayPlan.Remote r) {
-        Result res = submit(new Command.JoinRemote(r.service(), r.customerClass(), PhonePrivacy.mask(r.phone()),
+        Result res = submit(new Command.JoinRemote(r.service(), r.customerClass(), PhoneNumber.mask(r.phone()),
                 PHONES.hash(r.phone()), null));
         TicketIssued issued = issued(res, c == null ? NOBODY : c);
         if (issued == null) {
@@ -492,7 +492,7 @@ final class DaySimulation {
     }
 
     private void remoteCheckIn(Customer c, DayPlan.Remote r, String ticket, Instant joined) {
-        Result res = submit(new Command.CheckIn(r.service(), r.customerClass(), PhonePrivacy.mask(r.phone()),
+        Result res = submit(new Command.CheckIn(r.service(), r.customerClass(), PhoneNumber.mask(r.phone()),
                 PHONES.hash(r.phone()), null, false, false));
         if (res.events().stream().anyMatch(e -> e instanceof HallEvent.TicketCheckedIn t && t.ticket().equals(ticket))) {
             out.count(Recorder.Tally.REMOTE_CHECKED_IN);

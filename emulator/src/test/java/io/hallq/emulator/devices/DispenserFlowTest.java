@@ -105,7 +105,7 @@ class DispenserFlowTest {
             h.devices.button("PLAN").orElseThrow().tap();
             HardwareHall.await("a second printed ticket", WAIT, () -> h.devices.printer().tickets().size() == 2);
             assertEquals(List.of("138****5678", "139****0001"), h.query(s -> s.liveTickets().stream()
-                    .map(Ticket::phoneMasked).sorted().toList()));
+                    .map(TicketView::phoneMasked).sorted().toList()));
         }
     }
 

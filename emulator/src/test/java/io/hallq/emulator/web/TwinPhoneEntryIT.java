@@ -62,7 +62,7 @@ class TwinPhoneEntryIT {
                 .replace("\n  port: 8080", "\n  port: 0");
         Path file = dir.resolve("hall.yaml");
         Files.writeString(file, yaml);
-        devices.keepPhonesWith((PhoneKeeper) kept::put);
+        devices.keepPhonesWith((PhoneKeeper) (token, phone) -> kept.put(token, phone.digits()));
         web = new WebModule(List.of(new TwinRoutes(devices, dir.resolve("data").resolve("announcements"))), true);
         runtime = HallRuntime.start(HallConfigLoader.loadWithRoot(file),
                 io.hallq.controller.TestHalls.runningFrom(io.hallq.controller.TestHalls.MONDAY_10AM),
