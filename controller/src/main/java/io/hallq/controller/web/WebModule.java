@@ -318,7 +318,7 @@ public final class WebModule implements HallModule {
     /** The customers' listener serves only what a phone or the board needs of the API. */
     static boolean customerApi(String path) {
         return path.equals("/api/board") || path.equals("/api/feed/board") || path.startsWith("/api/mobile/")
-                || path.startsWith("/api/feed/ticket/");
+                || path.startsWith("/api/feed/ticket/") || path.startsWith("/api/public/");
     }
 
     private static String address(RoutingContext ctx) {
@@ -442,12 +442,13 @@ public final class WebModule implements HallModule {
         private Pages() {}
 
         static void mount(Router router, Side side) {
-            List<String> pages = side == Side.CUSTOMERS ? List.of("mobile", "common")
-                    : List.of("staff", "manager", "mobile", "common");
+            List<String> pages = side == Side.CUSTOMERS ? List.of("mobile", "book", "common")
+                    : List.of("staff", "manager", "mobile", "book", "common");
             for (String page : pages) {
                 router.route("/" + page + "/*").handler(StaticHandler.create("web/" + page).setCachingEnabled(false));
             }
             router.get("/m/:token").handler(ctx -> ctx.reroute("/mobile/index.html"));
+            router.get("/book").handler(ctx -> ctx.redirect("/book/"));
             router.get("/openapi.yaml").handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("web/openapi.yaml"));
             router.get("/").handler(ctx -> ctx.reroute("/common/index.html"));
