@@ -89,7 +89,7 @@ public final class Emulator implements AutoCloseable {
         JournalConfig j = c.journal();
         HallConfig changed = new HallConfig(c.hall(), c.hours(), c.services(), c.classes(), c.counters(), c.alarms(),
                 c.rules(), new JournalConfig(options.dataDir().toAbsolutePath().toString(), j.retentionDays(),
-                j.snapshotEvery(), j.profileWeeks()), c.roster());
+                j.snapshotEvery(), j.profileWeeks()), c.roster(), c.appointments());
         return new LoadedConfig(changed, loaded.root(), loaded.file());
     }
 

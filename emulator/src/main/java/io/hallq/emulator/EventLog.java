@@ -49,7 +49,7 @@ final class EventLog implements EventListener, HallModule {
         return switch (event) {
             case HallEvent.DayStarted d -> "营业日开始 Business day " + d.day() + " started";
             case HallEvent.TicketIssued t -> "取号 Ticket " + t.ticket() + " [" + t.service() + "/" + t.customerClass()
-                    + "] " + CallText.issued(t.ticket(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom());
+                    + (t.origin() == null ? "" : "/" + t.origin()) + "] " + CallText.issued(t.ticket(), t.peopleAhead(), t.estimatedWaitSeconds(), t.vipRoom());
             case HallEvent.TicketCalled c -> "叫号 " + CallText.call(c.ticket(), c.counter());
             case HallEvent.TicketRecalled r -> "重呼 " + CallText.recall(r.ticket(), r.counter(), r.count());
             case HallEvent.TicketNoShow n -> "过号 No-show " + n.ticket() + " at counter " + n.counter()
@@ -77,6 +77,15 @@ final class EventLog implements EventListener, HallModule {
             case HallEvent.NotificationDelivered n -> "短信送达 SMS delivered " + n.id();
             case HallEvent.NotificationFailed n -> "短信失败 SMS failed " + n.id() + ": " + n.reason()
                     + (n.retrying() ? " (retrying / 重试)" : "");
+            case HallEvent.BookingMade b -> "预约 Booking " + b.booking() + " " + b.service() + " at " + b.slot()
+                    + " for " + b.phoneMasked() + " (" + b.channel() + ")";
+            case HallEvent.BookingCancelled b -> "取消预约 Booking cancelled " + b.booking() + ": " + b.reason();
+            case HallEvent.BookingLapsed b -> "预约过期 Booking lapsed " + b.booking();
+            case HallEvent.TicketCheckedIn c -> "签到 Remote ticket " + c.ticket() + " checked in";
+            case HallEvent.TicketPassedOver p -> "暂缓 Remote ticket " + p.ticket() + " passed over at counter "
+                    + p.counter() + " (not checked in / 未签到)";
+            case HallEvent.BookingCapacityPlanned p -> "预约容量 Booking capacity planned (" + p.source() + ", "
+                    + p.hours().size() + " hours)";
         };
     }
 }

@@ -17,30 +17,48 @@ public record HallConfig(
         AlarmConfig alarms,
         QueueRules rules,
         JournalConfig journal,
-        RosterConfig roster) {
+        RosterConfig roster,
+        AppointmentsConfig appointments) {
 
     public HallConfig {
         services = List.copyOf(services);
         classes = List.copyOf(classes);
         counters = List.copyOf(counters);
         roster = roster == null ? RosterConfig.NONE : roster;
+        appointments = appointments == null ? AppointmentsConfig.OFF : appointments;
+    }
+
+    /** A hall without appointments ({@link AppointmentsConfig#OFF}). */
+    public HallConfig(HallInfo hall, BusinessHours hours, List<ServiceConfig> services,
+                      List<CustomerClassConfig> classes, List<CounterConfig> counters, AlarmConfig alarms,
+                      QueueRules rules, JournalConfig journal, RosterConfig roster) {
+        this(hall, hours, services, classes, counters, alarms, rules, journal, roster, AppointmentsConfig.OFF);
     }
 
     /** A hall without a planned roster ({@link RosterConfig#NONE}). */
     public HallConfig(HallInfo hall, BusinessHours hours, List<ServiceConfig> services,
                       List<CustomerClassConfig> classes, List<CounterConfig> counters, AlarmConfig alarms,
                       QueueRules rules, JournalConfig journal) {
-        this(hall, hours, services, classes, counters, alarms, rules, journal, RosterConfig.NONE);
+        this(hall, hours, services, classes, counters, alarms, rules, journal, RosterConfig.NONE,
+                AppointmentsConfig.OFF);
     }
 
     /** This hall with another roster (the simulator plans its scenario's shifts and breaks this way). */
     public HallConfig withRoster(RosterConfig newRoster) {
-        return new HallConfig(hall, hours, services, classes, counters, alarms, rules, journal, newRoster);
+        return new HallConfig(hall, hours, services, classes, counters, alarms, rules, journal, newRoster,
+                appointments);
     }
 
     /** This hall with another selection policy. */
     public HallConfig withRules(QueueRules newRules) {
-        return new HallConfig(hall, hours, services, classes, counters, alarms, newRules, journal, roster);
+        return new HallConfig(hall, hours, services, classes, counters, alarms, newRules, journal, roster,
+                appointments);
+    }
+
+    /** This hall with other appointment rules (tests, the simulator's scenarios). */
+    public HallConfig withAppointments(AppointmentsConfig newAppointments) {
+        return new HallConfig(hall, hours, services, classes, counters, alarms, rules, journal, roster,
+                newAppointments);
     }
 
     public Optional<ServiceConfig> service(String code) {

@@ -24,7 +24,8 @@ public final class HallConfigLoader {
 
     /** The sections this loader reads and validates. */
     public static final List<String> SECTIONS =
-            List.of("hall", "hours", "services", "classes", "counters", "alarms", "rules", "journal", "roster");
+            List.of("hall", "hours", "services", "classes", "counters", "alarms", "rules", "journal", "roster",
+                    "appointments");
     /** Top-level sections accepted without validation here; their own packages read them from the raw tree. */
     public static final List<String> OTHER_SECTIONS = List.of("voice", "devices", "mqtt", "web", "notify");
 
@@ -125,7 +126,8 @@ public final class HallConfigLoader {
                 SettingsReader.alarms(root),
                 SettingsReader.rules(root),
                 SettingsReader.journal(root, hall.id(), baseDir),
-                RosterReader.read(root, counters));
+                RosterReader.read(root, counters),
+                AppointmentsReader.read(root, services));
     }
 
     private static String readFile(Path file) {

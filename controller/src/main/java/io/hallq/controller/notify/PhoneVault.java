@@ -68,7 +68,8 @@ public final class PhoneVault {
         return vault;
     }
 
-    static byte[] loadOrCreateKey(Path keyFile) {
+    /** The key in {@code keyFile}, made (32 random bytes, owner-only) when missing; also the bookings' hash key. */
+    public static byte[] loadOrCreateKey(Path keyFile) {
         try {
             if (!Files.exists(keyFile)) {
                 Files.createDirectories(keyFile.toAbsolutePath().getParent());

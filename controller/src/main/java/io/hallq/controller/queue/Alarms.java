@@ -129,8 +129,8 @@ final class Alarms {
     private static void overdue(QueueState s, Instant now, List<HallEvent> out) {
         HallConfig cfg = s.config();
         for (Ticket t : s.liveTickets()) {
-            if (t.status() != Ticket.Status.WAITING || t.overdue()) {
-                continue;
+            if (t.status() != Ticket.Status.WAITING || t.overdue() || !t.checkedIn()) {
+                continue; // a remote ticket not checked in is not in the hall: nobody there can act on it
             }
             Duration target = target(cfg, t);
             Duration waited = Duration.between(t.issuedAt(), now);

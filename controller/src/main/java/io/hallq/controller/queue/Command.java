@@ -130,4 +130,72 @@ public sealed interface Command {
      * Notification* events and never holds a clear phone number.
      */
     record RecordNotification(io.hallq.protocol.event.HallEvent event) implements Command {}
+
+    /**
+     * Book a slot for a service (预约). Accepted only while the slot has room (docs/appointments.md: bookings never
+     * take more than the configured share of the counters the advice expects), the slot is ahead and within
+     * {@code appointments.bookAheadDays}, and the phone holds fewer than {@code maxPerPhonePerDay} live bookings
+     * that day. The engine numbers the booking ("B000123"). The phone number never comes in clear.
+     *
+     * @param slot        the start of the slot (on the slot grid of the hall's local time)
+     * @param phoneMasked the number as it may be shown ("138****1234")
+     * @param phoneHash   the keyed hash of the number ({@code PhoneHasher}): 64 lower-case hex digits
+     * @param token       an unguessable key for the customer's booking page, made outside the engine, or null
+     * @param channel     where it was booked: "web", "mqtt", "staff" (letters, digits, '-')
+     */
+    record Book(String service, java.time.Instant slot, String phoneMasked, String phoneHash, String token,
+                String channel) implements Command {}
+
+    /**
+     * Cancel a live booking (not yet checked in, not lapsed).
+     *
+     * @param phoneHash when given, the booking must be this phone's (a customer cancelling their own); null for the
+     *                  hall or central (wrap it in {@link By} to record who)
+     * @param reason    why, for the journal ("customer", "hall closed early"); null gives "cancelled"
+     */
+    record CancelBooking(String booking, String phoneHash, String reason) implements Command {}
+
+    /**
+     * A customer who typed their phone number at the dispenser (or the kiosk) checks in. The engine, on the writer,
+     * decides what that means (docs/appointments.md):
+     * <ol>
+     *   <li>the phone's remote ticket that has not checked in yet is checked in ({@code TicketCheckedIn});</li>
+     *   <li>otherwise the phone's booking of today whose check-in window is open becomes an appointment ticket
+     *       ({@code TicketIssued} with origin APPOINTMENT, marked 预约 / Appointment on paper);</li>
+     *   <li>otherwise, with {@code walkInOtherwise}, a walk-in ticket for {@code service} is issued as by
+     *       {@link IssueTicket}; without it the check-in is rejected with the reason (too early, lapsed, none).</li>
+     * </ol>
+     * A remote ticket or booking for {@code service} is preferred; with none for it, the phone's only one for
+     * another service is taken (the customer came for it and pressed another button).
+     *
+     * @param service       the button pressed, or null at a kiosk's check-in (then {@code walkInOtherwise} is false)
+     * @param customerClass the class from the phone lookup, for a walk-in ticket, or null
+     * @param token         a fresh token for the ticket's paper and mobile page (made outside the engine)
+     * @param paper         the dispenser prints it (as {@link IssueTicket#paper()})
+     */
+    record CheckIn(String service, String customerClass, String phoneMasked, String phoneHash, String token,
+                   boolean paper, boolean walkInOtherwise) implements Command {}
+
+    /**
+     * A verified phone joins a service's queue from a distance (线上取号): a REMOTE ticket that waits like any other
+     * but is passed over until it checks in at the dispenser ({@link CheckIn}). One live remote ticket per phone per
+     * hall: a second is rejected ({@code RejectReason.REMOTE_TICKET_HELD}).
+     *
+     * @param token the mobile ticket page's token (made outside the engine)
+     */
+    record JoinRemote(String service, String customerClass, String phoneMasked, String phoneHash, String token)
+            implements Command {}
+
+    /**
+     * The counters the staffing advice expects per weekday and hour: the base of slot capacity. Journaled only when
+     * it differs from the plan in force.
+     *
+     * @param source how it was made ("erlang-c", "roster")
+     */
+    record PlanBookingCapacity(List<io.hallq.protocol.event.HallEvent.PlannedHour> hours, String source)
+            implements Command {
+        public PlanBookingCapacity {
+            hours = List.copyOf(hours);
+        }
+    }
 }

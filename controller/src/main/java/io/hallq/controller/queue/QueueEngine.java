@@ -28,6 +28,7 @@ public final class QueueEngine {
     private final QueueState state;
     private final List<HallEvent> pending = new ArrayList<>();
     private final HallAdmin admin;
+    private final AppointmentDesk desk;
     /** Who asked for the command being handled ({@link By}), or null. */
     private String actor;
 
@@ -39,6 +40,7 @@ public final class QueueEngine {
         this.config = state.config();
         this.state = state;
         this.admin = new HallAdmin(state, this::emit);
+        this.desk = new AppointmentDesk(state, admin, this::emit, this::issueAs);
     }
 
     public QueueState state() { return state; }
@@ -51,6 +53,7 @@ public final class QueueEngine {
     public Result handle(Command command, Instant wallNow) {
         pending.clear();
         Instant now = wallNow.isBefore(state.lastAt()) ? state.lastAt() : wallNow;
+        desk.expire(now);
         DayRoll.roll(state, now, this::emit);
         List<HallEvent> timeEvents = List.copyOf(pending);
         try {
@@ -98,6 +101,11 @@ public final class QueueEngine {
             case By c -> by(c, now);
             case Tick c -> { }
             case RecordNotification c -> recordNotification(c);
+            case Book c -> desk.book(c, now, actor);
+            case CancelBooking c -> desk.cancel(c, now, actor);
+            case CheckIn c -> desk.checkIn(c, now);
+            case JoinRemote c -> desk.joinRemote(c, now);
+            case PlanBookingCapacity c -> desk.plan(c, now);
         }
     }
 
@@ -114,24 +122,35 @@ public final class QueueEngine {
 
     private void issue(IssueTicket c, Instant now) {
         ServiceConfig service = service(c.service());
+        CustomerClassConfig cls = c.customerClass() == null ? config.defaultClass()
+                : config.customerClass(c.customerClass()).orElseThrow(() -> new Reject(RejectReason.UNKNOWN_CLASS,
+                        "unknown customer class '" + c.customerClass() + "'"));
+        issueAs(service, cls, c.phoneMasked(), c.token(), c.paper(), TicketOrigin.WALK_IN, null, null, null, now);
+    }
+
+    /**
+     * Issues a ticket; {@code rank} null gives the class's rank (arrival minus its head start). An appointment's
+     * rank comes from its slot ({@link AppointmentDesk}).
+     */
+    private void issueAs(ServiceConfig service, CustomerClassConfig cls, String phoneMasked, String token,
+                         boolean paper, TicketOrigin origin, String booking, String phoneHash, Instant rank,
+                         Instant now) {
         ServiceChanged st = state.serviceState(service.code());
         if (!st.enabled()) {
             throw new Reject(RejectReason.SERVICE_DISABLED, service.code() + " is not available: "
                     + st.messageZh() + " / " + st.messageEn());
         }
-        CustomerClassConfig cls = c.customerClass() == null ? config.defaultClass()
-                : config.customerClass(c.customerClass()).orElseThrow(() -> new Reject(RejectReason.UNKNOWN_CLASS,
-                        "unknown customer class '" + c.customerClass() + "'"));
         int number = state.nextNumber(service.code());
         if (number > service.numberTo()) {
             throw new Reject(RejectReason.NUMBERS_EXHAUSTED, "all numbers of " + service.code() + " are used today");
         }
         String ticket = service.prefix() + String.format("%0" + service.digits() + "d", number);
         boolean vipRoom = cls.vipRoom() && Selection.vipRoomTakes(state, service.code(), cls.code());
-        Instant rank = now.minus(cls.priority());
-        Estimator.Estimate est = Estimator.forNewTicket(state, service.code(), cls.code(), vipRoom, rank, now);
-        emit(new TicketIssued(now, ticket, service.code(), cls.code(), rank, est.peopleAhead(), est.waitSeconds(),
-                vipRoom, service.directQueue(), c.phoneMasked(), c.token(), c.paper()));
+        Instant r = rank != null ? rank : now.minus(cls.priority());
+        Estimator.Estimate est = Estimator.forNewTicket(state, service.code(), cls.code(), vipRoom, r, now);
+        emit(new TicketIssued(now, ticket, service.code(), cls.code(), r, est.peopleAhead(), est.waitSeconds(),
+                vipRoom, service.directQueue(), phoneMasked, token, paper,
+                origin == TicketOrigin.WALK_IN ? null : origin, booking, phoneHash));
     }
 
     private void by(By c, Instant now) {
@@ -154,6 +173,9 @@ public final class QueueEngine {
         }
         var next = Selection.next(state, counter);
         if (next.isPresent()) {
+            for (Ticket skipped : Selection.passedOver(state, counter, next.get())) {
+                emit(new TicketPassedOver(now, skipped.number(), counter.number()));
+            }
             emit(new TicketCalled(now, next.get().number(), counter.number()));
         } else if (!finished) {
             throw new Reject(RejectReason.NOBODY_WAITING, "nobody is waiting for counter " + c.counter());
@@ -172,6 +194,7 @@ public final class QueueEngine {
         if (service(t.service()).directQueue()) {
             throw new Reject(RejectReason.DIRECT_QUEUE_NOT_CALLED, c.ticket() + " is in a direct queue and is not called");
         }
+        AppointmentDesk.requireCheckedIn(t);
         if (counter.current() != null) {
             finish(counter, now);
         }

@@ -28,7 +28,16 @@ public record QueueSnapshot(
         List<TicketSnap> tickets,
         List<AlarmRaised> alarms,
         Map<String, List<Long>> handlingSamples,
-        NoticePosted notice) {
+        NoticePosted notice,
+        Appointments.Snap appointments) {
+
+    /** A snapshot without bookings (as written before appointments existed). */
+    public QueueSnapshot(String day, Instant lastAt, long issued, Instant crowdedSince, Map<String, Integer> nextNumbers,
+                         List<ServiceChanged> services, List<CounterSnap> counters, List<TicketSnap> tickets,
+                         List<AlarmRaised> alarms, Map<String, List<Long>> handlingSamples, NoticePosted notice) {
+        this(day, lastAt, issued, crowdedSince, nextNumbers, services, counters, tickets, alarms, handlingSamples,
+                notice, null);
+    }
 
     /**
      * {@code profile} is null in snapshots written before profiles could change (the configured one applies);
@@ -40,7 +49,18 @@ public record QueueSnapshot(
     public record TicketSnap(String number, String service, String customerClass, Instant issuedAt, Instant rank,
                              long order, boolean vipRoom, String phoneMasked, String token, Ticket.Status status,
                              int counter, Instant calledAt, int recalls, boolean requeued, boolean overdue,
-                             Boolean awaitingPrint) {}
+                             Boolean awaitingPrint, io.hallq.protocol.event.HallEvent.TicketOrigin origin,
+                             String booking, String phoneHash, Boolean checkedIn, Instant passedOverAt) {
+
+        /** {@code origin} and the fields after it are null in snapshots written before appointments existed. */
+        public TicketSnap(String number, String service, String customerClass, Instant issuedAt, Instant rank,
+                          long order, boolean vipRoom, String phoneMasked, String token, Ticket.Status status,
+                          int counter, Instant calledAt, int recalls, boolean requeued, boolean overdue,
+                          Boolean awaitingPrint) {
+            this(number, service, customerClass, issuedAt, rank, order, vipRoom, phoneMasked, token, status, counter,
+                    calledAt, recalls, requeued, overdue, awaitingPrint, null, null, null, true, null);
+        }
+    }
 
     public static QueueSnapshot of(QueueState s) {
         Map<String, Integer> next = new TreeMap<>();
@@ -57,9 +77,10 @@ public record QueueSnapshot(
         List<TicketSnap> tickets = s.liveTickets().stream().sorted(Comparator.comparingLong(Ticket::order))
                 .map(t -> new TicketSnap(t.number(), t.service(), t.customerClass(), t.issuedAt(), t.rank(),
                         t.order(), t.vipRoom(), t.phoneMasked(), t.token(), t.status(), t.counter(), t.calledAt(),
-                        t.recalls(), t.requeued(), t.overdue(), t.awaitingPrint()))
+                        t.recalls(), t.requeued(), t.overdue(), t.awaitingPrint(), t.origin(), t.booking(),
+                        t.phoneHash(), t.checkedIn(), t.passedOverAt()))
                 .toList();
         return new QueueSnapshot(s.day(), s.lastAt(), s.issuedCount(), s.crowdedSince(), next, services, counters,
-                tickets, List.copyOf(s.alarms().values()), samples, s.latestNotice());
+                tickets, List.copyOf(s.alarms().values()), samples, s.latestNotice(), s.appointments().snap());
     }
 }

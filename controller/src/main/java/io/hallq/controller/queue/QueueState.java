@@ -49,6 +49,7 @@ public final class QueueState {
     private NoticePosted notice;
     private final HandlingTimes handling;
     private final ArrivalRates arrivals = new ArrivalRates();
+    private final Appointments appointments;
     private String day;
     private Instant lastAt = Instant.EPOCH;
     private long issued;
@@ -57,6 +58,7 @@ public final class QueueState {
     public QueueState(HallConfig config) {
         this.config = config;
         this.handling = new HandlingTimes(config);
+        this.appointments = new Appointments(this);
         for (ServiceConfig s : config.services()) {
             waiting.put(s.code(), new TreeSet<>(Ticket.BY_RANK));
             nextNumber.put(s.code(), s.numberFrom());
@@ -97,6 +99,7 @@ public final class QueueState {
         snap.tickets().forEach(s::restoreTicket);
         snap.alarms().forEach(a -> s.alarms.put(a.alarmId(), a));
         s.notice = snap.notice();
+        s.appointments.restore(snap.appointments());
         return s;
     }
 
@@ -134,6 +137,13 @@ public final class QueueState {
         }
         ticket.markOverdue(t.overdue());
         ticket.markAwaitingPrint(Boolean.TRUE.equals(t.awaitingPrint()));
+        ticket.origin(t.origin(), t.booking(), t.phoneHash());
+        if (t.checkedIn() != null && t.checkedIn()) {
+            ticket.checkIn();
+        }
+        if (t.passedOverAt() != null) {
+            ticket.passedOver(t.passedOverAt());
+        }
         live.put(ticket.number(), ticket);
         if (ticket.status() == Ticket.Status.WAITING) {
             waiting.get(ticket.service()).add(ticket);
@@ -161,6 +171,8 @@ public final class QueueState {
     public ServiceChanged serviceState(String service) { return serviceStates.get(service); }
     public int nextNumber(String service) { return nextNumber.get(service); }
     public Map<String, AlarmRaised> alarms() { return alarms; }
+    /** The bookings, the capacity plan and the remote tickets' counts; its reads return immutable records. */
+    public Appointments appointments() { return appointments; }
 
     /** The board notice showing at {@code now}, if any (not expired, not withdrawn). */
     public java.util.Optional<NoticePosted> notice(Instant now) {
@@ -232,6 +244,12 @@ public final class QueueState {
             case HallEvent.NotificationSent e -> { }
             case HallEvent.NotificationDelivered e -> { }
             case HallEvent.NotificationFailed e -> { }
+            case HallEvent.BookingMade e -> appointments.made(e);
+            case HallEvent.BookingCancelled e -> appointments.cancelled(e);
+            case HallEvent.BookingLapsed e -> appointments.lapsed(e);
+            case HallEvent.BookingCapacityPlanned e -> appointments.planned(e);
+            case HallEvent.TicketCheckedIn e -> live(e.ticket()).checkIn();
+            case HallEvent.TicketPassedOver e -> live(e.ticket()).passedOver(e.at());
         }
         if (event.at().isAfter(lastAt)) {
             lastAt = event.at();
@@ -248,12 +266,17 @@ public final class QueueState {
         alarms.clear();
         crowdedSince = null;
         arrivals.startDay(e.at());
+        appointments.startDay(e.day());
     }
 
     private void issue(TicketIssued e) {
         Ticket t = new Ticket(e.ticket(), e.service(), e.customerClass(), e.at(), e.rank(), ++issued,
                 e.vipRoom(), e.phoneMasked(), e.token());
         t.markAwaitingPrint(e.paper());
+        t.origin(e.origin(), e.booking(), e.phoneHash());
+        if (e.booking() != null) {
+            appointments.checkedIn(e.booking(), e.ticket(), e.at());
+        }
         live.put(t.number(), t);
         waiting.get(t.service()).add(t);
         nextNumber.merge(e.service(), 1, Integer::sum);
@@ -301,6 +324,9 @@ public final class QueueState {
 
     private void voided(TicketVoided e) {
         Ticket t = live.remove(e.ticket());
+        if (Appointments.REMOTE_NOT_CHECKED_IN.equals(e.reason())) {
+            appointments.remoteDropped();
+        }
         if (t.status() == Ticket.Status.CALLED) {
             counters.get(t.counter()).current(null);
         } else {

@@ -24,6 +24,11 @@ import java.util.Optional;
  * <p>{@code rules.selection} can replace step 2 for comparison in the simulator: {@code FCFS} takes the earliest
  * issued ticket, {@code STRICT_PRIORITY} the ticket of the class with the largest head start (then the earliest
  * issued). Step 1, which tickets a counter may take at all, is the same for every policy.
+ *
+ * <p>A remote ticket that has not checked in at the dispenser is never taken: it is passed over, keeping its rank,
+ * until it checks in or its hold limit runs out (docs/appointments.md). A checked-in appointment's rank is its slot
+ * time minus {@code appointments.headStart} (or its class's rank, if earlier), so like a class it overtakes only
+ * tickets issued at most {@code headStart + checkInAfter} before its check-in.
  */
 final class Selection {
 
@@ -82,7 +87,7 @@ final class Selection {
                 continue;
             }
             for (Ticket t : state.waiting(e.service())) {
-                if (matches(state, counter, e, t.customerClass(), t.vipRoom(), overflow)
+                if (t.checkedIn() && matches(state, counter, e, t.customerClass(), t.vipRoom(), overflow)
                         && (best == null || order.compare(t, best) < 0)) {
                     best = t;
                 }
@@ -114,11 +119,34 @@ final class Selection {
             return null;
         }
         for (Ticket t : state.waiting(e.service())) {
-            if (matches(state, counter, e, t.customerClass(), t.vipRoom(), overflow)) {
+            if (t.checkedIn() && matches(state, counter, e, t.customerClass(), t.vipRoom(), overflow)) {
                 return t;
             }
         }
         return null;
+    }
+
+    /**
+     * Remote tickets that have not checked in and that this counter would have taken before {@code chosen} (score
+     * no later than its): they are passed over, keeping their place. Not yet marked ones only.
+     */
+    static java.util.List<Ticket> passedOver(QueueState state, CounterState counter, Ticket chosen) {
+        Instant limit = score(state, counter, chosen);
+        java.util.List<Ticket> out = new java.util.ArrayList<>();
+        for (ProfileEntry e : counter.profile()) {
+            if (state.config().service(e.service()).orElseThrow().directQueue()) {
+                continue;
+            }
+            for (Ticket t : state.waiting(e.service())) {
+                if (!t.checkedIn() && t.passedOverAt() == null && !out.contains(t)
+                        && mayTake(state, counter, t.service(), t.customerClass(), t.vipRoom())
+                        && score(state, counter, t).compareTo(limit) <= 0) {
+                    out.add(t);
+                }
+            }
+        }
+        out.sort(Ticket.BY_RANK);
+        return out;
     }
 
     private static ProfileEntry entryFor(QueueState state, CounterState counter, String service, String cls,

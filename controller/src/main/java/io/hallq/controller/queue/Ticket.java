@@ -30,6 +30,11 @@ public final class Ticket {
     private boolean requeued;
     private boolean overdue;
     private boolean awaitingPrint;
+    private io.hallq.protocol.event.HallEvent.TicketOrigin origin = io.hallq.protocol.event.HallEvent.TicketOrigin.WALK_IN;
+    private String booking;
+    private String phoneHash;
+    private boolean checkedIn = true;
+    private Instant passedOverAt;
 
     Ticket(String number, String service, String customerClass, Instant issuedAt, Instant rank, long order,
            boolean vipRoom, String phoneMasked, String token) {
@@ -62,6 +67,31 @@ public final class Ticket {
     public boolean overdue() { return overdue; }
     /** A paper ticket whose printing has not been confirmed yet. */
     public boolean awaitingPrint() { return awaitingPrint; }
+
+    /** How it came: walk-in, appointment (a booking checked in) or remote (taken from a phone). */
+    public io.hallq.protocol.event.HallEvent.TicketOrigin origin() { return origin; }
+    /** The booking an appointment ticket redeems, else null. */
+    public String booking() { return booking; }
+    /** A remote ticket's keyed phone hash, else null. */
+    public String phoneHash() { return phoneHash; }
+    /** False for a remote ticket until it checks in at the dispenser: counters pass it over until then. */
+    public boolean checkedIn() { return checkedIn; }
+    /** When a counter first passed this remote ticket over because it had not checked in, or null. */
+    public Instant passedOverAt() { return passedOverAt; }
+
+    void origin(io.hallq.protocol.event.HallEvent.TicketOrigin o, String bookingId, String hash) {
+        origin = o == null ? io.hallq.protocol.event.HallEvent.TicketOrigin.WALK_IN : o;
+        booking = bookingId;
+        phoneHash = hash;
+        checkedIn = origin != io.hallq.protocol.event.HallEvent.TicketOrigin.REMOTE;
+    }
+
+    void checkIn() { checkedIn = true; }
+    void passedOver(Instant at) {
+        if (passedOverAt == null) {
+            passedOverAt = at;
+        }
+    }
 
     void called(int counterNumber, Instant at) {
         status = Status.CALLED;

@@ -79,7 +79,7 @@ final class StaffToTarget {
                     .map(s -> new ProfileEntry(s.code(), List.of(), Duration.ZERO)).toList();
             counters.add(new CounterConfig(DUTY_DESK, "值班经理台", "Duty manager's desk", false, false, all));
             h = new HallConfig(h.hall(), h.hours(), h.services(), h.classes(), counters, h.alarms(), h.rules(),
-                    h.journal(), h.roster());
+                    h.journal(), h.roster(), h.appointments());
         }
         this.hall = h;
         List<Integer> o = new ArrayList<>();

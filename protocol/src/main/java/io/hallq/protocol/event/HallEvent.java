@@ -1,5 +1,6 @@
 package io.hallq.protocol.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -36,7 +37,13 @@ import java.util.Map;
         @JsonSubTypes.Type(value = HallEvent.NotificationRequested.class, name = "NotificationRequested"),
         @JsonSubTypes.Type(value = HallEvent.NotificationSent.class, name = "NotificationSent"),
         @JsonSubTypes.Type(value = HallEvent.NotificationDelivered.class, name = "NotificationDelivered"),
-        @JsonSubTypes.Type(value = HallEvent.NotificationFailed.class, name = "NotificationFailed")
+        @JsonSubTypes.Type(value = HallEvent.NotificationFailed.class, name = "NotificationFailed"),
+        @JsonSubTypes.Type(value = HallEvent.BookingMade.class, name = "BookingMade"),
+        @JsonSubTypes.Type(value = HallEvent.BookingCancelled.class, name = "BookingCancelled"),
+        @JsonSubTypes.Type(value = HallEvent.BookingLapsed.class, name = "BookingLapsed"),
+        @JsonSubTypes.Type(value = HallEvent.TicketCheckedIn.class, name = "TicketCheckedIn"),
+        @JsonSubTypes.Type(value = HallEvent.TicketPassedOver.class, name = "TicketPassedOver"),
+        @JsonSubTypes.Type(value = HallEvent.BookingCapacityPlanned.class, name = "BookingCapacityPlanned")
 })
 public sealed interface HallEvent {
 
@@ -57,11 +64,34 @@ public sealed interface HallEvent {
      * @param token         the unguessable token of the mobile ticket page, or null
      * @param paper         a paper ticket is to be printed for it: it waits for {@link TicketPrinted}, and is
      *                      voided at the next start if that never came (nobody holds it)
+     * @param origin        how it came: null (absent on the wire) for a walk-in; {@link TicketOrigin#APPOINTMENT}
+     *                      for a booking checked in at the dispenser, {@link TicketOrigin#REMOTE} for a ticket taken
+     *                      from a phone (it must check in at the dispenser, {@link TicketCheckedIn}, before a counter
+     *                      calls it)
+     * @param booking       the booking an APPOINTMENT ticket redeems ({@link BookingMade#booking()}), else null
+     * @param phoneHash     a REMOTE ticket's keyed phone hash (one live remote ticket per phone; the check-in
+     *                      matches it), else null; it stays in the hall ({@link WireEvents#SECRET})
      */
     record TicketIssued(Instant at, String ticket, String service, String customerClass, Instant rank,
                         int peopleAhead, long estimatedWaitSeconds, boolean vipRoom, boolean directQueue,
                         String phoneMasked, String token,
-                        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean paper) implements HallEvent {
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean paper,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) TicketOrigin origin,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String booking,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String phoneHash) implements HallEvent {
+
+        /** A walk-in ticket (origin, booking and phone hash absent). */
+        public TicketIssued(Instant at, String ticket, String service, String customerClass, Instant rank,
+                            int peopleAhead, long estimatedWaitSeconds, boolean vipRoom, boolean directQueue,
+                            String phoneMasked, String token, boolean paper) {
+            this(at, ticket, service, customerClass, rank, peopleAhead, estimatedWaitSeconds, vipRoom, directQueue,
+                    phoneMasked, token, paper, null, null, null);
+        }
+
+        /** How the ticket came: {@link TicketOrigin#WALK_IN} when the event does not say (journals before #15). */
+        public TicketOrigin originOrWalkIn() {
+            return origin == null ? TicketOrigin.WALK_IN : origin;
+        }
 
         /** A ticket without paper (web, mobile, tests). */
         public TicketIssued(Instant at, String ticket, String service, String customerClass, Instant rank,
@@ -222,6 +252,68 @@ public sealed interface HallEvent {
      * rejected for good, or the business day ended).
      */
     record NotificationFailed(Instant at, String id, String reason, boolean retrying) implements HallEvent {}
+
+    /**
+     * A customer booked a slot for a service (预约). The phone number is never in clear here: {@code phoneMasked} is
+     * for display, {@code phoneHash} is a keyed hash (HMAC-SHA256 under the hall's own key) that the dispenser's
+     * check-in matches; it stays in the hall (emptied on the wire, {@link WireEvents#SECRET}), like {@code token}.
+     *
+     * @param booking     the booking's id, unique in the hall ("B000123")
+     * @param slot        the start of the booked slot; it lasts {@code slotMinutes}
+     * @param token       an unguessable key of the customer's booking page, or null; never leaves the hall
+     * @param channel     where it was booked: "web", "mqtt", "staff"
+     * @param by          who booked it on the customer's behalf ("mqtt:central", "web:alice"), or null
+     */
+    record BookingMade(Instant at, String booking, String service, Instant slot, int slotMinutes,
+                       String phoneMasked, String phoneHash, String token, String channel, String by)
+            implements HallEvent {}
+
+    /** A booking was cancelled by its customer, the hall or central; its place in the slot is free again. */
+    record BookingCancelled(Instant at, String booking, String reason, String by) implements HallEvent {}
+
+    /**
+     * The booking's check-in window closed without a check-in: the booking is void (counted in the day's
+     * statistics); the customer takes a walk-in ticket.
+     */
+    record BookingLapsed(Instant at, String booking) implements HallEvent {}
+
+    /**
+     * A {@link TicketOrigin#REMOTE} ticket was checked in at the dispenser: from now on counters may call it. It keeps
+     * its place (rank). The figures are the ones printed on its paper ticket.
+     *
+     * @param token the dispenser's key for printing this check-in, or null; never leaves the hall
+     */
+    record TicketCheckedIn(Instant at, String ticket, int peopleAhead, long estimatedWaitSeconds, String token)
+            implements HallEvent {}
+
+    /**
+     * A counter would have called this remote ticket, but it has not checked in yet: it was passed over and keeps
+     * its place until the hall's remote hold limit runs out (then it is voided). Journaled the first time only.
+     */
+    record TicketPassedOver(Instant at, String ticket, int counter) implements HallEvent {}
+
+    /**
+     * How many counters the staffing advice expects for each hour of each weekday: the base of the booking
+     * capacity (docs/appointments.md). Replaces any earlier plan.
+     *
+     * @param source how the figures were made ("erlang-c", "roster")
+     */
+    record BookingCapacityPlanned(Instant at, List<PlannedHour> hours, String source) implements HallEvent {
+        public BookingCapacityPlanned {
+            hours = List.copyOf(hours);
+        }
+    }
+
+    /**
+     * Counters expected in one hour.
+     *
+     * @param weekday 1 (Monday) to 7 (Sunday), as {@link java.time.DayOfWeek#getValue()}
+     * @param hour    0 to 23, local time of the hall
+     */
+    record PlannedHour(int weekday, int hour, int counters) {}
+
+    /** How a ticket came into the queue. */
+    enum TicketOrigin { WALK_IN, APPOINTMENT, REMOTE }
 
     /** Who a notification is for. */
     enum Audience { CUSTOMER, STAFF }

@@ -14,7 +14,8 @@ import java.util.Set;
  * feed both use it.
  * <ul>
  * <li>{@link #SECRET} fields are emptied (null): the mobile ticket page's {@code token} is the customer's key and
- *     only that ticket's own page gets it.</li>
+ *     only that ticket's own page gets it; a booking's {@code phoneHash} (a keyed hash of the customer's number,
+ *     for the check-in at the dispenser) stays in the hall too.</li>
  * <li>{@link #MASKED} fields are meant for display and are masked again should they hold a clear phone number
  *     ({@link PhoneNumber#ensureMasked}).</li>
  * </ul>
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class WireEvents {
 
     /** Fields that never leave the hall. */
-    public static final Set<String> SECRET = Set.of("token");
+    public static final Set<String> SECRET = Set.of("token", "phoneHash");
     /** Fields shown masked ("138****1234"), never with a clear number. */
     public static final Set<String> MASKED = Set.of("phoneMasked", "to");
 

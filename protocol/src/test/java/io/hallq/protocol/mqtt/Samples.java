@@ -56,7 +56,19 @@ final class Samples {
                         "【浦东营业厅】您的号码A012前面还有3人,请回到大厅候叫。"),
                 new HallEvent.NotificationSent(AT, "2026-11-23/A012/ahead", List.of("5f1a-1", "5f1a-2")),
                 new HallEvent.NotificationDelivered(AT, "2026-11-23/A012/ahead", "5f1a-1"),
-                new HallEvent.NotificationFailed(AT, "2026-11-23/DEVICE:printer/1", "SMS centre unreachable", true));
+                new HallEvent.NotificationFailed(AT, "2026-11-23/DEVICE:printer/1", "SMS centre unreachable", true),
+                new HallEvent.BookingMade(AT, "B000042", "OPEN", Instant.parse("2026-11-24T02:00:00Z"), 30,
+                        "138****1234", null, null, "web", null),
+                new HallEvent.BookingCancelled(AT, "B000042", "customer", "mqtt:central"),
+                new HallEvent.BookingLapsed(AT, "B000043"),
+                new HallEvent.TicketIssued(AT, "A014", "OPEN", "WALKIN", AT.minusSeconds(900), 1, 300, false, false,
+                        "139****5678", null, true, HallEvent.TicketOrigin.APPOINTMENT, "B000041", null),
+                new HallEvent.TicketIssued(AT, "B007", "SIM", "WALKIN", AT, 5, 900, false, false,
+                        "137****0001", null, false, HallEvent.TicketOrigin.REMOTE, null, null),
+                new HallEvent.TicketCheckedIn(AT, "B007", 2, 420, null),
+                new HallEvent.TicketPassedOver(AT, "B007", 3),
+                new HallEvent.BookingCapacityPlanned(AT, List.of(new HallEvent.PlannedHour(1, 9, 4),
+                        new HallEvent.PlannedHour(1, 10, 6)), "erlang-c"));
     }
 
     static List<EventMessage> eventMessages() {

@@ -47,6 +47,27 @@ class WireEventsTest {
     }
 
     @Test
+    void bookingsAndRemoteTickets_leaveTheHall_withoutPhoneHashOrToken_andOnlyAMaskedNumber() throws Exception {
+        String hash = "9f".repeat(32);
+        HallEvent.BookingMade booked = new HallEvent.BookingMade(Samples.AT, "B000001", "OPEN", Samples.AT, 30,
+                "13812345678", hash, "booking-page-token-123", "web", null);
+        HallEvent.TicketIssued remote = new HallEvent.TicketIssued(Samples.AT, "B007", "SIM", "WALKIN", Samples.AT, 0,
+                60, false, false, "138****5678", "mobile-token-1234567", false, HallEvent.TicketOrigin.REMOTE, null,
+                hash);
+        HallEvent.TicketCheckedIn checkedIn = new HallEvent.TicketCheckedIn(Samples.AT, "B007", 0, 60,
+                "print-token-123456789");
+        for (HallEvent e : java.util.List.of(booked, remote, checkedIn)) {
+            String wire = new String(MqttCodec.encode(EventMessage.of(Samples.HALL, 7, WireEvents.withoutSecrets(e))),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(!wire.contains(hash) && !wire.contains("token-") && !wire.contains("13812345678"), wire);
+            assertEquals("", Schemas.errors(Schemas.fileFor(EventMessage.class),
+                    wire.getBytes(java.nio.charset.StandardCharsets.UTF_8)), wire);
+        }
+        assertEquals("138****5678", ((HallEvent.BookingMade) WireEvents.withoutSecrets(booked)).phoneMasked());
+        assertEquals(HallEvent.TicketOrigin.REMOTE, ((HallEvent.TicketIssued) WireEvents.withoutSecrets(remote)).origin());
+    }
+
+    @Test
     void paperTicket_staysAPaperTicket() {
         HallEvent.TicketIssued paper = new HallEvent.TicketIssued(Samples.AT, "A013", "OPEN", "WALKIN", Samples.AT,
                 4, 600, false, false, "138****5678", "secret-token", true);
