@@ -2,7 +2,7 @@ package io.hallq.controller.appointments;
 
 import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.notify.PhoneVault;
-import io.hallq.protocol.mqtt.PhonePrivacy;
+import io.hallq.protocol.PhoneNumber;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +40,6 @@ public final class PhoneHasher {
 
     /** The number's keyed hash: 64 lower-case hex digits. */
     public String hash(String phone) {
-        return PhonePrivacy.keyedHash(key, phone);
+        return PhoneNumber.parse(phone).keyedHash(key); // values removed PhonePrivacy (merge of values + appt-core)
     }
 }

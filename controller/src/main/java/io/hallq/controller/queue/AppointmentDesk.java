@@ -18,7 +18,7 @@ import io.hallq.protocol.event.HallEvent.PlannedHour;
 import io.hallq.protocol.event.HallEvent.TicketCheckedIn;
 import io.hallq.protocol.event.HallEvent.TicketOrigin;
 import io.hallq.protocol.event.HallEvent.TicketVoided;
-import io.hallq.protocol.mqtt.PhonePrivacy;
+import io.hallq.protocol.PhoneNumber;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -312,7 +312,7 @@ final class AppointmentDesk {
             }
             return null;
         }
-        if (masked.length() > 32 || !Objects.equals(PhonePrivacy.ensureMasked(masked), masked)) {
+        if (masked.length() > 32 || !Objects.equals(PhoneNumber.ensureMasked(masked), masked)) {
             throw new Reject(RejectReason.INVALID, "phoneMasked: expected a masked number like 138****1234, never "
                     + "a clear one");
         }

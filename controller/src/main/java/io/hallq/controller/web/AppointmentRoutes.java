@@ -1,16 +1,37 @@
 package io.hallq.controller.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hallq.controller.appointments.PhoneHasher;
+import io.hallq.controller.config.AppointmentsConfig;
 import io.hallq.controller.hall.HallController;
+import io.hallq.controller.hall.JournaledEvent;
+import io.hallq.controller.hall.Outcome;
 import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.queue.Booking;
+import io.hallq.controller.queue.BookingSlot;
+import io.hallq.controller.queue.BusinessDay;
+import io.hallq.controller.queue.Command;
+import io.hallq.controller.queue.DayBookings;
+import io.hallq.controller.queue.RejectReason;
+import io.hallq.controller.queue.Result;
+import io.hallq.controller.queue.Ticket;
+import io.hallq.controller.web.WebConfig.Role;
 import io.hallq.protocol.PhoneNumber;
+import io.hallq.protocol.event.HallEvent;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.tinylog.Logger;
 
 /**
@@ -31,6 +52,8 @@ public final class AppointmentRoutes implements WebRoutes {
     private final Clock clockOverride;
     private CustomerGate gate;
     private HallController hall;
+    private WebModule web;
+    private PhoneHasher hasher;
 
     /** @param notify sends the codes (its SMS channel); started before the web module */
     public AppointmentRoutes(NotifyModule notify) {
@@ -46,9 +69,18 @@ public final class AppointmentRoutes implements WebRoutes {
     @Override
     public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
         this.hall = hall;
+        this.web = web;
         if (gate == null) { // one gate for both listeners: the limits are the hall's
-            gate = new CustomerGate(limits, clockOverride != null ? clockOverride : Clock.systemUTC());
+            gate = new CustomerGate(limits, clockOverride != null ? clockOverride : web.clock());
+            hasher = PhoneHasher.of(hall.config());
         }
+        router.get("/api/public/hall").handler(this::publicHall);
+        router.get("/api/public/slots").handler(this::slots);
+        router.get("/api/public/bookings").handler(this::myBookings);
+        router.post("/api/public/bookings").handler(this::book);
+        router.delete("/api/public/bookings/:id").handler(this::cancel);
+        router.post("/api/public/remote").handler(this::join);
+        router.get("/api/bookings").handler(this::dayForManager);
         router.post("/api/public/codes").handler(this::sendCode);
         router.post("/api/public/sessions").handler(this::verify);
         router.delete("/api/public/sessions").handler(ctx -> {
@@ -152,7 +184,329 @@ public final class AppointmentRoutes implements WebRoutes {
         return v.get();
     }
 
-    static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
+    // ---- what the booking page reads and does ----
+
+    /** A service as the booking page shows it. */
+    record PublicService(String code, String nameZh, String nameEn, boolean enabled, String messageZh,
+                         String messageEn, int waiting, long waitSeconds, boolean bookable, boolean remote) {}
+
+    record PublicHall(String hallZh, String hallEn, List<String> bookingDays, long checkInBeforeMinutes,
+                      long checkInAfterMinutes, List<PublicService> services) {}
+
+    record SlotView(Instant start, Instant end, int capacity, int booked, int left) {}
+
+    record Slots(String service, String day, List<SlotView> slots) {}
+
+    /** A booking as its customer (and the manager) sees it: never the phone's hash or token. */
+    record BookingView(String id, String service, String serviceZh, String serviceEn, String day, Instant start,
+                       Instant end, String status, String statusZh, String statusEn, boolean cancellable,
+                       String phoneMasked, String ticket) {}
+
+    record RemoteView(String ticket, String service, int peopleAhead, long estimatedWaitSeconds, boolean checkedIn,
+                      String mobileUrl) {}
+
+    /** {@code remote} is left out when the phone holds no live remote ticket. */
+    record MyBookings(String phoneMasked, List<BookingView> bookings,
+                      @com.fasterxml.jackson.annotation.JsonInclude(
+                              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RemoteView remote) {}
+
+    record ManagerBooking(String id, String phoneMasked, String status, String ticket, String by) {}
+
+    record SlotBookings(String service, Instant start, Instant end, int capacity, int booked, int left,
+                        List<ManagerBooking> bookings) {}
+
+    record DayView(String day, List<SlotBookings> slots) {}
+
+    private AppointmentsConfig rules() {
+        return hall.config().appointments();
+    }
+
+    /** Today's business day in the hall. */
+    private LocalDate today() {
+        var c = hall.config();
+        return LocalDate.parse(BusinessDay.of(web.clock().instant(), c.hall().zone(), c.hours().dayRollover()));
+    }
+
+    private List<String> bookingDays() {
+        if (!rules().enabled()) {
+            return List.of();
+        }
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i <= rules().bookAheadDays(); i++) {
+            days.add(today().plusDays(i).toString());
+        }
+        return days;
+    }
+
+    private void publicHall(RoutingContext ctx) {
+        HallView v = web.feed().frames().latest().view();
+        AppointmentsConfig r = rules();
+        List<PublicService> services = v.services().stream().filter(s -> !s.directQueue())
+                .map(s -> new PublicService(s.code(), s.nameZh(), s.nameEn(), s.enabled(), s.messageZh(),
+                        s.messageEn(), s.waiting(), s.walkInWaitSeconds(), r.enabled() && r.takes(s.code()),
+                        r.remoteTickets() && r.takes(s.code()) && s.enabled())).toList();
+        Json.send(ctx, 200, new PublicHall(v.hallZh(), v.hallEn(), bookingDays(), r.checkInBefore().toMinutes(),
+                r.checkInAfter().toMinutes(), services));
+    }
+
+    private boolean knownService(RoutingContext ctx, String service) {
+        if (service == null || hall.config().service(service).isEmpty()) {
+            Json.error(ctx, 404, "UNKNOWN_SERVICE", "this hall has no service '" + LogText.safe(service)
+                    + "' / 本厅没有该业务");
+            return false;
+        }
+        return true;
+    }
+
+    private void slots(RoutingContext ctx) {
+        String service = ctx.queryParam("service").get(0);
+        if (!knownService(ctx, service)) {
+            return;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(ctx.queryParam("day").get(0));
+        } catch (DateTimeParseException e) {
+            Json.error(ctx, 400, "BAD_REQUEST", "day: expected a date like 2026-12-07");
+            return;
+        }
+        if (!bookingDays().contains(day.toString())) {
+            Json.error(ctx, 400, "BAD_REQUEST", "day: slots can be booked from today to " + rules().bookAheadDays()
+                    + " days ahead / 只能预约今天起 " + rules().bookAheadDays() + " 天内");
+            return;
+        }
+        Instant now = web.clock().instant();
+        Json.onRequestContext(hall.query(s -> s.appointments().slots(day, service)))
+                .onSuccess(list -> Json.send(ctx, 200, new Slots(service, day.toString(), list.stream()
+                        .filter(x -> x.start().isAfter(now))
+                        .map(x -> new SlotView(x.start(), x.end(), x.capacity(), x.booked(), x.left())).toList())))
+                .onFailure(e -> Json.unavailable(ctx, e));
+    }
+
+    private BookingView view(Booking b) {
+        var svc = hall.config().service(b.service());
+        String zh = svc.map(x -> x.nameZh()).orElse(b.service());
+        String en = svc.map(x -> x.nameEn()).orElse(b.service());
+        String[] st = switch (b.status()) {
+            case BOOKED -> new String[] {"已预约", "Booked"};
+            case CHECKED_IN -> new String[] {"已签到", "Checked in"};
+            case CANCELLED -> new String[] {"已取消", "Cancelled"};
+            case LAPSED -> new String[] {"已过期", "Lapsed"};
+        };
+        return new BookingView(b.id(), b.service(), zh, en, b.day(), b.slot(), b.slotEnd(), b.status().name(), st[0],
+                st[1], b.live(), b.phoneMasked(), b.ticket());
+    }
+
+    /** The phone's bookings of today and the days that can be booked, and its live remote ticket (on the writer). */
+    private record Mine(List<Booking> bookings, String remoteTicket, String remoteService, String remoteToken,
+                        boolean remoteCheckedIn) {}
+
+    private void myBookings(RoutingContext ctx) {
+        CustomerGate.Verified who = customer(ctx);
+        if (who == null) {
+            return;
+        }
+        String hash = hasher.hash(who.phone().digits());
+        List<String> days = bookingDays().isEmpty() ? List.of(today().toString()) : bookingDays();
+        Json.onRequestContext(hall.query(s -> {
+            List<Booking> list = new ArrayList<>();
+            for (String d : days) {
+                s.appointments().bookings(d).stream().filter(b -> b.phoneHash().equals(hash)).forEach(list::add);
+            }
+            Optional<Ticket> remote = s.appointments().remoteTicketOf(hash).flatMap(n -> s.liveTickets().stream()
+                    .filter(t -> t.number().equals(n)).findFirst());
+            return new Mine(list, remote.map(Ticket::number).orElse(null), remote.map(Ticket::service).orElse(null),
+                    remote.map(Ticket::token).orElse(null), remote.map(Ticket::checkedIn).orElse(false));
+        })).onSuccess(m -> Json.send(ctx, 200, new MyBookings(who.masked(), m.bookings().stream().map(this::view)
+                .toList(), m.remoteTicket() == null ? null : remoteView(m))))
+                .onFailure(e -> Json.unavailable(ctx, e));
+    }
+
+    private RemoteView remoteView(Mine m) {
+        HallView.TicketInfo t = m.remoteToken() == null ? null
+                : web.feed().frames().latest().view().ticketByToken(m.remoteToken());
+        return new RemoteView(m.remoteTicket(), m.remoteService(), t == null ? 0 : t.peopleAhead(),
+                t == null ? -1 : t.waitSeconds(), m.remoteCheckedIn(),
+                m.remoteToken() == null ? null : web.publicUrlOrRelative() + "/m/" + m.remoteToken());
+    }
+
+    /** A change by a verified customer: limited, then the engine decides; null after answering a refusal. */
+    private CustomerGate.Verified changer(RoutingContext ctx) {
+        CustomerGate.Verified who = customer(ctx);
+        if (who == null) {
+            return null;
+        }
+        CustomerGate.Answer<Void> ok = gate.action(who.phone(), address(ctx));
+        if (!ok.allowed()) {
+            refuse(ctx, ok);
+            return null;
+        }
+        return who;
+    }
+
+    private void book(RoutingContext ctx) {
+        JsonNode body = Json.body(ctx);
+        if (body == null) {
+            return;
+        }
+        String service = Json.text(body, "service");
+        Instant start;
+        try {
+            start = Instant.parse(Json.text(body, "start"));
+        } catch (DateTimeParseException | NullPointerException e) {
+            Json.error(ctx, 400, "BAD_REQUEST", "start: expected a slot's start as the slots give it, e.g."
+                    + " 2026-12-07T02:00:00Z");
+            return;
+        }
+        if (!knownService(ctx, service)) {
+            return;
+        }
+        CustomerGate.Verified who = changer(ctx);
+        if (who == null) {
+            return;
+        }
+        Command.Book cmd = new Command.Book(service, start, who.masked(), hasher.hash(who.phone().digits()), null, "web");
+        submit(ctx, cmd, "Book[" + service + " " + start + ", " + who.masked() + "]", o -> event(o,
+                HallEvent.BookingMade.class).map(m -> {
+                    var svc = hall.config().service(m.service()).orElseThrow();
+                    Instant end = m.slot().plus(Duration.ofMinutes(m.slotMinutes()));
+                    var c = hall.config();
+                    return (Object) new BookingView(m.booking(), m.service(), svc.nameZh(), svc.nameEn(),
+                            BusinessDay.of(m.slot(), c.hall().zone(), c.hours().dayRollover()), m.slot(), end,
+                            "BOOKED", "已预约", "Booked", true, m.phoneMasked(), null);
+                }).orElse(null));
+    }
+
+    private void cancel(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        CustomerGate.Verified who = changer(ctx);
+        if (who == null) {
+            return;
+        }
+        String hash = hasher.hash(who.phone().digits());
+        Json.onRequestContext(hall.query(s -> s.appointments().booking(id)
+                .filter(b -> b.phoneHash().equals(hash)))).onSuccess(found -> {
+                    if (found.isEmpty()) {
+                        Json.error(ctx, 404, "UNKNOWN_BOOKING", "no booking of this phone has this id / 没有这个预约");
+                        return;
+                    }
+                    Booking b = found.get();
+                    submit(ctx, new Command.CancelBooking(id, hash, "customer"), "CancelBooking[" + id + ", "
+                            + who.masked() + "]", o -> {
+                                BookingView v = view(b);
+                                return new BookingView(v.id(), v.service(), v.serviceZh(), v.serviceEn(), v.day(),
+                                        v.start(), v.end(), "CANCELLED", "已取消", "Cancelled", false,
+                                        v.phoneMasked(), null);
+                            });
+                }).onFailure(e -> Json.unavailable(ctx, e));
+    }
+
+    private void join(RoutingContext ctx) {
+        JsonNode body = Json.body(ctx);
+        if (body == null) {
+            return;
+        }
+        String service = Json.text(body, "service");
+        if (!knownService(ctx, service)) {
+            return;
+        }
+        CustomerGate.Verified who = changer(ctx);
+        if (who == null) {
+            return;
+        }
+        String token = Access.newToken();
+        // the class comes from the hall's own phone list, as for every ticket with a number
+        String customerClass = web.phones() == null ? null : web.phones().classOf(who.phone().digits()).orElse(null);
+        Command.JoinRemote cmd = new Command.JoinRemote(service, customerClass, who.masked(),
+                hasher.hash(who.phone().digits()), token);
+        submit(ctx, cmd, "JoinRemote[" + service + ", " + who.masked() + "]", o -> {
+            for (JournaledEvent e : o.events()) {
+                if (e.event() instanceof HallEvent.TicketIssued t) {
+                    web.feed().noteIssued(token, t.ticket(), e.sequence());
+                    return new RemoteView(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), false,
+                            web.publicUrlOrRelative() + "/m/" + token);
+                }
+            }
+            return null;
+        });
+    }
+
+    private void dayForManager(RoutingContext ctx) {
+        if (web.access().require(ctx, "see the bookings", Role.MANAGER) == null) {
+            return;
+        }
+        LocalDate day;
+        try {
+            day = ctx.queryParam("day").isEmpty() ? today() : LocalDate.parse(ctx.queryParam("day").get(0));
+        } catch (DateTimeParseException e) {
+            Json.error(ctx, 400, "BAD_REQUEST", "day: expected a date like 2026-12-07");
+            return;
+        }
+        Json.onRequestContext(hall.query(s -> s.appointments().day(day))).onSuccess(d -> Json.send(ctx, 200,
+                dayView(d))).onFailure(e -> Json.unavailable(ctx, e));
+    }
+
+    static DayView dayView(DayBookings d) {
+        List<SlotBookings> slots = new ArrayList<>();
+        for (BookingSlot x : d.slots()) {
+            List<ManagerBooking> in = d.bookings().stream()
+                    .filter(b -> b.service().equals(x.service()) && b.slot().equals(x.start()))
+                    .map(b -> new ManagerBooking(b.id(), b.phoneMasked(), b.status().name(), b.ticket(), b.by()))
+                    .toList();
+            slots.add(new SlotBookings(x.service(), x.start(), x.end(), x.capacity(), x.booked(), x.left(), in));
+        }
+        return new DayView(d.day(), slots);
+    }
+
+    private static <T extends HallEvent> Optional<T> event(Outcome o, Class<T> type) {
+        return o.events().stream().map(JournaledEvent::event).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * Submits a customer's command and answers its result (200) once durable, or the engine's refusal with a text
+     * for customers. {@code described} is the log line's description (masked number, no hash, no token).
+     */
+    private void submit(RoutingContext ctx, Command cmd, String described, Function<Outcome, Object> answer) {
+        Json.onRequestContext(hall.submit(cmd)).onComplete((o, failure) -> {
+            if (failure != null) {
+                Logger.error(failure, "Web customer command {} failed", described);
+                Json.error(ctx, 503, "UNAVAILABLE", "the hall could not record this: " + failure.getMessage());
+            } else if (o.result() instanceof Result.Rejected r) {
+                Logger.info("Web customer: {} refused: {}", described, r.reason());
+                if (r.reason() == RejectReason.OVERLOADED) {
+                    ctx.response().putHeader("Retry-After", "1");
+                }
+                Json.error(ctx, status(r.reason()), r.reason().name(), customerText(r));
+            } else {
+                Logger.info("Web customer: {}", described);
+                Json.send(ctx, 200, answer.apply(o));
+            }
+        });
+    }
+
+    static int status(RejectReason reason) {
+        return switch (reason) {
+            case OVERLOADED -> 503;
+            case UNKNOWN_SERVICE, UNKNOWN_BOOKING -> 404;
+            case INVALID, SLOT_NOT_BOOKABLE -> 400;
+            default -> 409;
+        };
+    }
+
+    /** The engine's refusal in words for a customer, in Chinese and English, with the engine's own detail. */
+    static String customerText(Result.Rejected r) {
+        String said = switch (r.reason()) {
+            case SLOT_FULL -> "该时段已约满,请选择其他时间 / This time is fully booked; please choose another";
+            case SLOT_NOT_BOOKABLE -> "该时间不能预约 / This time cannot be booked";
+            case BOOKING_LIMIT -> "您当天的预约已达上限 / You hold as many bookings for that day as allowed";
+            case BOOKING_NOT_LIVE -> "该预约已签到、取消或过期 / This booking was checked in, cancelled or has lapsed";
+            case UNKNOWN_BOOKING -> "没有这个预约 / No such booking";
+            case REMOTE_TICKET_HELD -> "您在本厅已有一个线上排队号 / You already hold a remote ticket at this hall";
+            case APPOINTMENTS_OFF -> "本厅该业务暂不支持预约或线上取号 / This service takes no bookings or remote tickets here";
+            case SERVICE_DISABLED -> "该业务暂停办理 / This service is paused";
+            case OVERLOADED -> "系统繁忙,请稍后再试 / The hall is busy; try again shortly";
+            default -> "未能办理 / Not done";
+        };
+        return said + " (" + r.message() + ")";
     }
 }

@@ -41,7 +41,7 @@ final class PageProjections {
      */
     record TicketView(long seq, String hallZh, String hallEn, String ticket, String serviceZh, String serviceEn,
                       String status, int counter, String counterZh, String counterEn, int peopleAhead,
-                      long waitSeconds) {}
+                      long waitSeconds, boolean checkedIn) {}
 
     static StaffView staff(Frame f, int counter) {
         HallView v = f.view();
@@ -90,12 +90,12 @@ final class PageProjections {
     static TicketView ticket(HallView v, String token) {
         TicketInfo t = v.ticketByToken(token);
         if (t == null) {
-            return new TicketView(v.seq(), v.hallZh(), v.hallEn(), null, null, null, "DONE", 0, null, null, 0, 0);
+            return new TicketView(v.seq(), v.hallZh(), v.hallEn(), null, null, null, "DONE", 0, null, null, 0, 0, true);
         }
         ServiceInfo s = v.service(t.service());
         CounterInfo c = t.counter() == 0 ? null : v.counter(t.counter());
         return new TicketView(v.seq(), v.hallZh(), v.hallEn(), t.number(), s.nameZh(), s.nameEn(), t.status(),
                 t.counter(), c == null ? null : c.nameZh(), c == null ? null : c.nameEn(), t.peopleAhead(),
-                t.waitSeconds());
+                t.waitSeconds(), t.checkedIn());
     }
 }

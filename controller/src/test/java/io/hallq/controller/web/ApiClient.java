@@ -74,6 +74,11 @@ public final class ApiClient {
         extraHeaders.put(name, value);
     }
 
+    /** A header set with {@link #header}, or null. */
+    public String extraHeader(String name) {
+        return extraHeaders.get(name);
+    }
+
     /** Forgets the CSRF token (the session cookie stays), as a forged cross-site request would lack it. */
     public void dropCsrf() {
         csrf = null;
