@@ -154,6 +154,7 @@ class BookingCommandsIT {
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
             awaitAnswering(central);
+            hall.runtime().hall().submit(new io.hallq.controller.queue.Command.Tick()).join(); // the day has started
             long before = hall.runtime().hall().lastSequence();
             String[][] cases = {
                 {"a clear number", book(hash, SLOT).replace("\"phoneMasked\":\"138****5678\"",
