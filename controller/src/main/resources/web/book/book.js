@@ -47,9 +47,10 @@
 
   function fail(r) { say((r.body && r.body.message) || ('HTTP ' + r.status)); }
 
+  // a time as the hall's clocks show it (the phone may be set to another zone)
   function time(iso) {
-    var d = new Date(iso);
-    return (d.getHours() < 10 ? '0' : '') + d.getHours() + ':' + (d.getMinutes() < 10 ? '0' : '') + d.getMinutes();
+    return new Date(iso).toLocaleTimeString('en-GB', { timeZone: hall ? hall.zone : undefined, hour: '2-digit',
+                                                       minute: '2-digit', hour12: false });
   }
 
   function minutes(sec) { return Math.max(1, Math.ceil(sec / 60)); }

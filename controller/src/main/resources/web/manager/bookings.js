@@ -7,12 +7,14 @@
   var last = 0, pending = null;
   var STATUS = { BOOKED: '已预约 Booked', CHECKED_IN: '已签到 Checked in', CANCELLED: '已取消 Cancelled', LAPSED: '已过期 Lapsed' };
 
-  function time(iso) {
-    var d = new Date(iso);
-    return (d.getHours() < 10 ? '0' : '') + d.getHours() + ':' + (d.getMinutes() < 10 ? '0' : '') + d.getMinutes();
+  var zone;
+
+  function time(iso) { // as the hall's clocks show it
+    return new Date(iso).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false });
   }
 
   function render(d) {
+    zone = d.zone;
     var slots = d.slots.filter(function (s) { return s.capacity > 0 || s.bookings.length > 0; });
     var booked = 0;
     d.slots.forEach(function (s) { booked += s.booked; });

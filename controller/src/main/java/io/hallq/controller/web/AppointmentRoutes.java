@@ -190,7 +190,8 @@ public final class AppointmentRoutes implements WebRoutes {
     record PublicService(String code, String nameZh, String nameEn, boolean enabled, String messageZh,
                          String messageEn, int waiting, long waitSeconds, boolean bookable, boolean remote) {}
 
-    record PublicHall(String hallZh, String hallEn, List<String> bookingDays, long checkInBeforeMinutes,
+    /** {@code zone}: the hall's time zone, in which the page shows slot times. */
+    record PublicHall(String hallZh, String hallEn, String zone, List<String> bookingDays, long checkInBeforeMinutes,
                       long checkInAfterMinutes, List<PublicService> services) {}
 
     record SlotView(Instant start, Instant end, int capacity, int booked, int left) {}
@@ -215,7 +216,7 @@ public final class AppointmentRoutes implements WebRoutes {
     record SlotBookings(String service, Instant start, Instant end, int capacity, int booked, int left,
                         List<ManagerBooking> bookings) {}
 
-    record DayView(String day, List<SlotBookings> slots) {}
+    record DayView(String day, String zone, List<SlotBookings> slots) {}
 
     private AppointmentsConfig rules() {
         return hall.config().appointments();
@@ -245,7 +246,8 @@ public final class AppointmentRoutes implements WebRoutes {
                 .map(s -> new PublicService(s.code(), s.nameZh(), s.nameEn(), s.enabled(), s.messageZh(),
                         s.messageEn(), s.waiting(), s.walkInWaitSeconds(), r.enabled() && r.takes(s.code()),
                         r.remoteTickets() && r.takes(s.code()) && s.enabled())).toList();
-        Json.send(ctx, 200, new PublicHall(v.hallZh(), v.hallEn(), bookingDays(), r.checkInBefore().toMinutes(),
+        Json.send(ctx, 200, new PublicHall(v.hallZh(), v.hallEn(), hall.config().hall().zone().getId(), bookingDays(),
+                r.checkInBefore().toMinutes(),
                 r.checkInAfter().toMinutes(), services));
     }
 
@@ -442,11 +444,12 @@ public final class AppointmentRoutes implements WebRoutes {
             Json.error(ctx, 400, "BAD_REQUEST", "day: expected a date like 2026-12-07");
             return;
         }
+        String zone = hall.config().hall().zone().getId();
         Json.onRequestContext(hall.query(s -> s.appointments().day(day))).onSuccess(d -> Json.send(ctx, 200,
-                dayView(d))).onFailure(e -> Json.unavailable(ctx, e));
+                dayView(d, zone))).onFailure(e -> Json.unavailable(ctx, e));
     }
 
-    static DayView dayView(DayBookings d) {
+    static DayView dayView(DayBookings d, String zone) {
         List<SlotBookings> slots = new ArrayList<>();
         for (BookingSlot x : d.slots()) {
             List<ManagerBooking> in = d.bookings().stream()
@@ -455,7 +458,7 @@ public final class AppointmentRoutes implements WebRoutes {
                     .toList();
             slots.add(new SlotBookings(x.service(), x.start(), x.end(), x.capacity(), x.booked(), x.left(), in));
         }
-        return new DayView(d.day(), slots);
+        return new DayView(d.day(), zone, slots);
     }
 
     private static <T extends HallEvent> Optional<T> event(Outcome o, Class<T> type) {
