@@ -43,6 +43,8 @@ public final class Dispenser {
     private Consumer<String> notice = n -> { };
     private volatile PhoneKeeper phoneKeeper = PhoneKeeper.NONE;
     private volatile CentralLookup central = CentralLookup.NONE;
+    /** The bookings' phone hash (null while the hall takes neither bookings nor remote tickets). */
+    private volatile io.hallq.controller.appointments.PhoneHasher hasher;
 
     public Dispenser(HallController hall, List<Button> buttons, MatrixKeypad phoneKeypad, PhoneEntry phone,
                      PhoneLookup lookup, DeviceAlarms alarms, PrintQueue printing, NearEndPolicy nearEnd) {
@@ -75,6 +77,10 @@ public final class Dispenser {
     }
 
     public void start() {
+        var appointments = hall.config().appointments();
+        if (appointments.enabled() || appointments.remoteTickets()) {
+            hasher = io.hallq.controller.appointments.PhoneHasher.of(hall.config()); // reads (or makes) the key now
+        }
         hall.query(s -> {
             buttons.forEach(b -> enabled.put(b.service(), s.serviceState(b.service()).enabled()));
             return null;
@@ -132,6 +138,7 @@ public final class Dispenser {
             return;
         }
         String masked = typed == null ? null : PhoneNumbers.mask(typed);
+        String phoneHash = typed == null || hasher == null ? null : hasher.hash(typed);
         byte[] raw = new byte[16];
         random.nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
@@ -140,16 +147,23 @@ public final class Dispenser {
             phoneKeeper.keep(token, typed);
         }
         if (typed == null) {
-            issue(service, null, null, token);
+            issue(service, null, null, null, token);
             return;
         }
         // central (bounded by its timeout), then the local list, then walk-in; the scan goes on meanwhile
         CentralLookup.thenLocal(central, lookup).apply(typed)
-                .thenAccept(cls -> issue(service, cls.orElse(null), masked, token));
+                .thenAccept(cls -> issue(service, cls.orElse(null), masked, phoneHash, token));
     }
 
-    private void issue(String service, String cls, String masked, String token) {
-        hall.submit(new Command.IssueTicket(service, cls, masked, token, true)).thenAccept(outcome -> {
+    /**
+     * With a typed number in a hall that takes bookings or remote tickets, the press is a check-in: the engine
+     * redeems the phone's booking (a ticket marked 预约 / Appointment) or checks its remote ticket in, and issues a
+     * walk-in ticket when there is neither (docs/appointments.md).
+     */
+    private void issue(String service, String cls, String masked, String phoneHash, String token) {
+        Command command = phoneHash == null ? new Command.IssueTicket(service, cls, masked, token, true)
+                : new Command.CheckIn(service, cls, masked, phoneHash, token, true, true);
+        hall.submit(command).thenAccept(outcome -> {
             if (outcome.result() instanceof Result.Rejected r) {
                 pendingTokens.remove(token);
                 notice.accept(r.message());
@@ -163,9 +177,34 @@ public final class Dispenser {
         switch (event) {
             case HallEvent.TicketIssued t when t.token() != null && pendingTokens.remove(t.token()) ->
                     printing.print(t, this::printed, this::printFailed);
+            case HallEvent.TicketCheckedIn c when c.token() != null && pendingTokens.remove(c.token()) ->
+                    printCheckedIn(c);
             case HallEvent.ServiceChanged s -> enabled.computeIfPresent(s.service(), (k, v) -> s.enabled());
             default -> { }
         }
+    }
+
+    /**
+     * A remote ticket checked in here: its paper is printed (marked 线上取号 / Remote ticket, with the QR code of
+     * its own mobile page). It already waits, so a failed print voids nothing: the customer is told and keeps the
+     * phone's page.
+     */
+    private void printCheckedIn(HallEvent.TicketCheckedIn c) {
+        hall.query(s -> {
+            var t = s.ticket(c.ticket());
+            return t == null ? null : new HallEvent.TicketIssued(c.at(), t.number(), t.service(), t.customerClass(),
+                    t.rank(), c.peopleAhead(), c.estimatedWaitSeconds(), t.vipRoom(), false, t.phoneMasked(),
+                    t.token(), false, HallEvent.TicketOrigin.REMOTE, null, null);
+        }).thenAccept(paper -> {
+            if (paper != null) {
+                printing.print(paper, p -> Logger.info("Remote ticket {} checked in and printed", p.ticket()),
+                        (p, reason) -> {
+                            Logger.warn("Remote ticket {} checked in but not printed: {}", p.ticket(), reason);
+                            notice.accept("已签到 " + p.ticket() + ",打印失败,请以手机页面为准 / Checked in "
+                                    + p.ticket() + "; the ticket did not print, please follow it on your phone");
+                        });
+            }
+        });
     }
 
     /** The customer holds it now: journaled, so a restart does not void it. */

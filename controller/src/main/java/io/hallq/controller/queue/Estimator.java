@@ -26,8 +26,40 @@ public final class Estimator {
 
     static Estimate forNewTicket(QueueState state, String service, String cls, boolean vipRoom, Instant rank,
                                  Instant now) {
-        return estimate(state, service, cls, vipRoom, t -> !t.rank().isAfter(rank),
+        Estimate e = estimate(state, service, cls, vipRoom, t -> !t.rank().isAfter(rank),
                 () -> Forecast.newTicket(state, service, cls, vipRoom, rank, now));
+        int booked = bookedAhead(state, service, cls, vipRoom, rank, now);
+        return booked == 0 ? e : new Estimate(e.peopleAhead() + booked, e.waitSeconds());
+    }
+
+    /**
+     * Booked customers due in the coming hour ({@link Forecast#BOOKED_AHEAD}) who will go before a new ticket of
+     * this rank at the counters that may take it: they count among the people ahead, as the forecast counts their
+     * time in the wait.
+     */
+    private static int bookedAhead(QueueState state, String service, String cls, boolean vipRoom, Instant rank,
+                                   Instant now) {
+        var rules = state.config().appointments();
+        if (!rules.enabled() || state.config().rules().selection() != io.hallq.controller.config.QueueRules
+                .SelectionPolicy.AGEING || state.config().service(service).orElseThrow().directQueue()) {
+            return 0;
+        }
+        java.time.Duration early = rules.headStart().compareTo(rules.checkInBefore()) < 0 ? rules.headStart()
+                : rules.checkInBefore();
+        List<CounterState> able = counters(state, service, cls, vipRoom);
+        String walkIn = state.config().defaultClass().code();
+        Instant to = now.plus(Forecast.BOOKED_AHEAD);
+        Instant from = now.minus(rules.checkInAfter());
+        int n = 0;
+        for (Booking b : state.appointments().bookings(now.atZone(state.config().hall().zone()).toLocalDate()
+                .toString())) {
+            if (b.live() && b.slot().isBefore(to) && !b.slot().isBefore(from)
+                    && b.slot().minus(early).isBefore(rank)
+                    && able.stream().anyMatch(c -> Selection.mayTakeDirectly(state, c, b.service(), walkIn, false))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** What a customer of the hall's default class taking a ticket for {@code service} now would be told. */

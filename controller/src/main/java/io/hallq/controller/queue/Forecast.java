@@ -28,7 +28,11 @@ import java.util.Map;
  *       ends at closing time serves everyone still waiting), counters back from a break, and the breaks
  *       themselves as a slower pace ({@link RosterConfig});</li>
  *   <li>the customers who will arrive meanwhile at the rates learned today ({@link ArrivalRates}) and, by head
- *       start or counter weight, go before a waiting one (under FCFS nobody overtakes, so none are played).</li>
+ *       start or counter weight, go before a waiting one (under FCFS nobody overtakes, so none are played);</li>
+ *   <li>the booked customers due in the coming hour ({@link #BOOKED_AHEAD}), each arriving in time to use its
+ *       head start ({@code min(headStart, checkInBefore)} before its slot, not before now) with the rank it
+ *       will get, and taking its service's mean handling time: an appointment that goes first delays the
+ *       walk-ins behind it (docs/appointments.md).</li>
  * </ul>
  * One pass costs (customers served before the last one asked about) x (queues a counter looks at): the whole
  * queue's estimates come from one pass ({@link #run}), not one pass per ticket.
@@ -47,6 +51,8 @@ final class Forecast {
      * checked on seeds 7 and 13 (docs/simulation.md).
      */
     static final double OVERTAKING_WEIGHT = 0.4;
+    /** Live bookings whose slot starts within this from now are played as customers who will arrive. */
+    static final Duration BOOKED_AHEAD = Duration.ofHours(1);
 
     /** A customer in the forecast: a waiting ticket, the new ticket, or an expected arrival. */
     private static final class Item {
@@ -76,6 +82,8 @@ final class Forecast {
         final ArrayDeque<Item> items = new ArrayDeque<>();
         double rate;        // arrivals per second
         double nextArrival = NEVER;
+        /** Booked customers expected to check in: {seconds from now they arrive, their rank}, in order. */
+        final ArrayDeque<double[]> booked = new ArrayDeque<>();
         double spacing;
         double fraction;
         long arrived;
@@ -224,6 +232,9 @@ final class Forecast {
         if (policy == SelectionPolicy.FCFS) {
             return; // later arrivals never go first
         }
+        if (policy == SelectionPolicy.AGEING) {
+            loadBooked();
+        }
         for (ServiceConfig s : config.services()) {
             if (s.directQueue() || !state.serviceState(s.code()).enabled()) {
                 continue;
@@ -240,6 +251,39 @@ final class Forecast {
                 q.fraction = rate * q.spacing * OVERTAKING_WEIGHT;
                 q.nextArrival = q.spacing / 2;
             }
+        }
+    }
+
+    /**
+     * The live bookings due from now to {@link #BOOKED_AHEAD} (and those whose window is still open) as arrivals
+     * at known times, in a queue of their own per service (ranked by slot, not by arrival).
+     */
+    private void loadBooked() {
+        var rules = config.appointments();
+        if (!rules.enabled()) {
+            return;
+        }
+        Duration early = rules.headStart().compareTo(rules.checkInBefore()) < 0 ? rules.headStart()
+                : rules.checkInBefore();
+        Instant to = now.plus(BOOKED_AHEAD);
+        Instant from = now.minus(rules.checkInAfter());
+        String cls = config.defaultClass().code();
+        Map<String, Queue> byService = new HashMap<>();
+        state.appointments().bookings(now.atZone(config.hall().zone()).toLocalDate().toString()).stream()
+                .filter(b -> b.live() && b.slot().isBefore(to) && !b.slot().isBefore(from)
+                        && state.serviceState(b.service()).enabled())
+                .forEach(b -> {
+                    Queue q = byService.computeIfAbsent(b.service(), s -> {
+                        Queue booked = new Queue(s, cls, false);
+                        desks.forEach(d -> addTake(d, booked));
+                        queues.put(s + "/booked", booked);
+                        return booked;
+                    });
+                    double rank = seconds(b.slot().minus(early));
+                    q.booked.addLast(new double[] {Math.max(0, rank - nowSeconds), rank});
+                });
+        for (Queue q : byService.values()) {
+            q.nextArrival = q.booked.isEmpty() ? NEVER : q.booked.getFirst()[0];
         }
     }
 
@@ -413,6 +457,14 @@ final class Forecast {
 
     private void arriveUntil(double t) {
         for (Queue q : queues.values()) {
+            if (!q.booked.isEmpty()) {
+                while (!q.booked.isEmpty() && q.booked.getFirst()[0] <= t) {
+                    double[] b = q.booked.removeFirst();
+                    q.items.addLast(new Item(null, b[1], nextOrder++, work(q.service), 0, false));
+                }
+                q.nextArrival = q.booked.isEmpty() ? NEVER : q.booked.getFirst()[0];
+                continue;
+            }
             while (q.nextArrival <= t && q.nextArrival < HORIZON) {
                 double at = q.nextArrival;
                 q.items.addLast(new Item(null, nowSeconds + at - headStart(q.cls), nextOrder++,

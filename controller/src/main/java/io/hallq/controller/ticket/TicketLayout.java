@@ -48,8 +48,26 @@ public final class TicketLayout {
         String url = settings.mobileUrlBase() == null || e.token() == null ? null : settings.mobileUrlBase() + e.token();
         return new TicketContent(hall.hall().nameZh(), hall.hall().nameEn(), e.ticket(), s.nameZh(), s.nameEn(),
                 e.peopleAhead(), wait, ISSUED.format(LocalDateTime.ofInstant(e.at(), hall.hall().zone())),
-                e.vipRoom(), url, settings.footerZh(), settings.footerEn(), nearbyFor(e), smsNoteFor(e));
+                e.vipRoom(), url, settings.footerZh(), settings.footerEn(), nearbyFor(e), smsNoteFor(e), tagOf(e));
     }
+
+    /** The printed origin of an appointment or a remote ticket ({zh, en[, booking zh, booking en]}), else null. */
+    static String[] tagOf(TicketIssued e) {
+        return switch (e.originOrWalkIn()) {
+            case WALK_IN -> null;
+            case APPOINTMENT -> e.booking() == null ? new String[] {TAG_APPOINTMENT_ZH, TAG_APPOINTMENT_EN}
+                    : new String[] {TAG_APPOINTMENT_ZH, TAG_APPOINTMENT_EN, "预约号 " + e.booking(),
+                            "Booking " + e.booking()};
+            case REMOTE -> new String[] {TAG_REMOTE_ZH, TAG_REMOTE_EN};
+        };
+    }
+
+    /** The tag of a booked customer's ticket, on paper and on the staff terminal. */
+    public static final String TAG_APPOINTMENT_ZH = "预约";
+    public static final String TAG_APPOINTMENT_EN = "Appointment";
+    /** The tag of a ticket taken from a phone (printed when it checks in). */
+    public static final String TAG_REMOTE_ZH = "线上取号";
+    public static final String TAG_REMOTE_EN = "Remote ticket";
 
     /** Never at the cost of the ticket: a failing source prints it without the note. */
     private String[] smsNoteFor(TicketIssued e) {
@@ -87,6 +105,13 @@ public final class TicketLayout {
         EscPos p = new EscPos(settings.paperDots()).init().align(Align.CENTER);
         p.size(1, 1).line(t.hallZh()).line(t.hallEn());
         p.size(4, 4).line(t.ticket());
+        if (t.tag() != null) {
+            p.size(2, 2).line("【" + t.tag()[0] + "】");
+            p.size(1, 1).line(t.tag()[1]);
+            if (t.tag().length > 3) {
+                inParts(p, " / ", t.tag()[2], t.tag()[3]);
+            }
+        }
         p.size(2, 2).line(t.serviceZh());
         p.size(1, 1).line(t.serviceEn());
         inParts(p, " / ", "前面还有 " + t.peopleAhead() + " 人", t.peopleAhead() + " ahead of you");

@@ -180,4 +180,37 @@ class AppointmentEngineTest {
         assertFalse(h.engine.state().ticket(remote.ticket()) != null
                 && !h.engine.state().ticket(remote.ticket()).checkedIn());
     }
+
+    @Test
+    void walkInEstimate_countsTheAppointmentsDueInTheComingHour_thatGoFirst() {
+        EngineHarness with = new EngineHarness(hall());
+        EngineHarness without = new EngineHarness(hall());
+        for (EngineHarness h : List.of(with, without)) {
+            h.ok(new Command.CloseCounter(3)); // counter 2 and the idle VIP room (overflow) take OPEN walk-ins
+            for (int i = 0; i < 2; i++) {
+                h.issue("OPEN");
+            }
+        }
+        // three OPEN bookings at 10:30 (ranked 10:20, ahead of a walk-in from 10:20 on); one at 12:00 (not due)
+        Instant half = TestHalls.MONDAY_10AM.plus(Duration.ofMinutes(30));
+        for (int i = 1; i <= 3; i++) {
+            with.ok(book("OPEN", half, i));
+        }
+        with.ok(book("OPEN", ELEVEN.plus(Duration.ofHours(1)), 9));
+        for (EngineHarness h : List.of(with, without)) {
+            h.now = TestHalls.MONDAY_10AM.plus(Duration.ofMinutes(21));
+        }
+        HallEvent.TicketIssued a = with.issue("OPEN");
+        HallEvent.TicketIssued b = without.issue("OPEN");
+        assertEquals(b.peopleAhead() + 3, a.peopleAhead(), "the three due bookings go first");
+        // two counters, 10 minutes each: two walk-ins ahead put the new one in the second round (600 s); with the
+        // three booked customers (arriving 10:21, ranked 10:20) five are ahead, so it is the third round (1200 s)
+        assertEquals(600, b.estimatedWaitSeconds());
+        assertEquals(1200, a.estimatedWaitSeconds());
+        // bookings due after the walk-in's rank do not delay it: at 10:00 the 10:30 slot ranks behind a walk-in
+        EngineHarness early = new EngineHarness(hall());
+        EngineHarness none = new EngineHarness(hall());
+        early.ok(book("OPEN", half, 1));
+        assertEquals(none.issue("OPEN").estimatedWaitSeconds(), early.issue("OPEN").estimatedWaitSeconds());
+    }
 }

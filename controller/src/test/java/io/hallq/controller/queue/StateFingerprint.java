@@ -23,10 +23,17 @@ public final class StateFingerprint {
         s.liveTickets().stream().sorted(Comparator.comparing(Ticket::number)).forEach(t -> b.append(t.number())
                 .append(' ').append(t.status()).append(' ').append(t.service()).append(' ').append(t.rank())
                 .append(" c=").append(t.counter()).append(" r=").append(t.recalls()).append(" q=").append(t.requeued())
-                .append(" o=").append(t.overdue()).append(" p=").append(t.awaitingPrint()).append(" order=").append(t.order()).append('\n'));
+                .append(" o=").append(t.overdue()).append(" p=").append(t.awaitingPrint()).append(" order=").append(t.order())
+                .append(" origin=").append(t.origin()).append(" booking=").append(t.booking())
+                .append(" hash=").append(t.phoneHash()).append(" in=").append(t.checkedIn())
+                .append(" passed=").append(t.passedOverAt()).append('\n'));
         b.append("alarms=").append(s.alarms().keySet().stream().sorted().collect(Collectors.joining(",")));
         b.append(" crowdedSince=").append(s.crowdedSince());
         b.append(" notice=").append(s.latestNotice());
+        Appointments.Snap a = s.appointments().snap();
+        b.append("\nbookings made=").append(a.made()).append(" plan=").append(a.plan()).append('/')
+                .append(a.planSource()).append(" remoteDropped=").append(a.remoteDropped()).append('\n');
+        a.bookings().stream().sorted(Comparator.comparing(Booking::id)).forEach(x -> b.append(x).append('\n'));
         return b.toString();
     }
 }
