@@ -23,9 +23,13 @@
     return span;
   }
 
+  var sayTimer = null;
+
   function say(text, ok) {
     $('message').textContent = text || '';
     $('message').className = 'message' + (ok ? ' ok' : '');
+    clearTimeout(sayTimer);
+    if (ok) sayTimer = setTimeout(function () { $('message').textContent = ''; }, 8000); // errors stay
   }
 
   function api(method, path, body) {

@@ -42,7 +42,7 @@ class BookingPagesIT {
     Path dir;
 
     /** The example hall with its devices emulated, the virtual SMS centre, notifications and the booking page. */
-    static final class BookingHall implements AutoCloseable {
+    static final class BookingHall implements AutoCloseable { // package-visible for tests
         final HallRuntime runtime;
         final EmulatedDevices devices = new EmulatedDevices();
         final VirtualSmsCentre sms = new VirtualSmsCentre();
@@ -53,12 +53,15 @@ class BookingPagesIT {
                     .replace("dataDir: ../data/sh-pudong-01", "dataDir: data")
                     .replace("\n  port: 8080", "\n  port: 0")
                     // no public URL: the page's links to the mobile ticket are relative (to this test server)
-                    .replaceFirst("\n  publicUrl: [^\n]*", "");
+                    .replaceFirst("\n  publicUrl: [^\n]*", "")
+                    // the phone keypad shares the buttons' press interval on this branch, which drops a digit typed
+                    // again within it (1381...): typed numbers reach the ticket only without it (fixed on branch rest)
+                    .replace("pressInterval: 2s", "pressInterval: 0s");
             if (!yaml.contains("\nappointments:")) {
                 yaml += "\nappointments:\n  enabled: true\n  services: [OPEN, PAY]\n";
             }
-            // 10-minute slots: at 10:00 the 10:10 slot's check-in window (from 15 min before) is open already
-            yaml = yaml.replaceFirst("\nappointments:\n", "\nappointments:\n  slotLength: 10m\n");
+            // 10-minute slots, check-in from 2 hours before: the first slots with room are open for check-in now
+            yaml = yaml.replaceFirst("\nappointments:\n", "\nappointments:\n  slotLength: 10m\n  checkInBefore: 2h\n");
             Path file = dir.resolve("hall.yaml");
             Files.writeString(file, yaml);
             NotifyModule notify = new NotifyModule(sms::redirect, null);
@@ -104,12 +107,17 @@ class BookingPagesIT {
         assertEquals(phone.substring(0, 3) + "****" + phone.substring(7), b.text("#who-phone"));
     }
 
-    /** Types {@code phone} on the twin's phone keypad, then presses the service's button. */
+    /**
+     * Types {@code phone} and '#' on the twin's phone keypad (the virtual keypad's matrix, through the twin's own API, all
+     * digits in one request so they are typed in order: the twin page's key buttons post one request per key, and
+     * the twin runs those unordered), then presses the service's button on the twin page.
+     */
     private static void checkInAtTheTwin(Browser b, String phone, String service) {
-        for (char c : phone.toCharArray()) {
-            b.find("#phone-pad button[data-phone='" + c + "']").click();
-        }
-        b.until(d -> phone.equals(b.text("#typed")));
+        Object status = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch('/twin/api/phone/' + encodeURIComponent(arguments[0] + '#'), { method: 'POST' })"
+                        + ".then(function (r) { done(r.status); }, function (e) { done(String(e)); });", phone);
+        assertEquals(200L, status, "the twin typed the number");
         b.find("button.svc[data-service=" + service + "]").click();
     }
 
@@ -203,6 +211,8 @@ class BookingPagesIT {
             b.open(hall.url("/twin/"));
             b.until(d -> !d.findElements(By.cssSelector("button.svc[data-service=PAY]:not([disabled])")).isEmpty());
             checkInAtTheTwin(b, PHONE_B, "PAY");
+            b.until(d -> b.text(".slip.newest").contains("线上取号"));
+            assertTrue(b.text(".slip.newest").contains(ticket), b.text(".slip.newest"));
 
             b.driver.switchTo().window(phoneTab);
             b.until(d -> "yes".equals(b.js("return document.body.dataset.checkedIn")));
