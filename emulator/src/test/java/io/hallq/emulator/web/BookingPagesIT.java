@@ -160,6 +160,7 @@ class BookingPagesIT {
             b.find("#login-submit").click();
             b.until(d -> b.text("#bookings").contains("138****5678"));
             assertTrue(b.text("#bookings-sum").contains("1"), b.text("#bookings-sum"));
+            b.js("document.getElementById('bookings-card').scrollIntoView();");
             b.screenshot("manager-bookings-1366x768");
             String managerTab = b.driver.getWindowHandle();
 
