@@ -64,7 +64,8 @@ public final class ControllerMain {
         devices.keepPhonesWith(notify.phoneKeeper());
         devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
         WebModule web = new WebModule(List.of(new NotifyRoutes(notify), new AppointmentRoutes(notify)));
-        return List.of(devices, voice, mqtt, notify, web, new BoardPublisher(mqtt, web::onBoardView),
+        return List.of(devices, voice, mqtt, notify, new io.hallq.controller.appointments.BookingCapacityModule(), web,
+                new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
     }
 

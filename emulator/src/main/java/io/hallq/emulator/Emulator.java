@@ -72,6 +72,7 @@ public final class Emulator implements AutoCloseable {
         devices.keepPhonesWith(notify.phoneKeeper());
         devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
         modules.addAll(List.of(smsCentre, notify));
+        modules.add(new io.hallq.controller.appointments.BookingCapacityModule()); // booking slots from the advice
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
                 new NotifyRoutes(notify), new AppointmentRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);
         modules.add(web);

@@ -77,8 +77,9 @@ final class AppointmentDesk {
             return;
         }
         List<Ticket> overdue = new ArrayList<>();
-        for (Ticket t : state.liveTickets()) {
-            if (!t.checkedIn() && t.status() == Ticket.Status.WAITING && t.passedOverAt() != null
+        for (String number : book.uncheckedRemote()) {
+            Ticket t = state.ticket(number);
+            if (t != null && !t.checkedIn() && t.status() == Ticket.Status.WAITING && t.passedOverAt() != null
                     && !now.isBefore(t.passedOverAt().plus(rules.remoteHoldLimit()))) {
                 overdue.add(t);
             }
@@ -165,8 +166,9 @@ final class AppointmentDesk {
             admin.service(c.service()); // unknown service: rejected before anything else
         }
         List<Ticket> remote = new ArrayList<>();
-        for (Ticket t : state.liveTickets()) {
-            if (!t.checkedIn() && hash.equals(t.phoneHash())) {
+        for (String number : book.uncheckedRemote()) {
+            Ticket t = state.ticket(number);
+            if (t != null && !t.checkedIn() && hash.equals(t.phoneHash())) {
                 remote.add(t);
             }
         }

@@ -46,6 +46,10 @@ public final class Appointments {
     private String planSource;
     private List<PlannedHour> planHours = List.of();
     private int remoteDropped;
+    /** The earliest check-in window end of a live booking (nothing lapses before it), or null when none is live. */
+    private Instant nextLapse;
+    /** Remote tickets that have not checked in yet (waiting), by number: what the hold limit looks at. */
+    private final java.util.Set<String> unchecked = new java.util.LinkedHashSet<>();
 
     Appointments(QueueState state) {
         this.state = state;
@@ -191,13 +195,14 @@ public final class Appointments {
         return LocalDateTime.ofInstant(at, zone).toLocalDate();
     }
 
-    /** Counters the plan expects in the hour of {@code at}; the roster's count where there is no plan. */
+    /**
+     * Counters the plan expects in the hour of {@code at}; the roster's count (at that time) where the plan has no
+     * figure for the hour (no plan yet, or the profile saw no day of it).
+     */
     int countersAt(Instant at) {
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        if (plan != null) {
-            return plan.getOrDefault(local.getDayOfWeek().getValue() * 100 + local.getHour(), 0);
-        }
-        return rosterAt(local.toLocalTime());
+        Integer planned = plan == null ? null : plan.get(local.getDayOfWeek().getValue() * 100 + local.getHour());
+        return planned != null ? planned : rosterAt(local.toLocalTime());
     }
 
     /** Counters the hall's roster has working at {@code t}: shifts where given, else those open at the start. */
@@ -243,18 +248,48 @@ public final class Appointments {
         bookings.put(e.booking(), new Booking(e.booking(), e.service(), localDay(e.slot()).toString(), e.slot(),
                 e.slot().plusSeconds(e.slotMinutes() * 60L), from, until, e.phoneMasked(), e.phoneHash(), e.token(),
                 e.channel(), e.by(), e.at(), Booking.Status.BOOKED, null, null, null));
+        if (nextLapse == null || until.isBefore(nextLapse)) {
+            nextLapse = until;
+        }
+    }
+
+    private void recomputeNextLapse() {
+        nextLapse = null;
+        for (Booking b : bookings.values()) {
+            if (b.live() && (nextLapse == null || b.checkInUntil().isBefore(nextLapse))) {
+                nextLapse = b.checkInUntil();
+            }
+        }
     }
 
     void cancelled(BookingCancelled e) {
         bookings.computeIfPresent(e.booking(), (k, b) -> b.closed(Booking.Status.CANCELLED, e.at(), null, e.reason()));
+        recomputeNextLapse();
     }
 
     void lapsed(BookingLapsed e) {
         bookings.computeIfPresent(e.booking(), (k, b) -> b.closed(Booking.Status.LAPSED, e.at(), null, null));
+        recomputeNextLapse();
     }
 
     void checkedIn(String booking, String ticket, Instant at) {
         bookings.computeIfPresent(booking, (k, b) -> b.closed(Booking.Status.CHECKED_IN, at, ticket, null));
+        recomputeNextLapse();
+    }
+
+    /** A remote ticket was taken (it waits for its check-in). */
+    void remoteIssued(String ticket) {
+        unchecked.add(ticket);
+    }
+
+    /** The ticket checked in, or left the queue: the hold limit no longer looks at it. */
+    void remoteSettled(String ticket) {
+        unchecked.remove(ticket);
+    }
+
+    /** Remote tickets waiting for their check-in, in the order they were taken. */
+    java.util.Collection<String> uncheckedRemote() {
+        return unchecked;
     }
 
     void planned(BookingCapacityPlanned e) {
@@ -273,10 +308,14 @@ public final class Appointments {
     void startDay(String day) {
         bookings.values().removeIf(b -> !b.live() && b.day().compareTo(day) < 0);
         remoteDropped = 0;
+        unchecked.clear(); // the day's tickets are gone
     }
 
     /** Live bookings whose check-in window closed by {@code now}, by window end. */
     List<Booking> toLapse(Instant now) {
+        if (nextLapse == null || now.isBefore(nextLapse)) {
+            return List.of(); // the common case: nothing to look at
+        }
         return bookings.values().stream().filter(b -> b.live() && !now.isBefore(b.checkInUntil()))
                 .sorted(Comparator.comparing(Booking::checkInUntil).thenComparing(Booking::id)).toList();
     }
@@ -302,5 +341,6 @@ public final class Appointments {
             planned(new BookingCapacityPlanned(Instant.EPOCH, s.plan(), s.planSource()));
         }
         remoteDropped = s.remoteDropped();
+        recomputeNextLapse();
     }
 }

@@ -144,6 +144,9 @@ public final class QueueState {
         if (t.passedOverAt() != null) {
             ticket.passedOver(t.passedOverAt());
         }
+        if (!ticket.checkedIn()) {
+            appointments.remoteIssued(ticket.number());
+        }
         live.put(ticket.number(), ticket);
         if (ticket.status() == Ticket.Status.WAITING) {
             waiting.get(ticket.service()).add(ticket);
@@ -248,7 +251,10 @@ public final class QueueState {
             case HallEvent.BookingCancelled e -> appointments.cancelled(e);
             case HallEvent.BookingLapsed e -> appointments.lapsed(e);
             case HallEvent.BookingCapacityPlanned e -> appointments.planned(e);
-            case HallEvent.TicketCheckedIn e -> live(e.ticket()).checkIn();
+            case HallEvent.TicketCheckedIn e -> {
+                live(e.ticket()).checkIn();
+                appointments.remoteSettled(e.ticket());
+            }
             case HallEvent.TicketPassedOver e -> live(e.ticket()).passedOver(e.at());
         }
         if (event.at().isAfter(lastAt)) {
@@ -277,6 +283,9 @@ public final class QueueState {
         if (e.booking() != null) {
             appointments.checkedIn(e.booking(), e.ticket(), e.at());
         }
+        if (!t.checkedIn()) {
+            appointments.remoteIssued(t.number());
+        }
         live.put(t.number(), t);
         waiting.get(t.service()).add(t);
         nextNumber.merge(e.service(), 1, Integer::sum);
@@ -304,6 +313,7 @@ public final class QueueState {
 
     private void served(TicketServed e) {
         Ticket t = live.remove(e.ticket());
+        appointments.remoteSettled(e.ticket());
         counters.get(e.counter()).lastServed(t.number());
         if (t.status() == Ticket.Status.CALLED) {
             counters.get(e.counter()).current(null);
@@ -324,6 +334,7 @@ public final class QueueState {
 
     private void voided(TicketVoided e) {
         Ticket t = live.remove(e.ticket());
+        appointments.remoteSettled(e.ticket());
         if (Appointments.REMOTE_NOT_CHECKED_IN.equals(e.reason())) {
             appointments.remoteDropped();
         }

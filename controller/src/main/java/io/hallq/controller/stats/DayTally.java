@@ -39,6 +39,11 @@ final class DayTally {
         }
     }
 
+    private static final int MADE = 0, CANCELLED = 1, CHECKED_IN = 2, LAPSED = 3, REMOTE_JOINED = 4,
+            REMOTE_CHECKED_IN = 5, REMOTE_DROPPED = 6;
+    /** Bookings and remote tickets of the day, by the indexes above. */
+    private final int[] booked = new int[7];
+
     DayTally(HallConfig config, DayStarted start) {
         this.config = config;
         this.zone = config.hall().zone();
@@ -53,6 +58,11 @@ final class DayTally {
         last = event.at();
         switch (event) {
             case TicketIssued e -> {
+                switch (e.originOrWalkIn()) {
+                    case APPOINTMENT -> booked[CHECKED_IN]++;
+                    case REMOTE -> booked[REMOTE_JOINED]++;
+                    case WALK_IN -> { }
+                }
                 int h = hour(e.at());
                 tickets.put(e.ticket(), new Track(e.service(), h, e.at()));
                 hour(e.service(), h).arrivals++;
@@ -74,7 +84,16 @@ final class DayTally {
                     t.service = e.toService();
                 }
             }
-            case TicketVoided e -> counters.values().forEach(c -> c.releaseIfHolding(e.ticket(), e.at()));
+            case TicketVoided e -> {
+                counters.values().forEach(c -> c.releaseIfHolding(e.ticket(), e.at()));
+                if (io.hallq.controller.queue.Appointments.REMOTE_NOT_CHECKED_IN.equals(e.reason())) {
+                    booked[REMOTE_DROPPED]++;
+                }
+            }
+            case HallEvent.BookingMade e -> booked[MADE]++;
+            case HallEvent.BookingCancelled e -> booked[CANCELLED]++;
+            case HallEvent.BookingLapsed e -> booked[LAPSED]++;
+            case HallEvent.TicketCheckedIn e -> booked[REMOTE_CHECKED_IN]++;
             case CounterChanged e -> counter(e.counter()).status(e.status(), e.at());
             case ServiceRated e -> {
                 counter(e.counter()).rated(e.rating());
@@ -119,7 +138,11 @@ final class DayTally {
         return new DailyStatistics(config.hall().id(), day,
                 hours.values().stream().map(ServiceHourTally::result).toList(),
                 counters.entrySet().stream().filter(e -> e.getValue().active(last))
-                        .map(e -> e.getValue().result(e.getKey(), last)).toList());
+                        .map(e -> e.getValue().result(e.getKey(), last)).toList(),
+                java.util.Arrays.stream(booked).allMatch(n -> n == 0) ? null
+                        : new DailyStatistics.AppointmentsDay(booked[MADE], booked[CANCELLED], booked[CHECKED_IN],
+                                booked[LAPSED], booked[REMOTE_JOINED], booked[REMOTE_CHECKED_IN],
+                                booked[REMOTE_DROPPED]));
     }
 
     private int hour(Instant t) {

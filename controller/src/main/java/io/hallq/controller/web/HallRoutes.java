@@ -99,7 +99,7 @@ final class HallRoutes {
         PageProjections.TicketView v = PageProjections.ticket(view, token);
         return v.ticket() != null ? v : new PageProjections.TicketView(v.seq(), v.hallZh(), v.hallEn(),
                 found.ticket(), v.serviceZh(), v.serviceEn(), v.status(), v.counter(), v.counterZh(), v.counterEn(),
-                v.peopleAhead(), v.waitSeconds(), v.checkedIn());
+                v.peopleAhead(), v.waitSeconds());
     }
 
     static void unknownTicket(RoutingContext ctx) {

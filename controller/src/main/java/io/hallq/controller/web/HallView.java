@@ -48,12 +48,16 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
     record ClassInfo(String code, String nameZh, String nameEn) {}
 
     /**
-     * A live ticket; {@code peopleAhead}/{@code waitSeconds} are meaningful while it waits. {@code checkedIn} is false
-     * for a ticket taken from a phone until it checks in at the dispenser (counters pass it over until then).
+     * A live ticket; {@code peopleAhead}/{@code waitSeconds} are meaningful while it waits.
+     *
+     * @param origin    WALK_IN, APPOINTMENT (a booking checked in) or REMOTE (taken from a phone)
+     * @param booking   the booking an appointment redeems, else null
+     * @param checkedIn false for a remote ticket that has not checked in at the dispenser (counters pass it over)
      */
     record TicketInfo(String number, String service, String customerClass, String status, int counter,
                       Instant issuedAt, Instant calledAt, int recalls, boolean vipRoom, String phoneMasked,
-                      String token, int peopleAhead, long waitSeconds, boolean checkedIn) {}
+                      String token, int peopleAhead, long waitSeconds, String origin, String booking,
+                      boolean checkedIn) {}
 
     /** A view with every estimate computed now, on this thread (the first view; tests). */
     static HallView capture(QueueState s, long seq, Instant now) {
@@ -117,7 +121,7 @@ record HallView(long seq, Instant at, String hallId, String hallZh, String hallE
     private static TicketInfo ticket(Ticket t, Estimator.Estimate e) {
         return new TicketInfo(t.number(), t.service(), t.customerClass(), t.status().name(), t.counter(),
                 t.issuedAt(), t.calledAt(), t.recalls(), t.vipRoom(), t.phoneMasked(), t.token(), e.peopleAhead(),
-                e.waitSeconds(), t.checkedIn());
+                e.waitSeconds(), t.origin().name(), t.booking(), t.checkedIn());
     }
 
     TicketInfo ticket(String number) {

@@ -110,6 +110,22 @@ final class HallYamlWriter {
         put(journal, "dataDir", c.journal().dataDir(), baseDir.resolve("data/" + c.hall().id()).toString());
         put(journal, "retentionDays", c.journal().retentionDays(), 60);
         put(journal, "snapshotEvery", c.journal().snapshotEvery(), 2000);
+        AppointmentsConfig a = c.appointments();
+        if (!a.equals(AppointmentsConfig.OFF)) {
+            ObjectNode n = root.putObject("appointments");
+            n.put("enabled", a.enabled()); // given, so that the section is read
+            put(n, "remoteTickets", a.remoteTickets(), a.enabled());
+            var list = n.putArray("services");
+            a.services().forEach(list::add);
+            put(n, "share", a.share(), 0.3);
+            put(n, "slotLength", duration(a.slotLength()), duration(Duration.ofMinutes(30)));
+            put(n, "checkInBefore", duration(a.checkInBefore()), duration(Duration.ofMinutes(15)));
+            put(n, "checkInAfter", duration(a.checkInAfter()), duration(Duration.ofMinutes(10)));
+            put(n, "headStart", duration(a.headStart()), duration(Duration.ofMinutes(10)));
+            put(n, "remoteHoldLimit", duration(a.remoteHoldLimit()), duration(Duration.ofMinutes(30)));
+            put(n, "bookAheadDays", a.bookAheadDays(), 7);
+            put(n, "maxPerPhonePerDay", a.maxPerPhonePerDay(), 1);
+        }
     }
 
     private void put(ObjectNode n, String key, Object value, Object defaultValue) {

@@ -37,8 +37,30 @@ final class RandomHalls {
                 new AlarmConfig(positive(), positive(), seconds(0, 3600), random.nextBoolean()),
                 new QueueRules(between(0, 9), random.nextBoolean(), pick(List.of(TransferMode.values())),
                         seconds(0, 7200), random.nextBoolean(), between(1, 500)),
-                new JournalConfig(baseDir.resolve(random.nextBoolean() ? "data/" + id : "j" + id).toString(),
-                        between(1, 3650), between(100, 1_000_000)));
+                journal(baseDir, id), RosterConfig.NONE, appointments(services));
+    }
+
+    /** The loader keeps the default profile weeks within the retention (at most retentionDays / 7, at least 1). */
+    private JournalConfig journal(Path baseDir, String id) {
+        int retention = between(1, 3650);
+        return new JournalConfig(baseDir.resolve(random.nextBoolean() ? "data/" + id : "j" + id).toString(),
+                retention, between(100, 1_000_000),
+                Math.min(JournalConfig.DEFAULT_PROFILE_WEEKS, Math.max(1, retention / 7)));
+    }
+
+    /** Off half the time; otherwise every key random within its bounds, some called services bookable. */
+    private AppointmentsConfig appointments(List<ServiceConfig> services) {
+        if (random.nextBoolean()) {
+            return AppointmentsConfig.OFF;
+        }
+        List<String> called = services.stream().filter(s -> !s.directQueue()).map(ServiceConfig::code)
+                .filter(c -> random.nextBoolean()).toList();
+        int[] slots = {5, 10, 15, 20, 30, 60};
+        return new AppointmentsConfig(random.nextBoolean(), random.nextBoolean(), called,
+                between(0, 100) / 100.0, java.time.Duration.ofMinutes(slots[between(0, slots.length - 1)]),
+                java.time.Duration.ofMinutes(between(0, 120)), java.time.Duration.ofMinutes(between(0, 120)),
+                java.time.Duration.ofMinutes(between(0, 120)), java.time.Duration.ofMinutes(between(1, 720)),
+                between(0, 60), between(1, 10));
     }
 
     private BusinessHours hours() {

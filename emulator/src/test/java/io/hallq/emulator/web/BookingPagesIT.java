@@ -57,11 +57,11 @@ class BookingPagesIT {
                     // the phone keypad shares the buttons' press interval on this branch, which drops a digit typed
                     // again within it (1381...): typed numbers reach the ticket only without it (fixed on branch rest)
                     .replace("pressInterval: 2s", "pressInterval: 0s");
-            if (!yaml.contains("\nappointments:")) {
-                yaml += "\nappointments:\n  enabled: true\n  services: [OPEN, PAY]\n";
-            }
-            // 10-minute slots, check-in from 2 hours before: the first slots with room are open for check-in now
-            yaml = yaml.replaceFirst("\nappointments:\n", "\nappointments:\n  slotLength: 10m\n  checkInBefore: 2h\n");
+            // the hall file's appointments section, as this test needs it: OPEN and PAY, 10-minute slots, check-in from
+            // 2 hours before (the first slots with room are open for check-in at once)
+            yaml = yaml.replaceFirst("(?s)\nappointments:.*?\n(?=[a-z])", "\n");
+            yaml += "\nappointments:\n  enabled: true\n  remoteTickets: true\n  services: [OPEN, PAY]\n"
+                    + "  slotLength: 10m\n  checkInBefore: 2h\n";
             Path file = dir.resolve("hall.yaml");
             Files.writeString(file, yaml);
             NotifyModule notify = new NotifyModule(sms::redirect, null);

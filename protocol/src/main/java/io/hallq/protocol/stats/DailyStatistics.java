@@ -13,17 +13,50 @@ import java.util.List;
  * @param day          the business day (ISO date)
  * @param serviceHours per service and local hour of arrival, only hours with activity
  * @param counters     per counter that was open or served that day
+ * @param appointments bookings and remote tickets of the day, or null (absent) when there were none
  */
 public record DailyStatistics(@JsonProperty(required = true) String hallId,
                               @JsonProperty(required = true) String day,
                               @JsonProperty(required = true) List<ServiceHour> serviceHours,
-                              @JsonProperty(required = true) List<CounterDay> counters) {
+                              @JsonProperty(required = true) List<CounterDay> counters,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              AppointmentsDay appointments) {
 
     public DailyStatistics {
         Fields.text("hallId", hallId);
         Fields.text("day", day);
         serviceHours = List.copyOf(Fields.present("serviceHours", serviceHours));
         counters = List.copyOf(Fields.present("counters", counters));
+    }
+
+    /** A day without bookings or remote tickets ({@code appointments} absent). */
+    public DailyStatistics(String hallId, String day, List<ServiceHour> serviceHours, List<CounterDay> counters) {
+        this(hallId, day, serviceHours, counters, null);
+    }
+
+    /**
+     * Bookings and remote tickets over the day, by the day each thing happened; absent on a day with none.
+     *
+     * @param bookingsMade    bookings made that day (for any day)
+     * @param cancelled       bookings cancelled that day
+     * @param checkedIn       bookings checked in at the dispenser (appointment tickets issued)
+     * @param lapsed          bookings whose check-in window closed without a check-in
+     * @param remoteJoined    remote tickets taken from a phone
+     * @param remoteCheckedIn remote tickets checked in at the dispenser
+     * @param remoteDropped   remote tickets voided because they never checked in within the hold limit
+     */
+    public record AppointmentsDay(int bookingsMade, int cancelled, int checkedIn, int lapsed, int remoteJoined,
+                                  int remoteCheckedIn, int remoteDropped) {
+        public AppointmentsDay {
+            Fields.notNegative("bookingsMade", bookingsMade);
+            Fields.notNegative("cancelled", cancelled);
+            Fields.notNegative("checkedIn", checkedIn);
+            Fields.notNegative("lapsed", lapsed);
+            Fields.notNegative("remoteJoined", remoteJoined);
+            Fields.notNegative("remoteCheckedIn", remoteCheckedIn);
+            Fields.notNegative("remoteDropped", remoteDropped);
+        }
     }
 
     /**

@@ -24,6 +24,16 @@ class StatisticsJsonTest {
     }
 
     @Test
+    void aDayWithBookings_carriesTheirCounts_andADayWithout_leavesThemOut() throws Exception {
+        DailyStatistics with = new DailyStatistics("sh-pudong-01", "2026-03-10", List.of(), List.of(),
+                new DailyStatistics.AppointmentsDay(5, 1, 3, 1, 4, 3, 1));
+        String text = JSON.writeValueAsString(with);
+        assertEquals(with, JSON.readValue(text, DailyStatistics.class));
+        String without = JSON.writeValueAsString(new DailyStatistics("sh-pudong-01", "2026-03-10", List.of(), List.of()));
+        assertTrue(!without.contains("appointments"), without);
+    }
+
+    @Test
     void busyIdleProfile_roundTripsWithWeekdayNames() throws Exception {
         BusyIdleProfile p = new BusyIdleProfile("sh-pudong-01", "2026-02-09", "2026-03-08",
                 List.of(new BusyIdleProfile.Slot(DayOfWeek.MONDAY, 10, 4, 57.5, 290, 410)));
