@@ -125,7 +125,15 @@
     var select = $('book-service');
     var chosen = select.value;
     select.replaceChildren();
+    var joinable = h.services.filter(function (s) { return s.remote; });
+    if (!joinable.length) list.appendChild(el('li', null, '暂不支持线上取号 / No joining from a phone here now'));
     h.services.forEach(function (s) {
+      if (s.bookable) {
+        var o = el('option', null, s.nameZh + ' ' + s.nameEn);
+        o.value = s.code;
+        select.appendChild(o);
+      }
+      if (!s.remote) return;
       var li = el('li');
       li.dataset.service = s.code;
       var name = el('div', 'name');
@@ -138,15 +146,10 @@
       li.appendChild(name);
       var b = el('button', 'join');
       b.appendChild(bi('取号', 'Join'));
-      b.disabled = !s.enabled || !s.remote;
+      b.disabled = !s.enabled;
       b.addEventListener('click', function () { join(s); });
       li.appendChild(b);
       list.appendChild(li);
-      if (s.bookable) {
-        var o = el('option', null, s.nameZh + ' ' + s.nameEn);
-        o.value = s.code;
-        select.appendChild(o);
-      }
     });
     if (chosen) select.value = chosen;
     var days = $('book-day');

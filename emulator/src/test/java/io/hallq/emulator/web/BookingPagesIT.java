@@ -121,6 +121,21 @@ class BookingPagesIT {
         b.find("button.svc[data-service=" + service + "]").click();
     }
 
+    /** Opens the twin in a new tab and waits for its first view (up to 30 s: the build machine is shared). */
+    private static void openTwin(BookingHall hall, Browser b, String service) {
+        b.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        b.size(1920, 1080);
+        b.open(hall.url("/twin/"));
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.cssSelector("button.svc[data-service=" + service + "]:not([disabled])"))
+                            .isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the twin showed no dispenser in 30 s: " + b.state(), e);
+        }
+    }
+
     private static WebElement booking(Browser b) {
         return b.until(d -> d.findElements(By.cssSelector("#bookings li[data-booking]")).stream().findFirst()
                 .orElse(null));
@@ -165,10 +180,7 @@ class BookingPagesIT {
             String managerTab = b.driver.getWindowHandle();
 
             // at the dispenser: the number typed on the twin's keypad and the service pressed check the booking in
-            b.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-            b.size(1920, 1080);
-            b.open(hall.url("/twin/"));
-            b.until(d -> !d.findElements(By.cssSelector("button.svc[data-service=OPEN]:not([disabled])")).isEmpty());
+            openTwin(hall, b, "OPEN");
             checkInAtTheTwin(b, PHONE_A, "OPEN");
             b.until(d -> b.text(".slip.newest").contains("预约"));
             assertTrue(b.text(".slip.newest").contains("Appointment"), b.text(".slip.newest"));
@@ -207,10 +219,7 @@ class BookingPagesIT {
             b.screenshot("mobile-remote-390x844");
             String phoneTab = b.driver.getWindowHandle();
 
-            b.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-            b.size(1920, 1080);
-            b.open(hall.url("/twin/"));
-            b.until(d -> !d.findElements(By.cssSelector("button.svc[data-service=PAY]:not([disabled])")).isEmpty());
+            openTwin(hall, b, "PAY");
             checkInAtTheTwin(b, PHONE_B, "PAY");
             b.until(d -> b.text(".slip.newest").contains("线上取号"));
             assertTrue(b.text(".slip.newest").contains(ticket), b.text(".slip.newest"));
