@@ -108,25 +108,29 @@ final class AppointmentDesk {
         LocalDate day = book.localDay(c.slot());
         LocalDate today = book.localDay(now);
         if (!book.onGrid(c.slot())) {
-            throw new Reject(RejectReason.SLOT_NOT_BOOKABLE, "no slot starts at " + local(c.slot())
+            throw new Reject(RejectReason.SLOT_NOT_BOOKABLE, "没有这个时段 / no slot starts at " + local(c.slot())
                     + ": slots are " + rules.slotMinutes() + " minutes from the hour, inside the opening hours "
                     + config.hours().open() + "-" + config.hours().close());
         }
         if (!c.slot().isAfter(now)) {
-            throw new Reject(RejectReason.SLOT_NOT_BOOKABLE, "the slot at " + local(c.slot()) + " has started already");
+            throw new Reject(RejectReason.SLOT_NOT_BOOKABLE, "该时段已开始 / the slot at " + local(c.slot())
+                    + " has started already");
         }
         if (day.isAfter(today.plusDays(rules.bookAheadDays()))) {
-            throw new Reject(RejectReason.SLOT_NOT_BOOKABLE, "slots can be booked at most " + rules.bookAheadDays()
-                    + " days ahead, up to " + today.plusDays(rules.bookAheadDays()));
+            throw new Reject(RejectReason.SLOT_NOT_BOOKABLE, "最多可预约 " + rules.bookAheadDays() + " 天内的时段 / "
+                    + "slots can be booked at most " + rules.bookAheadDays() + " days ahead, up to "
+                    + today.plusDays(rules.bookAheadDays()));
         }
         long held = book.liveBookingsOf(hash).stream().filter(b -> b.day().equals(day.toString())).count();
         if (held >= rules.maxPerPhonePerDay()) {
-            throw new Reject(RejectReason.BOOKING_LIMIT, "this phone already holds " + held + " booking"
+            throw new Reject(RejectReason.BOOKING_LIMIT, "该号码当天已有预约 / this phone already holds " + held
+                    + " booking"
                     + (held == 1 ? "" : "s") + " on " + day + " (at most " + rules.maxPerPhonePerDay() + ")");
         }
         BookingSlot slot = book.slot(service.code(), c.slot());
         if (!slot.open()) {
-            throw new Reject(RejectReason.SLOT_FULL, "the " + service.code() + " slot at " + local(c.slot())
+            throw new Reject(RejectReason.SLOT_FULL, "该时段已约满 / the " + service.code() + " slot at "
+                    + local(c.slot())
                     + " is fully booked (" + slot.booked() + " of " + slot.capacity() + "); the rest is kept for walk-ins");
         }
         emit.accept(new BookingMade(now, book.nextId(), service.code(), c.slot(), (int) rules.slotMinutes(), masked,
@@ -233,7 +237,7 @@ final class AppointmentDesk {
 
     void joinRemote(JoinRemote c, Instant now) {
         if (!rules.remoteTickets()) {
-            throw new Reject(RejectReason.APPOINTMENTS_OFF, "this hall takes no remote tickets");
+            throw new Reject(RejectReason.APPOINTMENTS_OFF, "本厅暂不支持线上取号 / this hall takes no remote tickets");
         }
         ServiceConfig service = bookable(c.service());
         String hash = requireHash(c.phoneHash());
@@ -241,7 +245,8 @@ final class AppointmentDesk {
         requireToken(c.token());
         var held = book.remoteTicketOf(hash);
         if (held.isPresent()) {
-            throw new Reject(RejectReason.REMOTE_TICKET_HELD, "this phone already holds remote ticket " + held.get()
+            throw new Reject(RejectReason.REMOTE_TICKET_HELD, "该号码已有线上排队号 " + held.get()
+                    + " / this phone already holds remote ticket " + held.get()
                     + " in this hall (one at a time)");
         }
         issuer.issue(service, customerClass(c.customerClass()), masked, c.token(), false, TicketOrigin.REMOTE, null,
@@ -281,14 +286,15 @@ final class AppointmentDesk {
 
     private void requireOn() {
         if (!rules.enabled()) {
-            throw new Reject(RejectReason.APPOINTMENTS_OFF, "this hall takes no bookings");
+            throw new Reject(RejectReason.APPOINTMENTS_OFF, "本厅暂不支持预约 / this hall takes no bookings");
         }
     }
 
     private ServiceConfig bookable(String code) {
         ServiceConfig s = admin.service(code);
         if (!rules.takes(s.code())) {
-            throw new Reject(RejectReason.APPOINTMENTS_OFF, s.code() + " takes no bookings or remote tickets");
+            throw new Reject(RejectReason.APPOINTMENTS_OFF, s.nameZh() + " 不可预约 / " + s.code()
+                    + " takes no bookings or remote tickets");
         }
         return s;
     }

@@ -96,13 +96,13 @@ class LoaderFileTest {
     @Test
     void topLevelList_isRefused() {
         assertEquals(inFile("expected a mapping with hall, hours, services, classes, counters, alarms, rules,"
-                + " journal, roster, voice, devices, mqtt, web, notify, got a list"), errorsOf("- hall\n- hours\n"));
+                + " journal, roster, appointments, voice, devices, mqtt, web, notify, got a list"), errorsOf("- hall\n- hours\n"));
     }
 
     @Test
     void unknownTopLevelKey_isReportedWithTheKnownKeys() {
         assertEquals(inFile("rule: unknown key, did you mean 'rules'? (known: hall, hours, services, classes,"
-                        + " counters, alarms, rules, journal, roster, voice, devices, mqtt, web, notify)"),
+                        + " counters, alarms, rules, journal, roster, appointments, voice, devices, mqtt, web, notify)"),
                 TestHall.minimal().with("rule", "recallLimit: 3").errors());
     }
 

@@ -176,6 +176,7 @@ class AppointmentEngineTest {
         h.minutes(5);
         HallEvent.TicketCheckedIn in = EngineHarness.only(h.ok(checkIn("BILL", 1, true)), HallEvent.TicketCheckedIn.class);
         assertEquals(remote.ticket(), in.ticket());
+        assertEquals(0, in.peopleAhead(), "it kept its place before the walk-in who came after it joined");
         assertEquals(remote.ticket(), h.callNext(3));
         assertFalse(h.engine.state().ticket(remote.ticket()) != null
                 && !h.engine.state().ticket(remote.ticket()).checkedIn());
