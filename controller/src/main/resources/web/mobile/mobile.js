@@ -28,7 +28,14 @@
       $('service').replaceChildren(document.createTextNode(v.serviceZh), en);
     }
     $('facts').classList.toggle('hidden', v.status !== 'WAITING');
-    if (v.status === 'WAITING') {
+    document.body.dataset.checkedIn = v.checkedIn === false ? 'no' : 'yes';
+    if (v.status === 'WAITING' && v.checkedIn === false) {
+      // a ticket taken from a phone: counters pass it over until the customer checks in at the dispenser
+      state('checkin', '到大厅后请在取号机输入手机号签到,签到后才会叫号',
+        'When you arrive, type your phone number at the ticket dispenser to check in: you are called only after that');
+      $('ahead').textContent = v.peopleAhead;
+      $('wait').textContent = v.waitSeconds < 0 ? '—' : minutes(v.waitSeconds) + '′';
+    } else if (v.status === 'WAITING') {
       state('waiting', '请耐心等候', 'Please wait, we will call you');
       $('ahead').textContent = v.peopleAhead;
       $('wait').textContent = v.waitSeconds < 0 ? '—' : minutes(v.waitSeconds) + '′';

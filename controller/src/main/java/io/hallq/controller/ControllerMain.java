@@ -15,6 +15,7 @@ import io.hallq.controller.notify.NotifyModule;
 import io.hallq.controller.voice.JavaSoundSink;
 import io.hallq.controller.voice.VoiceListener;
 import io.hallq.controller.voice.VoiceModule;
+import io.hallq.controller.web.AppointmentRoutes;
 import io.hallq.controller.web.NotifyRoutes;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
@@ -62,7 +63,7 @@ public final class ControllerMain {
         NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
         devices.keepPhonesWith(notify.phoneKeeper());
         devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
-        WebModule web = new WebModule(List.of(new NotifyRoutes(notify)));
+        WebModule web = new WebModule(List.of(new NotifyRoutes(notify), new AppointmentRoutes(notify)));
         return List.of(devices, voice, mqtt, notify, new io.hallq.controller.appointments.BookingCapacityModule(), web,
                 new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));

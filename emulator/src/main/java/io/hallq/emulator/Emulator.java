@@ -15,6 +15,7 @@ import io.hallq.controller.voice.WavFileSink;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
 import io.hallq.controller.web.WebModule;
 import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.web.AppointmentRoutes;
 import io.hallq.controller.web.NotifyRoutes;
 import io.hallq.emulator.devices.EmulatedDevices;
 import io.hallq.emulator.sms.SmsTwinRoutes;
@@ -73,7 +74,7 @@ public final class Emulator implements AutoCloseable {
         modules.addAll(List.of(smsCentre, notify));
         modules.add(new io.hallq.controller.appointments.BookingCapacityModule()); // booking slots from the advice
         WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
-                new NotifyRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);
+                new NotifyRoutes(notify), new AppointmentRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);
         modules.add(web);
         modules.add(new BoardPublisher(mqtt, web::onBoardView)); // the board topic, for a board on a Pi of its own
         modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));

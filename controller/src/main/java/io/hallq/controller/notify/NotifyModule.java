@@ -51,6 +51,8 @@ public final class NotifyModule implements HallModule {
     /** token -> number to keep, from the dispenser's thread to the worker. */
     private final java.util.concurrent.ConcurrentHashMap<String, Kept> toKeep =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Verification codes handed over by the web server, bounded ({@link DirectTexts#MAX_QUEUED}). */
+    private final DirectTexts direct = new DirectTexts();
     private volatile boolean running;
     private Thread worker;
     private HallController hall;
@@ -120,7 +122,7 @@ public final class NotifyModule implements HallModule {
         staff = new StaffAlerts(config.staff());
         paper = new PaperStock(config.paper(), config.paper().file());
         channel = config.sms().map(s -> new SmppSmsChannel(smsOverride.apply(s), this::receipt));
-        dispatch = new SmsDispatch(config, ledger, channel, vault, reminders, receipts, clock, this::record);
+        dispatch = new SmsDispatch(config, ledger, channel, vault, reminders, receipts, clock, this::record, direct);
         replayToday();
         running = true;
         worker = new Thread(this::run, "hall-notify");
@@ -190,6 +192,32 @@ public final class NotifyModule implements HallModule {
         vault.keep(businessDay(), token, phone);
         optIns.add(new String[] {token, phone.masked()});
         wake.release();
+    }
+
+    /**
+     * Sends a one-time text to a customer's phone now (the booking page's verification code), ahead of nothing
+     * but the messages already due. The clear number and the text stay in memory only until the message is sent
+     * or given up; the journal gets a NotificationRequested (purpose {@link Purpose#VERIFICATION}) with the number
+     * masked and {@code journaledText} in place of the text, so no code is ever on disk or on the wire. Safe from
+     * any thread.
+     *
+     * @param validFor after this long the text is useless: it is given up instead of sent late
+     * @return false when no SMS can be sent (notifications off, no SMS centre configured) or too many are queued
+     */
+    public boolean sendDirect(PhoneNumber phone, String text, String journaledText, Duration validFor) {
+        if (vault == null || config.sms().isEmpty()) {
+            return false;
+        }
+        if (!direct.offer(phone, text, journaledText, clock.instant().plus(validFor))) {
+            return false;
+        }
+        wake.release();
+        return true;
+    }
+
+    /** True when this hall can text a customer (notifications on, with an SMS centre). */
+    public boolean canText() {
+        return vault != null && config.sms().isPresent();
     }
 
     /** Keeps the number a customer typed at the dispenser for the ticket that gets {@code token}. */
@@ -275,6 +303,7 @@ public final class NotifyModule implements HallModule {
         }
         overdueBeforeStart.clear();
         Instant now = clock.instant();
+        takeDirect(now);
         if (reminders.any() && queueMoved) {
             queueMoved = false;
             Map<String, Integer> ahead = hall.query(reminders.aheadQuery(now)).join();
@@ -425,6 +454,27 @@ public final class NotifyModule implements HallModule {
                         queueMoved = true;
                     });
         }
+    }
+
+    /** Journals the direct texts handed over (codes), masked and without their text; the dispatch sends them. */
+    private void takeDirect(Instant now) {
+        DirectTexts.Queued q;
+        while ((q = direct.poll()) != null) {
+            String id = day + "/direct/" + java.util.UUID.randomUUID();
+            if (!now.isBefore(q.until())) {
+                continue;
+            }
+            direct.hold(id, q);
+            HallEvent.NotificationRequested r = new HallEvent.NotificationRequested(now, id, "sms", Audience.CUSTOMER,
+                    q.phone().masked(), Purpose.VERIFICATION, null, null, 0,
+                    "zh", q.journaledText());
+            if (!ledger.known(id) && record(r)) {
+                ledger.apply(r);
+            } else {
+                direct.release(id);
+            }
+        }
+        direct.dropExpired(now);
     }
 
     /** Journals a request once: the id says whether it was asked for before (in this run or an earlier one). */

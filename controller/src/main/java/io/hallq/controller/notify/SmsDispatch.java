@@ -26,10 +26,12 @@ final class SmsDispatch {
     private final Clock clock;
     /** Journals a notification event; false when the engine refused it. */
     private final Predicate<HallEvent> record;
+    private final DirectTexts direct;
 
     SmsDispatch(NotifyConfig config, NotificationLedger ledger, Optional<SmsChannel> channel, PhoneVault vault,
                 CustomerReminders reminders, ConcurrentLinkedQueue<String[]> receipts, Clock clock,
-                Predicate<HallEvent> record) {
+                Predicate<HallEvent> record, DirectTexts direct) {
+        this.direct = direct;
         this.config = config;
         this.ledger = ledger;
         this.channel = channel;
@@ -83,8 +85,11 @@ final class SmsDispatch {
                 continue;
             }
             try {
-                List<String> ids = channel.get().send(phone.get().digits(), e.request.text());
+                // a direct text (a code) is journaled without its text: what goes out is kept in memory only
+                String text = direct.held(e.request.id()).map(DirectTexts.Queued::text).orElse(e.request.text());
+                List<String> ids = channel.get().send(phone.get().digits(), text);
                 e.state = NotificationLedger.State.SENT; // before journaling: this run never sends it again
+                direct.release(e.request.id());
                 record(new HallEvent.NotificationSent(clock.instant(), e.request.id(), ids));
             } catch (SmsChannel.SmsException x) {
                 fail(e, x.getMessage(), !x.permanent(), now);
@@ -98,6 +103,15 @@ final class SmsDispatch {
         if (now.isAfter(e.request.at().plus(giveUp))) {
             return Optional.of("not sent within " + giveUp.toMinutes() + " min");
         }
+        if (Purpose.VERIFICATION.equals(e.request.purpose())) {
+            Optional<DirectTexts.Queued> held = direct.held(e.request.id());
+            if (held.isEmpty()) {
+                return Optional.of("the code was not sent before the controller restarted; the customer asks again");
+            }
+            if (!now.isBefore(held.get().until())) {
+                return Optional.of("the code expired before it could be sent");
+            }
+        }
         if (Purpose.AHEAD.equals(e.request.purpose()) && reminders.followed(e.request.ticket()).isEmpty()) {
             return Optional.of("the ticket was called before the reminder could go");
         }
@@ -105,6 +119,9 @@ final class SmsDispatch {
     }
 
     private Optional<PhoneNumber> phoneOf(HallEvent.NotificationRequested r) {
+        if (Purpose.VERIFICATION.equals(r.purpose())) {
+            return direct.held(r.id()).map(DirectTexts.Queued::phone);
+        }
         if (r.audience() == Audience.STAFF) {
             return config.staff().contacts().stream().filter(c -> c.id().equals(r.to())).map(NotifyConfig.Contact::phone)
                     .findFirst();
@@ -121,6 +138,7 @@ final class SmsDispatch {
             e.failureJournaled = true;
         } else {
             e.state = NotificationLedger.State.FAILED;
+            direct.release(e.request.id());
         }
         record(new HallEvent.NotificationFailed(now, e.request.id(), reason, retrying));
     }

@@ -44,6 +44,7 @@ final class CommandHandler {
     private final Supplier<CompletableFuture<DailyStats>> stats;
     private final Consumer<Outgoing> publish;
     private final CommandGate gate;
+    private final BookingCommands bookings;
     /** Commands carried out whose answer is not back yet (sync thread only). */
     private int running;
 
@@ -61,6 +62,7 @@ final class CommandHandler {
         this.stats = stats;
         this.publish = publish;
         this.gate = gate;
+        this.bookings = new BookingCommands(hall, controller);
     }
 
     void handle(Inbound in) {
@@ -142,6 +144,8 @@ final class CommandHandler {
                     n.textZh(), n.textEn(), clock.instant().plusSeconds(n.durationSeconds())));
             case HallCommand.RequestStats r -> stats.get().thenApply(d -> CommandResponse.accepted(hall, "stats", d));
             case HallCommand.SetCounterProfile p -> setProfile(p, issuer);
+            case HallCommand.BookAppointment b -> bookings.book(b, issuer);
+            case HallCommand.CancelBooking c -> bookings.cancel(c, issuer);
         };
     }
 

@@ -26,7 +26,8 @@ public final class MqttSettingsReader {
 
     static final List<String> COMMANDS = List.of(HallCommand.SetService.class.getSimpleName(),
             HallCommand.BroadcastNotice.class.getSimpleName(), HallCommand.RequestStats.class.getSimpleName(),
-            HallCommand.SetCounterProfile.class.getSimpleName());
+            HallCommand.SetCounterProfile.class.getSimpleName(), HallCommand.BookAppointment.class.getSimpleName(),
+            HallCommand.CancelBooking.class.getSimpleName());
 
     private static final String[] KEYS = {"enabled", "broker", "embedded", "clientId", "username", "password",
         "passwordFile", "passwordCredential", "commandMaxAge", "tls", "keepAlive", "sessionExpiry", "statusInterval",

@@ -78,6 +78,7 @@ public final class WebModule implements HallModule {
     private Access access;
     private LoginRoutes logins;
     private ApiContract contract;
+    private PhoneLookup phones;
 
     /**
      * @param extras   more routes for this server (the emulator's twin); none on a hall's controller
@@ -129,6 +130,7 @@ public final class WebModule implements HallModule {
                     + " no login; expected a loopback address such as 127.0.0.1, got " + config.bind()));
         }
         PhoneLookup phones = phoneLookup(context);
+        this.phones = phones;
         // class-path files are served from memory, not copied to a cache folder in the working directory
         vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(true)));
@@ -318,7 +320,7 @@ public final class WebModule implements HallModule {
     /** The customers' listener serves only what a phone or the board needs of the API. */
     static boolean customerApi(String path) {
         return path.equals("/api/board") || path.equals("/api/feed/board") || path.startsWith("/api/mobile/")
-                || path.startsWith("/api/feed/ticket/");
+                || path.startsWith("/api/feed/ticket/") || path.startsWith("/api/public/");
     }
 
     private static String address(RoutingContext ctx) {
@@ -373,8 +375,23 @@ public final class WebModule implements HallModule {
         }
     }
 
+    /** The pages' live feed (routes of this package mounted by other modules read views and tokens from it). */
+    LiveFeed feed() {
+        return feed;
+    }
+
+    /** The hall's own phone list (devices.dispenser.phones): the class of a customer's phone. */
+    PhoneLookup phones() {
+        return phones;
+    }
+
+    /** The controller's clock (the hall's). */
+    java.time.Clock clock() {
+        return context.clock();
+    }
+
     /** The configured public URL; without one, mobile links are relative to whoever asked ("" + "/m/..."). */
-    private String publicUrlOrRelative() {
+    String publicUrlOrRelative() {
         return config.publicUrl() == null ? "" : config.publicUrl();
     }
 
@@ -442,12 +459,13 @@ public final class WebModule implements HallModule {
         private Pages() {}
 
         static void mount(Router router, Side side) {
-            List<String> pages = side == Side.CUSTOMERS ? List.of("mobile", "common")
-                    : List.of("staff", "manager", "mobile", "common");
+            List<String> pages = side == Side.CUSTOMERS ? List.of("mobile", "book", "common")
+                    : List.of("staff", "manager", "mobile", "book", "common");
             for (String page : pages) {
                 router.route("/" + page + "/*").handler(StaticHandler.create("web/" + page).setCachingEnabled(false));
             }
             router.get("/m/:token").handler(ctx -> ctx.reroute("/mobile/index.html"));
+            router.get("/book").handler(ctx -> ctx.redirect("/book/"));
             router.get("/openapi.yaml").handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("web/openapi.yaml"));
             router.get("/").handler(ctx -> ctx.reroute("/common/index.html"));

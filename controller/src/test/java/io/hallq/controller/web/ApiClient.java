@@ -20,9 +20,17 @@ import java.util.concurrent.TimeUnit;
 public final class ApiClient {
 
     /** A response: status and the JSON body (NullNode when empty). */
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+        public Response(int status, JsonNode body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
         public String text(String field) {
             return body.path(field).asText(null);
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 
@@ -38,6 +46,7 @@ public final class ApiClient {
     private final String base;
     private final HttpClient http;
     private String csrf;
+    private final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     ApiClient(String base) {
         this.base = base;
@@ -59,6 +68,16 @@ public final class ApiClient {
             throw new AssertionError("login of " + user + " failed: " + r);
         }
         return r;
+    }
+
+    /** Sends {@code name: value} with every later request (e.g. the booking page's customer token). */
+    public void header(String name, String value) {
+        extraHeaders.put(name, value);
+    }
+
+    /** A header set with {@link #header}, or null. */
+    public String extraHeader(String name) {
+        return extraHeaders.get(name);
     }
 
     /** Forgets the CSRF token (the session cookie stays), as a forged cross-site request would lack it. */
@@ -178,6 +197,7 @@ public final class ApiClient {
         if (csrf != null) {
             b.header("X-CSRF-Token", csrf);
         }
+        extraHeaders.forEach(b::header);
         return b;
     }
 
@@ -193,7 +213,7 @@ public final class ApiClient {
     }
 
     private static Response parse(HttpResponse<String> r) {
-        return new Response(r.statusCode(), r.body().isEmpty() ? NullNode.instance : readJson(r.body()));
+        return new Response(r.statusCode(), r.body().isEmpty() ? NullNode.instance : readJson(r.body()), r.headers());
     }
 
     private static JsonNode readJson(String text) {

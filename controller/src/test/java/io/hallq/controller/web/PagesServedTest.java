@@ -22,7 +22,7 @@ class PagesServedTest {
             HttpClient http = HttpClient.newHttpClient();
             for (String path : new String[] {"/board/", "/board/board.js", "/staff/", "/staff/staff.js",
                 "/manager/", "/common/hallq.js", "/m/0123456789abcdef0123456789abcdef", "/mobile/mobile.js",
-                "/openapi.yaml", "/"}) {
+                "/openapi.yaml", "/", "/book/", "/book/book.js", "/book/book.css"}) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hall.url(path))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode(), path + ": " + r.body());

@@ -11,7 +11,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = HallCommand.SetService.class, name = "SetService"),
         @JsonSubTypes.Type(value = HallCommand.BroadcastNotice.class, name = "BroadcastNotice"),
         @JsonSubTypes.Type(value = HallCommand.RequestStats.class, name = "RequestStats"),
-        @JsonSubTypes.Type(value = HallCommand.SetCounterProfile.class, name = "SetCounterProfile")
+        @JsonSubTypes.Type(value = HallCommand.SetCounterProfile.class, name = "SetCounterProfile"),
+        @JsonSubTypes.Type(value = HallCommand.BookAppointment.class, name = "BookAppointment"),
+        @JsonSubTypes.Type(value = HallCommand.CancelBooking.class, name = "CancelBooking")
 })
 public sealed interface HallCommand {
 
@@ -89,6 +91,41 @@ public sealed interface HallCommand {
                 Require.text("command.profile[" + i + "].service", line.service());
             }
             profile = List.copyOf(profile);
+        }
+    }
+
+    /**
+     * Book a slot of a service at this hall for a customer central knows (schema: booking-command.json). The number
+     * never travels: {@code phoneHash} is the HMAC-SHA256 (lower-case hex) of its 11 digits under the hall's lookup
+     * key (mqtt.lookup.keyFile, shared with central only; the same hash as a PhoneLookupRequest), which is what the
+     * dispenser matches when the customer checks in by typing the number; {@code phoneMasked} is what pages and
+     * events show. {@code start} is the slot's start as the hall's slots say (GET /api/public/slots). The answer
+     * carries the booking ({@link CommandResponse#booking}).
+     */
+    record BookAppointment(@JsonProperty(required = true) String service,
+                           @JsonProperty(required = true) java.time.Instant start,
+                           @JsonProperty(required = true) String phoneHash,
+                           @JsonProperty(required = true) String phoneMasked) implements HallCommand {
+        private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+        private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile("1[0-9]{2}\\*{4}[0-9]{4}");
+
+        public BookAppointment {
+            Require.text("command.service", service);
+            Require.present("command.start", start);
+            if (phoneHash == null || !HASH.matcher(phoneHash).matches()) {
+                throw new IllegalArgumentException("field 'command.phoneHash' must be 64 lower-case hex digits"
+                        + " (HMAC-SHA256 of the number under the hall's lookup key)");
+            }
+            if (phoneMasked == null || !MASKED.matcher(phoneMasked).matches()) {
+                throw new IllegalArgumentException("field 'command.phoneMasked' must be a masked number like 138****5678");
+            }
+        }
+    }
+
+    /** Cancel a booking by the id the hall gave it (BookAppointment's answer, or the BookingMade event). */
+    record CancelBooking(@JsonProperty(required = true) String booking) implements HallCommand {
+        public CancelBooking {
+            Require.text("command.booking", booking);
         }
     }
 }

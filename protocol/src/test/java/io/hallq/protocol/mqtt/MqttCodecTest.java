@@ -293,6 +293,29 @@ class MqttCodecTest {
         assertNames(reason(command(json.strip())), named);
     }
 
+    /** Issue #15: the booking commands' own schema is strict: no clear number, no other fields, no coercion. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            clear number instead of a hash | {"type":"BookAppointment","service":"OPEN","start":"2026-11-24T02:00:00Z","phone":"13812341234","phoneHash":"%1$s","phoneMasked":"138****1234"} | phone
+            number in the masked field     | {"type":"BookAppointment","service":"OPEN","start":"2026-11-24T02:00:00Z","phoneHash":"%1$s","phoneMasked":"13812341234"} | phoneMasked
+            short hash                     | {"type":"BookAppointment","service":"OPEN","start":"2026-11-24T02:00:00Z","phoneHash":"abc","phoneMasked":"138****1234"} | phoneHash
+            upper-case hash                | {"type":"BookAppointment","service":"OPEN","start":"2026-11-24T02:00:00Z","phoneHash":"%2$s","phoneMasked":"138****1234"} | phoneHash
+            start not a time               | {"type":"BookAppointment","service":"OPEN","start":"tomorrow","phoneHash":"%1$s","phoneMasked":"138****1234"} | start
+            start as a number              | {"type":"BookAppointment","service":"OPEN","start":1764122400,"phoneHash":"%1$s","phoneMasked":"138****1234"} | start
+            no service                     | {"type":"BookAppointment","start":"2026-11-24T02:00:00Z","phoneHash":"%1$s","phoneMasked":"138****1234"} | service
+            lower-case service             | {"type":"BookAppointment","service":"open","start":"2026-11-24T02:00:00Z","phoneHash":"%1$s","phoneMasked":"138****1234"} | service
+            cancel without booking         | {"type":"CancelBooking"} | booking
+            cancel with a number id        | {"type":"CancelBooking","booking":7} | booking
+            cancel with extra field        | {"type":"CancelBooking","booking":"b-1","reason":"x"} | reason
+            cancel with a path id          | {"type":"CancelBooking","booking":"../../etc"} | booking
+            """)
+    void hostileBookingCommands_areRejected_namingTheField(String what, String commandJson, String named) {
+        String hash = "3f9a0c6e5b1d2478a9e0f1c2d3b4a5968776655443322110ffeeddccbbaa9988";
+        String json = "{\"v\":1," + ENVELOPE + "\"command\":" + commandJson.strip().formatted(hash, hash.toUpperCase())
+                + "}";
+        assertNames(reason(MqttCodec.decode(json.getBytes(StandardCharsets.UTF_8), CommandRequest.class)), named);
+    }
+
     @Test
     void commandWithoutIdOrIssueTime_isRejected_namingThem() {
         assertNames(reason(MqttCodec.decode("{\"v\":1,\"issuedAt\":\"2026-11-23T02:15:30Z\",\"command\":{\"type\":\"RequestStats\"}}"

@@ -182,7 +182,10 @@ final class Samples {
                 command(4, new HallCommand.RequestStats()),
                 command(5, new HallCommand.SetCounterProfile(5, List.of(
                         new HallCommand.SetCounterProfile.Line("PAY", List.of(), 600L),
-                        new HallCommand.SetCounterProfile.Line("OPEN", List.of("VIP", "GOTONE"), 0L)))));
+                        new HallCommand.SetCounterProfile.Line("OPEN", List.of("VIP", "GOTONE"), 0L)))),
+                command(6, new HallCommand.BookAppointment("OPEN", Instant.parse("2026-11-24T02:00:00Z"), PHONE_HASH,
+                        "138****1234")),
+                command(7, new HallCommand.CancelBooking("B000007")));
     }
 
     /** A command as central sends it: a UUID as id, issued a second before {@link #AT}. */
@@ -197,6 +200,10 @@ final class Samples {
                 CommandResponse.rejected(HALL, "STALE", "command 5f0c9a3e-8d1b-4c2a-9e7f-000000000003 was issued at"
                         + " 2026-11-23T02:13:00Z, more than 60 s before the hall's time 2026-11-23T02:15:30Z; send a new one"),
                 CommandResponse.rejected(HALL, "DUPLICATE", "command 5f0c9a3e-8d1b-4c2a-9e7f-000000000003 from central"
-                        + " was already received (issued at 2026-11-23T02:15:29Z); it is carried out once"));
+                        + " was already received (issued at 2026-11-23T02:15:29Z); it is carried out once"),
+                CommandResponse.booking(HALL, "booked", new CommandResponse.Booking("B000007", "OPEN",
+                        Instant.parse("2026-11-24T02:00:00Z"), Instant.parse("2026-11-24T02:30:00Z"), "138****1234",
+                        "BOOKED")),
+                CommandResponse.rejected(HALL, "SLOT_FULL", "the 10:00 slot of OPEN on 2026-11-24 is fully booked"));
     }
 }
