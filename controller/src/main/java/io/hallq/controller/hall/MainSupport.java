@@ -42,7 +42,6 @@ public final class MainSupport {
         Supervision supervision = Supervision.start(hall, SdNotify.fromEnvironment(), Supervision.DEFAULT_WEDGE,
                 exitProcess(), status).endOnUncaughtExceptions();
         org.tinylog.Logger.info("Ready: {}", status);
-        ArchivePages.release(); // the start read the class-data archives whole; the hall needs a part of them
         closeOnShutdown(() -> {
             supervision.close();
             runtime.close();
