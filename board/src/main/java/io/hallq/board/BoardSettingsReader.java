@@ -10,6 +10,7 @@ import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.YamlSource;
 import io.hallq.controller.sync.MqttSettings;
 import io.hallq.controller.sync.MqttConnectionReader;
+import io.hallq.controller.sync.ReconnectPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
@@ -98,7 +99,7 @@ public final class BoardSettingsReader {
         ConfigNode m = top.key("mqtt").requiredMapping("broker", "clientId", "username", "password", "tls",
                 "keepAlive", "reconnect", "passwordFile", "passwordCredential");
         URI broker = MqttConnectionReader.broker(m);
-        MqttConnectionReader.Backoff reconnect = MqttConnectionReader.reconnect(m);
+        ReconnectPolicy reconnect = MqttConnectionReader.reconnect(m);
         MqttSettings mqtt = new MqttSettings(true, broker, false,
                 m.key("clientId").get(MqttConnectionReader.CLIENT_ID, defaultClientId(hall, id)),
                 m.key("username").optional(NAME), MqttConnectionReader.password(m, baseDir, env),

@@ -3,6 +3,7 @@ package io.hallq.controller;
 import com.pi4j.Pi4J;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.device.DeviceModule;
+import io.hallq.controller.device.HallDevices;
 import io.hallq.controller.device.LazyBoard;
 import io.hallq.controller.device.DevicesConfig.Connection;
 import io.hallq.controller.device.DevicesConfig.PrinterConfig;
@@ -11,22 +12,16 @@ import io.hallq.controller.device.ReopeningPrinterLink;
 import io.hallq.controller.device.pi4j.Pi4jBoard;
 import io.hallq.controller.device.pi4j.StreamPrinterLink;
 import io.hallq.controller.hall.HallModule;
-import io.hallq.controller.notify.NotifyModule;
+import io.hallq.controller.ticket.NearbyHalls;
+import io.hallq.controller.voice.AudioSink;
 import io.hallq.controller.voice.JavaSoundSink;
-import io.hallq.controller.voice.VoiceListener;
-import io.hallq.controller.voice.VoiceModule;
-import io.hallq.controller.web.AppointmentRoutes;
-import io.hallq.controller.web.NotifyRoutes;
-import io.hallq.controller.web.WebModule;
 import io.hallq.controller.hall.HallRuntime;
 import io.hallq.controller.hall.MainSupport;
-import io.hallq.controller.sync.BoardNoticeFeed;
-import io.hallq.controller.sync.BoardPublisher;
-import io.hallq.controller.sync.MqttModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code ./hallq controller <hall.yaml>} on the Pi: the controller with the wired devices (Pi4J: gpiod for
@@ -49,25 +44,30 @@ public final class ControllerMain {
     }
 
     /**
-     * The Pi's modules: the wired devices (the Pi4J context is made only when the devices section wires something
-     * to the Pi's header: {@link LazyBoard}), announcements through the default sound device with the amplifier
-     * enable pin, MQTT sync, the web server and the board topic for a board on a Pi of its own. Devices and MQTT stay idle without their YAML section; voice
-     * and web run with their defaults (web on 127.0.0.1:8080) unless switched off.
+     * The Pi's modules: the hall's one wiring ({@link HallWiring}) with the Pi's parts ({@link #PI}).
      */
-    static List<HallModule> modules() {
-        MqttModule mqtt = new MqttModule(); // its neighbour advice is asked for each ticket printed
-        DeviceModule devices = new DeviceModule(new LazyBoard(() -> new Pi4jBoard(Pi4J.newAutoContext(), true)),
-                ControllerMain::printerLink, mqtt.neighbours()::nearbyHall);
-        VoiceModule voice = new VoiceModule(JavaSoundSink::new,
-                on -> devices.amplifier().ifPresent(a -> a.set(on)), VoiceListener.NONE);
-        NotifyModule notify = new NotifyModule(); // SMS: reminders and staff alerts (idle without notify:)
-        devices.keepPhonesWith(notify.phoneKeeper());
-        devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
-        WebModule web = new WebModule(List.of(new NotifyRoutes(notify), new AppointmentRoutes(notify)));
-        return List.of(devices, voice, mqtt, notify, new io.hallq.controller.appointments.BookingCapacityModule(), web,
-                new BoardPublisher(mqtt, web::onBoardView),
-                new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
+    public static List<HallModule> modules() {
+        return HallWiring.modules(PI);
     }
+
+    /**
+     * The Pi's parts: the wired devices (the Pi4J context is made only when the devices section wires something to
+     * the Pi's header: {@link LazyBoard}), announcements through the default sound device, the broker and the SMS
+     * centre the hall file names. Devices, MQTT and notifications stay idle without their YAML section; voice and
+     * web run with their defaults (web on 127.0.0.1:8080) unless switched off.
+     */
+    static final HallWiring.Parts PI = new HallWiring.Parts() {
+        @Override
+        public HallDevices devices(NearbyHalls nearby) {
+            return new DeviceModule(new LazyBoard(() -> new Pi4jBoard(Pi4J.newAutoContext(), true)),
+                    ControllerMain::printerLink, nearby);
+        }
+
+        @Override
+        public Supplier<AudioSink> sound() {
+            return JavaSoundSink::new;
+        }
+    };
 
     /** Opened lazily and reopened after a failure: a printer that is off at boot is an alarm, not a crash. */
     static PrinterLink printerLink(PrinterConfig p) {

@@ -1,30 +1,31 @@
 package io.hallq.emulator;
 
+import io.hallq.controller.HallWiring;
 import io.hallq.controller.config.HallConfig;
+import io.hallq.controller.device.HallDevices;
+import io.hallq.controller.ticket.NearbyHalls;
+import io.hallq.controller.voice.AudioSink;
+import io.hallq.controller.voice.VoiceListener;
+import io.hallq.controller.web.WebModule;
+import io.hallq.controller.web.WebRoutes;
 import io.hallq.controller.ConfigCheck;
 import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
-import io.hallq.controller.sync.BoardNoticeFeed;
-import io.hallq.controller.sync.BoardPublisher;
 import io.hallq.controller.sync.MqttModule;
-import io.hallq.controller.voice.VoiceModule;
 import io.hallq.controller.voice.WavFileSink;
 import io.hallq.emulator.broker.EmbeddedBrokerModule;
-import io.hallq.controller.web.WebModule;
 import io.hallq.controller.notify.NotifyModule;
-import io.hallq.controller.web.AppointmentRoutes;
-import io.hallq.controller.web.NotifyRoutes;
 import io.hallq.emulator.devices.EmulatedDevices;
 import io.hallq.emulator.sms.SmsTwinRoutes;
 import io.hallq.emulator.sms.VirtualSmsCentre;
 import io.hallq.emulator.twin.TwinRoutes;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.tinylog.Logger;
 
@@ -55,31 +56,76 @@ public final class Emulator implements AutoCloseable {
         return new Emulator(runtime, log);
     }
 
-    /** The modules of an emulated hall, in start order. */
-    private static List<HallModule> modules(LoadedConfig loaded, EmulatorOptions options, EventLog log) {
-        Path dataDir = Path.of(loaded.config().journal().dataDir());
-        List<HallModule> modules = new ArrayList<>();
-        modules.add(log);
-        EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT, so the hall connects at once
-        MqttModule mqtt = new MqttModule(broker::uri);
-        modules.addAll(List.of(broker, mqtt));
-        EmulatedDevices devices = new EmulatedDevices(UnaryOperator.identity(), mqtt.neighbours()::nearbyHall);
-        modules.add(devices);
-        modules.add(new VoiceModule(() -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50),
-                on -> devices.module().amplifier().ifPresent(a -> a.set(on)), new VoiceAlarmLog()));
-        VirtualSmsCentre smsCentre = new VirtualSmsCentre(); // before notify, which it points at itself
-        NotifyModule notify = new NotifyModule(smsCentre::redirect, null);
-        devices.keepPhonesWith(notify.phoneKeeper());
-        devices.lookUpCentrallyWith(mqtt.centralLookup()); // brand/VIP through central (mqtt.lookup), then the list
-        modules.addAll(List.of(smsCentre, notify));
-        modules.add(new io.hallq.controller.appointments.BookingCapacityModule()); // booking slots from the advice
-        WebModule web = new WebModule(List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
-                new NotifyRoutes(notify), new AppointmentRoutes(notify), new SmsTwinRoutes(smsCentre, notify)), true);
-        modules.add(web);
-        modules.add(new BoardPublisher(mqtt, web::onBoardView)); // the board topic, for a board on a Pi of its own
-        modules.add(new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions));
-        modules.add(new ScriptedTraffic(options.speed(), options.seed(), devices));
-        return modules;
+    /** The modules of an emulated hall, in start order: the controller's own wiring with emulated parts. */
+    static List<HallModule> modules(LoadedConfig loaded, EmulatorOptions options, EventLog log) {
+        return HallWiring.modules(new EmulatedParts(Path.of(loaded.config().journal().dataDir()), options, log));
+    }
+
+    /**
+     * The emulated parts swapped into the controller's wiring: virtual devices ({@link EmulatedDevices} around the
+     * controller's own device module), announcements as WAV files, the embedded broker, the virtual SMS centre, the
+     * twin's pages, and scripted customers and staff.
+     */
+    private static final class EmulatedParts implements HallWiring.Parts {
+        private final Path dataDir;
+        private final EmulatorOptions options;
+        private final EventLog log;
+        private final EmbeddedBrokerModule broker = new EmbeddedBrokerModule(); // before MQTT: it connects at once
+        private final VirtualSmsCentre smsCentre = new VirtualSmsCentre(); // before notify, pointed at itself
+        private EmulatedDevices devices;
+
+        EmulatedParts(Path dataDir, EmulatorOptions options, EventLog log) {
+            this.dataDir = dataDir;
+            this.options = options;
+            this.log = log;
+        }
+
+        @Override
+        public List<HallModule> before() {
+            return List.of(log, broker, smsCentre);
+        }
+
+        @Override
+        public MqttModule mqtt() {
+            return new MqttModule(broker::uri);
+        }
+
+        @Override
+        public HallDevices devices(NearbyHalls nearby) {
+            devices = new EmulatedDevices(UnaryOperator.identity(), nearby);
+            return devices;
+        }
+
+        @Override
+        public Supplier<AudioSink> sound() {
+            return () -> WavFileSink.perAnnouncement(dataDir.resolve("announcements"), 50);
+        }
+
+        @Override
+        public VoiceListener voiceListener() {
+            return new VoiceAlarmLog();
+        }
+
+        @Override
+        public NotifyModule notifications() {
+            return new NotifyModule(smsCentre::redirect, null);
+        }
+
+        @Override
+        public boolean emulatorWeb() {
+            return true;
+        }
+
+        @Override
+        public List<WebRoutes> routes(NotifyModule notify) {
+            return List.of(new TwinRoutes(devices, dataDir.resolve("announcements")),
+                    new SmsTwinRoutes(smsCentre, notify));
+        }
+
+        @Override
+        public List<HallModule> after() {
+            return List.of(new ScriptedTraffic(options.speed(), options.seed(), devices));
+        }
     }
 
     private static LoadedConfig withDataDir(LoadedConfig loaded, EmulatorOptions options) {

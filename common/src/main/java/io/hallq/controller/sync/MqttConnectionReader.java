@@ -36,23 +36,20 @@ public final class MqttConnectionReader {
 
     private MqttConnectionReader() {}
 
-    /** The reconnect backoff, from {@code min} doubling up to {@code max}. */
-    public record Backoff(Duration min, Duration max) {}
-
     /** The required {@code broker} key of an mqtt mapping (the hall's, the board Pi's). */
     public static URI broker(ConfigNode n) {
         return URI.create(n.key("broker").required(BROKER).orElse("tcp://127.0.0.1:1883"));
     }
 
     /** The optional {@code reconnect: {min, max}} of an mqtt mapping, 1 s to 30 s by default, max not below min. */
-    public static Backoff reconnect(ConfigNode n) {
+    public static ReconnectPolicy reconnect(ConfigNode n) {
         ConfigNode reconnect = n.key("reconnect").mapping("min", "max");
         Duration min = reconnect.key("min").get(POSITIVE, Duration.ofSeconds(1));
         Duration max = reconnect.key("max").get(POSITIVE, Duration.ofSeconds(30));
         if (max.compareTo(min) < 0) {
             reconnect.key("max").reject("a duration at least reconnect.min (" + min + ")");
         }
-        return new Backoff(min, max);
+        return ReconnectPolicy.mqtt(min, max.compareTo(min) < 0 ? min : max); // a rejected max: the error is reported
     }
 
     /**

@@ -53,7 +53,8 @@ public final class MqttLink implements AutoCloseable {
     private final Supplier<Birth> births;
     private final MqttAsyncClient client;
     private volatile boolean closed;
-    private int attempts;
+    /** Failures in a row, against the settings' {@link ReconnectPolicy} (owner thread only). */
+    private final ReconnectPolicy.Attempts attempts;
     /** Counts sessions, so that a SUBACK of an earlier session is not taken for the current one's. */
     private int session;
     /** True from a connect until its loss is handled (owner thread only). */
@@ -67,6 +68,7 @@ public final class MqttLink implements AutoCloseable {
         this.listener = listener;
         this.subscriptions = List.copyOf(subscriptions);
         this.births = births;
+        this.attempts = settings.reconnect().attempts();
         try {
             this.client = new MqttAsyncClient(settings.broker().toString(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -198,7 +200,7 @@ public final class MqttLink implements AutoCloseable {
     }
 
     private void connected(Birth birth, int receiveMaximum) {
-        attempts = 0;
+        attempts.reset();
         session++;
         up = true;
         Logger.info("MQTT connected to {} as {}", settings.broker(), settings.clientId());
@@ -288,10 +290,7 @@ public final class MqttLink implements AutoCloseable {
         if (closed) {
             return;
         }
-        long min = settings.reconnectMin().toMillis();
-        long delay = Math.min(settings.reconnectMax().toMillis(), min << Math.min(attempts, 16));
-        delay = delay * (80 + ThreadLocalRandom.current().nextInt(41)) / 100;
-        attempts++;
+        long delay = attempts.failed(ThreadLocalRandom.current()).toMillis();
         Logger.info("MQTT {}; retrying in {} ms", why, delay);
         try {
             owner.schedule(this::connect, delay, TimeUnit.MILLISECONDS);

@@ -63,6 +63,11 @@ public record MqttSettings(boolean enabled, URI broker, boolean embedded, String
                 statusInterval, maxInflight, reconnectMin, reconnectMax, allowedIssuers, neighbours, commandMaxAge);
     }
 
+    /** The reconnect backoff: {@code reconnectMin} doubling up to {@code reconnectMax}, spread by 20 %. */
+    public ReconnectPolicy reconnect() {
+        return ReconnectPolicy.mqtt(reconnectMin, reconnectMax);
+    }
+
     public boolean allows(String command, String issuer) {
         return allowedIssuers.getOrDefault(command, Set.of()).contains(issuer);
     }

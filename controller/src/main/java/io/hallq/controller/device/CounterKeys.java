@@ -23,7 +23,10 @@ public final class CounterKeys {
     private final List<KeyDebouncer> ratingKeys;
     private final List<String> services;
     private final DeviceAlarms alarms;
+    private final RefusedKeys refusals;
     private boolean transferring;
+    /** The device loop's time of the scan in progress: when a key was pressed. */
+    private long scanMs;
 
     public CounterKeys(int counter, HallController hall, MatrixKeypad keypad, List<InputPin> ratingPins,
                        InputTiming timing, DeviceAlarms alarms) {
@@ -34,9 +37,24 @@ public final class CounterKeys {
         this.ratingKeys = ratingPins.stream().map(p -> new KeyDebouncer(timing)).toList();
         this.services = hall.config().services().stream().map(s -> s.code()).toList();
         this.alarms = alarms;
+        this.refusals = new RefusedKeys(RefusedKeys.DEFAULT, this::keepsBeingRefused, k -> alarms.clear(refusedDevice(k)));
+    }
+
+    /** The device of a key's refused-key alarm: {@code counter-<n>-key-<key>} ({@code star} for '*'). */
+    String refusedDevice(char key) {
+        return DeviceAlarms.COUNTER_PREFIX + counter + "-key-" + (key == CANCEL ? "star" : String.valueOf(key));
+    }
+
+    private void keepsBeingRefused(char key) {
+        RefusedKeys.Limit l = RefusedKeys.DEFAULT;
+        alarms.refusedKey(refusedDevice(key), counter + "号窗口按键 " + key + " 在 " + l.window().toSeconds() + " 秒内被拒绝 "
+                + l.refusals() + " 次,请检查按键", "Counter " + counter + " key " + key + " refused " + l.refusals()
+                + " times in " + l.window().toSeconds() + " s: check the key");
     }
 
     public void scan(long nowMs) {
+        scanMs = nowMs;
+        refusals.quiet(nowMs);
         if (keypad != null) {
             for (MatrixKeypad.KeySignal k : keypad.scan(nowMs)) {
                 signal(k.signal(), DeviceAlarms.COUNTER_PREFIX + counter + "-keypad", () -> key(k.key()));
@@ -64,25 +82,33 @@ public final class CounterKeys {
             transferring = false;
             int index = key - '1';
             if (key != CANCEL && index >= 0 && index < Math.min(9, services.size())) {
-                submit(new Command.Transfer(counter, services.get(index)));
+                submit(new Command.Transfer(counter, services.get(index)), TRANSFER);
             }
             return;
         }
         switch (key) {
-            case CALL -> submit(new Command.CallNext(counter));
-            case RECALL -> submit(new Command.Recall(counter));
-            case NO_SHOW -> submit(new Command.NoShow(counter));
+            case CALL -> submit(new Command.CallNext(counter), CALL);
+            case RECALL -> submit(new Command.Recall(counter), RECALL);
+            case NO_SHOW -> submit(new Command.NoShow(counter), NO_SHOW);
             case TRANSFER -> transferring = true;
-            case FINISH -> submit(new Command.Finish(counter));
-            case PAUSE -> submit(new Command.PauseOrResume(counter)); // the engine decides on the state it changes
+            case FINISH -> submit(new Command.Finish(counter), FINISH);
+            case PAUSE -> submit(new Command.PauseOrResume(counter), PAUSE); // the engine decides on the state it changes
             default -> { }
         }
     }
 
-    private void submit(Command c) {
+    /**
+     * Submits what {@code key} asks for. A refusal is an everyday answer (call next while nobody waits), logged at
+     * debug; a key that keeps being refused raises a DEVICE alarm ({@link RefusedKeys}), cleared when it stops.
+     */
+    private void submit(Command c, char key) {
+        long pressedMs = scanMs;
         hall.submit(c).thenAccept(o -> {
-            if (!o.accepted()) {
-                Logger.info("Counter {} key: {} rejected: {}", counter, c, o.result());
+            if (o.accepted()) {
+                refusals.accepted(key);
+            } else {
+                Logger.debug("Counter {} key: {} rejected: {}", counter, c, o.result());
+                refusals.refused(key, pressedMs);
             }
         });
     }

@@ -53,6 +53,17 @@ public final class DeviceAlarms {
         raise(new Command.DeviceFault(device, messageZh, messageEn, STUCK_KEY));
     }
 
+    /**
+     * The cause code of a key the hall keeps refusing ({@link RefusedKeys}: by default 15 refusals in 15 s): the
+     * key may be stuck or repeating; the rest of the device works.
+     */
+    public static final String REFUSED_KEY = "refused-key";
+
+    /** A key of {@code device} keeps being refused (cause {@value #REFUSED_KEY}). */
+    public void refusedKey(String device, String messageZh, String messageEn) {
+        raise(new Command.DeviceFault(device, messageZh, messageEn, REFUSED_KEY));
+    }
+
     /** The I/O expander at {@code address} does not answer: the keys wired to it do nothing. */
     public void expanderLost(int address) {
         String name = String.format("0x%02x", address);

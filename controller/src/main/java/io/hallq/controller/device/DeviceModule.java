@@ -28,7 +28,7 @@ import org.tinylog.Logger;
  * one device thread, which also owns the LED displays; events reach it from the controller's effects thread
  * by hand-over only.
  */
-public final class DeviceModule implements HallModule {
+public final class DeviceModule implements HallDevices {
 
     public static final Duration SCAN_PERIOD = Duration.ofMillis(2);
     static final Duration STATUS_ANSWER_TIMEOUT = Duration.ofMillis(150);
@@ -94,12 +94,14 @@ public final class DeviceModule implements HallModule {
     }
 
     /** Where the dispenser asks central for a typed number's class (the MQTT module's lookup); set before start. */
+    @Override
     public DeviceModule lookUpCentrallyWith(CentralLookup lookup) {
         this.central = lookup;
         return this;
     }
 
     /** Where the dispenser hands typed numbers for SMS reminders (the notification module); set before start. */
+    @Override
     public DeviceModule keepPhonesWith(PhoneKeeper keeper) {
         this.phoneKeeper = keeper;
         return this;
@@ -141,13 +143,24 @@ public final class DeviceModule implements HallModule {
             amplifier = new io.hallq.controller.device.pi4j.Pi4jAmplifierSwitch(cfg.amplifierPin().onExpander()
                     ? high -> thread.execute(() -> enable.set(high)) : enable);
         }
+        if (printing == null && dispenser == null && counterKeys.isEmpty() && displays.isEmpty() && matrix == null
+                && amplifier == null && cfg.expanders().isEmpty()) {
+            // Nothing configured: no device thread at all (it would wake 500 times a second for nothing), and no
+            // device of ours will ever report a fault from before the start again.
+            alarms.settle();
+            Logger.info("Devices: none configured");
+            return;
+        }
         long now = clockMs.getAsLong();
         thread.execute(() -> pins.start(now)); // the device thread owns the expanders from here on
         if (printing != null) {
             printing.start(cfg.printer().statusInterval());
         }
         hall.addListener(this::onEvents);
-        thread.every(SCAN_PERIOD, this::scan);
+        if (dispenser != null || !counterKeys.isEmpty() || !displays.isEmpty() || matrix != null
+                || !cfg.expanders().isEmpty()) {
+            thread.every(SCAN_PERIOD, this::scan); // only what is sampled or blinks needs the scan
+        }
         thread.after(settleAfter(cfg), alarms::settle);
         Logger.info("Devices: {} expanders, dispenser {}, printer {}, {} counters ({} display chains), hall matrix {},"
                 + " amplifier {}", cfg.expanders().size(), cfg.dispenser() != null, cfg.printer() != null,
@@ -300,6 +313,7 @@ public final class DeviceModule implements HallModule {
     }
 
     /** The amplifier enable output, when one is configured (for the voice module). */
+    @Override
     public Optional<AmplifierSwitch> amplifier() {
         return Optional.ofNullable(amplifier);
     }

@@ -54,7 +54,8 @@ public final class SmppSmsChannel implements SmsChannel {
     private final ReceiptListener receipts;
     private final long minGapNanos;
     private SMPPSession session;
-    private Duration backoff;
+    /** Failed binds in a row: the same backoff as the MQTT links, without their spread. */
+    private final io.hallq.controller.sync.ReconnectPolicy.Attempts binds;
     private Instant nextAttempt = Instant.MIN;
     private long lastSubmitNanos;
     private int reference;
@@ -64,7 +65,8 @@ public final class SmppSmsChannel implements SmsChannel {
         this.settings = settings;
         this.receipts = receipts;
         this.minGapNanos = (long) (1_000_000_000L / settings.ratePerSecond());
-        this.backoff = settings.reconnectMin();
+        this.binds = new io.hallq.controller.sync.ReconnectPolicy(settings.reconnectMin(), settings.reconnectMax(), 0)
+                .attempts();
         this.lastSubmitNanos = System.nanoTime() - minGapNanos;
     }
 
@@ -97,14 +99,12 @@ public final class SmppSmsChannel implements SmsChannel {
                         settings.port(), why, settings.reconnectMax());
                 downLogged = true;
             }
-            nextAttempt = now.plus(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(settings.reconnectMax()) > 0
-                    ? settings.reconnectMax() : backoff.multipliedBy(2);
+            nextAttempt = now.plus(binds.failed(java.util.concurrent.ThreadLocalRandom.current()));
             return false;
         }
         Logger.info("Bound to SMS centre {}:{} as {}", settings.host(), settings.port(), settings.systemId());
         session = s;
-        backoff = settings.reconnectMin();
+        binds.reset();
         downLogged = false;
         return true;
     }

@@ -26,8 +26,8 @@ public final class BoardNoticeFeed implements HallModule {
 
     private final MqttModule mqtt;
     private final Consumer<List<Notice>> board;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("board-notices").unstarted(r));
+    private final java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(
+            1, r -> Thread.ofPlatform().daemon().name("board-notices").unstarted(r));
     private final NoticeBoard notices;
     private List<Notice> shown = List.of();
     private HallConfig config;
@@ -48,14 +48,45 @@ public final class BoardNoticeFeed implements HallModule {
     public void start(HallContext context) {
         use(context.hall().config());
         notices.useClock(context.clock());
+        boolean neighbours = mqtt.active();
         context.hall().addListener(events -> events.forEach(e -> {
             if (e.event() instanceof NoticePosted n) {
                 notices.show(n);
                 timer.execute(this::refresh);
+                if (!neighbours) {
+                    refreshAt(n.until(), context.clock());
+                }
             }
         }));
-        context.hall().query(s -> s.notice(context.clock().instant())).thenAccept(n -> n.ifPresent(notices::show));
-        timer.scheduleWithFixedDelay(this::refresh, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        context.hall().query(s -> s.notice(context.clock().instant())).thenAccept(n -> n.ifPresent(shown -> {
+            notices.show(shown);
+            if (!neighbours) {
+                timer.execute(this::refresh);
+                refreshAt(shown.until(), context.clock());
+            }
+        }));
+        if (neighbours) {
+            timer.scheduleWithFixedDelay(this::refresh, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        }
+        // Without MQTT there are no neighbours: the lines change only when a notice is posted or runs out, so the
+        // timer (and its thread, made at its first task) works only then; no idle thread on a hall without MQTT.
+    }
+
+    /** Refreshes once {@code until} has passed (a notice running out), when that is within a year. */
+    private void refreshAt(java.time.Instant until, java.time.Clock clock) {
+        java.time.Duration left = java.time.Duration.between(clock.instant(), until);
+        if (!left.isNegative() && left.compareTo(java.time.Duration.ofDays(366)) <= 0) {
+            try {
+                timer.schedule(this::refresh, left.toMillis() + 1, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // closing
+            }
+        }
+    }
+
+    /** Threads the feed's timer has made (none until it has work: without MQTT, until a notice is posted). */
+    int timerThreads() {
+        return timer.getPoolSize();
     }
 
     /** The notice board this feed reads (fed from the hall's events once started). */

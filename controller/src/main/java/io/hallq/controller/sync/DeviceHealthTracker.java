@@ -29,7 +29,7 @@ import java.util.Set;
 final class DeviceHealthTracker {
 
     /** Causes that leave the device doing its job. */
-    static final Set<String> DEGRADING = Set.of("near-end", "stuck-key", MqttModule.SUBSCRIPTION_REFUSED);
+    static final Set<String> DEGRADING = Set.of("near-end", "stuck-key", "refused-key", MqttModule.SUBSCRIPTION_REFUSED);
 
     private final String hallId;
     private final Map<String, DeviceHealth> devices = new LinkedHashMap<>();

@@ -112,7 +112,7 @@ public final class MqttSettingsReader {
                     + " page's staffing advice share journal.profileWeeks; move it there");
         }
         URI broker = broker(n);
-        MqttConnectionReader.Backoff reconnect = reconnect(n);
+        ReconnectPolicy reconnect = reconnect(n);
         return new MqttSettings(n.key("enabled").get(BOOLEAN, true), broker, n.key("embedded").get(BOOLEAN, false),
                 n.key("clientId").get(CLIENT_ID, "hall-" + hallId),
                 n.key("username").optional(NAME), MqttConnectionReader.password(n, base, env), tls(n.key("tls"), base, broker),
@@ -132,7 +132,7 @@ public final class MqttSettingsReader {
     }
 
     /** The optional {@code reconnect: {min, max}} of an mqtt mapping, 1 s to 30 s by default, max not below min. */
-    public static MqttConnectionReader.Backoff reconnect(ConfigNode n) {
+    public static ReconnectPolicy reconnect(ConfigNode n) {
         return MqttConnectionReader.reconnect(n);
     }
 

@@ -69,6 +69,13 @@ public final class AppointmentRoutes implements WebRoutes {
     }
 
     @Override
+    public boolean behindLogins() {
+        // the manager's routes check the session's role (Access); the public ones are public by contract
+        // (x-public in openapi.yaml) and bounded by CustomerGate's codes and rate limits: safe beyond this machine
+        return true;
+    }
+
+    @Override
     public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
         this.hall = hall;
         this.web = web;

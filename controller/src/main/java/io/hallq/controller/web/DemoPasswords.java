@@ -33,10 +33,22 @@ final class DemoPasswords {
 
     /** The guessable password {@code user} has, if any. */
     static Optional<String> of(WebUser user) {
+        return candidates(user).stream().filter(p -> PasswordHash.verify(p.toCharArray(), user.passwordHash()))
+                .findFirst();
+    }
+
+    private static List<String> candidates(WebUser user) {
         List<String> candidates = new ArrayList<>(PasswordHash.DEMO_PASSWORDS);
         candidates.add(user.name());
         candidates.add(user.name() + "-demo");
-        return candidates.stream().filter(p -> PasswordHash.verify(p.toCharArray(), user.passwordHash())).findFirst();
+        return candidates;
+    }
+
+    /** One PBKDF2 run of the check: a user's hash against one candidate. */
+    private record Candidate(WebUser user, String password) {
+        boolean matches() {
+            return PasswordHash.verify(password.toCharArray(), user.passwordHash());
+        }
     }
 
     /**
@@ -55,17 +67,14 @@ final class DemoPasswords {
             }
         }
         int before = clean.size();
-        List<String> offenders = users.parallelStream().filter(u -> {
-            String key = sha256(u.passwordHash());
-            if (clean.contains(key)) {
-                return false;
-            }
-            boolean demo = of(u).isPresent();
-            if (!demo) {
-                clean.add(key);
-            }
-            return demo;
-        }).map(WebUser::name).sorted().toList();
+        List<WebUser> unchecked = users.stream().filter(u -> !clean.contains(sha256(u.passwordHash()))).toList();
+        // every (user, candidate) pair is one PBKDF2 run, all in parallel: a hall with one or two users keeps
+        // every core busy too (a first start on a Pi pays the check once; later starts find the hashes cached)
+        java.util.Set<String> demo = unchecked.stream().flatMap(u -> candidates(u).stream().map(p -> new Candidate(u, p)))
+                .toList().parallelStream().filter(Candidate::matches).map(c -> c.user().name())
+                .collect(java.util.stream.Collectors.toSet());
+        unchecked.stream().filter(u -> !demo.contains(u.name())).forEach(u -> clean.add(sha256(u.passwordHash())));
+        List<String> offenders = demo.stream().sorted().toList();
         CLEAN.addAll(clean);
         if (cache != null && clean.size() > before) {
             write(cache, clean);

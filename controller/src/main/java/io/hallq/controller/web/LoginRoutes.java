@@ -55,12 +55,16 @@ final class LoginRoutes implements AutoCloseable {
         this.dummyIterations = Math.max(1, iterations);
     }
 
+    /** A login pool whose threads end after 30 s without a login (logins come a few times a day, not all day). */
     private static ThreadPoolExecutor pool(String name, int threads, int queue) {
-        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     void mount(Router router) {

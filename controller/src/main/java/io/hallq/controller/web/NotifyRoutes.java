@@ -32,6 +32,11 @@ public final class NotifyRoutes implements WebRoutes {
     }
 
     @Override
+    public boolean behindLogins() {
+        return true; // every route checks the session's role (Access), on the staff listener too
+    }
+
+    @Override
     public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
         Access access = web.access();
         router.get("/api/notifications").handler(ctx -> {

@@ -125,7 +125,7 @@ public final class WebModule implements HallModule {
             Logger.info("Web server off (web.enabled: false)");
             return;
         }
-        if (!extras.isEmpty() && !WebConfigReader.loopback(config.bind())) {
+        if (!extras.stream().allMatch(WebRoutes::behindLogins) && !WebConfigReader.loopback(config.bind())) {
             throw new ConfigException(List.of(context.loaded().file() + ": web.bind: the emulator's digital twin has"
                     + " no login; expected a loopback address such as 127.0.0.1, got " + config.bind()));
         }
@@ -166,7 +166,7 @@ public final class WebModule implements HallModule {
         String staffBase = staffServer == null ? baseUrl
                 : scheme + "://" + local(config.staffListener().bind()) + ":" + staffServer.actualPort();
         Logger.info("Web: hall board {}/board/  staff {}/staff/  manager {}/manager/{}", baseUrl, staffBase, staffBase,
-                extras.isEmpty() ? "" : "  twin " + baseUrl + "/twin/");
+                extras.stream().allMatch(WebRoutes::behindLogins) ? "" : "  twin " + baseUrl + "/twin/");
         Logger.info(config.publicUrl() == null
                 ? "Web: no web.publicUrl set: tickets carry no QR code and mobile links are relative"
                 : "Web: phones open the tickets' QR codes at " + config.publicUrl() + "/m/...");

@@ -11,4 +11,13 @@ import io.vertx.ext.web.Router;
 @FunctionalInterface
 public interface WebRoutes {
     void mount(Vertx vertx, Router router, HallController hall, WebModule web);
+
+    /**
+     * Whether these routes may be served beyond this machine: only routes behind the hall's own logins (the
+     * notification module's). Routes without a login of their own, like the emulator's twin, keep the server on a
+     * loopback address; that is the default.
+     */
+    default boolean behindLogins() {
+        return false;
+    }
 }

@@ -185,4 +185,35 @@ class DeviceModuleTest {
         loop.advance(30);
         await("cleared", () -> !query(s -> s.alarms().containsKey("DEVICE:counter-1-keypad")));
     }
+
+    @Test
+    void aCallKeyRefusedAgainAndAgain_isADeviceAlarm_clearedWhenThePressIsAcceptedAgain() throws Exception {
+        start();
+        String alarm = "DEVICE:counter-1-key-1";
+        for (int i = 0; i < RefusedKeys.DEFAULT.refusals() - 1; i++) {
+            tap(CounterKeys.CALL); // nobody waits: NOBODY_WAITING each time
+        }
+        runtime.hall().query(s -> null).join();
+        loop.advance(2);
+        assertTrue(!query(s -> s.alarms().containsKey(alarm)), "14 refusals in a second are not yet a fault");
+        tap(CounterKeys.CALL);
+        await("the refused-key alarm", () -> query(s -> s.alarms().containsKey(alarm)));
+        assertEquals(DeviceAlarms.REFUSED_KEY, query(s -> s.alarms().get(alarm).cause()));
+        issue("BILL");
+        tap(CounterKeys.CALL);
+        await("G001 called", () -> "G001".equals(query(s -> s.counter(1).current())));
+        await("cleared by the accepted press", () -> !query(s -> s.alarms().containsKey(alarm)));
+    }
+
+    @Test
+    void aRefusedKeyAlarm_clearsWhenAWholeWindowPassesWithoutARefusal() throws Exception {
+        start();
+        String alarm = "DEVICE:counter-1-key-1";
+        for (int i = 0; i < RefusedKeys.DEFAULT.refusals(); i++) {
+            tap(CounterKeys.CALL);
+        }
+        await("the refused-key alarm", () -> query(s -> s.alarms().containsKey(alarm)));
+        loop.advance(RefusedKeys.DEFAULT.window().toMillis() + 10);
+        await("cleared after a quiet window", () -> !query(s -> s.alarms().containsKey(alarm)));
+    }
 }

@@ -52,4 +52,25 @@ class BoardNoticeFeedTest {
         feed.refresh();
         assertEquals(List.of(List.of(new Notice("通知", "Notice"))), told);
     }
+
+    @Test
+    void withoutMqtt_noTimerThreadUntilANoticeIsPosted_thenTheNoticeIsShownAndGoneWhenItRunsOut(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        io.hallq.controller.MutableClock clock = new io.hallq.controller.MutableClock(TestHalls.MONDAY_10AM);
+        List<List<Notice>> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MqttModule mqtt = new MqttModule(); // no mqtt section: inactive
+        BoardNoticeFeed feed = new BoardNoticeFeed(mqtt, told::add);
+        var loaded = io.hallq.controller.notify.SmppNotificationsIT.loaded(dir, "hall: {}");
+        try (var runtime = io.hallq.controller.hall.HallRuntime.start(loaded, clock, List.of(mqtt, feed))) {
+            runtime.hall().query(s -> null).join();
+            assertEquals(0, feed.timerThreads(), "an idle thread for nothing");
+            runtime.hall().submit(new io.hallq.controller.queue.Command.PostNotice("通知", "Notice",
+                    clock.instant().plusMillis(500))).join();
+            io.hallq.controller.notify.SmppNotificationsIT.await(
+                    () -> told.contains(List.of(new Notice("通知", "Notice"))), "the notice on the board");
+            clock.advance(Duration.ofSeconds(1));
+            io.hallq.controller.notify.SmppNotificationsIT.await(
+                    () -> !told.isEmpty() && told.getLast().isEmpty(), "the notice gone when it ran out");
+        }
+    }
 }

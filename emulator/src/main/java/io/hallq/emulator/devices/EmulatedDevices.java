@@ -41,7 +41,7 @@ import org.tinylog.Logger;
  * {@link #ratingKey}, {@link #printer}, {@link #counterDisplay}, {@link #hallMatrix}, {@link #amplifierOn}.
  * Printed tickets go to the log as text and the last one to {@code <dataDir>/last-ticket.png}.
  */
-public final class EmulatedDevices implements HallModule {
+public final class EmulatedDevices implements io.hallq.controller.device.HallDevices {
 
     private io.hallq.controller.device.PhoneKeeper phoneKeeper = io.hallq.controller.device.PhoneKeeper.NONE;
     private io.hallq.controller.device.CentralLookup central = io.hallq.controller.device.CentralLookup.NONE;
@@ -60,7 +60,7 @@ public final class EmulatedDevices implements HallModule {
     private VirtualDispenser dispenser;
     private VirtualMax7219 hallMatrix;
     private BooleanSupplier amplifier;
-    private DeviceModule module;
+    private volatile DeviceModule module;
     private final Map<Integer, String> shownDigits = new java.util.HashMap<>();
     private long ledTicks;
     private final java.util.concurrent.ScheduledExecutorService ledLog =
@@ -302,13 +302,24 @@ public final class EmulatedDevices implements HallModule {
     }
 
     /** Where the dispenser asks central for a typed number's class (the MQTT module's lookup); before start. */
-    public void lookUpCentrallyWith(io.hallq.controller.device.CentralLookup lookup) {
+    @Override
+    public EmulatedDevices lookUpCentrallyWith(io.hallq.controller.device.CentralLookup lookup) {
         this.central = lookup;
+        return this;
     }
 
     /** Where the dispenser hands typed numbers for SMS reminders (the notification module); before start. */
-    public void keepPhonesWith(io.hallq.controller.device.PhoneKeeper keeper) {
+    @Override
+    public EmulatedDevices keepPhonesWith(io.hallq.controller.device.PhoneKeeper keeper) {
         this.phoneKeeper = keeper;
+        return this;
+    }
+
+    /** The controller's amplifier switch, once started (the voice module asks at each announcement). */
+    @Override
+    public Optional<io.hallq.controller.device.AmplifierSwitch> amplifier() {
+        DeviceModule m = module;
+        return m == null ? Optional.empty() : m.amplifier();
     }
 
     /** The controller's device module, e.g. for its amplifier switch. */
