@@ -90,7 +90,8 @@ class HallWiringTest {
                 return List.of(new Named("traffic"));
             }
         });
-        assertEquals(List.of("broker", "fake-devices", "voice", "mqtt", "notify", "web", "board-publisher",
+        assertEquals(List.of("broker", "fake-devices", "voice", "mqtt", "notify", "booking-capacity", "web",
+                "board-publisher",
                 "board-notices", "traffic"), modules.stream().map(HallModule::name).toList());
         assertSame(devices, modules.get(1));
         assertTrue(devices.keeper != null && devices.central != null && devices.nearby != null,
@@ -99,7 +100,8 @@ class HallWiringTest {
 
     @Test
     void thePiRunsTheSameList() {
-        assertEquals(List.of("devices", "voice", "mqtt", "notify", "web", "board-publisher", "board-notices"),
+        assertEquals(List.of("devices", "voice", "mqtt", "notify", "booking-capacity", "web", "board-publisher",
+                "board-notices"),
                 ControllerMain.modules().stream().map(HallModule::name).toList());
     }
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The keyed hash by which bookings and remote tickets know a phone without keeping its number: HMAC-SHA256 of the
  * number's digits under the hall's own key ({@value #KEY_FILE} in the journal's folder, 32 random bytes, owner-only,
- * made at first use). Without the key the hash cannot be reversed by trying every number; the key never leaves the
- * hall, and the hash stays in the hall too (emptied on the wire). The booking page, the MQTT booking command and
+ * made at first use). Without the key the hash cannot be reversed by trying every number; the hash stays in the hall
+ * (emptied on the wire), and so does the key, unless the hall takes bookings from central, which must then hash
+ * with the same key (docs/appointments.md). The booking page, the MQTT booking command and
  * the dispenser's check-in all hash with the same key, so a check-in finds the booking. Thread-safe.
  */
 public final class PhoneHasher {

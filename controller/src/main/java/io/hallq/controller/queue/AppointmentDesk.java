@@ -44,7 +44,6 @@ final class AppointmentDesk {
     }
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9-]{1,16}");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9-]{1,32}");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -328,8 +327,8 @@ final class AppointmentDesk {
     }
 
     private static void requireToken(String token) {
-        if (token != null && !TOKEN.matcher(token).matches()) {
-            throw new Reject(RejectReason.INVALID, "token: expected 16-128 letters, digits, '_' or '-'");
+        if (token != null && TicketToken.parse(token).isEmpty()) { // the one form of a link's token
+            throw new Reject(RejectReason.INVALID, "token: expected 16-64 letters, digits, '_' or '-'");
         }
     }
 
