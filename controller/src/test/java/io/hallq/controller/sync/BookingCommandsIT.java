@@ -81,17 +81,6 @@ class BookingCommandsIT {
                 .orElseThrow(() -> new AssertionError("no answer to " + json));
     }
 
-    private void awaitAnswering(CommandClient central) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (central.sendRaw(HALL, cmd("{\"type\":\"RequestStats\"}").getBytes(StandardCharsets.UTF_8), m -> { },
-                    1000).isPresent()) {
-                return;
-            }
-        }
-        throw new AssertionError("the hall does not answer commands");
-    }
-
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void centralBooksAndCancels_andGetsTheBookingOnItsReplyTopic() {
@@ -102,7 +91,7 @@ class BookingCommandsIT {
              CommandClient central = new CommandClient(broker.uri(), "central", clock);
              CommandClient manager = new CommandClient(broker.uri(), "manager-hall-a", clock)) {
             assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
 
             CommandResponse booked = send(central, book(hash, SLOT));
             assertTrue(booked.accepted(), booked.message());
@@ -153,7 +142,7 @@ class BookingCommandsIT {
         String hash = PhoneHasher.of(hall.runtime().hall().config()).hash(PHONE);
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
             assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             hall.runtime().hall().submit(new io.hallq.controller.queue.Command.Tick()).join(); // the day has started
             long before = hall.runtime().hall().lastSequence();
             String[][] cases = {

@@ -81,6 +81,22 @@ public final class CommandClient implements AutoCloseable {
                 + t.substring(1);
     }
 
+    /**
+     * Waits (up to 20 s) until {@code hall} answers a RequestStats, in a version-1 envelope issued now by this
+     * client's clock: its command subscription is in place (connected comes before the SUBACK).
+     */
+    public void awaitAnswering(String hall) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String stats = "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"issuedAt\":\"" + clock.instant()
+                    + "\",\"command\":{\"type\":\"RequestStats\"}}";
+            if (sendRaw(hall, stats.getBytes(StandardCharsets.UTF_8), m -> { }, 1000).isPresent()) {
+                return;
+            }
+        }
+        throw new AssertionError("the hall does not answer commands");
+    }
+
     /** Sends {@code json} (given an id and issue time when it has none) and waits for the response. */
     public CommandResponse send(String hall, String json) {
         return send(hall, withEnvelope(json).getBytes(StandardCharsets.UTF_8));

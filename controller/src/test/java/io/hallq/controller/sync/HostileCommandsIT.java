@@ -259,7 +259,7 @@ class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
         h.submit(Command.IssueTicket.walkIn("PAY")).join();
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock);
              CommandClient stranger = new CommandClient(broker.uri(), "stranger", clock)) {
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             String accepted = cmd(NOTICE);
             CommandResponse first = central.send(HALL, accepted.getBytes(StandardCharsets.UTF_8));
             assertTrue(first.accepted(), first.message());
@@ -303,18 +303,6 @@ class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
         }
     }
 
-    /** Once the hall answers: its command subscription is in place (connected comes before the SUBACK). */
-    private void awaitAnswering(CommandClient central) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (central.sendRaw(HALL, cmd("{\"type\":\"RequestStats\"}").getBytes(StandardCharsets.UTF_8), m -> { },
-                    1000).isPresent()) {
-                return;
-            }
-        }
-        throw new AssertionError("the hall does not answer commands");
-    }
-
     private static boolean retained(Case k) {
         MqttMessage probe = new MqttMessage(new byte[0]);
         probe.setProperties(new org.eclipse.paho.mqttv5.common.packet.MqttProperties());
@@ -330,12 +318,12 @@ class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         byte[] notice = cmd(NOTICE).getBytes(StandardCharsets.UTF_8);
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             assertTrue(central.send(HALL, notice).accepted());
             long after = hall.runtime().hall().lastSequence();
             hall.close();
             hall = syncHall(HALL);
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             CommandResponse again = central.send(HALL, notice);
             assertEquals("DUPLICATE", again.reason(), again.message());
             assertEquals(after, hall.runtime().hall().lastSequence());
@@ -360,7 +348,7 @@ class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
             hall = syncHall(HALL);
             assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
             // the hall answers later commands, so the retained one was handled (refused) before
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             assertEquals(before, hall.runtime().hall().lastSequence());
             assertTrue(hall.runtime().hall().eventsAfter(0, 1000).stream()
                     .noneMatch(e -> e.event() instanceof io.hallq.protocol.event.HallEvent.NoticePosted));
@@ -374,7 +362,7 @@ class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
         hall = syncHall(HALL);
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             List<CompletableFuture<CommandResponse>> replies = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 replies.add(central.sendAsync(HALL, "{\"v\":1,\"command\":{\"type\":\"RequestStats\"}}"));
@@ -407,7 +395,7 @@ class HostileCommandsIT extends BrokerAndHall<SyncHalls.Running> {
         hall = syncHall(HALL);
         assertTrue(CentralRecorder.await(hall.mqtt()::connected, 10_000));
         try (CommandClient central = new CommandClient(broker.uri(), "central", clock)) {
-            awaitAnswering(central);
+            central.awaitAnswering(HALL);
             byte[] big = new byte[40_000];
             java.util.Arrays.fill(big, (byte) 'c');
             for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package io.hallq.controller.ticket;
 
+import static io.hallq.controller.ticket.PrintedText.prints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.TestHalls;
 import io.hallq.protocol.event.HallEvent.TicketIssued;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,24 +23,6 @@ class TicketLayoutTest {
     private static TicketIssued issued(String service, long waitSeconds) {
         return new TicketIssued(TestHalls.MONDAY_10AM, "A007", service, "WALKIN", TestHalls.MONDAY_10AM, 6,
                 waitSeconds, false, false, null, "tok");
-    }
-
-    /** True when the bytes print {@code text} as one line (GBK, then LF). */
-    private static boolean prints(byte[] bytes, String text) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        line.writeBytes(EscPos.encode(text));
-        line.write(EscPos.LF);
-        byte[] needle = line.toByteArray();
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     @Test

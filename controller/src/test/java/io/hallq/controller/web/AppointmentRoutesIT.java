@@ -54,18 +54,6 @@ class AppointmentRoutesIT {
     @TempDir
     Path dir;
 
-    static String yaml(int smsPort) {
-        String hash = PasswordHash.hash(WebTestHall.PASSWORD.toCharArray(), 1_000);
-        return SmppNotificationsIT.yaml(smsPort, "") + """
-                web:
-                  bind: 127.0.0.1
-                  port: 0
-                  users:
-                    - {name: manager, role: MANAGER, passwordHash: "%s"}
-                    - {name: kiosk, role: KIOSK, passwordHash: "%s"}
-                """.formatted(hash, hash);
-    }
-
     /** A hall with notifications over a real SMPP centre and the booking routes; closes both. */
     static final class Hall implements AutoCloseable {
         final SmsCentre centre;
@@ -77,7 +65,7 @@ class AppointmentRoutesIT {
             centre = new SmsCentre(port, "hallq", "secret");
             NotifyModule notify = new NotifyModule();
             web = new WebModule(List.of(new NotifyRoutes(notify), new AppointmentRoutes(notify)));
-            var loaded = SmppNotificationsIT.loaded(dir, yaml(port));
+            var loaded = SmppNotificationsIT.loaded(dir, WebTestHall.smppHallYaml(port, "kiosk", "KIOSK", ""));
             var config = loaded.config().withAppointments(RULES);
             rt = HallRuntime.start(new io.hallq.controller.config.LoadedConfig(config, loaded.root(), loaded.file()),
                     TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(notify, web));

@@ -23,25 +23,14 @@ class NotifyRoutesIT {
     @TempDir
     Path dir;
 
-    private static String yaml(int smsPort) {
-        String hash = PasswordHash.hash(WebTestHall.PASSWORD.toCharArray(), 1_000);
-        return SmppNotificationsIT.yaml(smsPort, "") + """
-                web:
-                  bind: 127.0.0.1
-                  port: 0
-                  users:
-                    - {name: manager, role: MANAGER, passwordHash: "%s"}
-                    - {name: staff, role: STAFF, passwordHash: "%s", counters: [2]}
-                """.formatted(hash, hash);
-    }
-
     @Test
     void aCustomerAsksOnTheMobilePage_getsTheReminder_andTheManagerSeesItMasked() throws Exception {
         int port = SmsCentre.freePort();
         try (SmsCentre centre = new SmsCentre(port, "hallq", "secret")) {
             NotifyModule notify = new NotifyModule();
             WebModule web = new WebModule(List.of(new NotifyRoutes(notify)));
-            try (HallRuntime rt = HallRuntime.start(SmppNotificationsIT.loaded(dir, yaml(port)),
+            String yaml = WebTestHall.smppHallYaml(port, "staff", "STAFF", ", counters: [2]");
+            try (HallRuntime rt = HallRuntime.start(SmppNotificationsIT.loaded(dir, yaml),
                     TestHalls.runningFrom(TestHalls.MONDAY_10AM), List.of(notify, web))) {
                 for (int i = 0; i < 5; i++) {
                     rt.hall().submit(Command.IssueTicket.walkIn("PAY")).join();

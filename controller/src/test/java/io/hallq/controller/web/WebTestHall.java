@@ -9,6 +9,7 @@ import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.HallModule;
 import io.hallq.controller.hall.HallRuntime;
+import io.hallq.controller.notify.SmppNotificationsIT;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,23 @@ public final class WebTestHall implements AutoCloseable {
     public static WebTestHall configuredWith(Path dataDir, List<WebRoutes> extras,
                                              java.util.function.Consumer<ObjectNode> tweak) {
         return new WebTestHall(dataDir, extras, List.of(), false, tweak);
+    }
+
+    /**
+     * The hall file of a hall whose notifications go to a real SMPP centre on {@code smsPort} and whose web listens
+     * on a free loopback port, for the manager and one more user, {@code name} in {@code role} ({@code more}: its
+     * further fields, e.g. {@code ", counters: [2]"}), both with {@link #PASSWORD}.
+     */
+    static String smppHallYaml(int smsPort, String name, String role, String more) {
+        String hash = PasswordHash.hash(PASSWORD.toCharArray(), 1_000);
+        return SmppNotificationsIT.yaml(smsPort, "") + """
+                web:
+                  bind: 127.0.0.1
+                  port: 0
+                  users:
+                    - {name: manager, role: MANAGER, passwordHash: "%s"}
+                    - {name: %s, role: %s, passwordHash: "%s"%s}
+                """.formatted(hash, name, role, hash, more);
     }
 
     /** The password hash every test user has. */

@@ -1,5 +1,6 @@
 package io.hallq.emulator.privacy;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.TestHalls;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.hall.HallModule;
@@ -131,13 +132,7 @@ public final class LogPrivacyWorkload {
         }
     }
 
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20); // polling a condition, not timing the behaviour
-        }
+    private static void await(String what, BooleanSupplier done) {
+        Await.until(what, WAIT, done);
     }
 }

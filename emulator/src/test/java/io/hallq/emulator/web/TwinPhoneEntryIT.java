@@ -3,6 +3,7 @@ package io.hallq.emulator.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.hallq.controller.Await;
 import io.hallq.controller.config.HallConfigLoader;
 import io.hallq.controller.device.PhoneKeeper;
 import io.hallq.controller.hall.HallModule;
@@ -104,14 +105,8 @@ class TwinPhoneEntryIT {
                 .map(t -> new Issued(t.number(), t.phoneMasked(), t.token())).toList().get(nth)).join();
     }
 
-    private static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20); // polling a condition, not timing the behaviour
-        }
+    private static void await(String what, BooleanSupplier done) {
+        Await.until(what, WAIT, done);
     }
 
     @Test
