@@ -80,35 +80,11 @@ class AppointmentsRulesTest {
 
     @Test
     void aDirectQueueService_cannotBeBooked() {
-        List<String> errors = TestHall.minimal()
-                .with("services", """
-                        - { code: OPEN, nameZh: 开户, nameEn: New account, prefix: A, handlingTime: 10m }
-                        - { code: PAY,  nameZh: 缴费, nameEn: Payment,     prefix: B, handlingTime: 2m, directQueue: true }
-                        """)
-                .with("counters", """
-                        - number: 1
-                          profile:
-                            - { service: OPEN }
-                        - number: 2
-                          profile:
-                            - { service: PAY }
-                        """)
+        List<String> errors = withDirectQueuePay()
                 .with("appointments", "enabled: true\nservices: [PAY]\n").errors();
         assertEquals(inFile("appointments.services[0]: expected a service that is called; PAY is a direct queue"),
                 errors);
-        assertEquals(List.of("OPEN"), TestHall.minimal()
-                .with("services", """
-                        - { code: OPEN, nameZh: 开户, nameEn: New account, prefix: A, handlingTime: 10m }
-                        - { code: PAY,  nameZh: 缴费, nameEn: Payment,     prefix: B, handlingTime: 2m, directQueue: true }
-                        """)
-                .with("counters", """
-                        - number: 1
-                          profile:
-                            - { service: OPEN }
-                        - number: 2
-                          profile:
-                            - { service: PAY }
-                        """)
+        assertEquals(List.of("OPEN"), withDirectQueuePay()
                 .with("appointments", "enabled: true\n").load().appointments().services(),
                 "by default every service that is called");
     }
@@ -121,5 +97,22 @@ class AppointmentsRulesTest {
                 + "journal:\n  dataDir: data\n");
         assertEquals(List.of(file + ": appointments.enabled: expected a boolean (true or false), got 'yes please'"),
                 io.hallq.controller.ConfigCheck.problems(file, io.hallq.controller.ConfigCheck.SECTIONS));
+    }
+
+    /** A hall whose PAY is a direct queue (served at the window, never called). */
+    private static TestHall withDirectQueuePay() {
+        return TestHall.minimal()
+                .with("services", """
+                        - { code: OPEN, nameZh: 开户, nameEn: New account, prefix: A, handlingTime: 10m }
+                        - { code: PAY,  nameZh: 缴费, nameEn: Payment,     prefix: B, handlingTime: 2m, directQueue: true }
+                        """)
+                .with("counters", """
+                        - number: 1
+                          profile:
+                            - { service: OPEN }
+                        - number: 2
+                          profile:
+                            - { service: PAY }
+                        """);
     }
 }
