@@ -78,6 +78,8 @@ public final class NotifyModule implements HallModule {
      */
     private final List<HallEvent.AlarmRaised> overdueBeforeStart = new java.util.ArrayList<>();
     private volatile io.hallq.controller.config.LoadedConfig loaded;
+    /** Tests: no worker thread; the test runs the rounds ({@link #roundWith}). */
+    private boolean manualRounds;
 
     /** With the SMPP channel the config names, on the controller's clock. */
     public NotifyModule() {
@@ -125,9 +127,11 @@ public final class NotifyModule implements HallModule {
         dispatch = new SmsDispatch(config, ledger, channel, vault, reminders, receipts, clock, this::record, direct);
         replayToday();
         running = true;
-        worker = new Thread(this::run, "hall-notify");
-        worker.setDaemon(true);
-        worker.start();
+        if (!manualRounds) {
+            worker = new Thread(this::run, "hall-notify");
+            worker.setDaemon(true);
+            worker.start();
+        }
         hall.addListener(events -> wake.release());
         Logger.info("Notifications on: {}, {} pending from before the start, {} numbers kept", channel.isPresent()
                 ? smsOverride.apply(config.sms().orElseThrow()) : "no SMS channel", ledger.pending().size(),
@@ -223,8 +227,9 @@ public final class NotifyModule implements HallModule {
     /** Keeps the number a customer typed at the dispenser for the ticket that gets {@code token}. */
     public void keepPhone(String token, PhoneNumber phone) {
         if (vault != null) {
-            // the vault writes and fsyncs: not on the dispenser's scan thread. The worker stores it before it
-            // reads the ticket's TicketIssued (always submitted after this call).
+            // the vault writes and fsyncs: not on the dispenser's scan thread. The worker stores it first thing in
+            // a round, or, when the ticket's TicketIssued (always submitted after this call) is read in the same
+            // round that started before the hand-over, right before reading it.
             toKeep.put(token, new Kept(businessDay(), phone));
             wake.release();
         }
@@ -293,9 +298,24 @@ public final class NotifyModule implements HallModule {
         }
     }
 
+    /** Tests: started without a worker thread, the test runs each round on its own thread. Call before start. */
+    NotifyModule manualRounds() {
+        this.manualRounds = true;
+        return this;
+    }
+
     /** One round: catch up with the journal, decide, send what is due. */
     void round() {
+        roundWith(() -> {});
+    }
+
+    /**
+     * One round with {@code afterStoring} run between storing the handed-over numbers and catching up with the
+     * journal: what another thread may do at that moment of a worker's round (tests).
+     */
+    void roundWith(Runnable afterStoring) {
         storeHandedOver();
+        afterStoring.run();
         catchUp();
         takeOptIns();
         for (HallEvent.AlarmRaised a : overdueBeforeStart) {
@@ -371,6 +391,11 @@ public final class NotifyModule implements HallModule {
         switch (event) {
             case HallEvent.DayStarted d -> newDay(d.day(), replay);
             case HallEvent.TicketIssued t -> {
+                if (t.token() != null && toKeep.containsKey(t.token())) {
+                    // handed over after this round stored the numbers, and the ticket already journaled: store it
+                    // now, or the ticket would never be followed (the dispenser hands over, then submits)
+                    storeHandedOver();
+                }
                 if (t.token() != null && vault.has(t.token())) {
                     reminders.follow(new CustomerReminders.Followed(t.ticket(), t.token(), t.phoneMasked(), t.at()));
                 }
