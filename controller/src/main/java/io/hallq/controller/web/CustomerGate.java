@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,30 +66,21 @@ final class CustomerGate {
     private final Limits limits;
     private final Clock clock;
     private final Map<String, PhoneState> phones;
-    private final Map<String, Bucket> addresses;
+    private final Map<String, TokenBucket> addresses;
     private final Map<String, Verified> tokens;
-    private final Bucket hallCodes;
+    private final TokenBucket hallCodes;
 
     CustomerGate(Limits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
-        this.phones = lru(limits.maxEntries());
-        this.addresses = lru(limits.maxEntries());
-        this.tokens = lru(limits.maxEntries());
-        this.hallCodes = new Bucket(limits.codesPerMinute(), Duration.ofMinutes(1), clock.millis());
+        this.phones = TokenBucket.lru(limits.maxEntries());
+        this.addresses = TokenBucket.lru(limits.maxEntries());
+        this.tokens = TokenBucket.lru(limits.maxEntries());
+        this.hallCodes = new TokenBucket(limits.codesPerMinute(), Duration.ofMinutes(1), clock.millis());
     }
 
     Limits limits() {
         return limits;
-    }
-
-    private static <V> Map<String, V> lru(int max) {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > max;
-            }
-        };
     }
 
     /** Per phone: the pending code and the phone's buckets. */
@@ -99,12 +89,12 @@ final class CustomerGate {
         Instant codeUntil;
         int wrongTries;
         Instant lastSent = Instant.MIN;
-        final Bucket codes;
-        final Bucket actions;
+        final TokenBucket codes;
+        final TokenBucket actions;
 
         PhoneState(Limits l, long now) {
-            codes = new Bucket(l.codesPerPhone(), HOUR, now);
-            actions = new Bucket(l.actionsPerPhone(), HOUR, now);
+            codes = new TokenBucket(l.codesPerPhone(), HOUR, now);
+            actions = new TokenBucket(l.actionsPerPhone(), HOUR, now);
         }
     }
 
@@ -122,7 +112,7 @@ final class CustomerGate {
             return Answer.refused("RATE_LIMITED", "a code was sent to this number " + sinceLast.toSeconds()
                     + " s ago; ask again in " + seconds(wait) + " s / 验证码已发送,请稍后再试", wait);
         }
-        Bucket a = addresses.computeIfAbsent("codes " + address, k -> new Bucket(limits.codesPerAddress(), HOUR, now));
+        TokenBucket a = addresses.computeIfAbsent("codes " + address, k -> new TokenBucket(limits.codesPerAddress(), HOUR, now));
         Duration waitPhone = p.codes.waitFor(now);
         Duration waitAddress = a.waitFor(now);
         Duration waitHall = hallCodes.waitFor(now);
@@ -204,8 +194,8 @@ final class CustomerGate {
     synchronized Answer<Void> action(PhoneNumber phone, String address) {
         long now = clock.millis();
         PhoneState p = phones.computeIfAbsent(phone.digits(), k -> new PhoneState(limits, now));
-        Bucket a = addresses.computeIfAbsent("actions " + address,
-                k -> new Bucket(limits.actionsPerAddress(), HOUR, now));
+        TokenBucket a = addresses.computeIfAbsent("actions " + address,
+                k -> new TokenBucket(limits.actionsPerAddress(), HOUR, now));
         Duration waitPhone = p.actions.waitFor(now);
         Duration waitAddress = a.waitFor(now);
         if (!waitPhone.isZero()) {
@@ -233,35 +223,5 @@ final class CustomerGate {
 
     private static long minutes(Duration d) {
         return Math.max(1, (d.toSeconds() + 59) / 60);
-    }
-
-    /** A token bucket: {@code capacity} per {@code period}, refilled evenly. */
-    private static final class Bucket {
-        private final int capacity;
-        private final double perMilli;
-        private double tokens;
-        private long last;
-
-        Bucket(int capacity, Duration period, long now) {
-            this.capacity = capacity;
-            this.perMilli = capacity / (double) period.toMillis();
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        private void refill(long now) {
-            tokens = Math.min(capacity, tokens + Math.max(0, now - last) * perMilli);
-            last = Math.max(last, now);
-        }
-
-        Duration waitFor(long now) {
-            refill(now);
-            return tokens >= 1 ? Duration.ZERO : Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
-        }
-
-        void take(long now) {
-            refill(now);
-            tokens -= 1;
-        }
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  *   <li>{@code GET /api/notifications} (manager): today's SMS, sent and pending, with masked numbers only;</li>
  *   <li>{@code POST /m/{token}/reminders} (the mobile ticket page, no login: the token is the key): a customer
  *       who typed no number at the dispenser asks for the SMS reminders. The number goes straight to the
- *       module's encrypted vault; the answer shows it masked.</li>
+ *       module's encrypted vault; the answer shows it masked. Limited per ticket and per client address
+ *       ({@link ReminderGate}): 429 with {@code Retry-After} beyond.</li>
  * </ul>
  * The page for managers is /manager/notifications.html.
  */
@@ -39,6 +40,7 @@ public final class NotifyRoutes implements WebRoutes {
     @Override
     public void mount(Vertx vertx, Router router, HallController hall, WebModule web) {
         Access access = web.access();
+        ReminderGate gate = new ReminderGate(ReminderGate.Limits.DEFAULT, web.clock());
         router.get("/api/notifications").handler(ctx -> {
             if (access.require(ctx, "see the notifications", WebConfig.Role.MANAGER) == null) {
                 return;
@@ -96,6 +98,11 @@ public final class NotifyRoutes implements WebRoutes {
             if (phoneNode == null || !phoneNode.isTextual() || !PhoneNumber.isValid(phoneNode.textValue())
                     || body.size() != 1) {
                 Json.error(ctx, 400, "BAD_REQUEST", "expected {\"phone\": " + PhoneNumber.EXPECTED + "}");
+                return;
+            }
+            CustomerGate.Answer<Void> allowed = gate.request(token, AppointmentRoutes.address(ctx));
+            if (!allowed.allowed()) {
+                AppointmentRoutes.refuse(ctx, allowed);
                 return;
             }
             PhoneNumber phone = PhoneNumber.parse(phoneNode.textValue());

@@ -61,6 +61,14 @@ class NotifyRoutesIT {
                 String body = list.body().toString();
                 assertTrue(body.contains("138****5678") && body.contains("reminder-ahead"), body);
                 assertFalse(body.contains("13812345678"), body);
+
+                // the link is the key, and anyone who sees the QR code has it: 3 numbers an hour per ticket
+                assertEquals(200, phone.post("/m/" + TOKEN + "/reminders", "{\"phone\":\"13912345678\"}").status());
+                assertEquals(200, phone.post("/m/" + TOKEN + "/reminders", "{\"phone\":\"13712345678\"}").status());
+                ApiClient.Response limited = phone.post("/m/" + TOKEN + "/reminders", "{\"phone\":\"13612345678\"}");
+                assertEquals(429, limited.status(), limited.toString());
+                assertEquals("RATE_LIMITED", limited.text("error"), limited.toString());
+                assertTrue(limited.header("Retry-After").isPresent(), limited.toString());
             }
         }
     }
