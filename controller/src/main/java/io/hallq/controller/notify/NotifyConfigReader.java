@@ -8,11 +8,9 @@ import io.hallq.controller.config.ConfigNode;
 import io.hallq.controller.config.ConfigProblems;
 import io.hallq.controller.config.ConfigScalar;
 import io.hallq.controller.config.LoadedConfig;
+import io.hallq.controller.sync.MqttConnectionReader;
 import io.hallq.protocol.PhoneNumber;
 import io.hallq.protocol.event.HallEvent.AlarmKind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +144,10 @@ public final class NotifyConfigReader {
                 n.key("giveUpAfter").get(POSITIVE, Duration.ofHours(2))));
     }
 
-    /** The password from {@code password}, or from {@code passwordFile} (first line), never both. */
+    /**
+     * The password from {@code password}, or from {@code passwordFile} (one line, in a file readable by its owner
+     * alone, as the MQTT password file), never both.
+     */
     private static String password(ConfigNode n, Path base) {
         ConfigNode inline = n.key("password");
         ConfigNode file = n.key("passwordFile");
@@ -161,18 +162,19 @@ public final class NotifyConfigReader {
         if (name.isEmpty()) {
             return "";
         }
+        Path p;
         try {
-            Path p = base == null ? Path.of(name.get()) : base.resolve(name.get());
-            String first = Files.readAllLines(p, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-            if (!first.matches("[\\x21-\\x7e]{1,8}")) {
-                file.error("the file's first line must be " + PASSWORD.expected());
-                return "";
-            }
-            return first;
-        } catch (IOException | InvalidPathException e) {
-            file.error("cannot read the password file " + name.get() + ": " + e.getMessage());
+            p = (base == null ? Path.of(name.get()) : base.resolve(name.get())).normalize();
+        } catch (InvalidPathException e) {
+            file.error("expected a file name, but " + e.getMessage());
             return "";
         }
+        Optional<String> secret = MqttConnectionReader.secretFile(file, p, true, "the SMPP password");
+        if (secret.isPresent() && !secret.get().matches("[\\x21-\\x7e]{1,8}")) {
+            file.error("expected " + PASSWORD.expected() + " in " + p);
+            return "";
+        }
+        return secret.orElse("");
     }
 
     private static NotifyConfig.Reminders reminders(ConfigNode node) {

@@ -37,6 +37,30 @@ class NotifyConfigReaderTest {
         assertTrue(!c.sms().orElseThrow().toString().contains("secret"), "no password in toString");
     }
 
+    private String smsWithPasswordFile(String text, String mode) throws Exception {
+        Path file = dir.resolve("smpp.password");
+        java.nio.file.Files.writeString(file, text);
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+        return "notify:\n  sms:\n    host: 127.0.0.1\n    port: 2775\n    systemId: hallq01\n    passwordFile: smpp.password\n";
+    }
+
+    @Test
+    void smppPasswordFile_readableByItsOwnerAlone_givesThePassword() throws Exception {
+        NotifyConfig c = read(smsWithPasswordFile("s3cret\n", "rw-------")).orElseThrow();
+        assertEquals("s3cret", c.sms().orElseThrow().password());
+    }
+
+    @Test
+    void smppPasswordFile_readableByOthers_orTooLong_isRefused_namingTheKey() throws Exception {
+        String m = assertThrows(ConfigException.class, () -> read(smsWithPasswordFile("s3cret\n", "rw-r--r--")))
+                .getMessage();
+        assertTrue(m.contains("notify.sms.passwordFile") && m.contains("chmod 600"), m);
+        m = assertThrows(ConfigException.class, () -> read(smsWithPasswordFile("far-too-long\n", "rw-------")))
+                .getMessage();
+        assertTrue(m.contains("notify.sms.passwordFile") && m.contains("1 to 8"), m);
+        assertTrue(!m.contains("far-too-long"), "the refused password is not repeated: " + m);
+    }
+
     @Test
     void everyMistake_isReportedAtOnce_withFileAndKey() throws Exception {
         ConfigException e = assertThrows(ConfigException.class, () -> read("""
