@@ -277,6 +277,16 @@ public final class Appointments {
         recomputeNextLapse();
     }
 
+    /**
+     * The appointment ticket {@code ticket} left the queue before the customer held it: its booking is booked
+     * again (its check-in window and lapse as before), so the customer can check in once more.
+     */
+    void reopened(String booking, String ticket) {
+        bookings.computeIfPresent(booking, (k, b) -> b.status() == Booking.Status.CHECKED_IN
+                && ticket.equals(b.ticket()) ? b.closed(Booking.Status.BOOKED, null, null, null) : b);
+        recomputeNextLapse();
+    }
+
     /** A remote ticket was taken (it waits for its check-in). */
     void remoteIssued(String ticket) {
         unchecked.add(ticket);

@@ -343,6 +343,11 @@ public final class QueueState {
     private void voided(TicketVoided e) {
         Ticket t = live.remove(e.ticket());
         appointments.remoteSettled(e.ticket());
+        if (t.booking() != null && t.awaitingPrint() && t.status() == Ticket.Status.WAITING) {
+            // its paper never reached the customer (the print failed, or the power went before it was confirmed):
+            // the booking checks in again at the dispenser instead of being spent on a ticket nobody holds
+            appointments.reopened(t.booking(), t.number());
+        }
         if (Appointments.REMOTE_NOT_CHECKED_IN.equals(e.reason())) {
             appointments.remoteDropped();
         }

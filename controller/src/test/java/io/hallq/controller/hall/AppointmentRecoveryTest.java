@@ -99,6 +99,57 @@ class AppointmentRecoveryTest {
         }
     }
 
+    private static Booking.Status statusOf(HallController c, String booking) {
+        return c.query(s -> s.appointments().day(LocalDate.of(2026, 11, 23)).bookings().stream()
+                .filter(b -> b.id().equals(booking)).findFirst().orElseThrow().status()).join();
+    }
+
+    private static Command.CheckIn checkInAtTheDispenser(int phone, String token) {
+        return new Command.CheckIn("OPEN", null, "138****" + String.format("%04d", phone), hash(phone),
+                token + "-" + "z".repeat(12), true, true);
+    }
+
+    @Test
+    void aPowerCutBeforeTheAppointmentTicketPrinted_letsTheBookingCheckInAgain() {
+        HallConfig config = config(2000);
+        try (HallController c = HallController.start(config, clock, Duration.ZERO)) {
+            run(c, book(ELEVEN, 1));
+            clock.set(ELEVEN.minus(Duration.ofMinutes(10)));
+            run(c, checkInAtTheDispenser(1, "first-print"));
+            assertEquals(Booking.Status.CHECKED_IN, statusOf(c, "B000001"));
+        } // the power goes before the printer confirms the paper
+        try (HallController c = HallController.start(config, clock, Duration.ZERO)) {
+            assertEquals(Booking.Status.BOOKED, statusOf(c, "B000001"), "the unprinted ticket was voided at start");
+            Outcome again = run(c, checkInAtTheDispenser(1, "second-print"));
+            HallEvent.TicketIssued t = (HallEvent.TicketIssued) again.events().get(0).event();
+            assertEquals("B000001", t.booking());
+            assertEquals(HallEvent.TicketOrigin.APPOINTMENT, t.origin());
+            assertEquals(Booking.Status.CHECKED_IN, statusOf(c, "B000001"));
+            run(c, new Command.MarkPrinted(t.ticket()));
+        }
+        try (HallController c = HallController.start(config, clock, Duration.ZERO)) {
+            assertEquals(Booking.Status.CHECKED_IN, statusOf(c, "B000001"), "a printed ticket is the customer's");
+        }
+    }
+
+    @Test
+    void aFailedPrintVoidsTheTicket_andReopensTheBooking_butAVoidOfAHeldTicketDoesNot() {
+        try (HallController c = HallController.start(config(2000), clock, Duration.ZERO)) {
+            run(c, book(ELEVEN, 1));
+            run(c, book(ELEVEN, 2));
+            clock.set(ELEVEN.minus(Duration.ofMinutes(10)));
+            String first = ((HallEvent.TicketIssued) run(c, checkInAtTheDispenser(1, "jam")).events().get(0)
+                    .event()).ticket();
+            run(c, new Command.VoidTicket(first, "print failed: paper jam"));
+            assertEquals(Booking.Status.BOOKED, statusOf(c, "B000001"));
+            String held = ((HallEvent.TicketIssued) run(c, checkInAtTheDispenser(2, "fine")).events().get(0)
+                    .event()).ticket();
+            run(c, new Command.MarkPrinted(held));
+            run(c, new Command.VoidTicket(held, "customer left"));
+            assertEquals(Booking.Status.CHECKED_IN, statusOf(c, "B000002"));
+        }
+    }
+
     @Test
     void restartFromASnapshot_keepsTheBookings_likeAFullReplay() {
         HallConfig config = config(10);
