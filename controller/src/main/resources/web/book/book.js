@@ -181,6 +181,10 @@
       box.appendChild(el('div', null, '前面 ' + t.peopleAhead + ' 人 / ' + t.peopleAhead + ' ahead'));
       box.appendChild(bi('到大厅后请在取号机输入手机号签到,签到后才会叫号。',
         'Check in at the ticket dispenser with your phone number when you arrive: you are called only after that.'));
+      if (t.smsReminder) {
+        box.appendChild(bi('快轮到您时,我们会发短信到 ' + customer.phoneMasked + '。',
+          'We will text ' + customer.phoneMasked + ' when your turn is near.'));
+      }
       var a = el('a', 'follow');
       a.href = t.mobileUrl;
       a.appendChild(bi('查看排队进度', 'Follow my ticket'));

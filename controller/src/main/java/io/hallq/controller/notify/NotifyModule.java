@@ -186,14 +186,17 @@ public final class NotifyModule implements HallModule {
     }
 
     /**
-     * A customer without a typed number asks for the reminders on the mobile ticket page. The number is kept
-     * encrypted at once; the worker follows the ticket from its next round. Safe from any thread.
+     * A customer asks for the reminders of a ticket that is already in the queue: on the mobile ticket page (no
+     * number typed at the dispenser), or by taking a remote ticket on the booking page with a verified number. As
+     * at the dispenser, the number is handed to the worker, which keeps it encrypted (a file write and fsync, not
+     * on the caller's thread: a Vert.x event loop) and follows the ticket from its next round. Safe from any
+     * thread.
      */
     public void optIn(String token, PhoneNumber phone) {
         if (vault == null) {
             throw new IllegalStateException("notifications are off");
         }
-        vault.keep(businessDay(), token, phone);
+        toKeep.put(token, new Kept(businessDay(), phone)); // before the opt-in: takeOptIns stores it first
         optIns.add(new String[] {token, phone.masked()});
         wake.release();
     }
@@ -217,6 +220,11 @@ public final class NotifyModule implements HallModule {
         }
         wake.release();
         return true;
+    }
+
+    /** True when this hall texts customers their reminders (notifications and reminders on). */
+    public boolean remindsCustomers() {
+        return vault != null && config.reminders().enabled();
     }
 
     /** True when this hall can text a customer (notifications on, with an SMS centre). */
@@ -469,6 +477,7 @@ public final class NotifyModule implements HallModule {
     }
 
     private void takeOptIns() {
+        storeHandedOver(); // every opt-in polled below handed its number over before it was queued
         String[] o;
         while ((o = optIns.poll()) != null) {
             String token = o[0];

@@ -213,7 +213,7 @@ public final class AppointmentRoutes implements WebRoutes {
                        String phoneMasked, String ticket) {}
 
     record RemoteView(String ticket, String service, int peopleAhead, long estimatedWaitSeconds, boolean checkedIn,
-                      String mobileUrl) {}
+                      String mobileUrl, boolean smsReminder) {}
 
     /** {@code remote} is left out when the phone holds no live remote ticket. */
     record MyBookings(String phoneMasked, List<BookingView> bookings,
@@ -338,7 +338,8 @@ public final class AppointmentRoutes implements WebRoutes {
                 : web.feed().frames().latest().view().ticketByToken(m.remoteToken());
         return new RemoteView(m.remoteTicket(), m.remoteService(), t == null ? 0 : t.peopleAhead(),
                 t == null ? -1 : t.waitSeconds(), m.remoteCheckedIn(),
-                m.remoteToken() == null ? null : web.publicUrlOrRelative() + "/m/" + m.remoteToken());
+                m.remoteToken() == null ? null : web.publicUrlOrRelative() + "/m/" + m.remoteToken(),
+                notify.remindsCustomers());
     }
 
     /** A change by a verified customer: limited, then the engine decides; null after answering a refusal. */
@@ -434,8 +435,14 @@ public final class AppointmentRoutes implements WebRoutes {
             for (JournaledEvent e : o.events()) {
                 if (e.event() instanceof HallEvent.TicketIssued t) {
                     web.feed().noteIssued(token, t.ticket(), e.sequence());
+                    // the customer is away from the hall: the verified number gets the ticket's SMS reminders
+                    // ("N ahead", overdue), kept encrypted like a number typed at the dispenser
+                    boolean sms = notify.remindsCustomers();
+                    if (sms) {
+                        notify.optIn(token.value(), who.phone());
+                    }
                     return new RemoteView(t.ticket(), t.service(), t.peopleAhead(), t.estimatedWaitSeconds(), false,
-                            web.publicUrlOrRelative() + "/m/" + token.value());
+                            web.publicUrlOrRelative() + "/m/" + token.value(), sms);
                 }
             }
             return null;

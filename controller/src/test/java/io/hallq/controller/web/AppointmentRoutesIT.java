@@ -232,6 +232,10 @@ class AppointmentRoutesIT {
                     "{\"service\":\"PAY\"}"));
             assertEquals(200, joined.status(), joined.toString());
             assertFalse(joined.body().path("checkedIn").asBoolean());
+            assertTrue(joined.body().path("smsReminder").asBoolean(), joined.toString());
+            // away from the hall, the customer is texted when the turn is near (nobody ahead here: at once)
+            SmppNotificationsIT.await(() -> hall.centre.inbox.stream().anyMatch(m -> m.to().equals(PHONE)
+                    && m.text().contains(joined.text("ticket"))), "the remote ticket's reminder to the verified phone");
             String url = joined.text("mobileUrl");
             String token = url.substring(url.lastIndexOf('/') + 1);
             ApiClient.Response second = conforms("POST", "/api/public/remote", me.post("/api/public/remote",
