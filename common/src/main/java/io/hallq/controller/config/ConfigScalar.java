@@ -138,7 +138,7 @@ public final class ConfigScalar<T> {
         if (node.isNumber() || (node.isTextual() && text.matches("\\d+"))) {
             return "; a bare number has no unit: write e.g. '" + text + "m' for minutes or '" + text + "s' for seconds";
         }
-        return "; write it like 90s, 5m, 1h30m or PT5M";
+        return "; write it like 250ms, 90s, 5m, 1h30m or PT5M";
     }
 
     private static Integer readInt(JsonNode node) {

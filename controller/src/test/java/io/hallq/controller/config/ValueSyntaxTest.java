@@ -46,7 +46,7 @@ class ValueSyntaxTest {
     @Test
     void unreadableDuration_showsTheAcceptedForms() {
         assertEquals(inFile("alarms.escalationAfter: expected a duration of 0 or more, got '5 minutes';"
-                        + " write it like 90s, 5m, 1h30m or PT5M"),
+                        + " write it like 250ms, 90s, 5m, 1h30m or PT5M"),
                 TestHall.minimal().with("alarms", "escalationAfter: 5 minutes").errors());
     }
 

@@ -88,7 +88,7 @@ class VoiceConfigReaderTest {
                 "voice.templates.zh.cal: unknown event (known: call, recall, precall, unavailable)",
                 "voice.enabled: expected true or false, got 'yes please'",
                 "voice.repeat: expected an integer 1..5, got 'x'",
-                "voice.warmUp: expected a duration from 0s to 10s, got 'soon'; write it like 90s, 5m, 1h30m or PT5M",
+                "voice.warmUp: expected a duration from 0s to 10s, got 'soon'; write it like 250ms, 90s, 5m, 1h30m or PT5M",
                 "voice.volume: expected a number 0.0..1.0, got '1.5'",
                 "voice.quietHours[0].from: expected a time of day \"HH:MM\", got '25:00'",
                 "voice.quietHours[1].to: must differ from 'from' (12:00)",
@@ -146,7 +146,7 @@ class VoiceConfigReaderTest {
                   pause: 6s
                 """));
         assertEquals(List.of(
-                "voice.warmUp: expected a duration from 0s to 10s, got '1.5s'; write it like 90s, 5m, 1h30m or PT5M",
+                "voice.warmUp: expected a duration from 0s to 10s, got '1.5s'; write it like 250ms, 90s, 5m, 1h30m or PT5M",
                 "voice.gap: expected a duration from 0s to 5s, got 120; a bare number has no unit: write e.g. '120m'"
                         + " for minutes or '120s' for seconds",
                 "voice.pause: expected a duration from 0s to 5s, got '6s'"), r.errors());
