@@ -30,8 +30,8 @@ import org.tinylog.Logger;
  *
  * <p>It starts the controller from the hall's own file as the service would (every section checked, the journal
  * recovered, the Pi's modules started, a ticket issued and made durable, the board page rendered), but apart from
- * the running service: the journal in a temporary folder, no wired devices, no MQTT, the web server on a free port
- * of 127.0.0.1. Then it stops and the JVM writes the archive of every class it loaded.
+ * the running service: the journal in a temporary folder, no wired devices, no MQTT, no SMS centre (the notify
+ * module's key and vault in the temporary folder too), the web server on a free port of 127.0.0.1. Then it stops and the JVM writes the archive of every class it loaded.
  */
 public final class StartupTraining {
 
@@ -127,6 +127,13 @@ public final class StartupTraining {
         ObjectNode root = real.root().deepCopy();
         root.remove("devices");
         root.remove("mqtt");
+        if (root.get("notify") instanceof ObjectNode notify) {
+            // no bind to the hall's SMS centre (with its account) from a training start, and the key, the vault of
+            // customers' numbers and the paper count in the training's own folder, never the service's files
+            notify.remove("sms");
+            notify.remove("keyFile");
+            notify.remove("vaultFile");
+        }
         ObjectNode web = root.has("web") && root.get("web").isObject() ? (ObjectNode) root.get("web")
                 : root.putObject("web");
         web.put("port", 0).put("bind", "127.0.0.1");

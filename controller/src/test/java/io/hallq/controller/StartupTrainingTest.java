@@ -38,4 +38,24 @@ class StartupTrainingTest {
         assertEquals(List.of("200", "200", "event", "200", "200", "200"), answers);
         assertTrue(!Files.exists(dir.resolve("data")), "the hall's own data folder is not touched");
     }
+
+    @Test
+    void theTrainingBindsToNoSmsCentre_andTouchesNeitherTheKeyNorTheVaultOfCustomersNumbers() throws Exception {
+        try (java.net.ServerSocket smsc = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Path real = dir.resolve("real");
+            String yaml = Files.readString(Path.of("..", "packaging", "src", "deb", "etc", "hall.yaml"))
+                    .replace("dataDir: /var/lib/hallq/hall-01", "dataDir: " + dir.resolve("data"))
+                    + "\nnotify:\n  keyFile: " + real.resolve("notify.key") + "\n  vaultFile: "
+                    + real.resolve("notify-phones.vault") + "\n  sms:\n    host: 127.0.0.1\n    port: "
+                    + smsc.getLocalPort() + "\n    systemId: hall01\n    password: secret\n";
+            Path file = dir.resolve("hall.yaml");
+            Files.writeString(file, yaml);
+            assertEquals(6, StartupTraining.train(file).size());
+            smsc.setSoTimeout(1);
+            // a client that had connected would be in the accept queue by now: the module connects when it starts
+            assertThrows(java.net.SocketTimeoutException.class, smsc::accept, "the training connected to the SMSC");
+            assertTrue(!Files.exists(real), "the service's key and vault are not touched");
+        }
+    }
 }
