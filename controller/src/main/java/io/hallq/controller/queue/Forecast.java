@@ -31,8 +31,10 @@ import java.util.Map;
  *       start or counter weight, go before a waiting one (under FCFS nobody overtakes, so none are played);</li>
  *   <li>the booked customers due in the coming hour ({@link #BOOKED_AHEAD}), each arriving in time to use its
  *       head start ({@code min(headStart, checkInBefore)} before its slot, not before now) with the rank it
- *       will get, and taking its service's mean handling time: an appointment that goes first delays the
- *       walk-ins behind it (docs/appointments.md).</li>
+ *       will get, and taking its service's mean handling time times the share of today's bookings that showed
+ *       (of late bookings, for one past its slot): an appointment that goes first delays the walk-ins behind it
+ *       (docs/appointments.md).</li>
+ *   <li>remote tickets that have not checked in are passed over: they take no counter time.</li>
  * </ul>
  * One pass costs (customers served before the last one asked about) x (queues a counter looks at): the whole
  * queue's estimates come from one pass ({@link #run}), not one pass per ticket.
@@ -51,6 +53,23 @@ final class Forecast {
      * checked on seeds 7 and 13 (docs/simulation.md).
      */
     static final double OVERTAKING_WEIGHT = 0.4;
+    /**
+     * Ties in rank go to the lower order, as the engine gives them to the ticket issued first: a new ticket (the
+     * target) goes before a booking of the same rank that has not checked in yet (it checks in later).
+     */
+    /**
+     * A booked customer is played as the share of a customer that today's bookings have shown: checked in against
+     * checked in or lapsed, starting from this share, worth this many bookings, before the day has any.
+     */
+    static final double SHOW_PRIOR = 1.0;
+    static final double SHOW_PRIOR_WEIGHT = 10;
+    /**
+     * A booking still not checked in after its slot started is played as the share that late bookings have shown
+     * today (checked in after the slot, against lapsed), starting from this share.
+     */
+    static final double LATE_SHOW_PRIOR = 0.5;
+    private static final long TARGET_ORDER = Long.MAX_VALUE - 1;
+    private static final long BOOKED_ORDER = Long.MAX_VALUE;
     /** Live bookings whose slot starts within this from now are played as customers who will arrive. */
     static final Duration BOOKED_AHEAD = Duration.ofHours(1);
 
@@ -82,7 +101,7 @@ final class Forecast {
         final ArrayDeque<Item> items = new ArrayDeque<>();
         double rate;        // arrivals per second
         double nextArrival = NEVER;
-        /** Booked customers expected to check in: {seconds from now they arrive, their rank}, in order. */
+        /** Booked customers expected to check in: {seconds from now they arrive, their rank, show share}, in order. */
         final ArrayDeque<double[]> booked = new ArrayDeque<>();
         double spacing;
         double fraction;
@@ -128,6 +147,8 @@ final class Forecast {
     private final Map<String, Double> headBy = new HashMap<>();
     private final List<Desk> desks = new ArrayList<>();
     private long nextOrder;
+    /** The share of today's bookings that check in (learned today, from {@link #SHOW_PRIOR} at the start). */
+    private double bookedShow = 1;
 
     private Forecast(QueueState state, Instant now) {
         this.state = state;
@@ -153,7 +174,7 @@ final class Forecast {
                             Instant now) {
         Forecast f = new Forecast(state, now);
         f.load();
-        Item target = new Item(null, seconds(rank), Long.MAX_VALUE, 0, f.headStart(cls), true);
+        Item target = new Item(null, seconds(rank), TARGET_ORDER, 0, f.headStart(cls), true);
         f.queue(service, cls, vipRoom).items.addLast(target);
         Double at = f.play(false, Map.of(target, service)).targets.get(service);
         return at == null ? -1 : at;
@@ -169,7 +190,7 @@ final class Forecast {
         f.load();
         Map<Item, String> targets = new IdentityHashMap<>();
         for (String service : services) {
-            Item target = new Item(null, seconds(now), Long.MAX_VALUE, 0, f.headStart(cls), true);
+            Item target = new Item(null, seconds(now), TARGET_ORDER, 0, f.headStart(cls), true);
             f.queue(service, cls, false).items.addLast(target);
             targets.put(target, service);
         }
@@ -225,8 +246,10 @@ final class Forecast {
             }
             double w = work(s.code());
             for (Ticket t : state.waiting(s.code())) {
+                // a remote ticket that has not checked in is passed over: it takes no counter time here (its own
+                // answer is when it would be called if it checked in now)
                 queue(s.code(), t.customerClass(), t.vipRoom()).items.addLast(new Item(t, seconds(t.rank()),
-                        t.order(), w, headStart(t.customerClass()), false));
+                        t.order(), t.checkedIn() ? w : 0, headStart(t.customerClass()), false));
             }
         }
         if (policy == SelectionPolicy.FCFS) {
@@ -269,7 +292,19 @@ final class Forecast {
         Instant from = now.minus(rules.checkInAfter());
         String cls = config.defaultClass().code();
         Map<String, Queue> byService = new HashMap<>();
-        state.appointments().bookings(now.atZone(config.hall().zone()).toLocalDate().toString()).stream()
+        LocalDate today = now.atZone(config.hall().zone()).toLocalDate();
+        DayBookings day = state.appointments().day(today);
+        int lateCheckIns = 0;
+        for (Booking b : day.bookings()) {
+            if (b.status() == Booking.Status.CHECKED_IN && b.closedAt() != null && b.closedAt().isAfter(b.slot())) {
+                lateCheckIns++;
+            }
+        }
+        bookedShow = (day.checkedIn() + SHOW_PRIOR * SHOW_PRIOR_WEIGHT)
+                / (day.checkedIn() + day.lapsed() + SHOW_PRIOR_WEIGHT);
+        double lateShow = (lateCheckIns + LATE_SHOW_PRIOR * SHOW_PRIOR_WEIGHT)
+                / (lateCheckIns + day.lapsed() + SHOW_PRIOR_WEIGHT);
+        state.appointments().bookings(today.toString()).stream()
                 .filter(b -> b.live() && b.slot().isBefore(to) && !b.slot().isBefore(from)
                         && state.serviceState(b.service()).enabled())
                 .forEach(b -> {
@@ -280,7 +315,8 @@ final class Forecast {
                         return booked;
                     });
                     double rank = seconds(b.slot().minus(early));
-                    q.booked.addLast(new double[] {Math.max(0, rank - nowSeconds), rank});
+                    q.booked.addLast(new double[] {Math.max(0, rank - nowSeconds), rank,
+                        b.slot().isBefore(now) ? lateShow : bookedShow});
                 });
         for (Queue q : byService.values()) {
             q.nextArrival = q.booked.isEmpty() ? NEVER : q.booked.getFirst()[0];
@@ -460,7 +496,7 @@ final class Forecast {
             if (!q.booked.isEmpty()) {
                 while (!q.booked.isEmpty() && q.booked.getFirst()[0] <= t) {
                     double[] b = q.booked.removeFirst();
-                    q.items.addLast(new Item(null, b[1], nextOrder++, work(q.service), 0, false));
+                    q.items.addLast(new Item(null, b[1], BOOKED_ORDER, work(q.service) * b[2], 0, false));
                 }
                 q.nextArrival = q.booked.isEmpty() ? NEVER : q.booked.getFirst()[0];
                 continue;

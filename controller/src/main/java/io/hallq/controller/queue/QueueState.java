@@ -297,7 +297,11 @@ public final class QueueState {
         live.put(t.number(), t);
         waiting.get(t.service()).add(t);
         nextNumber.merge(e.service(), 1, Integer::sum);
-        arrivals.issued(e.at(), e.service(), e.customerClass());
+        if (e.origin() == null || e.origin() == HallEvent.TicketOrigin.WALK_IN) {
+            // the forecast plays bookings from the booking book and remote tickets from the queue: counted as
+            // arrivals too, they would be played twice
+            arrivals.issued(e.at(), e.service(), e.customerClass());
+        }
     }
 
     private void call(TicketCalled e) {

@@ -214,4 +214,92 @@ class AppointmentEngineTest {
         early.ok(book("OPEN", half, 1));
         assertEquals(none.issue("OPEN").estimatedWaitSeconds(), early.issue("OPEN").estimatedWaitSeconds());
     }
+    /** Two harnesses with counter 3 closed (counter 2 and the VIP room's overflow take OPEN walk-ins). */
+    private static List<EngineHarness> twoHalls() {
+        List<EngineHarness> hs = List.of(new EngineHarness(hall()), new EngineHarness(hall()));
+        hs.forEach(h -> h.ok(new Command.CloseCounter(3)));
+        return hs;
+    }
+
+    @Test
+    void aRemoteTicketNotCheckedIn_delaysNobody_butIsToldWhenItWouldBeCalled() {
+        List<EngineHarness> hs = twoHalls();
+        EngineHarness with = hs.get(0);
+        EngineHarness without = hs.get(1);
+        HallEvent.TicketIssued remote = EngineHarness.only(with.ok(new Command.JoinRemote("OPEN", null, "138****0001",
+                hash(1), null)), HallEvent.TicketIssued.class);
+        assertTrue(remote.estimatedWaitSeconds() >= 0, "the remote ticket is told when its turn would come");
+        for (EngineHarness h : hs) {
+            h.minutes(1);
+            for (int i = 0; i < 2; i++) {
+                h.issue("OPEN");
+            }
+        }
+        // it is passed over until it checks in (and 15 to 30 minutes later, if ever): a walk-in's wait without it
+        assertEquals(without.issue("OPEN").estimatedWaitSeconds(), with.issue("OPEN").estimatedWaitSeconds());
+        // once checked in it goes first, and the walk-ins' estimates count it
+        with.ok(checkIn("OPEN", 1, true));
+        assertTrue(with.issue("OPEN").estimatedWaitSeconds() > without.issue("OPEN").estimatedWaitSeconds());
+    }
+
+    @Test
+    void anAppointmentTicket_goesBeforeTheBookingsOfItsSlotThatHaveNotCheckedIn() {
+        List<EngineHarness> hs = twoHalls();
+        for (EngineHarness h : hs) {
+            for (int i = 0; i < 2; i++) {
+                h.issue("OPEN");
+            }
+            h.ok(book("OPEN", ELEVEN, 1));
+        }
+        hs.get(0).ok(book("OPEN", ELEVEN, 2));
+        hs.get(0).ok(book("OPEN", ELEVEN, 3));
+        hs.forEach(h -> h.now = ELEVEN.minus(Duration.ofMinutes(5)));
+        HallEvent.TicketIssued crowded = EngineHarness.only(hs.get(0).ok(checkIn("OPEN", 1, true)),
+                HallEvent.TicketIssued.class);
+        HallEvent.TicketIssued alone = EngineHarness.only(hs.get(1).ok(checkIn("OPEN", 1, true)),
+                HallEvent.TicketIssued.class);
+        // the two others of the 11:00 slot check in after it, so the engine calls it before them
+        assertEquals(alone.estimatedWaitSeconds(), crowded.estimatedWaitSeconds());
+        assertEquals(alone.peopleAhead(), crowded.peopleAhead());
+    }
+
+    @Test
+    void appointmentAndRemoteTickets_areNotLearnedAsArrivals_theirBookingsAndQueuePlaceAre() {
+        EngineHarness h = new EngineHarness(hall());
+        h.ok(book("OPEN", ELEVEN, 1));
+        h.ok(new Command.JoinRemote("OPEN", null, "138****0002", hash(2), null));
+        h.now = ELEVEN.minus(Duration.ofMinutes(5));
+        h.ok(checkIn("OPEN", 1, true));
+        String walkIn = h.engine.state().config().defaultClass().code();
+        assertEquals(0, h.engine.state().arrivals().perSecond("OPEN", walkIn, h.now), 0.0);
+        h.issue("OPEN");
+        assertTrue(h.engine.state().arrivals().perSecond("OPEN", walkIn, h.now) > 0);
+    }
+
+    @Test
+    void aBookingPastItsSlot_isPlayedAsTheShareOfLateBookingsThatCame() {
+        // two desks take OPEN walk-ins, 10 minutes each, three walk-ins wait; a new walk-in at 11:05 with a booking
+        // of 11:00 not checked in (late: half a customer before any late booking came today), or at 11:25 with one
+        // of 11:30 (on time, ranked 11:20, ahead of it): 600, 900 and 1200 s
+        List<EngineHarness> hs = twoHalls();
+        EngineHarness late = hs.get(0);
+        EngineHarness onTime = hs.get(1);
+        EngineHarness none = new EngineHarness(hall());
+        none.ok(new Command.CloseCounter(3));
+        late.ok(book("OPEN", ELEVEN, 1));
+        onTime.ok(book("OPEN", ELEVEN.plus(Duration.ofMinutes(30)), 1));
+        for (EngineHarness h : List.of(late, onTime, none)) {
+            for (int i = 0; i < 3; i++) {
+                h.issue("OPEN");
+            }
+        }
+        late.now = ELEVEN.plus(Duration.ofMinutes(5));
+        onTime.now = ELEVEN.plus(Duration.ofMinutes(25));
+        none.now = late.now;
+        long lateWait = late.issue("OPEN").estimatedWaitSeconds();
+        long onTimeWait = onTime.issue("OPEN").estimatedWaitSeconds();
+        long noneWait = none.issue("OPEN").estimatedWaitSeconds();
+        assertTrue(noneWait < lateWait && lateWait < onTimeWait,
+                "none " + noneWait + " < late (half a customer) " + lateWait + " < on time " + onTimeWait);
+    }
 }
