@@ -94,7 +94,8 @@ public final class HallWiring {
         routes.add(new NotifyRoutes(notify));
         routes.add(new AppointmentRoutes(notify)); // bookings and remote tickets; codes by SMS
         routes.addAll(parts.routes(notify));
-        WebModule web = new WebModule(routes, parts.emulatorWeb());
+        WebModule web = new WebModule(routes, parts.emulatorWeb())
+                .lookUpCentrallyWith(mqtt.centralLookup()); // kiosk and remote tickets with a number, as the dispenser
         modules.addAll(List.of(devices, voice, mqtt, notify, new BookingCapacityModule(), web, new BoardPublisher(mqtt, web::onBoardView),
                 new BoardNoticeFeed(mqtt, web::showNeighbourSuggestions)));
         modules.addAll(parts.after());

@@ -427,8 +427,13 @@ public final class AppointmentRoutes implements WebRoutes {
             return;
         }
         TicketToken token = TicketToken.random();
-        // the class comes from the hall's own phone list, as for every ticket with a number
-        String customerClass = web.phones() == null ? null : web.phones().classOf(who.phone()).orElse(null);
+        // the class comes from central or the hall's own phone list, as for every ticket with a number
+        Json.onRequestContext(web.classOf(who.phone())).onComplete((cls, failure) -> join(ctx, service, who, token,
+                cls == null ? null : cls.orElse(null)));
+    }
+
+    private void join(RoutingContext ctx, String service, CustomerGate.Verified who, TicketToken token,
+                      String customerClass) {
         Command.JoinRemote cmd = new Command.JoinRemote(service, customerClass, who.masked(),
                 hasher.hash(who.phone()), token.value());
         submit(ctx, cmd, "JoinRemote[" + service + ", " + who.masked() + "]", o -> {

@@ -32,13 +32,16 @@ final class HallRoutes {
     private final LiveFeed feed;
     private final String publicUrl;
     private final java.time.Clock clock;
-    private final io.hallq.controller.device.PhoneLookup phones;
+    private final java.util.function.Function<PhoneNumber,
+            java.util.concurrent.CompletableFuture<java.util.Optional<String>>> classOf;
     private final TicketRate rate;
 
+    /** @param classOf a customer phone's class: central, then the hall's list ({@link WebModule#classOf}) */
     HallRoutes(HallController hall, Access access, LiveFeed feed, String publicUrl, java.time.Clock clock,
-               io.hallq.controller.device.PhoneLookup phones, TicketRate rate) {
+               java.util.function.Function<PhoneNumber, java.util.concurrent.CompletableFuture<java.util.Optional<String>>>
+                       classOf, TicketRate rate) {
         this.clock = clock;
-        this.phones = phones;
+        this.classOf = classOf;
         this.rate = rate;
         this.hall = hall;
         this.access = access;
@@ -145,13 +148,18 @@ final class HallRoutes {
                     + " tickets a minute (web.ticketsPerMinute); try again in " + Math.max(1, wait.toSeconds()) + " s");
             return;
         }
-        // the class comes from the hall's own phone list, never from the client (a kiosk cannot ask for VIP)
-        String customerClass = phone == null ? null : phones.classOf(phone).orElse(null);
-        // the clear number never leaves this method: the engine, journal and pages see it masked
+        // the class comes from central or the hall's own phone list, never from the client (a kiosk cannot ask for
+        // VIP); the clear number never leaves this method: the engine, journal and pages see it masked
         String masked = phone == null ? null : phone.masked();
         TicketToken token = TicketToken.random();
-        Command.IssueTicket cmd = new Command.IssueTicket(service, customerClass, masked, token.value());
-        Submit.command(hall, ctx, cmd, user.name(), o -> issued(o.events(), token));
+        if (phone == null) {
+            Submit.command(hall, ctx, new Command.IssueTicket(service, null, null, token.value()), user.name(),
+                    o -> issued(o.events(), token));
+            return;
+        }
+        Json.onRequestContext(classOf.apply(phone)).onComplete((cls, failure) -> Submit.command(hall, ctx,
+                new Command.IssueTicket(service, cls == null ? null : cls.orElse(null), masked, token.value()),
+                user.name(), o -> issued(o.events(), token)));
     }
 
     private Issued issued(List<JournaledEvent> events, TicketToken token) {

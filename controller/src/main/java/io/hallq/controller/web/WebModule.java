@@ -2,6 +2,7 @@ package io.hallq.controller.web;
 
 import io.hallq.controller.config.ConfigException;
 import io.hallq.controller.config.SectionReader;
+import io.hallq.controller.device.CentralLookup;
 import io.hallq.controller.device.DevicesReader;
 import io.hallq.controller.device.PhoneLookup;
 import io.hallq.controller.hall.HallContext;
@@ -10,6 +11,7 @@ import io.hallq.display.board.BoardRoutes;
 import io.hallq.display.board.BoardView;
 import io.hallq.display.board.BoardView.Notice;
 import io.hallq.display.board.SseStream;
+import io.hallq.protocol.PhoneNumber;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
 
@@ -79,6 +83,7 @@ public final class WebModule implements HallModule {
     private LoginRoutes logins;
     private ApiContract contract;
     private PhoneLookup phones;
+    private volatile CentralLookup central = CentralLookup.NONE;
 
     /**
      * @param extras   more routes for this server (the emulator's twin); none on a hall's controller
@@ -144,7 +149,7 @@ public final class WebModule implements HallModule {
         logins = new LoginRoutes(vertx, config, access, context.clock());
         FeedGate gate = new FeedGate(vertx, config.feeds(), sessions);
         TicketRate rate = new TicketRate(config.ticketsPerMinute(), context.clock());
-        Routes routes = new Routes(access, gate, phones, rate);
+        Routes routes = new Routes(access, gate, rate);
         try {
             if (config.staffListener() == null) {
                 server = listenOrFallBack(routes.router(Side.ALL), config.bind(), config.port(), "web.bind / web.port");
@@ -242,13 +247,11 @@ public final class WebModule implements HallModule {
     private final class Routes {
         private final Access access;
         private final FeedGate gate;
-        private final PhoneLookup phones;
         private final TicketRate rate;
 
-        Routes(Access access, FeedGate gate, PhoneLookup phones, TicketRate rate) {
+        Routes(Access access, FeedGate gate, TicketRate rate) {
             this.access = access;
             this.gate = gate;
-            this.phones = phones;
             this.rate = rate;
         }
 
@@ -274,7 +277,7 @@ public final class WebModule implements HallModule {
             router.route("/api/*").handler(access::csrf);
             router.route("/api/*").handler(ctx -> contract.check(ctx, access));
             HallRoutes hallRoutes = new HallRoutes(context.hall(), access, feed, publicUrlOrRelative(), context.clock(),
-                    phones, rate);
+                    WebModule.this::classOf, rate);
             logins.mount(router);
             hallRoutes.mount(router);
             new CounterRoutes(context.hall(), access, feed).mount(router);
@@ -380,9 +383,21 @@ public final class WebModule implements HallModule {
         return feed;
     }
 
-    /** The hall's own phone list (devices.dispenser.phones): the class of a customer's phone. */
-    PhoneLookup phones() {
-        return phones;
+    /**
+     * Customers' classes from the operator's central systems too (mqtt.lookup), before the hall's own list, as at
+     * the dispenser. Read at each request.
+     */
+    public WebModule lookUpCentrallyWith(CentralLookup lookup) {
+        this.central = lookup;
+        return this;
+    }
+
+    /**
+     * The class of a customer's phone, as the dispenser finds it: central first (within its timeout), then the
+     * hall's own list (devices.dispenser.phones), else empty (the default class). Never completes exceptionally.
+     */
+    CompletableFuture<Optional<String>> classOf(PhoneNumber phone) {
+        return CentralLookup.thenLocal(central, phones).apply(phone);
     }
 
     /** The controller's clock (the hall's). */

@@ -236,6 +236,30 @@ class WebSecurityTest {
         }
     }
 
+    @Test
+    void aKioskTicketsClass_comesFromCentralFirst_thenTheHallsList_asAtTheDispenser() throws Exception {
+        try (WebTestHall hall = WebTestHall.configured(data, WebSecurityTest::withPhoneList)) {
+            // central's answers as the MQTT module's lookup hands them over (its MQTT path: CentralLookupIT): it
+            // knows a VIP the hall's list does not, and not the list's own VIP
+            hall.web.lookUpCentrallyWith(phone -> java.util.concurrent.CompletableFuture.completedFuture(
+                    phone.digits().equals("13800000008") ? java.util.Optional.of("VIP") : java.util.Optional.empty()));
+            ApiClient kiosk = hall.client();
+            kiosk.login("kiosk");
+            Response central = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"13800000008\"}");
+            Response local = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"13900000001\"}");
+            Response nobody = kiosk.post("/api/tickets", "{\"service\":\"OPEN\",\"phone\":\"13900000009\"}");
+            ApiClient manager = hall.client();
+            manager.login("manager");
+            JsonNode tickets = manager.getUntil("/api/tickets", t -> t.size() >= 3);
+            for (var c : java.util.List.of(java.util.Map.entry(central, "VIP"), java.util.Map.entry(local, "VIP"),
+                    java.util.Map.entry(nobody, "WALKIN"))) {
+                assertEquals(200, c.getKey().status(), c.getKey().toString());
+                assertEquals(c.getValue(), byNumber(tickets, c.getKey().body().path("result").path("ticket").asText())
+                        .path("customerClass").asText());
+            }
+        }
+    }
+
     private static JsonNode byNumber(JsonNode tickets, String number) {
         for (JsonNode t : tickets) {
             if (t.path("number").asText().equals(number)) {
