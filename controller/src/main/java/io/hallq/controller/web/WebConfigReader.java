@@ -110,10 +110,13 @@ public final class WebConfigReader {
         }
     }
 
+    /** Weak hashes already warned about in this process: the check and the web module's start read the section. */
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static void warnWeak(WebConfig config) {
         for (WebConfig.WebUser u : config.users()) {
             int iterations = PasswordHash.iterations(u.passwordHash());
-            if (iterations < PasswordHash.MIN_ITERATIONS) {
+            if (iterations < PasswordHash.MIN_ITERATIONS && WARNED.add(u.name() + " " + u.passwordHash())) {
                 org.tinylog.Logger.warn("web.users: user '{}' has a password hash of {} PBKDF2 iterations, fewer"
                         + " than the {} new hashes use; make a new one with 'hallq hash-password'", u.name(),
                         iterations, PasswordHash.MIN_ITERATIONS);
