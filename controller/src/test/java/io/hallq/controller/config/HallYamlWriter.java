@@ -122,7 +122,7 @@ final class HallYamlWriter {
             put(n, "checkInBefore", duration(a.checkInBefore()), duration(Duration.ofMinutes(15)));
             put(n, "checkInAfter", duration(a.checkInAfter()), duration(Duration.ofMinutes(10)));
             put(n, "headStart", duration(a.headStart()), duration(Duration.ofMinutes(10)));
-            put(n, "remoteHoldLimit", duration(a.remoteHoldLimit()), duration(Duration.ofMinutes(30)));
+            put(n, "remoteHoldLimit", duration(a.remoteHoldLimit()), duration(AppointmentsConfig.DEFAULT_REMOTE_HOLD));
             put(n, "bookAheadDays", a.bookAheadDays(), 7);
             put(n, "maxPerPhonePerDay", a.maxPerPhonePerDay(), 1);
         }
