@@ -9,7 +9,9 @@
 #   ./hallq mvn -q -pl protocol,controller -am test-compile dependency:build-classpath \
 #       -Dmdep.outputFile=target/cp.txt -DincludeScope=test
 # Run it under the machine lock on a shared machine: flock /work/brief/machine.lock bash bench/mqtt-old-new.sh ...
-# Usage: [FIRST=old] bash bench/mqtt-old-new.sh <old-tree> [MqttBench args, default: 200 15 10 2 3 10]
+# JAVA_OPTS adds JVM options to both builds' runs (the same for both), e.g. JAVA_OPTS="-XX:+UseZGC
+# -Dhallq.bench.brokerNice=-10" (see MqttBench: brokerPriority, and docs/benchmarks.md for why).
+# Usage: [FIRST=old] [JAVA_OPTS=...] bash bench/mqtt-old-new.sh <old-tree> [MqttBench args, default: 200 15 10 2 3 10]
 set -euo pipefail
 NEW="$(cd "$(dirname "$0")/.." && pwd)"
 OLD="$(cd "$1" && pwd)"
@@ -20,8 +22,9 @@ JAVA="$("$NEW/hallq" java-home)/bin/java"
 if [[ "${FIRST:-new}" == old ]]; then TREES=("$OLD" "$NEW"); else TREES=("$NEW" "$OLD"); fi
 for tree in "${TREES[@]}"; do
   cd "$tree"
-  echo "=== $tree ($(git -C "$tree" rev-parse --short HEAD 2>/dev/null || echo exported)); load: $(cat /proc/loadavg) $(date +%T)"
-  "$JAVA" -Xmx4g -Dtinylog.level=warn \
+  echo "=== $tree; JAVA_OPTS=${JAVA_OPTS:-} ($(git -C "$tree" rev-parse --short HEAD 2>/dev/null || echo exported)); load: $(cat /proc/loadavg) $(date +%T)"
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx4g -Dtinylog.level=warn ${JAVA_OPTS:-} \
     -cp "controller/target/test-classes:controller/target/classes:protocol/target/classes:$(cat controller/target/cp.txt)" \
     io.hallq.controller.sync.bench.MqttBench "${ARGS[@]}" 2>&1 | grep -v "^\s*at \|WARN\|ERROR\|^Caused by\|^\s*\.\.\. "
 done
