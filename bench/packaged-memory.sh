@@ -4,6 +4,8 @@
 # Beside it, in the same run, today's launcher way (./hallq controller: target/classes, no flags) on the same day.
 #   bash bench/packaged-memory.sh [hallq_*.deb] [tickets] [counters]      (root; debootstrap; ~5 min the first time)
 # The Debian root is kept in $HALLQ_BENCH_ROOT (default /var/tmp/hallq-bench-trixie) for the next run.
+# HALLQ_BENCH_MQTT=1: the hall is connected to a Mosquitto broker started here on the host (mosquitto on PATH),
+# with the example hall's commands, publishing every event, its status and its board as a hall in service does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEB="${1:-$(ls -t packaging/target/hallq_*_all.deb | head -1)}"
@@ -29,7 +31,7 @@ if [[ ! -x "$ROOT/usr/bin/apt-get" ]]; then
 fi
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
-trap 'umount "$ROOT/proc" 2>/dev/null || umount -l "$ROOT/proc"' EXIT
+trap 'umount "$ROOT/proc" 2>/dev/null || umount -l "$ROOT/proc" 2>/dev/null || true' EXIT
 cp "$DEB" "$ROOT/tmp/hallq.deb"
 chroot "$ROOT" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --allow-downgrades -o Dpkg::Options::=--force-confold /tmp/hallq.deb' >/dev/null
 echo "package: $(chroot "$ROOT" hallq version | tr '\n' ' ')"
@@ -38,6 +40,13 @@ echo "package: $(chroot "$ROOT" hallq version | tr '\n' ' ')"
 KH=$(echo "$HALLQ_KIOSK_PASSWORD" | chroot "$ROOT" hallq hash-password)
 SH=$(echo "$HALLQ_STAFF_PASSWORD" | chroot "$ROOT" hallq hash-password)
 PORT=$(free_port)
+if [[ -n "${HALLQ_BENCH_MQTT:-}" ]]; then
+  MQTT_PORT=$(free_port)
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > /tmp/hallq-bench-mosquitto.conf
+  mosquitto -c /tmp/hallq-bench-mosquitto.conf > /tmp/hallq-bench-mosquitto.log 2>&1 &
+  BROKER=$!
+  trap 'kill $BROKER 2>/dev/null; umount "$ROOT/proc" 2>/dev/null || umount -l "$ROOT/proc" 2>/dev/null || true' EXIT
+fi
 {
   sed -n '/^hall:/,/^classes:/p' "$ROOT/usr/share/hallq/examples/example-hall.yaml" | sed '/^classes:/d; s/prefix: \([A-H]\), /prefix: \1, numberTo: 9999, /; /^  - code: INFO/,/^$/d'
   echo "classes:"
@@ -58,6 +67,15 @@ web:
 $(for k in 1 2 3 4 5; do echo "    - { name: kiosk$k, role: KIOSK, passwordHash: \"$KH\" }"; done)
     - { name: staff1, role: STAFF, counters: [$(seq -s, 1 "$COUNTERS")], passwordHash: "$SH" }
 YAML
+  if [[ -n "${HALLQ_BENCH_MQTT:-}" ]]; then
+    cat <<YAML
+mqtt:
+  broker: tcp://127.0.0.1:$MQTT_PORT
+  keepAlive: 30s
+  statusInterval: 10s
+  commands: { SetService: [central], BroadcastNotice: [central], RequestStats: [central], SetCounterProfile: [central] }
+YAML
+  fi
 } | sed 's/^  id: .*/  id: bench-day/' > "$ROOT/etc/hallq/bench.yaml"
 chmod 644 "$ROOT/etc/hallq/bench.yaml"
 

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -131,6 +133,17 @@ class DebInstallIT {
         for (String banned : List.of("hallq-emulator", "hivemq", "selenium", "junit", "jqwik", "pi4j-plugin-mock",
                 "tests.jar")) {
             assertFalse(jars.contains(banned), banned + " in the package:\n" + jars);
+        }
+        // no signed jar: the JVM would check its signature at the first class load (X.509 code and certificates in
+        // the controller's memory) and never archive its classes; the packaging strips Paho's signature
+        try (Stream<Path> lib = Files.list(root.path("/usr/share/hallq/lib"))) {
+            for (Path jar : lib.filter(j -> j.toString().endsWith(".jar")).toList()) {
+                try (var zip = new ZipFile(jar.toFile())) {
+                    List<String> signatures = zip.stream().map(ZipEntry::getName)
+                            .filter(n -> n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")).toList();
+                    assertTrue(signatures.isEmpty(), jar.getFileName() + " is signed: " + signatures);
+                }
+            }
         }
     }
 

@@ -60,6 +60,8 @@ public final class MqttLink implements AutoCloseable {
     /** True from a connect until its loss is handled (owner thread only). */
     private boolean up;
     private java.util.concurrent.ScheduledFuture<?> receiverCheck;
+    /** Paho's receive thread as last found by {@link #receiverAlive} (owner thread only). */
+    private Thread receiver;
 
     public MqttLink(MqttSettings settings, ScheduledExecutorService owner, LinkListener listener,
                     List<String> subscriptions, Supplier<Birth> births) {
@@ -104,7 +106,22 @@ public final class MqttLink implements AutoCloseable {
         lost("receive thread died");
     }
 
+    /**
+     * Whether Paho's receive thread is alive. The thread found last is remembered (owner thread only), and the
+     * JVM's threads are searched only when it is gone (a new connection has a new one) or none was found yet: a
+     * search walks every thread of the process, and a process with many links (the 200-hall benchmark: about
+     * 2,600 threads) would otherwise do that once a second per link.
+     */
     private boolean receiverAlive() {
+        Thread known = receiver;
+        if (known != null && known.isAlive()) {
+            return true;
+        }
+        receiver = findReceiver();
+        return receiver != null;
+    }
+
+    private Thread findReceiver() {
         String name = "MQTT Rec: " + settings.clientId();
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
@@ -114,10 +131,10 @@ public final class MqttLink implements AutoCloseable {
         int n = root.enumerate(threads, true);
         for (int i = 0; i < n; i++) {
             if (name.equals(threads[i].getName()) && threads[i].isAlive()) {
-                return true;
+                return threads[i];
             }
         }
-        return false;
+        return null;
     }
 
     /** The end of a session, once, however it was noticed. */

@@ -59,6 +59,8 @@ public final class MqttModule implements HallModule {
     private List<String> subscribed = List.of();
     private volatile CentralPhoneLookup lookup;
     private ScheduledExecutorService owner;
+    /** Writes the outbox cursor file, so its fsync does not hold up the sync thread. */
+    private java.util.concurrent.ExecutorService saver;
     private HallController hall;
     private String hallId;
     private MqttLink link;
@@ -209,7 +211,13 @@ public final class MqttModule implements HallModule {
         Path data = Path.of(hall.config().journal().dataDir());
         birthFile = new CounterFile(data.resolve("mqtt-birth"));
         birth = birthFile.read(0);
-        outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")));
+        saver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mqtt-cursor");
+            t.setDaemon(true);
+            return t;
+        });
+        outbox = new Outbox(hallId, hall, owner, o -> link.publish(o), new CounterFile(data.resolve("mqtt-outbox.cursor")),
+                saver);
         stats = new StatsPublisher(hallId, hall, owner, o -> link.publish(o), this::connected, clock,
                 new CounterFile(data.resolve("mqtt-stats-daily.cursor")), hall.config().journal().profileWeeks());
         replies = new ReplySender(owner, o -> link.publish(o), () -> link.isConnected());
@@ -396,6 +404,10 @@ public final class MqttModule implements HallModule {
         }
         try {
             owner.submit(outbox::save).get(5, TimeUnit.SECONDS);
+            saver.shutdown();
+            if (!saver.awaitTermination(5, TimeUnit.SECONDS)) {
+                Logger.warn("MQTT outbox cursor not saved at close: its write takes more than 5 s");
+            }
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             Logger.warn("MQTT outbox cursor not saved at close: {}", e.toString());
         } catch (InterruptedException e) {

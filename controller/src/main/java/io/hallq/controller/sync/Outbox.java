@@ -47,6 +47,8 @@ final class Outbox {
     private final ScheduledExecutorService owner;
     private final Function<Outgoing, CompletableFuture<Void>> publisher;
     private final CounterFile cursorFile;
+    /** Where the cursor file is written (its fsync takes milliseconds): not the owner, which sends. */
+    private final java.util.concurrent.Executor saver;
     /** Events read from the journal, oldest first, for an outbox behind its tail. */
     private final Deque<JournaledEvent> buffer = new ArrayDeque<>();
     /** The tail: the events of sequences [tailFirst, tailEnd) at index sequence % TAIL. */
@@ -78,6 +80,16 @@ final class Outbox {
         this(hall, controller, owner, publisher, cursorFile, STALL_MS);
     }
 
+    /**
+     * @param saver where the cursor file is written, one write after the other (a single thread); the owner
+     *              only hands it the value, so an fsync of the cursor never holds up sending
+     */
+    Outbox(String hall, HallController controller, ScheduledExecutorService owner,
+           Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile,
+           java.util.concurrent.Executor saver) {
+        this(hall, controller, owner, publisher, cursorFile, STALL_MS, System::nanoTime, saver);
+    }
+
     /** @param stallMs with messages in flight and no acknowledgement for this long, resend from the cursor */
     Outbox(String hall, HallController controller, ScheduledExecutorService owner,
            Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile, long stallMs) {
@@ -88,6 +100,13 @@ final class Outbox {
     Outbox(String hall, HallController controller, ScheduledExecutorService owner,
            Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile, long stallMs,
            java.util.function.LongSupplier nanoTime) {
+        this(hall, controller, owner, publisher, cursorFile, stallMs, nanoTime, Runnable::run);
+    }
+
+    private Outbox(String hall, HallController controller, ScheduledExecutorService owner,
+           Function<Outgoing, CompletableFuture<Void>> publisher, CounterFile cursorFile, long stallMs,
+           java.util.function.LongSupplier nanoTime, java.util.concurrent.Executor saver) {
+        this.saver = saver;
         this.nanoTime = nanoTime;
         this.lastProgress = nanoTime.getAsLong();
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
@@ -276,12 +295,34 @@ final class Outbox {
         }
     }
 
-    /** Writes the cursor if it moved; also called on close. */
+    /**
+     * Writes the cursor if it moved; also called on close (then wait for the saver too). The write runs on the
+     * saver; a failed one is logged and marks the cursor unsaved, so the next save writes it again.
+     */
     void save() {
         saveScheduled = false;
         if (cursor != saved) {
-            cursorFile.write(cursor);
-            saved = cursor;
+            long value = cursor;
+            saved = value;
+            saver.execute(() -> write(value));
+        }
+    }
+
+    private void write(long value) {
+        try {
+            cursorFile.write(value);
+        } catch (RuntimeException e) {
+            Logger.warn("MQTT outbox cursor #{} not saved: {}", value, e.toString());
+            Runnable unsaved = () -> {
+                if (saved == value) {
+                    saved = Long.MIN_VALUE;
+                }
+            };
+            try {
+                owner.execute(unsaved);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                unsaved.run(); // inline saver or closing: nobody else touches it now
+            }
         }
     }
 

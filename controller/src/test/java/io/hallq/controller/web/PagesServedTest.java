@@ -30,4 +30,18 @@ class PagesServedTest {
             }
         }
     }
+
+    @Test
+    void aClientAskingForCleartextHttp2_isAnsweredInHttp11() throws Exception {
+        try (WebTestHall hall = WebTestHall.start(data)) {
+            // the JDK client's default: HTTP/2, which on plain http means "Upgrade: h2c" on the first request
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hall.url("/board/"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(HttpClient.Version.HTTP_1_1, r.version(), "request " + (i + 1));
+            }
+        }
+    }
 }

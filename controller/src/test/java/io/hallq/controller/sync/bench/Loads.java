@@ -1,16 +1,24 @@
 package io.hallq.controller.sync.bench;
 
+import io.hallq.controller.Await;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The two loads of the MQTT benches, the same for the halls and for their bare-Paho baseline. The pauses here
- * are the benchmark's measurement windows, its warm-up and the time left to drain, not waits on a condition.
+ * are the benchmark's measurement windows and the closed loop's ramp-up, not waits on a condition; after each
+ * load the next one starts only once everything sent has reached central (a condition), so a backlog of one
+ * load never runs into the next one's window.
  */
 final class Loads {
+
+    /** The longest a load's last messages are waited for after its window. */
+    static final Duration DRAIN = Duration.ofSeconds(60);
 
     private Loads() {}
 
@@ -21,7 +29,8 @@ final class Loads {
 
     /**
      * A fixed offered rate, {@code perHall} a second from each of {@code halls} halls in turn, for {@code seconds};
-     * returns the probe's {p50, p99, samples} of the latencies, with 2 s left for the last ones to arrive.
+     * returns the probe's {p50, p99, samples} of the latencies, once every message sent has arrived (or
+     * {@link #DRAIN} has passed).
      */
     static double[] open(Probe probe, int halls, double perHall, int seconds, Sender send) throws Exception {
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor();
@@ -37,38 +46,50 @@ final class Loads {
             }
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         Thread.sleep(seconds * 1000L); // the measurement window
-        s.shutdownNow();
-        Thread.sleep(2000); // the last messages arrive
+        s.shutdown();
+        s.awaitTermination(10, TimeUnit.SECONDS);
+        drain(probe);
         probe.record(false);
         return probe.percentiles();
     }
 
     /**
      * Every hall sends its next as soon as the previous is acknowledged (durable); returns central's rate over
-     * {@code seconds} after a 2 s warm-up, then leaves 3 s for the loops to drain.
+     * {@code seconds} after a 2 s ramp-up, then waits for the loops to stop and their messages to arrive.
      */
     static double closed(Probe probe, int halls, int seconds, Sender send) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger alive = new AtomicInteger(halls);
         for (int i = 0; i < halls; i++) {
-            loop(i, send, running);
+            loop(i, send, running, alive);
         }
-        Thread.sleep(2000); // warm-up
+        Thread.sleep(2000); // ramp-up: every loop has sent its first
         long start = probe.received();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L); // the measurement window
         long got = probe.received() - start;
         double rate = got / ((System.nanoTime() - t0) / 1e9);
         running.set(false);
-        Thread.sleep(3000); // the loops drain before the next measurement
+        Await.within(DRAIN, () -> alive.get() == 0);
+        drain(probe);
         return rate;
     }
 
-    private static void loop(int i, Sender send, AtomicBoolean running) {
+    /** Waits until every stamped message has reached central; says so when some did not within {@link #DRAIN}. */
+    static void drain(Probe probe) {
+        if (!Await.within(DRAIN, () -> probe.pending() == 0)) {
+            System.out.printf("  (%d messages had not reached central %d s after the load)%n", probe.pending(),
+                    DRAIN.toSeconds());
+        }
+    }
+
+    private static void loop(int i, Sender send, AtomicBoolean running, AtomicInteger alive) {
         if (!running.get()) {
+            alive.decrementAndGet();
             return;
         }
         try {
-            send.send(i).whenComplete((ok, err) -> loop(i, send, running));
+            send.send(i).whenComplete((ok, err) -> loop(i, send, running, alive));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

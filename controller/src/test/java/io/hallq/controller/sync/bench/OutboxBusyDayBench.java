@@ -92,7 +92,7 @@ public final class OutboxBusyDayBench {
             Loads.Sender send = only -> h.submit(command((int) ++n[0])).thenAccept(o -> {
                 long now = System.nanoTime();
                 for (JournaledEvent e : o.events()) {
-                    probe.sentAt.put("busy/" + e.sequence(), now);
+                    probe.sent("busy/" + e.sequence(), now);
                 }
             });
             double[] lat = Loads.open(probe, 1, rate, latencySec, send);

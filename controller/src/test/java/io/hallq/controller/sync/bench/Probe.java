@@ -10,17 +10,28 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
-/** The central subscriber of a benchmark run: matches arrivals to send times by key, collects latencies. */
+/**
+ * The central subscriber of a benchmark run: matches arrivals to send times by key, collects latencies.
+ *
+ * <p>A send time is stamped with {@link #sent}. The halls stamp when the caller learns its event is durable, and
+ * the event may reach central before that (the answer and the event leave the writer on different threads): such
+ * an arrival is kept until its stamp and counted as a latency of zero ({@link #early}), instead of being lost and
+ * leaving its stamp unmatched for ever (which dropped the fastest samples from the percentiles).
+ */
 final class Probe implements AutoCloseable {
 
     interface KeyOf {
         String key(String topic, byte[] payload);
     }
 
-    final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    /** A stamp waiting for its arrival, or an arrival waiting for its stamp. */
+    private record Half(boolean arrived, long nanos) {}
+
+    private final Map<String, Half> unmatched = new ConcurrentHashMap<>();
     private final long[] latencies = new long[4_000_000];
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong early = new AtomicLong();
     private final MqttClient client;
     private volatile boolean recording;
 
@@ -33,14 +44,42 @@ final class Probe implements AutoCloseable {
                 new IMqttMessageListener[] {(t, m) -> {
                     long now = System.nanoTime();
                     received.incrementAndGet();
-                    Long sent = sentAt.remove(keyOf.key(t, m.getPayload()));
-                    if (sent != null && recording) {
-                        long i = count.getAndIncrement();
-                        if (i < latencies.length) {
-                            latencies[(int) i] = now - sent;
-                        }
+                    Half sent = match(keyOf.key(t, m.getPayload()), new Half(true, now));
+                    if (sent != null) {
+                        sample(now - sent.nanos());
                     }
                 }});
+    }
+
+    /** The message of {@code key} was sent (or made durable) at {@code nanos}. */
+    void sent(String key, long nanos) {
+        Half arrived = match(key, new Half(false, nanos));
+        if (arrived != null) {
+            early.incrementAndGet();
+            sample(Math.max(0, arrived.nanos() - nanos));
+        }
+    }
+
+    /** Keeps {@code half} of {@code key}, or takes and returns the other half when it is there already. */
+    private Half match(String key, Half half) {
+        Half[] other = {null};
+        unmatched.compute(key, (k, v) -> {
+            if (v == null || v.arrived() == half.arrived()) {
+                return half;
+            }
+            other[0] = v;
+            return null;
+        });
+        return other[0];
+    }
+
+    private void sample(long nanos) {
+        if (recording) {
+            long i = count.getAndIncrement();
+            if (i < latencies.length) {
+                latencies[(int) i] = nanos;
+            }
+        }
     }
 
     void record(boolean on) {
@@ -51,12 +90,23 @@ final class Probe implements AutoCloseable {
         return received.get();
     }
 
-    void reset() {
-        count.set(0);
-        sentAt.clear();
+    /** Stamped messages that have not arrived yet. */
+    int pending() {
+        return (int) unmatched.values().stream().filter(h -> !h.arrived()).count();
     }
 
-    /** p50 and p99 in milliseconds of what was recorded. */
+    /** Arrivals of the recorded window that came before their stamp (counted as zero latency). */
+    long early() {
+        return early.get();
+    }
+
+    void reset() {
+        count.set(0);
+        early.set(0);
+        unmatched.clear();
+    }
+
+    /** p50 and p99 in milliseconds of what was recorded, and the number of samples. */
     double[] percentiles() {
         int n = (int) Math.min(count.get(), latencies.length);
         long[] l = Arrays.copyOf(latencies, n);

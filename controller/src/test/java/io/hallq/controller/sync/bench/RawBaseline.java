@@ -47,7 +47,7 @@ final class RawBaseline implements AutoCloseable {
         String key = String.format("%08d%016d", i, ++seq[i]);
         byte[] payload = filler.clone();
         System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 24);
-        probe.sentAt.put(key, System.nanoTime());
+        probe.sent(key, System.nanoTime());
         MqttMessage m = new MqttMessage(payload);
         m.setQos(1);
         CompletableFuture<Void> f = new CompletableFuture<>();
