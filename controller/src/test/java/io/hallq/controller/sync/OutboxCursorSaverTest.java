@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallq.controller.Await;
-import io.hallq.controller.MutableClock;
-import io.hallq.controller.TestHalls;
-import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +39,7 @@ class OutboxCursorSaverTest {
     }
 
     private HallController hall() {
-        return HallController.start(TestHalls.withJournal(TestHalls.small(),
-                new JournalConfig(dir.resolve("journal").toString(), 60, 2000)),
-                new MutableClock(TestHalls.MONDAY_10AM), Duration.ZERO);
+        return SyncHalls.bare(dir);
     }
 
     private <T> T on(java.util.concurrent.Callable<T> work) throws Exception {

@@ -3,15 +3,11 @@ package io.hallq.controller.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.MutableClock;
-import io.hallq.controller.TestHalls;
-import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
 import io.hallq.protocol.mqtt.EventMessage;
 import io.hallq.protocol.mqtt.MqttCodec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,9 +28,7 @@ class OutboxStallTest {
     @Test
     void eventsNeverAcknowledged_areResentFromTheCursor_afterTheStallTime() throws Exception {
         ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor();
-        try (HallController hall = HallController.start(TestHalls.withJournal(TestHalls.small(),
-                new JournalConfig(dir.resolve("journal").toString(), 60, 2000)),
-                new MutableClock(TestHalls.MONDAY_10AM), Duration.ZERO)) {
+        try (HallController hall = SyncHalls.bare(dir)) {
             hall.submit(Command.IssueTicket.walkIn("PAY")).join();
             hall.submit(Command.IssueTicket.walkIn("OPEN")).join();
             long last = hall.lastSequence();

@@ -3,9 +3,6 @@ package io.hallq.controller.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallq.controller.MutableClock;
-import io.hallq.controller.TestHalls;
-import io.hallq.controller.config.JournalConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.queue.Command;
 import io.hallq.protocol.mqtt.EventMessage;
@@ -44,9 +41,7 @@ class OutboxTailTest {
     }
 
     private HallController hall() {
-        return HallController.start(TestHalls.withJournal(TestHalls.small(),
-                new JournalConfig(dir.resolve("journal").toString(), 60, 2000)),
-                new MutableClock(TestHalls.MONDAY_10AM), Duration.ZERO);
+        return SyncHalls.bare(dir);
     }
 
     private Outbox outbox(HallController hall) {

@@ -22,6 +22,16 @@ public final class SyncHalls {
 
     private SyncHalls() {}
 
+    /**
+     * The small test hall without modules, its journal in {@code dir}/journal, on a clock stopped at Monday 10:00 and
+     * without ticks: the outbox tests drive it command by command.
+     */
+    public static io.hallq.controller.hall.HallController bare(Path dir) {
+        return io.hallq.controller.hall.HallController.start(TestHalls.withJournal(TestHalls.small(),
+                new io.hallq.controller.config.JournalConfig(dir.resolve("journal").toString(), 60, 2000)),
+                new io.hallq.controller.MutableClock(TestHalls.MONDAY_10AM), java.time.Duration.ZERO);
+    }
+
     /** The small test hall named {@code id}, journal in {@code dataDir}, with {@code mqttYaml} as its mqtt section. */
     public static LoadedConfig loaded(String id, Path dataDir, String mqttYaml) {
         HallConfig c = HallConfigBuilder.from(TestHalls.small(dataDir)).hall(id, "测试" + id, "Hall " + id).build();
