@@ -54,10 +54,6 @@ final class Forecast {
      */
     static final double OVERTAKING_WEIGHT = 0.4;
     /**
-     * Ties in rank go to the lower order, as the engine gives them to the ticket issued first: a new ticket (the
-     * target) goes before a booking of the same rank that has not checked in yet (it checks in later).
-     */
-    /**
      * A booked customer is played as the share of a customer that today's bookings have shown: checked in against
      * checked in or lapsed, starting from this share, worth this many bookings, before the day has any.
      */
@@ -68,6 +64,10 @@ final class Forecast {
      * today (checked in after the slot, against lapsed), starting from this share.
      */
     static final double LATE_SHOW_PRIOR = 0.5;
+    /**
+     * Ties in rank go to the lower order, as the engine gives them to the ticket issued first: a new ticket (the
+     * target) goes before a booking of the same rank that has not checked in yet (it checks in later).
+     */
     private static final long TARGET_ORDER = Long.MAX_VALUE - 1;
     private static final long BOOKED_ORDER = Long.MAX_VALUE;
     /** Live bookings whose slot starts within this from now are played as customers who will arrive. */
@@ -147,8 +147,6 @@ final class Forecast {
     private final Map<String, Double> headBy = new HashMap<>();
     private final List<Desk> desks = new ArrayList<>();
     private long nextOrder;
-    /** The share of today's bookings that check in (learned today, from {@link #SHOW_PRIOR} at the start). */
-    private double bookedShow = 1;
 
     private Forecast(QueueState state, Instant now) {
         this.state = state;
@@ -292,19 +290,25 @@ final class Forecast {
         Instant from = now.minus(rules.checkInAfter());
         String cls = config.defaultClass().code();
         Map<String, Queue> byService = new HashMap<>();
-        LocalDate today = now.atZone(config.hall().zone()).toLocalDate();
-        DayBookings day = state.appointments().day(today);
+        List<Booking> today = state.appointments().bookings(now.atZone(config.hall().zone()).toLocalDate().toString());
+        int checkedIn = 0;
         int lateCheckIns = 0;
-        for (Booking b : day.bookings()) {
-            if (b.status() == Booking.Status.CHECKED_IN && b.closedAt() != null && b.closedAt().isAfter(b.slot())) {
-                lateCheckIns++;
+        int lapsed = 0;
+        for (Booking b : today) {
+            if (b.status() == Booking.Status.CHECKED_IN) {
+                checkedIn++;
+                if (b.closedAt() != null && b.closedAt().isAfter(b.slot())) {
+                    lateCheckIns++;
+                }
+            } else if (b.status() == Booking.Status.LAPSED) {
+                lapsed++;
             }
         }
-        bookedShow = (day.checkedIn() + SHOW_PRIOR * SHOW_PRIOR_WEIGHT)
-                / (day.checkedIn() + day.lapsed() + SHOW_PRIOR_WEIGHT);
+        // the share of today's bookings that checked in, and of today's late ones (from the priors at the start)
+        double bookedShow = (checkedIn + SHOW_PRIOR * SHOW_PRIOR_WEIGHT) / (checkedIn + lapsed + SHOW_PRIOR_WEIGHT);
         double lateShow = (lateCheckIns + LATE_SHOW_PRIOR * SHOW_PRIOR_WEIGHT)
-                / (lateCheckIns + day.lapsed() + SHOW_PRIOR_WEIGHT);
-        state.appointments().bookings(today.toString()).stream()
+                / (lateCheckIns + lapsed + SHOW_PRIOR_WEIGHT);
+        today.stream()
                 .filter(b -> b.live() && b.slot().isBefore(to) && !b.slot().isBefore(from)
                         && state.serviceState(b.service()).enabled())
                 .forEach(b -> {
