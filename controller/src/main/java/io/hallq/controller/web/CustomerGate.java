@@ -1,5 +1,7 @@
 package io.hallq.controller.web;
 
+import static io.hallq.controller.web.TokenBucket.minutes;
+
 import io.hallq.protocol.PhoneNumber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -221,7 +223,4 @@ final class CustomerGate {
         return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
-    private static long minutes(Duration d) {
-        return Math.max(1, (d.toSeconds() + 59) / 60);
-    }
 }

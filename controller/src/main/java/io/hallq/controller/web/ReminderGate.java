@@ -1,5 +1,7 @@
 package io.hallq.controller.web;
 
+import static io.hallq.controller.web.TokenBucket.minutes;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -65,9 +67,5 @@ final class ReminderGate {
     /** Entries held now (tests: the memory bound). */
     synchronized int size() {
         return tickets.size() + addresses.size();
-    }
-
-    private static long minutes(Duration d) {
-        return Math.max(1, (d.toSeconds() + 59) / 60);
     }
 }

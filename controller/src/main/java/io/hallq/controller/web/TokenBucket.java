@@ -46,6 +46,11 @@ final class TokenBucket {
         return tokens >= 1 ? Duration.ZERO : Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
     }
 
+    /** A wait in whole minutes for a refusal's text, at least 1. */
+    static long minutes(Duration d) {
+        return Math.max(1, (d.toSeconds() + 59) / 60);
+    }
+
     void take(long now) {
         refill(now);
         tokens -= 1;
