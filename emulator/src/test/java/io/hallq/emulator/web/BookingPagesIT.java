@@ -188,9 +188,7 @@ class BookingPagesIT {
             b.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
             b.size(1366, 768);
             b.open(hall.url("/manager/"));
-            b.find("#login-user").sendKeys("manager");
-            b.find("#login-password").sendKeys("manager-demo");
-            b.find("#login-submit").click();
+            b.login("manager", "manager-demo");
             b.until(d -> b.text("#bookings").contains("138****5678"));
             assertTrue(b.text("#bookings-sum").contains("1"), b.text("#bookings-sum"));
             b.js("document.getElementById('bookings-card').scrollIntoView();");

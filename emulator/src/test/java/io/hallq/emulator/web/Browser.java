@@ -46,6 +46,8 @@ final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=zh-CN",
                 "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        // the page's console (script errors, failed loads), for failure messages
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
@@ -70,6 +72,18 @@ final class Browser implements AutoCloseable {
     Browser open(String url) {
         driver.get(url);
         return this;
+    }
+
+    /**
+     * Signs in on the page's login form: waits for the form (the shared script writes it as it loads), fills it
+     * in and submits it with Enter.
+     */
+    void login(String user, String password) {
+        until(d -> !d.findElements(By.id("login-user")).isEmpty() && find("#login-user").isDisplayed());
+        find("#login-user").clear();
+        find("#login-user").sendKeys(user);
+        find("#login-password").clear();
+        find("#login-password").sendKeys(password, org.openqa.selenium.Keys.ENTER);
     }
 
     WebElement find(String css) {
@@ -100,7 +114,10 @@ final class Browser implements AutoCloseable {
         try {
             Object s = js("var b = document.body; return location.href + ' ' + JSON.stringify(b ? b.dataset : null)"
                     + " + ' | ' + (b ? b.innerText.replace(/\\s+/g, ' ').slice(0, 600) : '');");
-            return String.valueOf(s);
+            StringBuilder console = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(e -> console.append("\n  console: ").append(e.getLevel())
+                    .append(' ').append(e.getMessage()));
+            return s + console.toString();
         } catch (RuntimeException e) {
             return "(could not read the page: " + e.getMessage() + ")";
         }

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 
@@ -178,9 +177,6 @@ class HallPagesIT {
     }
 
     private static void login(Browser b, String user, String password) {
-        b.find("#login-user").clear();
-        b.find("#login-user").sendKeys(user);
-        b.find("#login-password").clear();
-        b.find("#login-password").sendKeys(password, Keys.ENTER);
+        b.login(user, password);
     }
 }

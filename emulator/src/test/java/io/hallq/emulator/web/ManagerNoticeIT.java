@@ -6,7 +6,6 @@ import io.hallq.controller.web.WebTestHall;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.Keys;
 
 /** In headless Debian Chromium: the manager posts a board notice, the board shows it, the manager withdraws it. */
 class ManagerNoticeIT {
@@ -20,8 +19,7 @@ class ManagerNoticeIT {
              Browser manager = new Browser(1366, 768); Browser board = new Browser(1920, 1080)) {
             board.open(hall.url("/board/"));
             manager.open(hall.url("/manager/"));
-            manager.find("#login-user").sendKeys("manager");
-            manager.find("#login-password").sendKeys(WebTestHall.PASSWORD, Keys.ENTER);
+            manager.login("manager", WebTestHall.PASSWORD);
             manager.until(d -> manager.text("#notice-now").contains("no notice on the board"));
 
             manager.find("#notice-zh").sendKeys("系统升级,16点后暂停开户");

@@ -9,7 +9,6 @@ import io.hallq.controller.web.WebTestHall;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.Keys;
 
 /**
  * The manager page's staffing advice in headless Debian Chromium: counters needed per hour today from last
@@ -27,8 +26,7 @@ class ManagerStaffingIT {
         try (WebTestHall hall = WebTestHall.start(dir); Browser b = new Browser(1366, 768)) {
             hall.hall().submit(new Command.Tick()).join(); // Monday 23 November 10:00 starts
             b.open(hall.url("/manager/"));
-            b.find("#login-user").sendKeys("manager");
-            b.find("#login-password").sendKeys(WebTestHall.PASSWORD, Keys.ENTER);
+            b.login("manager", WebTestHall.PASSWORD);
 
             // last Monday 10:00-11:00: 12 customers of 10 minutes -> 3 counters; the current hour is marked
             b.until(d -> "3".equals(b.text("#staffing td.now[data-hour='10']")));
@@ -66,8 +64,7 @@ class ManagerStaffingIT {
         try (WebTestHall hall = WebTestHall.start(dir); Browser b = new Browser(1366, 768)) {
             hall.hall().submit(new Command.Tick()).join();
             b.open(hall.url("/manager/"));
-            b.find("#login-user").sendKeys("manager");
-            b.find("#login-password").sendKeys(WebTestHall.PASSWORD, Keys.ENTER);
+            b.login("manager", WebTestHall.PASSWORD);
 
             b.until(d -> "SIMULATION".equals(b.find("#staffing-basis").getDomAttribute("data-method")));
             assertTrue(b.text("#staffing-basis").contains("simulating the hall's own profile (3 days of this weekday)"),
