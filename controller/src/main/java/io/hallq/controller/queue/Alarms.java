@@ -95,7 +95,7 @@ final class Alarms {
     private static long forWork(QueueState s) {
         double work = 0;
         for (Ticket t : s.liveTickets()) {
-            if (t.status() == Ticket.Status.WAITING) {
+            if (t.status() == Ticket.Status.WAITING && t.checkedIn()) { // a remote customer on the way is not here
                 work += s.handling().meanSeconds(t.service());
             }
         }

@@ -206,10 +206,21 @@ public final class QueueState {
     /** Since when the hall has been over the escalation threshold, or null. */
     public Instant crowdedSince() { return crowdedSince; }
 
+    /**
+     * Customers waiting in the hall: every waiting ticket but the remote tickets not checked in yet (their
+     * customers are on their way; the engine passes them over until they check in). What the alarm rules, the
+     * counter advice and the hall's busy level count.
+     */
     public int waitingCount() {
         int n = 0;
         for (NavigableSet<Ticket> q : waiting.values()) {
             n += q.size();
+        }
+        for (String number : appointments.uncheckedRemote()) { // a few at most: one per phone, held for minutes
+            Ticket t = live.get(number);
+            if (t != null && t.status() == Ticket.Status.WAITING) {
+                n--;
+            }
         }
         return n;
     }

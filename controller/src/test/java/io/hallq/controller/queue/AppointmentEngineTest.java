@@ -167,6 +167,28 @@ class AppointmentEngineTest {
     }
 
     @Test
+    void remoteCustomersOnTheirWay_areNotCountedAsWaitingInTheHall_norRaiseTheEarlyWarning_untilTheyCheckIn() {
+        EngineHarness h = new EngineHarness(hall());
+        h.ok(new Command.CloseCounter(1));
+        h.ok(new Command.CloseCounter(4)); // 2 open: more than 4 waiting in the hall raises the early warning
+        for (int phone = 1; phone <= 5; phone++) {
+            List<HallEvent> joined = h.ok(new Command.JoinRemote("OPEN", null, "138****000" + phone, hash(phone), null));
+            assertTrue(joined.stream().noneMatch(HallEvent.AlarmRaised.class::isInstance), joined.toString());
+        }
+        assertEquals(0, h.engine.state().waitingCount(), "five remote tickets, nobody in the hall yet");
+        assertEquals(0, h.engine.state().countersToOpen());
+        for (int i = 0; i < 4; i++) {
+            h.issue("PAY");
+        }
+        assertEquals(4, h.engine.state().waitingCount());
+        assertFalse(h.engine.state().alarms().containsKey(Alarms.EARLY_WARNING), "4 in the hall at 2 counters");
+        HallEvent.TicketCheckedIn in = EngineHarness.only(h.ok(checkIn("BILL", 1, true)),
+                HallEvent.TicketCheckedIn.class);
+        assertEquals(5, h.engine.state().waitingCount(), "the customer of " + in.ticket() + " has come");
+        assertTrue(h.engine.state().alarms().containsKey(Alarms.EARLY_WARNING), "5 in the hall at 2 counters");
+    }
+
+    @Test
     void remoteTicket_checkedIn_isCalledInItsPlace() {
         EngineHarness h = new EngineHarness(hall());
         HallEvent.TicketIssued remote = EngineHarness.only(h.ok(new Command.JoinRemote("OPEN", null, "138****0001",
