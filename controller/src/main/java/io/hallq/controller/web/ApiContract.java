@@ -118,8 +118,12 @@ final class ApiContract {
     }
 
     static ApiContract parse(JsonNode doc) {
+        // each schema is compiled with the document's components beside it (its $refs point there); the OpenAPI
+        // 3.0 meta-schema does not know that key, and networknt warned "Unknown keyword components" at every start
+        com.networknt.schema.JsonMetaSchema oas = com.networknt.schema.JsonMetaSchema.builder(OpenApi30.getInstance())
+                .keyword(new com.networknt.schema.NonValidationKeyword("components")).build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-                b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+                b -> b.metaSchema(oas).defaultMetaSchemaIri(oas.getIri()));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
         JsonNode components = doc.path("components");
         List<Operation> ops = new ArrayList<>();
