@@ -65,6 +65,8 @@ final class StaffToTarget {
     private final int open;
     private final int close;
     private final int minimum;
+    /** The scenario's customers who book or join remotely do so, in the hall taking them (as the simulation does). */
+    private final boolean appointments;
 
     /**
      * @param dutyDesk     add the duty manager's desk as the last counter to open
@@ -81,7 +83,8 @@ final class StaffToTarget {
             h = new HallConfig(h.hall(), h.hours(), h.services(), h.classes(), counters, h.alarms(), h.rules(),
                     h.journal(), h.roster(), h.appointments());
         }
-        this.hall = h;
+        this.appointments = scenario.appointments().any();
+        this.hall = appointments ? Simulator.withAppointments(h, scenario) : h;
         List<Integer> o = new ArrayList<>();
         h.counters().stream().filter(CounterConfig::vipRoom).forEach(c -> o.add(c.number()));
         h.counters().stream().filter(c -> !c.vipRoom()).forEach(c -> o.add(c.number()));
@@ -166,26 +169,62 @@ final class StaffToTarget {
                 .filter(s -> !s.from().isAfter(t) && s.to().isAfter(t)).count();
     }
 
-    /** True when every class's customers issued in hour {@code index} meet their target at the percentile. */
-    private boolean meets(SelectionPolicy policy, double percentile, int[] n, int index) {
+    /**
+     * The scenario's days with the counters opened by the hour counts {@code n}: the customers who book or join
+     * remotely do so when the scenario has them (the search judges the hall as it would run), else all walk in.
+     */
+    SimRun trial(SelectionPolicy policy, int[] n) {
         HallConfig config = Simulator.withPolicy(hall, policy);
         QueueEngine engine = new QueueEngine(config);
         Recorder out = new Recorder(Recorder.prior(config, scenario));
         for (DayPlan p : plans) {
-            new DaySimulation(engine, rostered(p, n), out).run();
+            DayPlan day = rostered(p, n);
+            new DaySimulation(engine, appointments ? day : day.withoutAppointments(), out, appointments).run();
             out.endDay();
         }
+        return out.result(policy);
+    }
+
+    /**
+     * What the search judges of a customer in a run with appointments: the wait in the hall, from coming in (a
+     * remote ticket's check-in, not its joining) or, for an appointment, from the later of its slot and its
+     * check-in; for ever when never called.
+     */
+    static long waitInHall(Visit v) {
+        if (!v.called()) {
+            return Long.MAX_VALUE;
+        }
+        return v.kind() == Visit.Kind.BOOKED ? v.waitAfterSlotSeconds() : v.waitSeconds();
+    }
+
+    /** True when every class's customers issued in hour {@code index} meet their target at the percentile. */
+    private boolean meets(SelectionPolicy policy, double percentile, int[] n, int index) {
         ZoneId zone = hall.hall().zone();
         Map<String, List<Long>> waits = new HashMap<>();
         Map<String, Long> targets = new HashMap<>();
-        for (TicketSample t : out.result(policy).samples()) {
-            if (t.issuedAt().atZone(zone).getHour() != open + index) {
-                continue;
+        SimRun run = trial(policy, n);
+        if (!appointments) {
+            for (TicketSample t : run.samples()) {
+                if (t.issuedAt().atZone(zone).getHour() != open + index) {
+                    continue;
+                }
+                String key = t.customerClass() + (t.busy() ? "/busy" : "/quiet");
+                // a customer never called (still waiting at the end of the day) counts as waiting for ever
+                waits.computeIfAbsent(key, k -> new ArrayList<>()).add(t.called() ? t.waitSeconds() : Long.MAX_VALUE);
+                targets.put(key, t.targetSeconds());
             }
-            String key = t.customerClass() + (t.busy() ? "/busy" : "/quiet");
-            // a customer never called (still waiting at the end of the day) counts as waiting for ever
-            waits.computeIfAbsent(key, k -> new ArrayList<>()).add(t.called() ? t.waitSeconds() : Long.MAX_VALUE);
-            targets.put(key, t.targetSeconds());
+        } else {
+            // with bookings and remote tickets, a customer's wait is the time in the hall: a remote ticket's from
+            // its check-in (not from joining on the phone, the way there is no counter's doing), an appointment's
+            // after its slot (an early customer waits for the slot by design); by the hour the customer came
+            for (Visit v : run.visits()) {
+                if (v.arrived().atZone(zone).getHour() != open + index) {
+                    continue;
+                }
+                String key = v.customerClass() + "/" + v.targetSeconds();
+                waits.computeIfAbsent(key, k -> new ArrayList<>()).add(waitInHall(v));
+                targets.put(key, v.targetSeconds());
+            }
         }
         for (Map.Entry<String, List<Long>> e : waits.entrySet()) {
             if (Percentiles.nearestRank(e.getValue(), percentile) > targets.get(e.getKey())) {
@@ -237,6 +276,11 @@ final class StaffToTarget {
                 + " Erlang C start per hour: ");
         first.hours().forEach(h -> sb.append(h.erlangStart()).append(' '));
         return sb.append(")\n").toString();
+    }
+
+    /** Hours of the day the search settles (opening hour to the hour of closing). */
+    int hours() {
+        return close - open;
     }
 
     int counters() {
