@@ -3,6 +3,8 @@
 # JVM flags appended to the unit's HALLQ_JAVA_OPTS (the later of two equal flags wins) and extra environment;
 # VmHWM is reset once the controller serves, so the peak is the busy day's. Prints the largest mappings at the end.
 #   bash bench/packaged-memory-flags.sh <label> ["<extra JVM flags>"] ["VAR=value ..."]     (root; the root's /proc mounted)
+# HALLQ_BENCH_MQTT=1: the hall connected to a Mosquitto broker started here, as bench/packaged-memory.sh does.
+# HALLQ_BENCH_DAYS=<n>: n busy days one after the other against the same process (each prints the peak so far).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="${HALLQ_BENCH_ROOT:-/var/tmp/hallq-bench-trixie}"
@@ -12,6 +14,21 @@ PORT=$(sed -n 's/^  port: //p' "$ROOT/etc/hallq/bench.yaml")
 mapfile -t UNIT_ENV < <(sed -n 's/^Environment="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$ROOT/usr/lib/systemd/system/hallq-controller.service")
 for i in "${!UNIT_ENV[@]}"; do [[ "${UNIT_ENV[$i]}" == HALLQ_JAVA_OPTS=* ]] && UNIT_ENV[$i]="${UNIT_ENV[$i]} ${2:-}"; done
 read -r -a EXTRA <<< "${3:-}"
+sed -i '/^mqtt:/,$d' "$ROOT/etc/hallq/bench.yaml"
+if [[ -n "${HALLQ_BENCH_MQTT:-}" ]]; then
+  MQTT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > /tmp/hallq-flags-mosquitto.conf
+  mosquitto -c /tmp/hallq-flags-mosquitto.conf > /tmp/hallq-flags-mosquitto.log 2>&1 &
+  BROKER=$!
+  trap 'kill $BROKER 2>/dev/null; sed -i "/^mqtt:/,\$d" "$ROOT/etc/hallq/bench.yaml"' EXIT
+  cat >> "$ROOT/etc/hallq/bench.yaml" <<YAML
+mqtt:
+  broker: tcp://127.0.0.1:$MQTT_PORT
+  keepAlive: 30s
+  statusInterval: 10s
+  commands: { SetService: [central], BroadcastNotice: [central], RequestStats: [central], SetCounterProfile: [central] }
+YAML
+fi
 rm -rf "$ROOT/var/lib/hallq/bench-day"
 chroot --userspec=hallq:hallq "$ROOT" env "${UNIT_ENV[@]}" "${EXTRA[@]}" /usr/bin/hallq controller /etc/hallq/bench.yaml \
   > "/tmp/hallq-bench-$1.log" 2>&1 &
@@ -20,7 +37,10 @@ for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/board/" 
 PJ=$(pgrep -f 'ControllerMain /etc/hallq/bench.yaml' | head -1)
 echo "$1 start: $(grep -E 'VmHWM' /proc/$PJ/status | tr -s ' \n' ' ')"
 echo 5 > "/proc/$PJ/clear_refs"
-"$JAVA_HOME/bin/java" bench/src/main/java/io/hallq/bench/BusyDayMemory.java "http://127.0.0.1:$PORT" "$PJ" 3000 8 | sed "s/^/$1: /" | tail -2
+for day in $(seq 1 "${HALLQ_BENCH_DAYS:-1}"); do
+  "$JAVA_HOME/bin/java" bench/src/main/java/io/hallq/bench/BusyDayMemory.java "http://127.0.0.1:$PORT" "$PJ" 3000 8 \
+    | sed "s/^/$1 (day $day): /" | tail -2
+done
 awk '/^[0-9a-f]+-[0-9a-f]+ /{n=$6; if (n=="") n="[anon]"} /^Rss:/{s[n]+=$2} /^Anonymous:/{a[n]+=$2}
      END{for (k in s) if (s[k]>1000) printf "%8d kB resident, %8d kB anonymous: %s\n", s[k], a[k], k}' "/proc/$PJ/smaps" | sort -rn
-kill "$PJ"; wait
+kill "$PJ"; wait "$CH" 2>/dev/null

@@ -36,8 +36,14 @@ import org.tinylog.Logger;
 final class Outbox {
 
     private static final int BATCH = 256;
-    /** Durable events kept in memory for sending; an outbox further behind reads the journal. */
-    static final int TAIL = 4096;
+    /**
+     * Durable events kept in memory for sending; an outbox further behind reads the journal. 1,024 events are
+     * over half an hour of a busy hall's events (a day of 3,000 tickets journals some 15,000 in nine hours) and
+     * many times any broker's window. Each held event costs resident memory: about 90 bytes with its record and
+     * time stamp (4,096 held 0.3 MB more live heap at the end of the bench's busy day; docs/benchmarks.md,
+     * issue 11).
+     */
+    static final int TAIL = 1024;
     private static final long SAVE_DELAY_MS = 200;
     /** With messages in flight and no acknowledgement for this long, resend from the cursor. */
     static final long STALL_MS = 10_000;
