@@ -36,7 +36,9 @@ import org.tinylog.Logger;
 /**
  * MQTT sync of one hall: liveness, live status, the event stream (through the {@link Outbox}), alarms,
  * device health, statistics (a {@link StatsPublisher}), commands, and the neighbours' status. Everything runs on one
- * "mqtt-sync" thread; Paho's and the controller's threads only hand work to it.
+ * "mqtt-sync" thread; Paho's threads only hand work to it. The one exception is the outbox (guarded by its own
+ * lock): the controller's effects thread offers it the durable events and publishes live ones from its tail itself
+ * (see {@link Outbox}), and hands the rest of the module's work on those events to "mqtt-sync".
  *
  * <p>Others use {@link #neighbours()} (suggestions for tickets and the board), safe from any thread and usable
  * even when MQTT is switched off. The status's board notice is read from the queue state (it is journaled).
