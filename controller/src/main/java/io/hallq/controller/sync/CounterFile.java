@@ -18,6 +18,8 @@ final class CounterFile {
 
     private final Path file;
     private final Path temp;
+    /** The folder was made (or found) by an earlier write; only the writing thread reads it. */
+    private boolean folderMade;
 
     CounterFile(Path file) {
         this.file = file;
@@ -44,7 +46,10 @@ final class CounterFile {
 
     void write(long value) {
         try {
-            Files.createDirectories(file.getParent());
+            if (!folderMade) {
+                Files.createDirectories(file.getParent()); // throws inside the JDK when it exists: once only
+                folderMade = true;
+            }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap((value + "\n").getBytes(StandardCharsets.US_ASCII)));

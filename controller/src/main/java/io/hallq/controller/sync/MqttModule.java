@@ -36,14 +36,21 @@ import org.tinylog.Logger;
 /**
  * MQTT sync of one hall: liveness, live status, the event stream (through the {@link Outbox}), alarms,
  * device health, statistics (a {@link StatsPublisher}), commands, and the neighbours' status. Everything runs on one
- * "mqtt-sync" thread; Paho's and the controller's threads only hand work to it.
+ * "mqtt-sync" thread; Paho's threads only hand work to it. The one exception is the outbox (guarded by its own
+ * lock): the controller's effects thread offers it the durable events and publishes live ones from its tail itself
+ * (see {@link Outbox}), and hands the rest of the module's work on those events to "mqtt-sync".
  *
  * <p>Others use {@link #neighbours()} (suggestions for tickets and the board), safe from any thread and usable
  * even when MQTT is switched off. The status's board notice is read from the queue state (it is journaled).
  */
 public final class MqttModule implements HallModule {
 
-    private static final long STATUS_DEBOUNCE_MS = 250;
+    /**
+     * Changes within this time go out as one status. Each status is a read on the writer that forecasts every
+     * service's wait (a walk-in's estimate), so a busy hall's status is not rebuilt for every event; neighbours and
+     * central read it to suggest another hall, where a second does not matter.
+     */
+    static final long STATUS_DEBOUNCE_MS = 1000;
     /** The device of the hall's own MQTT link in DEVICE alarms and device health. */
     public static final String LINK_DEVICE = "mqtt";
     /** The cause of the link's alarm while the broker refuses one of its subscriptions. */
@@ -71,6 +78,8 @@ public final class MqttModule implements HallModule {
     private CounterFile birthFile;
     private long birth;
     private boolean statusPending;
+    /** Set when close begins: events are no longer offered to the outbox (the cursor file resumes them). */
+    private volatile boolean closing;
 
     public MqttModule() {
         this(Optional::empty);
@@ -136,6 +145,19 @@ public final class MqttModule implements HallModule {
             return -1;
         }
         return CompletableFuture.supplyAsync(o::cursor, owner).join();
+    }
+
+    /**
+     * The outbox's counters, for benchmarks and diagnosis: {stall resends so far, journal reads so far, messages in
+     * flight, durable events not yet acknowledged by the broker}; null before start.
+     */
+    public long[] outboxCounts() {
+        Outbox o = outbox;
+        if (o == null) {
+            return null;
+        }
+        long[] b = o.backlog();
+        return new long[] {o.stallResends(), o.journalReads(), b[0], b[1]};
     }
 
     /** Command replies acknowledged by the broker so far, and those given up on (each logged); for tests. */
@@ -235,7 +257,14 @@ public final class MqttModule implements HallModule {
         owner.execute(stats::start);
         // device health from the DEVICE alarms active now; published on connect, then follows the journal
         owner.execute(() -> health.start(hall.query(s -> List.copyOf(s.alarms().values())).join()));
-        hall.addListener(events -> hand(() -> onEvents(events)));
+        // the events go to the outbox on the effects thread itself (it publishes them from its tail when it can:
+        // no hand-over to this module's thread before Paho's); the rest of the module's work is handed over
+        hall.addListener(events -> {
+            if (!closing) {
+                outbox.offerFromEffects(events);
+                hand(() -> onEvents(events));
+            }
+        });
         long every = settings.statusInterval().toMillis();
         owner.scheduleAtFixedRate(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
         owner.scheduleWithFixedDelay(outbox::checkStalled, 2, 2, TimeUnit.SECONDS);
@@ -275,7 +304,6 @@ public final class MqttModule implements HallModule {
     }
 
     private void onEvents(List<JournaledEvent> events) {
-        outbox.offer(events);
         stats.onEvents(events);
         publishHealth(health.onEvents(events));
         statusSoon();
@@ -402,6 +430,7 @@ public final class MqttModule implements HallModule {
         if (owner == null) {
             return;
         }
+        closing = true;
         try {
             owner.submit(outbox::save).get(5, TimeUnit.SECONDS);
             saver.shutdown();

@@ -25,7 +25,13 @@ import org.tinylog.Logger;
  * is (re)published in sequence order, at most {@code window} unacknowledged at a time (the broker's Receive
  * Maximum); the cursor moves over a sequence only once the broker acknowledged it and everything before it,
  * and is saved to a file. After an outage or a restart publishing resumes after the saved cursor, so every
- * event reaches the broker, possibly twice, never with a gap. Confined to the owner's executor.
+ * event reaches the broker, possibly twice, never with a gap.
+ *
+ * <p>Threads: its state is guarded by one lock. The owner's executor runs everything but the hall's own hand-over:
+ * the hall's effects thread offers its durable events with {@link #offerFromEffects} and, when the lock is free and
+ * the outbox sends from its tail, publishes them itself, so a live event reaches Paho without waking the owner
+ * (one hand-over fewer between durable and published). Whatever needs the journal (an outbox behind its tail) or
+ * finds the lock held runs on the owner instead, so the effects thread never reads the disk nor waits.
  *
  * <p>Where the events come from: the durable events the writer hands to effects ({@link #offer}) are kept in a
  * bounded in-memory tail (the last {@link #TAIL} events), and sending from the tail costs no disk read. Only an
@@ -44,7 +50,13 @@ final class Outbox {
      * issue 11).
      */
     static final int TAIL = 1024;
-    private static final long SAVE_DELAY_MS = 200;
+    /**
+     * The cursor file is written at most this often while acknowledgements come in (and at close). It only spares
+     * resending after a crash or power cut: a cursor saved late costs at most this long's events sent twice, which
+     * consumers drop by sequence; each save is a file write, fsync and rename (on a Pi's SD card, beside the
+     * journal's own fsyncs), so it is not made for every acknowledgement.
+     */
+    static final long SAVE_DELAY_MS = 2000;
     /** With messages in flight and no acknowledgement for this long, resend from the cursor. */
     static final long STALL_MS = 10_000;
 
@@ -62,6 +74,7 @@ final class Outbox {
     private long tailFirst;
     private long tailEnd;
     private long journalReads;
+    private long stallResends;
     /**
      * The last journal read reached the journal's end and no event was offered since: with no tail yet, what
      * comes next arrives through {@link #offer}, so pumping (an acknowledgement) reads no more.
@@ -78,6 +91,11 @@ final class Outbox {
     private boolean connected;
     private boolean saveScheduled;
     private final java.util.function.LongSupplier nanoTime;
+    /** Guards every field: held by the owner, and by the effects thread when it sends from the tail itself. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    /** Batches offered by the effects thread and not yet taken into the tail, oldest first. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<List<JournaledEvent>> offered =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long lastProgress;
     private final long stallNanos;
 
@@ -128,19 +146,34 @@ final class Outbox {
 
     /** The highest sequence the broker has acknowledged along with all before it. */
     long cursor() {
-        return cursor;
+        lock.lock();
+        try {
+            return cursor;
+        } finally {
+            lock.unlock();
+        }
     }
 
     void connected(int window) {
-        this.window = window;
-        this.connected = true;
+        lock.lock();
+        try {
+            this.window = window;
+            this.connected = true;
+            rewind();
+            lastProgress = nanoTime.getAsLong();
+            pump(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets what is in flight: the next send is the event after the cursor (lock held). */
+    private void rewind() {
         generation++;
         inflight = 0;
         buffer.clear();
         nextToSend = cursor + 1;
         drained = false;
-        lastProgress = nanoTime.getAsLong();
-        pump();
     }
 
     /**
@@ -149,35 +182,111 @@ final class Outbox {
      * completes), resend from the cursor rather than wait for ever; consumers drop duplicates by sequence.
      */
     void checkStalled() {
-        long now = nanoTime.getAsLong();
-        if (connected && inflight > 0 && now - lastProgress > stallNanos) {
-            Logger.warn("MQTT outbox: no acknowledgement for {} ms with {} in flight; resending from #{}",
-                    TimeUnit.NANOSECONDS.toMillis(stallNanos), inflight, cursor + 1);
-            generation++;
-            inflight = 0;
-            buffer.clear();
-            nextToSend = cursor + 1;
-        drained = false;
-            lastProgress = now;
-            pump();
+        lock.lock();
+        try {
+            long now = nanoTime.getAsLong();
+            if (connected && inflight > 0 && now - lastProgress > stallNanos) {
+                Logger.warn("MQTT outbox: no acknowledgement for {} ms with {} in flight; resending from #{}",
+                        TimeUnit.NANOSECONDS.toMillis(stallNanos), inflight, cursor + 1);
+                stallResends++;
+                rewind();
+                lastProgress = now;
+                pump(true);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     void disconnected() {
-        connected = false;
-        generation++;
-        inflight = 0;
-        buffer.clear();
-        nextToSend = cursor + 1;
-        drained = false;
+        lock.lock();
+        try {
+            connected = false;
+            rewind();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * Durable events as the writer handed them to effects, in sequence order: kept in the tail (the oldest leave
      * it beyond {@link #TAIL}), then sent as the window allows. A gap (events this outbox did not see, e.g. before
-     * it started listening) restarts the tail; what lies before it is read from the journal.
+     * it started listening) restarts the tail; what lies before it is read from the journal. Owner's thread.
      */
     void offer(List<JournaledEvent> events) {
+        lock.lock();
+        try {
+            offered.add(events);
+            pump(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * As {@link #offer}, from the hall's effects thread (one thread, in sequence order): when the lock is free and
+     * the next event to send is in the tail, the events are published on this thread; otherwise (the owner holds
+     * the lock, or the outbox is behind its tail and must read the journal) the owner takes them over, in order.
+     */
+    void offerFromEffects(List<JournaledEvent> events) {
+        offered.add(events);
+        if (lock.tryLock()) {
+            try {
+                pump(false);
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            onOwner();
+        }
+    }
+
+    /** Hands a pump to the owner (it takes what was offered first); after close there is nobody to hand it to. */
+    private void onOwner() {
+        try {
+            owner.execute(this::pump);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing: the cursor file makes the next start resend what this one did not
+        }
+    }
+
+    /** New durable events exist (or the window opened): send what the window allows. */
+    void pump() {
+        lock.lock();
+        try {
+            pump(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the offered batches into the tail, then sends what the window allows (lock held). With
+     * {@code mayRead} false (the effects thread) it sends only from the tail and leaves anything that may need the
+     * journal to the owner.
+     */
+    private void pump(boolean mayRead) {
+        for (List<JournaledEvent> batch; (batch = offered.poll()) != null; ) {
+            hold(batch);
+        }
+        while (connected && inflight < window) {
+            boolean inTail = nextToSend >= tailFirst && nextToSend < tailEnd;
+            if (!mayRead && !inTail) {
+                if (nextToSend < tailFirst || tailFirst == tailEnd) {
+                    onOwner(); // behind the tail, or no tail yet: maybe a journal read
+                }
+                return; // else caught up: what comes next is offered
+            }
+            JournaledEvent e = next();
+            if (e == null) {
+                return;
+            }
+            send(e);
+            nextToSend = e.sequence() + 1;
+        }
+    }
+
+    private void hold(List<JournaledEvent> events) {
         for (JournaledEvent e : events) {
             long seq = e.sequence();
             if (seq < tailEnd) {
@@ -192,19 +301,6 @@ final class Outbox {
             tail[(int) (seq % TAIL)] = e;
             tailEnd = seq + 1;
             drained = false;
-        }
-        pump();
-    }
-
-    /** New durable events exist (or the window opened): send what the window allows. */
-    void pump() {
-        while (connected && inflight < window) {
-            JournaledEvent e = next();
-            if (e == null) {
-                return;
-            }
-            send(e);
-            nextToSend = e.sequence() + 1;
         }
     }
 
@@ -240,12 +336,45 @@ final class Outbox {
 
     /** The newest sequence offered to the tail; -1 before any. */
     long heldUpTo() {
-        return tailEnd - 1;
+        lock.lock();
+        try {
+            for (List<JournaledEvent> batch; (batch = offered.poll()) != null; ) {
+                hold(batch);
+            }
+            return tailEnd - 1;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** How many times this outbox read the journal (the tail spares all others). */
     long journalReads() {
-        return journalReads;
+        lock.lock();
+        try {
+            return journalReads;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times the outbox resent from its cursor because nothing was acknowledged for the stall time. */
+    long stallResends() {
+        lock.lock();
+        try {
+            return stallResends;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Events sent and not yet acknowledged, and durable events not yet acknowledged (the backlog to central). */
+    long[] backlog() {
+        lock.lock();
+        try {
+            return new long[] {inflight, Math.max(0, Math.max(tailEnd - 1, nextToSend - 1) - cursor)};
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void send(JournaledEvent e) {
@@ -263,34 +392,44 @@ final class Outbox {
     }
 
     private void acked(long gen, long seq, Throwable err) {
-        if (err != null) {
-            Logger.info("event #{} not acknowledged ({}); resending from #{}", seq, err.toString(), cursor + 1);
-            if (gen == generation && connected) {
-                // resend from the cursor: order matters more than saving a few duplicates
-                generation++;
-                inflight = 0;
-                buffer.clear();
-                nextToSend = cursor + 1;
-                drained = false;
-                owner.schedule(this::pump, 500, TimeUnit.MILLISECONDS);
+        lock.lock();
+        try {
+            if (err != null) {
+                Logger.info("event #{} not acknowledged ({}); resending from #{}", seq, err.toString(), cursor + 1);
+                if (gen == generation && connected) {
+                    // resend from the cursor: order matters more than saving a few duplicates
+                    rewind();
+                    owner.schedule((Runnable) this::pump, 500, TimeUnit.MILLISECONDS);
+                }
+                return;
             }
-            return;
-        }
-        lastProgress = nanoTime.getAsLong();
-        if (seq > cursor) {
-            ackedAhead.add(seq);
-            while (!ackedAhead.isEmpty() && ackedAhead.first() <= cursor + 1) {
-                cursor = Math.max(cursor, ackedAhead.pollFirst());
+            lastProgress = nanoTime.getAsLong();
+            if (seq > cursor) {
+                ackedAhead.add(seq);
+                while (!ackedAhead.isEmpty() && ackedAhead.first() <= cursor + 1) {
+                    cursor = Math.max(cursor, ackedAhead.pollFirst());
+                }
+                scheduleSave();
             }
-            scheduleSave();
+            releasedLocked(gen);
+        } finally {
+            lock.unlock();
         }
-        released(gen);
     }
 
     private void released(long gen) {
+        lock.lock();
+        try {
+            releasedLocked(gen);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void releasedLocked(long gen) {
         if (gen == generation) {
             inflight--;
-            pump();
+            pump(true);
         }
     }
 
@@ -306,11 +445,16 @@ final class Outbox {
      * saver; a failed one is logged and marks the cursor unsaved, so the next save writes it again.
      */
     void save() {
-        saveScheduled = false;
-        if (cursor != saved) {
-            long value = cursor;
-            saved = value;
-            saver.execute(() -> write(value));
+        lock.lock();
+        try {
+            saveScheduled = false;
+            if (cursor != saved) {
+                long value = cursor;
+                saved = value;
+                saver.execute(() -> write(value));
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -320,8 +464,13 @@ final class Outbox {
         } catch (RuntimeException e) {
             Logger.warn("MQTT outbox cursor #{} not saved: {}", value, e.toString());
             Runnable unsaved = () -> {
-                if (saved == value) {
-                    saved = Long.MIN_VALUE;
+                lock.lock();
+                try {
+                    if (saved == value) {
+                        saved = Long.MIN_VALUE;
+                    }
+                } finally {
+                    lock.unlock();
                 }
             };
             try {

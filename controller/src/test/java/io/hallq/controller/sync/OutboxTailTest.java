@@ -34,6 +34,8 @@ class OutboxTailTest {
 
     private final ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor();
     private final List<Long> sent = new CopyOnWriteArrayList<>();
+    /** The thread each event was last published on. */
+    private final java.util.Map<Long, String> sentOn = new java.util.concurrent.ConcurrentHashMap<>();
 
     @AfterEach
     void stop() {
@@ -47,7 +49,9 @@ class OutboxTailTest {
     private Outbox outbox(HallController hall) {
         return new Outbox("h1", hall, owner, out -> {
             if (out.topic().equals(Topics.events("h1"))) {
-                sent.add(MqttCodec.decodeOrThrow(out.payload(), EventMessage.class).seq());
+                long seq = MqttCodec.decodeOrThrow(out.payload(), EventMessage.class).seq();
+                sent.add(seq);
+                sentOn.put(seq, Thread.currentThread().getName());
             }
             return CompletableFuture.completedFuture(null);
         }, new CounterFile(dir.resolve("cursor")));
@@ -146,6 +150,46 @@ class OutboxTailTest {
             long last = hall.lastSequence();
             waitFor(() -> on(outbox::cursor) == last);
             assertEquals(range(cursor + 1, last), sent);
+        }
+    }
+
+    /**
+     * The hall's effects thread offers its events itself: live events are published on it (no hand-over to the
+     * owner first), in order with what the owner sends, and an outbox behind its tail reads the journal on the owner
+     * only, never on the effects thread.
+     */
+    @Test
+    void eventsOfferedOnTheEffectsThread_goOutFromIt_inOrder_andTheJournalIsReadOnTheOwnerOnly() throws Exception {
+        try (HallController hall = hall()) {
+            journal(hall, 20); // before the outbox listens: read from the journal
+            Outbox outbox = outbox(hall);
+            hall.addListener(outbox::offerFromEffects);
+            String ownerThread = on(() -> Thread.currentThread().getName());
+            on(() -> { outbox.connected(10); return null; });
+            journal(hall, 600);
+            long live = hall.lastSequence();
+            waitFor(() -> on(outbox::cursor) == live);
+            long reads = on(outbox::journalReads);
+
+            on(() -> { outbox.disconnected(); return null; });
+            journal(hall, Outbox.TAIL + 300);
+            long last = hall.lastSequence();
+            waitFor(() -> on(outbox::heldUpTo) == last);
+            on(() -> { outbox.connected(10); return null; });
+            waitFor(() -> on(outbox::cursor) == last);
+
+            assertEquals(range(1, last), sent, "every event once, in order, no gap");
+            for (long seq = 1; seq <= 20; seq++) {
+                assertEquals(ownerThread, sentOn.get(seq), "journaled before listening: read and sent on the owner");
+            }
+            for (long seq = live + 1; seq <= last - Outbox.TAIL; seq++) {
+                assertEquals(ownerThread, sentOn.get(seq), "behind the tail after the outage: sent on the owner");
+            }
+            long onEffects = LongStream.rangeClosed(21, live).filter(q -> "hall-effects".equals(sentOn.get(q))).count();
+            assertTrue(onEffects > 0, "live events are published on the effects thread");
+            assertTrue(on(outbox::journalReads) > reads, "the outage's events before the tail came from the journal");
+            assertEquals(0L, (long) on(outbox::stallResends));
+            assertEquals(0L, on(outbox::backlog)[1], "nothing durable is left unacknowledged");
         }
     }
 

@@ -58,6 +58,11 @@ final class Loads {
      * {@code seconds} after a 2 s ramp-up, then waits for the loops to stop and their messages to arrive.
      */
     static double closed(Probe probe, int halls, int seconds, Sender send) throws Exception {
+        return closed(probe, halls, seconds, send, () -> {});
+    }
+
+    /** As {@link #closed(Probe, int, int, Sender)}, running {@code atWindowEnd} as the window ends (before the drain). */
+    static double closed(Probe probe, int halls, int seconds, Sender send, Runnable atWindowEnd) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger alive = new AtomicInteger(halls);
         for (int i = 0; i < halls; i++) {
@@ -69,6 +74,7 @@ final class Loads {
         Thread.sleep(seconds * 1000L); // the measurement window
         long got = probe.received() - start;
         double rate = got / ((System.nanoTime() - t0) / 1e9);
+        atWindowEnd.run();
         running.set(false);
         Await.within(DRAIN, () -> alive.get() == 0);
         drain(probe);

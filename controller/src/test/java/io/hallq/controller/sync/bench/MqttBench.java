@@ -67,8 +67,9 @@ public final class MqttBench {
             Loads.open(raw.probe(), halls, perHall, warmupSec, rawSend);
             Loads.open(hallq.probe, halls, perHall, warmupSec, hallq::send);
             Loads.closed(raw.probe(), halls, warmupSec, rawSend);
-            Loads.closed(hallq.probe, halls, warmupSec, hallq::send);
+            Loads.closed(hallq.probe, halls, warmupSec, hallq::send, hallq::windowEnd);
             disk.closed(warmupSec);
+            System.out.printf("    warm-up outbox: %s%n", hallq.outboxReport());
             System.out.printf("warm-up done; load %s%n", load());
             System.out.printf("%-3s %-15s %-15s %-15s %7s %9s %9s %9s %7s %-17s %-13s %s%n", "rep", "load", "raw p50/p99",
                     "hallq p50/p99", "p99 x", "raw ev/s", "hallq ev/s", "fsync/s", "hq/fs", "hallq GC/JIT ms",
@@ -103,15 +104,16 @@ public final class MqttBench {
                 if (rawFirst) {
                     rc = Loads.closed(raw.probe(), halls, throughputSec, rawSend);
                     hw.start();
-                    hc = Loads.closed(hallq.probe, halls, throughputSec, hallq::send);
+                    hc = Loads.closed(hallq.probe, halls, throughputSec, hallq::send, hallq::windowEnd);
                     hw.stop();
                 } else {
                     hw.start();
-                    hc = Loads.closed(hallq.probe, halls, throughputSec, hallq::send);
+                    hc = Loads.closed(hallq.probe, halls, throughputSec, hallq::send, hallq::windowEnd);
                     hw.stop();
                     rc = Loads.closed(raw.probe(), halls, throughputSec, rawSend);
                 }
                 double fs = disk.closed(throughputSec);
+                System.out.printf("    rep %d outbox: %s%n", r + 1, hallq.outboxReport());
                 rows[r] = new double[] {rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, fs, hc / fs};
                 System.out.printf("%-3d %-15s %6.2f/%-8.2f %6.2f/%-8.2f %7.1f %9.0f %9.0f %9.0f %7.2f %-17s %-13s %s%n",
                         r + 1, loadAtStart, rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, fs, hc / fs,
@@ -220,6 +222,50 @@ public final class MqttBench {
                 EventMessage m = MqttCodec.decodeOrThrow(p, EventMessage.class);
                 return m.hall() + "/" + m.seq();
             });
+        }
+
+        private long[] before;
+        private long[] atWindowEnd;
+
+        /**
+         * Summed over the halls: {stall resends, journal reads, in flight, durable not yet acknowledged}, through
+         * {@code MqttModule.outboxCounts} where the build has it (found by reflection, so that this file still
+         * compiles and runs in an older tree, which then reports none).
+         */
+        private long[] outboxCounts() {
+            long[] sum = new long[4];
+            try {
+                java.lang.reflect.Method m = running.get(0).mqtt().getClass().getMethod("outboxCounts");
+                for (SyncHalls.Running r : running) {
+                    long[] c = (long[]) m.invoke(r.mqtt());
+                    for (int k = 0; k < sum.length; k++) {
+                        sum[k] += c[k];
+                    }
+                }
+                return sum;
+            } catch (NoSuchMethodException e) {
+                return null;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Notes the outbox counters as the halls' closed-loop window ends (before its drain). */
+        void windowEnd() {
+            atWindowEnd = outboxCounts();
+        }
+
+        /** Stall resends and journal reads since the last report, and the backlog at the closed loop's window end. */
+        String outboxReport() {
+            long[] now = outboxCounts();
+            if (now == null || atWindowEnd == null) {
+                return "(this build has no outbox counters)";
+            }
+            long[] b = before == null ? new long[4] : before;
+            before = now;
+            return String.format("stall resends %d, journal reads %d; at the closed loop's end %d in flight, "
+                    + "%d durable events not yet acknowledged (all halls)", now[0] - b[0], now[1] - b[1],
+                    atWindowEnd[2], atWindowEnd[3]);
         }
 
         /** The next command of hall {@code i}: pausing and reopening a service, a walk-in ticket every third. */
