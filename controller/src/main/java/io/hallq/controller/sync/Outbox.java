@@ -146,25 +146,17 @@ final class Outbox {
 
     /** The highest sequence the broker has acknowledged along with all before it. */
     long cursor() {
-        lock.lock();
-        try {
-            return cursor;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> cursor);
     }
 
     void connected(int window) {
-        lock.lock();
-        try {
+        locked(() -> {
             this.window = window;
             this.connected = true;
             rewind();
             lastProgress = nanoTime.getAsLong();
             pump(true);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Forgets what is in flight: the next send is the event after the cursor (lock held). */
@@ -182,8 +174,7 @@ final class Outbox {
      * completes), resend from the cursor rather than wait for ever; consumers drop duplicates by sequence.
      */
     void checkStalled() {
-        lock.lock();
-        try {
+        locked(() -> {
             long now = nanoTime.getAsLong();
             if (connected && inflight > 0 && now - lastProgress > stallNanos) {
                 Logger.warn("MQTT outbox: no acknowledgement for {} ms with {} in flight; resending from #{}",
@@ -193,19 +184,14 @@ final class Outbox {
                 lastProgress = now;
                 pump(true);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     void disconnected() {
-        lock.lock();
-        try {
+        locked(() -> {
             connected = false;
             rewind();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -214,13 +200,10 @@ final class Outbox {
      * it started listening) restarts the tail; what lies before it is read from the journal. Owner's thread.
      */
     void offer(List<JournaledEvent> events) {
-        lock.lock();
-        try {
+        locked(() -> {
             offered.add(events);
             pump(true);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -252,12 +235,7 @@ final class Outbox {
 
     /** New durable events exist (or the window opened): send what the window allows. */
     void pump() {
-        lock.lock();
-        try {
-            pump(true);
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> pump(true));
     }
 
     /**
@@ -266,9 +244,7 @@ final class Outbox {
      * journal to the owner.
      */
     private void pump(boolean mayRead) {
-        for (List<JournaledEvent> batch; (batch = offered.poll()) != null; ) {
-            hold(batch);
-        }
+        takeOffered();
         while (connected && inflight < window) {
             boolean inTail = nextToSend >= tailFirst && nextToSend < tailEnd;
             if (!mayRead && !inTail) {
@@ -283,6 +259,13 @@ final class Outbox {
             }
             send(e);
             nextToSend = e.sequence() + 1;
+        }
+    }
+
+    /** Takes the batches the effects thread offered into the tail, oldest first (lock held). */
+    private void takeOffered() {
+        for (List<JournaledEvent> batch; (batch = offered.poll()) != null; ) {
+            hold(batch);
         }
     }
 
@@ -336,42 +319,42 @@ final class Outbox {
 
     /** The newest sequence offered to the tail; -1 before any. */
     long heldUpTo() {
-        lock.lock();
-        try {
-            for (List<JournaledEvent> batch; (batch = offered.poll()) != null; ) {
-                hold(batch);
-            }
+        return locked(() -> {
+            takeOffered();
             return tailEnd - 1;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** How many times this outbox read the journal (the tail spares all others). */
     long journalReads() {
-        lock.lock();
-        try {
-            return journalReads;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> journalReads);
     }
 
     /** How many times the outbox resent from its cursor because nothing was acknowledged for the stall time. */
     long stallResends() {
+        return locked(() -> stallResends);
+    }
+
+    /** Events sent and not yet acknowledged, and durable events not yet acknowledged (the backlog to central). */
+    long[] backlog() {
+        return locked(() -> new long[] {inflight, Math.max(0, Math.max(tailEnd - 1, nextToSend - 1) - cursor)});
+    }
+
+    /** Runs {@code r} holding the outbox's lock. */
+    private void locked(Runnable r) {
         lock.lock();
         try {
-            return stallResends;
+            r.run();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Events sent and not yet acknowledged, and durable events not yet acknowledged (the backlog to central). */
-    long[] backlog() {
+    /** Reads {@code s} holding the outbox's lock. */
+    private <T> T locked(java.util.function.Supplier<T> s) {
         lock.lock();
         try {
-            return new long[] {inflight, Math.max(0, Math.max(tailEnd - 1, nextToSend - 1) - cursor)};
+            return s.get();
         } finally {
             lock.unlock();
         }
@@ -392,8 +375,7 @@ final class Outbox {
     }
 
     private void acked(long gen, long seq, Throwable err) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (err != null) {
                 Logger.info("event #{} not acknowledged ({}); resending from #{}", seq, err.toString(), cursor + 1);
                 if (gen == generation && connected) {
@@ -412,18 +394,13 @@ final class Outbox {
                 scheduleSave();
             }
             releasedLocked(gen);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void released(long gen) {
-        lock.lock();
-        try {
+        locked(() -> {
             releasedLocked(gen);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void releasedLocked(long gen) {
@@ -445,17 +422,14 @@ final class Outbox {
      * saver; a failed one is logged and marks the cursor unsaved, so the next save writes it again.
      */
     void save() {
-        lock.lock();
-        try {
+        locked(() -> {
             saveScheduled = false;
             if (cursor != saved) {
                 long value = cursor;
                 saved = value;
                 saver.execute(() -> write(value));
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void write(long value) {
@@ -463,16 +437,11 @@ final class Outbox {
             cursorFile.write(value);
         } catch (RuntimeException e) {
             Logger.warn("MQTT outbox cursor #{} not saved: {}", value, e.toString());
-            Runnable unsaved = () -> {
-                lock.lock();
-                try {
-                    if (saved == value) {
-                        saved = Long.MIN_VALUE;
-                    }
-                } finally {
-                    lock.unlock();
+            Runnable unsaved = () -> locked(() -> {
+                if (saved == value) {
+                    saved = Long.MIN_VALUE;
                 }
-            };
+            });
             try {
                 owner.execute(unsaved);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
