@@ -7,6 +7,7 @@
 # HALLQ_BENCH_DAYS=<n>: n busy days one after the other against the same process (each prints the peak so far).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-mqtt.sh
 ROOT="${HALLQ_BENCH_ROOT:-/var/tmp/hallq-bench-trixie}"
 export HALLQ_KIOSK_PASSWORD=kiosk-bench-pass HALLQ_STAFF_PASSWORD=staff-bench-pass
 JAVA_HOME="$(./hallq java-home)"
@@ -16,18 +17,9 @@ for i in "${!UNIT_ENV[@]}"; do [[ "${UNIT_ENV[$i]}" == HALLQ_JAVA_OPTS=* ]] && U
 read -r -a EXTRA <<< "${3:-}"
 sed -i '/^mqtt:/,$d' "$ROOT/etc/hallq/bench.yaml"
 if [[ -n "${HALLQ_BENCH_MQTT:-}" ]]; then
-  MQTT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > /tmp/hallq-flags-mosquitto.conf
-  mosquitto -c /tmp/hallq-flags-mosquitto.conf > /tmp/hallq-flags-mosquitto.log 2>&1 &
-  BROKER=$!
+  bench_mosquitto flags
   trap 'kill $BROKER 2>/dev/null; sed -i "/^mqtt:/,\$d" "$ROOT/etc/hallq/bench.yaml"' EXIT
-  cat >> "$ROOT/etc/hallq/bench.yaml" <<YAML
-mqtt:
-  broker: tcp://127.0.0.1:$MQTT_PORT
-  keepAlive: 30s
-  statusInterval: 10s
-  commands: { SetService: [central], BroadcastNotice: [central], RequestStats: [central], SetCounterProfile: [central] }
-YAML
+  bench_mqtt_yaml >> "$ROOT/etc/hallq/bench.yaml"
 fi
 rm -rf "$ROOT/var/lib/hallq/bench-day"
 chroot --userspec=hallq:hallq "$ROOT" env "${UNIT_ENV[@]}" "${EXTRA[@]}" /usr/bin/hallq controller /etc/hallq/bench.yaml \

@@ -8,6 +8,7 @@
 # with the example hall's commands, publishing every event, its status and its board as a hall in service does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bench-mqtt.sh
 DEB="${1:-$(ls -t packaging/target/hallq_*_all.deb | head -1)}"
 TICKETS="${2:-3000}"
 COUNTERS="${3:-8}"
@@ -41,10 +42,7 @@ KH=$(echo "$HALLQ_KIOSK_PASSWORD" | chroot "$ROOT" hallq hash-password)
 SH=$(echo "$HALLQ_STAFF_PASSWORD" | chroot "$ROOT" hallq hash-password)
 PORT=$(free_port)
 if [[ -n "${HALLQ_BENCH_MQTT:-}" ]]; then
-  MQTT_PORT=$(free_port)
-  printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$MQTT_PORT" > /tmp/hallq-bench-mosquitto.conf
-  mosquitto -c /tmp/hallq-bench-mosquitto.conf > /tmp/hallq-bench-mosquitto.log 2>&1 &
-  BROKER=$!
+  bench_mosquitto bench
   trap 'kill $BROKER 2>/dev/null; umount "$ROOT/proc" 2>/dev/null || umount -l "$ROOT/proc" 2>/dev/null || true' EXIT
 fi
 {
@@ -68,13 +66,7 @@ $(for k in 1 2 3 4 5; do echo "    - { name: kiosk$k, role: KIOSK, passwordHash:
     - { name: staff1, role: STAFF, counters: [$(seq -s, 1 "$COUNTERS")], passwordHash: "$SH" }
 YAML
   if [[ -n "${HALLQ_BENCH_MQTT:-}" ]]; then
-    cat <<YAML
-mqtt:
-  broker: tcp://127.0.0.1:$MQTT_PORT
-  keepAlive: 30s
-  statusInterval: 10s
-  commands: { SetService: [central], BroadcastNotice: [central], RequestStats: [central], SetCounterProfile: [central] }
-YAML
+    bench_mqtt_yaml
   fi
 } | sed 's/^  id: .*/  id: bench-day/' > "$ROOT/etc/hallq/bench.yaml"
 chmod 644 "$ROOT/etc/hallq/bench.yaml"
