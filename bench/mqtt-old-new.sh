@@ -11,6 +11,7 @@
 # Run it under the machine lock on a shared machine: flock /work/brief/machine.lock bash bench/mqtt-old-new.sh ...
 # JAVA_OPTS adds JVM options to both builds' runs (the same for both), e.g. JAVA_OPTS="-XX:+UseZGC
 # -Dhallq.bench.brokerNice=-10" (see MqttBench: brokerPriority, and docs/benchmarks.md for why).
+# A 7th MqttBench argument starts every hall late in a day (e.g. 25000 events journaled and published first).
 # Usage: [FIRST=old] [JAVA_OPTS=...] bash bench/mqtt-old-new.sh <old-tree> [MqttBench args, default: 200 15 10 2 3 10]
 set -euo pipefail
 NEW="$(cd "$(dirname "$0")/.." && pwd)"

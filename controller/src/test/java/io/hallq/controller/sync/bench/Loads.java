@@ -81,6 +81,21 @@ final class Loads {
         return rate;
     }
 
+    /**
+     * The closed loop paced by central: every hall sends its next as soon as central has received the previous
+     * (the sender's future completes on the {@code probe}'s arrival, see {@link Probe#arrival}), so each hall has
+     * one message on its way at a time and no hall runs ahead of delivery; returns central's rate as
+     * {@link #closed(Probe, int, int, Sender, Runnable)} does.
+     */
+    static double paced(Probe probe, int halls, int seconds, Sender send, Runnable atWindowEnd) throws Exception {
+        probe.pacing(true);
+        try {
+            return closed(probe, halls, seconds, send, atWindowEnd);
+        } finally {
+            probe.pacing(false);
+        }
+    }
+
     /** Waits until every stamped message has reached central; says so when some did not within {@link #DRAIN}. */
     static void drain(Probe probe) {
         if (!Await.within(DRAIN, () -> probe.pending() == 0)) {

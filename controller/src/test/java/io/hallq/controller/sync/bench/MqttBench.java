@@ -3,6 +3,7 @@ package io.hallq.controller.sync.bench;
 import io.hallq.controller.Await;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
+import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
 import io.hallq.controller.hall.Outcome;
@@ -27,7 +28,9 @@ import java.util.Locale;
  * Paho) and for a raw baseline (bare Paho clients publishing payloads of the same size), in the same JVM and the
  * same run: publish-to-central latency at a fixed offered rate (for the halls: from the moment the caller learns
  * the event is durable), and central's rate when every hall sends its next as soon as the previous is
- * acknowledged (durable) (closed loop). A third, disk baseline: as many writers as halls appending and forcing a
+ * acknowledged (durable) (closed loop), and central's rate when every hall sends its next as soon as central has
+ * received the previous (paced closed loop: one message per hall on its way, as the bare clients' own closed loop
+ * is paced by the broker's acknowledgement, so that no hall runs ahead of delivery). A third, disk baseline: as many writers as halls appending and forcing a
  * file each in a closed loop ({@link FsyncBaseline}), which bounds the halls' closed loop.
  *
  * <p>To make the figures steady enough to compare builds: the halls and both baselines are all started before
@@ -37,8 +40,13 @@ import java.util.Locale;
  * with the p99 ratio taken within each repetition. GC and JIT time inside the halls' windows are printed, so a
  * run shows whether either disturbed them.
  *
+ * <p>With {@code eventsToday} above 0 every hall starts in the middle of a day: that many events journaled
+ * today already and published (the outbox cursor at the end), made once by a template hall with
+ * {@link OutboxBusyDayBench}'s commands and copied into each hall's journal folder before it starts, so that the
+ * outbox's cost of the day's length shows at 200 halls too (the old outbox re-read the day for every batch).
+ *
  * <p>Usage: MqttBench [halls=200] [latencySeconds=15] [throughputSeconds=10] [ratePerHall=2] [reps=3]
- * [warmupSeconds=5]. The file uses only public API and test helpers, so it can be copied into an older tree
+ * [warmupSeconds=5] [eventsToday=0]. The file uses only public API and test helpers, so it can be copied into an older tree
  * (with Loads, Probe, RawBaseline, FsyncBaseline and Await) to run there.
  */
 public final class MqttBench {
@@ -53,27 +61,30 @@ public final class MqttBench {
         double perHall = args.length > 3 ? Double.parseDouble(args[3]) : 2;
         int reps = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         int warmupSec = args.length > 5 ? Integer.parseInt(args[5]) : 5;
+        int eventsToday = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         Path dir = Files.createTempDirectory("hallq-mqtt-bench");
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
              RawBaseline raw = new RawBaseline(broker.uri(), halls);
-             Halls hallq = new Halls(broker.uri(), dir, halls)) {
+             Halls hallq = new Halls(broker.uri(), dir, halls, eventsToday)) {
             FsyncBaseline disk = new FsyncBaseline(dir.resolve("fsync"), halls);
             brokerPriority();
             System.out.printf("halls=%d offered=%.0f ev/s latency=%ds throughput=%ds reps=%d warm-up=%ds "
-                    + "threads=%d mosquitto=%s%n", halls, halls * perHall, latencySec, throughputSec, reps, warmupSec,
-                    Thread.activeCount(), broker.uri());
+                    + "events today at the start=%d threads=%d mosquitto=%s%n", halls, halls * perHall, latencySec,
+                    throughputSec, reps, warmupSec, hallq.eventsAtStart, Thread.activeCount(), broker.uri());
             Loads.Sender rawSend = raw::send;
             // warm-up, unmeasured: every load once
             Loads.open(raw.probe(), halls, perHall, warmupSec, rawSend);
             Loads.open(hallq.probe, halls, perHall, warmupSec, hallq::send);
             Loads.closed(raw.probe(), halls, warmupSec, rawSend);
             Loads.closed(hallq.probe, halls, warmupSec, hallq::send, hallq::windowEnd);
+            Loads.paced(raw.probe(), halls, warmupSec, raw::sendPaced, () -> {});
+            Loads.paced(hallq.probe, halls, warmupSec, hallq::sendPaced, () -> {});
             disk.closed(warmupSec);
             System.out.printf("    warm-up outbox: %s%n", hallq.outboxReport());
             System.out.printf("warm-up done; load %s%n", load());
-            System.out.printf("%-3s %-15s %-15s %-15s %7s %9s %9s %9s %7s %-17s %-13s %s%n", "rep", "load", "raw p50/p99",
-                    "hallq p50/p99", "p99 x", "raw ev/s", "hallq ev/s", "fsync/s", "hq/fs", "hallq GC/JIT ms",
-                    "early/samples", "GC ms/count in open loops");
+            System.out.printf("%-3s %-15s %-15s %-15s %7s %9s %9s %9s %9s %9s %7s %-17s %-13s %s%n", "rep", "load",
+                    "raw p50/p99", "hallq p50/p99", "p99 x", "raw ev/s", "hallq ev/s", "raw pace", "hq pace",
+                    "fsync/s", "hq/fs", "hallq GC/JIT ms", "early/samples", "GC ms/count in open loops");
             double[][] rows = new double[reps][];
             for (int r = 0; r < reps; r++) {
                 String loadAtStart = load();
@@ -112,15 +123,30 @@ public final class MqttBench {
                     hw.stop();
                     rc = Loads.closed(raw.probe(), halls, throughputSec, rawSend);
                 }
-                double fs = disk.closed(throughputSec);
                 System.out.printf("    rep %d outbox: %s%n", r + 1, hallq.outboxReport());
-                rows[r] = new double[] {rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, fs, hc / fs};
-                System.out.printf("%-3d %-15s %6.2f/%-8.2f %6.2f/%-8.2f %7.1f %9.0f %9.0f %9.0f %7.2f %-17s %-13s %s%n",
-                        r + 1, loadAtStart, rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, fs, hc / fs,
-                        hw.gcMs + "/" + hw.jitMs, early + "/" + (long) hl[2], openGc);
+                double rp;
+                double hp;
+                if (rawFirst) {
+                    rp = Loads.paced(raw.probe(), halls, throughputSec, raw::sendPaced, () -> {});
+                    hw.start();
+                    hp = Loads.paced(hallq.probe, halls, throughputSec, hallq::sendPaced, hallq::windowEnd);
+                    hw.stop();
+                } else {
+                    hw.start();
+                    hp = Loads.paced(hallq.probe, halls, throughputSec, hallq::sendPaced, hallq::windowEnd);
+                    hw.stop();
+                    rp = Loads.paced(raw.probe(), halls, throughputSec, raw::sendPaced, () -> {});
+                }
+                System.out.printf("    rep %d outbox (paced): %s%n", r + 1, hallq.outboxReport());
+                double fs = disk.closed(throughputSec);
+                rows[r] = new double[] {rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, rp, hp, fs, hc / fs};
+                System.out.printf("%-3d %-15s %6.2f/%-8.2f %6.2f/%-8.2f %7.1f %9.0f %9.0f %9.0f %9.0f %9.0f %7.2f %-17s "
+                        + "%-13s %s%n", r + 1, loadAtStart, rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, rp, hp,
+                        fs, hc / fs, hw.gcMs + "/" + hw.jitMs, early + "/" + (long) hl[2], openGc);
             }
             String[] names = {"raw p50 ms", "raw p99 ms", "hallq p50 ms", "hallq p99 ms", "p99 ratio",
-                    "raw closed ev/s", "hallq closed ev/s", "fsync closed /s", "hallq/fsync"};
+                    "raw closed ev/s", "hallq closed ev/s", "raw paced ev/s", "hallq paced ev/s", "fsync closed /s",
+                    "hallq/fsync"};
             System.out.printf("median [min .. max] over %d repetitions:%n", reps);
             for (int c = 0; c < names.length; c++) {
                 double[] col = new double[reps];
@@ -132,6 +158,8 @@ public final class MqttBench {
                 System.out.printf("  %-18s %10.2f  [%.2f .. %.2f]%n", names[c], median, col[0], col[reps - 1]);
             }
             System.out.printf("end; load %s%n", load());
+        } finally {
+            deleteTree(dir); // 200 busy days are over a gigabyte
         }
         System.exit(0);
     }
@@ -151,6 +179,14 @@ public final class MqttBench {
                 int rc = new ProcessBuilder("renice", "-n", nice, "-p", Long.toString(p.pid())).inheritIO().start()
                         .waitFor();
                 System.out.printf("broker pid %d at nice %s (renice exit %d)%n", p.pid(), nice, rc);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
             }
         }
     }
@@ -206,14 +242,23 @@ public final class MqttBench {
     private static final class Halls implements AutoCloseable {
         final List<SyncHalls.Running> running = new ArrayList<>();
         final Probe probe;
+        final long eventsAtStart;
         private final long[] n;
 
-        Halls(String uri, Path dir, int halls) throws Exception {
+        Halls(String uri, Path dir, int halls, int eventsToday) throws Exception {
             MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
+            String yaml = SyncHalls.mqtt(uri, "statusInterval: 10s\n").replace("statusInterval: 1s\n", "");
+            Path template = dir.resolve("template");
+            eventsAtStart = eventsToday > 0 ? journalDay(SyncHalls.loaded("template", template, yaml), clock,
+                    eventsToday) : 0;
             for (int i = 0; i < halls; i++) {
                 String id = "bench-" + i;
-                running.add(SyncHalls.start(SyncHalls.loaded(id, dir.resolve(id),
-                        SyncHalls.mqtt(uri, "statusInterval: 10s\n").replace("statusInterval: 1s\n", "")), clock));
+                LoadedConfig loaded = SyncHalls.loaded(id, dir.resolve(id), yaml);
+                if (eventsAtStart > 0) {
+                    copyTree(Path.of(SyncHalls.loaded("template", template, yaml).config().journal().dataDir()),
+                            Path.of(loaded.config().journal().dataDir()));
+                }
+                running.add(SyncHalls.start(loaded, clock));
             }
             Await.until("every hall connected", Duration.ofMinutes(5),
                     () -> running.stream().allMatch(r -> r.mqtt().connected()));
@@ -226,6 +271,46 @@ public final class MqttBench {
 
         private long[] before;
         private long[] atWindowEnd;
+
+        /**
+         * Journals {@code events} events of today in the hall of {@code loaded} (in batches, as
+         * {@link OutboxBusyDayBench} does) and marks them all published; returns the last sequence.
+         */
+        private static long journalDay(LoadedConfig loaded, MutableClock clock, int events) throws Exception {
+            long t0 = System.nanoTime();
+            long last;
+            try (HallController h = HallController.start(loaded.config(), clock, Duration.ZERO)) {
+                List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+                for (int i = 0; h.lastSequence() < events; i++) {
+                    pending.add(h.submit(OutboxBusyDayBench.command(i)));
+                    if (pending.size() == 500) {
+                        java.util.concurrent.CompletableFuture.allOf(
+                                pending.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                        pending.clear();
+                    }
+                }
+                java.util.concurrent.CompletableFuture.allOf(
+                        pending.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+                last = h.lastSequence();
+            }
+            Files.writeString(Path.of(loaded.config().journal().dataDir()).resolve("mqtt-outbox.cursor"), last + "\n");
+            System.out.printf("template day: %d events journaled in %d ms%n", last, (System.nanoTime() - t0) / 1_000_000);
+            return last;
+        }
+
+        /** Copies the folder {@code from} with everything in it to {@code to}. */
+        private static void copyTree(Path from, Path to) throws java.io.IOException {
+            try (var paths = Files.walk(from)) {
+                for (Path p : (Iterable<Path>) paths::iterator) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
 
         /**
          * Summed over the halls: {stall resends, journal reads, in flight, durable not yet acknowledged}, through
@@ -269,13 +354,24 @@ public final class MqttBench {
         }
 
         /** The next command of hall {@code i}: pausing and reopening a service, a walk-in ticket every third. */
-        java.util.concurrent.CompletableFuture<?> send(int i) {
+        java.util.concurrent.CompletableFuture<Outcome> send(int i) {
             HallController h = running.get(i).runtime().hall();
             boolean on = (++n[i] & 1) == 0;
             Command c = n[i] % 3 == 0 ? Command.IssueTicket.walkIn(n[i] % 2 == 0 ? "PAY" : "BILL")
                     : new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused");
             String hall = "bench-" + i;
-            return h.submit(c).thenAccept(o -> stamp(hall, o));
+            return h.submit(c).thenApply(o -> {
+                stamp(hall, o);
+                return o;
+            });
+        }
+
+        /** As {@link #send}; completes when central has received the command's events (the paced loop). */
+        java.util.concurrent.CompletableFuture<?> sendPaced(int i) {
+            String hall = "bench-" + i;
+            return send(i).thenCompose(o -> java.util.concurrent.CompletableFuture.allOf(
+                    o.events().stream().map(e -> probe.arrival(hall + "/" + e.sequence()))
+                            .toArray(java.util.concurrent.CompletableFuture[]::new)));
         }
 
         /** The event is durable now: from here on the latency is the MQTT path's. */

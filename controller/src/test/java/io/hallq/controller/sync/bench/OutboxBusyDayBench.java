@@ -106,7 +106,7 @@ public final class OutboxBusyDayBench {
      * Pauses and reopens a service, with a walk-in ticket every 25th command (about 1,000 waiting at the end of
      * the day, so the engine's cost stays small beside the outbox's): one event each, or a rejection.
      */
-    private static Command command(int i) {
+    static Command command(int i) {
         boolean on = (i & 1) == 0;
         return i % 25 == 0 ? Command.IssueTicket.walkIn(i % 2 == 0 ? "PAY" : "BILL")
                 : new Command.SetService("OPEN", on, on ? null : "暂停", on ? null : "Paused");

@@ -2,6 +2,7 @@ package io.hallq.controller.sync.bench;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -34,6 +35,9 @@ final class Probe implements AutoCloseable {
     private final AtomicLong early = new AtomicLong();
     private final MqttClient client;
     private volatile boolean recording;
+    /** While {@link #pacing}: an arrival's future, made by whichever of the arrival and its waiter comes first. */
+    private final Map<String, CompletableFuture<Void>> arrivals = new ConcurrentHashMap<>();
+    private volatile boolean pacing;
 
     Probe(String uri, String filter, KeyOf keyOf) throws MqttException {
         client = new MqttClient(uri, "bench-central-" + System.nanoTime(), null);
@@ -44,9 +48,13 @@ final class Probe implements AutoCloseable {
                 new IMqttMessageListener[] {(t, m) -> {
                     long now = System.nanoTime();
                     received.incrementAndGet();
-                    Half sent = match(keyOf.key(t, m.getPayload()), new Half(true, now));
+                    String key = keyOf.key(t, m.getPayload());
+                    Half sent = match(key, new Half(true, now));
                     if (sent != null) {
                         sample(now - sent.nanos());
+                    }
+                    if (pacing) {
+                        arrivals.computeIfAbsent(key, k -> new CompletableFuture<>()).complete(null);
                     }
                 }});
     }
@@ -57,6 +65,23 @@ final class Probe implements AutoCloseable {
         if (arrived != null) {
             early.incrementAndGet();
             sample(Math.max(0, arrived.nanos() - nanos));
+        }
+    }
+
+    /**
+     * Completes when the message of {@code key} has reached central (at once if it already has, while pacing):
+     * the paced closed loop waits on it. Completes on the probe's receiving thread.
+     */
+    CompletableFuture<Void> arrival(String key) {
+        CompletableFuture<Void> f = arrivals.computeIfAbsent(key, k -> new CompletableFuture<>());
+        return f.whenComplete((ok, err) -> arrivals.remove(key, f));
+    }
+
+    /** Arrivals are kept for {@link #arrival} from now on ({@code true}), or no longer and forgotten. */
+    void pacing(boolean on) {
+        pacing = on;
+        if (!on) {
+            arrivals.clear();
         }
     }
 

@@ -44,23 +44,36 @@ final class RawBaseline implements AutoCloseable {
 
     /** Publishes the next message of client {@code i}; completes when the broker has acknowledged it. */
     CompletableFuture<Void> send(int i) throws MqttException {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        publish(i, f);
+        return f;
+    }
+
+    /** Publishes the next message of client {@code i}; completes when central has received it (paced loop). */
+    CompletableFuture<Void> sendPaced(int i) throws MqttException {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        CompletableFuture<Void> arrived = probe.arrival(publish(i, acked));
+        return acked.thenCombine(arrived, (a, b) -> null);
+    }
+
+    /** Publishes client {@code i}'s next message, stamped for the probe; returns its key. */
+    private String publish(int i, CompletableFuture<Void> acked) throws MqttException {
         String key = String.format("%08d%016d", i, ++seq[i]);
         byte[] payload = filler.clone();
         System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 24);
         probe.sent(key, System.nanoTime());
         MqttMessage m = new MqttMessage(payload);
         m.setQos(1);
-        CompletableFuture<Void> f = new CompletableFuture<>();
         clients.get(i).publish("bench/raw/" + i, m, null, new MqttActionListener() {
             public void onSuccess(IMqttToken t) {
-                f.complete(null);
+                acked.complete(null);
             }
 
             public void onFailure(IMqttToken t, Throwable e) {
-                f.completeExceptionally(e);
+                acked.completeExceptionally(e);
             }
         });
-        return f;
+        return key;
     }
 
     /** A payload the size of a typical event message. */
