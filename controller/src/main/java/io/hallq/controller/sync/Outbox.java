@@ -33,7 +33,7 @@ import org.tinylog.Logger;
  * (one hand-over fewer between durable and published). Whatever needs the journal (an outbox behind its tail) or
  * finds the lock held runs on the owner instead, so the effects thread never reads the disk nor waits.
  *
- * <p>Where the events come from: the durable events the writer hands to effects ({@link #offer}) are kept in a
+ * <p>Where the events come from: the durable events the writer hands to effects ({@link #offerFromEffects}) are kept in a
  * bounded in-memory tail (the last {@link #TAIL} events), and sending from the tail costs no disk read. Only an
  * outbox behind its tail (after an outage longer than the tail, or after a restart) reads the journal, one batch
  * at a time, each read starting where the previous one stopped ({@link HallController#eventsAfter} starts at the
@@ -77,7 +77,7 @@ final class Outbox {
     private long stallResends;
     /**
      * The last journal read reached the journal's end and no event was offered since: with no tail yet, what
-     * comes next arrives through {@link #offer}, so pumping (an acknowledgement) reads no more.
+     * comes next arrives through {@link #offerFromEffects}, so pumping (an acknowledgement) reads no more.
      */
     private boolean drained;
     private final TreeSet<Long> ackedAhead = new TreeSet<>();
@@ -195,21 +195,12 @@ final class Outbox {
     }
 
     /**
-     * Durable events as the writer handed them to effects, in sequence order: kept in the tail (the oldest leave
-     * it beyond {@link #TAIL}), then sent as the window allows. A gap (events this outbox did not see, e.g. before
-     * it started listening) restarts the tail; what lies before it is read from the journal. Owner's thread.
-     */
-    void offer(List<JournaledEvent> events) {
-        locked(() -> {
-            offered.add(events);
-            pump(true);
-        });
-    }
-
-    /**
-     * As {@link #offer}, from the hall's effects thread (one thread, in sequence order): when the lock is free and
-     * the next event to send is in the tail, the events are published on this thread; otherwise (the owner holds
-     * the lock, or the outbox is behind its tail and must read the journal) the owner takes them over, in order.
+     * Durable events as the writer hands them to effects, in sequence order, on the hall's effects thread (one
+     * thread): kept in the tail (the oldest leave it beyond {@link #TAIL}), then sent as the window allows. A gap
+     * (events this outbox did not see, e.g. before it started listening) restarts the tail; what lies before it is
+     * read from the journal. When the lock is free and the next event to send is in the tail, the events are
+     * published on this thread; otherwise (the owner holds the lock, or the outbox is behind its tail and must read
+     * the journal) the owner takes them over, in order.
      */
     void offerFromEffects(List<JournaledEvent> events) {
         offered.add(events);

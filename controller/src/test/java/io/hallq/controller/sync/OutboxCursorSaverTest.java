@@ -66,7 +66,7 @@ class OutboxCursorSaverTest {
                 sent.add(1L);
                 return CompletableFuture.completedFuture(null);
             }, new CounterFile(file), writes::add);
-            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
             journal(hall, 5);
             long first = hall.lastSequence();
@@ -99,7 +99,7 @@ class OutboxCursorSaverTest {
         try (HallController hall = hall()) {
             Outbox outbox = new Outbox("h1", hall, owner, out -> CompletableFuture.completedFuture(null),
                     new CounterFile(file), writes::add);
-            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
             journal(hall, 3);
             long last = hall.lastSequence();

@@ -87,7 +87,7 @@ class OutboxTailTest {
         try (HallController hall = hall()) {
             journal(hall, 20);
             Outbox outbox = outbox(hall);
-            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
             long readsAtStart = on(outbox::journalReads);
             assertTrue(readsAtStart >= 1, "what was journaled before it listened is read from the journal");
@@ -104,7 +104,7 @@ class OutboxTailTest {
     void outageLongerThanTheTail_readsTheJournalUpToTheTail_thenSendsFromMemory() throws Exception {
         try (HallController hall = hall()) {
             Outbox outbox = outbox(hall);
-            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
             journal(hall, 50);
             long before = hall.lastSequence();
@@ -132,7 +132,7 @@ class OutboxTailTest {
         long cursor;
         try (HallController hall = hall()) {
             Outbox outbox = outbox(hall);
-            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
             journal(hall, 300);
             long last = hall.lastSequence();
@@ -144,7 +144,7 @@ class OutboxTailTest {
         try (HallController hall = hall()) {
             journal(hall, 40); // journaled before the outbox listens, as at a start
             Outbox outbox = outbox(hall);
-            hall.addListener(events -> owner.execute(() -> outbox.offer(events)));
+            hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
             journal(hall, 10);
             long last = hall.lastSequence();
