@@ -27,6 +27,6 @@ for tree in "${TREES[@]}"; do
   # shellcheck disable=SC2086
   "$JAVA" -Xmx4g -Dtinylog.level=warn ${JAVA_OPTS:-} \
     -cp "controller/target/test-classes:controller/target/classes:protocol/target/classes:$(cat controller/target/cp.txt)" \
-    io.hallq.controller.sync.bench.MqttBench "${ARGS[@]}" 2>&1 | grep -v "^\s*at \|WARN\|ERROR\|^Caused by\|^\s*\.\.\. "
+    io.hallq.controller.sync.bench.MqttBench "${ARGS[@]}" 2>&1 | grep --line-buffered -v "^\s*at \|WARN\|ERROR\|^Caused by\|^\s*\.\.\. "
 done
 echo "=== end; load: $(cat /proc/loadavg) $(date +%T)"

@@ -342,6 +342,14 @@ public final class MqttBench {
 
         /** Stall resends and journal reads since the last report, and the backlog at the closed loop's window end. */
         String outboxReport() {
+            long dup = probe.duplicates() - duplicatesBefore;
+            duplicatesBefore += dup;
+            return "central got " + dup + " resent events again (not counted); " + outboxCountsReport();
+        }
+
+        private long duplicatesBefore;
+
+        private String outboxCountsReport() {
             long[] now = outboxCounts();
             if (now == null || atWindowEnd == null) {
                 return "(this build has no outbox counters)";

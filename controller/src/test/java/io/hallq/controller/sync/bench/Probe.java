@@ -33,6 +33,9 @@ final class Probe implements AutoCloseable {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong early = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    /** Every key that has arrived: a message that arrives again (an outbox's resend) is not counted again. */
+    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     private final MqttClient client;
     private volatile boolean recording;
     /** While {@link #pacing}: an arrival's future, made by whichever of the arrival and its waiter comes first. */
@@ -47,8 +50,12 @@ final class Probe implements AutoCloseable {
         client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)},
                 new IMqttMessageListener[] {(t, m) -> {
                     long now = System.nanoTime();
-                    received.incrementAndGet();
                     String key = keyOf.key(t, m.getPayload());
+                    if (!seen.add(key)) {
+                        duplicates.incrementAndGet(); // a resend (stall, reconnect): counted once
+                        return;
+                    }
+                    received.incrementAndGet();
                     Half sent = match(key, new Half(true, now));
                     if (sent != null) {
                         sample(now - sent.nanos());
@@ -111,8 +118,14 @@ final class Probe implements AutoCloseable {
         recording = on;
     }
 
+    /** Distinct messages received so far (duplicates left out). */
     long received() {
         return received.get();
+    }
+
+    /** Arrivals of a message that had arrived before (resends), since the start. */
+    long duplicates() {
+        return duplicates.get();
     }
 
     /** Stamped messages that have not arrived yet. */
