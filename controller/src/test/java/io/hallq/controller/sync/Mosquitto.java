@@ -151,6 +151,10 @@ public final class Mosquitto implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                // a killed broker has not saved its persistence file: persistent sessions (a central subscriber's
+                // queued events) are lost, which a test of an orderly restart must know when it then fails
+                System.err.println("mosquitto on port " + port + " did not stop within 10 s of SIGTERM; killed,"
+                        + " its sessions not saved (see " + logFile() + ")");
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

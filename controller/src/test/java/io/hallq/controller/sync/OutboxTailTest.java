@@ -74,6 +74,17 @@ class OutboxTailTest {
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * Journals {@code n} events and waits until the hall's effects thread has handed them all to its listeners, so
+     * that a listener added next gets none of them (they are the journal's, as at a start).
+     */
+    private static void journalBeforeListening(HallController hall, int n) {
+        java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
+        hall.addListener(events -> handedOver.set(events.get(events.size() - 1).sequence()));
+        journal(hall, n);
+        waitFor(() -> handedOver.get() == hall.lastSequence());
+    }
+
     private <T> T on(java.util.concurrent.Callable<T> work) throws Exception {
         return owner.submit(work).get(10, TimeUnit.SECONDS);
     }
@@ -85,7 +96,7 @@ class OutboxTailTest {
     @Test
     void liveEvents_goOutFromTheTail_withoutReadingTheJournal() throws Exception {
         try (HallController hall = hall()) {
-            journal(hall, 20);
+            journalBeforeListening(hall, 20);
             Outbox outbox = outbox(hall);
             hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
@@ -142,7 +153,7 @@ class OutboxTailTest {
         }
         sent.clear();
         try (HallController hall = hall()) {
-            journal(hall, 40); // journaled before the outbox listens, as at a start
+            journalBeforeListening(hall, 40); // as at a start
             Outbox outbox = outbox(hall);
             hall.addListener(outbox::offerFromEffects); // on the effects thread, as MqttModule does
             on(() -> { outbox.connected(10); return null; });
@@ -161,7 +172,7 @@ class OutboxTailTest {
     @Test
     void eventsOfferedOnTheEffectsThread_goOutFromIt_inOrder_andTheJournalIsReadOnTheOwnerOnly() throws Exception {
         try (HallController hall = hall()) {
-            journal(hall, 20); // before the outbox listens: read from the journal
+            journalBeforeListening(hall, 20); // read from the journal
             Outbox outbox = outbox(hall);
             hall.addListener(outbox::offerFromEffects);
             String ownerThread = on(() -> Thread.currentThread().getName());
