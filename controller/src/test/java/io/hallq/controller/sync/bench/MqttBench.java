@@ -89,54 +89,25 @@ public final class MqttBench {
             for (int r = 0; r < reps; r++) {
                 String loadAtStart = load();
                 boolean rawFirst = r % 2 == 0;
-                double[] rl;
-                double[] hl;
                 Window hw = new Window();
                 Window rw = new Window();
-                if (rawFirst) {
-                    rw.start();
-                    rl = Loads.open(raw.probe(), halls, perHall, latencySec, rawSend);
-                    rw.stop();
-                    hw.start();
-                    hl = Loads.open(hallq.probe, halls, perHall, latencySec, hallq::send);
-                    hw.stop();
-                } else {
-                    hw.start();
-                    hl = Loads.open(hallq.probe, halls, perHall, latencySec, hallq::send);
-                    hw.stop();
-                    rw.start();
-                    rl = Loads.open(raw.probe(), halls, perHall, latencySec, rawSend);
-                    rw.stop();
-                }
+                List<double[]> open = inTurn(rawFirst, rw, () -> Loads.open(raw.probe(), halls, perHall, latencySec,
+                        rawSend), hw, () -> Loads.open(hallq.probe, halls, perHall, latencySec, hallq::send));
+                double[] rl = open.get(0);
+                double[] hl = open.get(1);
                 long early = hallq.probe.early();
                 String openGc = hw.gcMs + "/" + hw.gcCount + " raw " + rw.gcMs + "/" + rw.gcCount;
-                double rc;
-                double hc;
-                if (rawFirst) {
-                    rc = Loads.closed(raw.probe(), halls, throughputSec, rawSend);
-                    hw.start();
-                    hc = Loads.closed(hallq.probe, halls, throughputSec, hallq::send, hallq::windowEnd);
-                    hw.stop();
-                } else {
-                    hw.start();
-                    hc = Loads.closed(hallq.probe, halls, throughputSec, hallq::send, hallq::windowEnd);
-                    hw.stop();
-                    rc = Loads.closed(raw.probe(), halls, throughputSec, rawSend);
-                }
+                List<Double> closed = inTurn(rawFirst, new Window(), () -> Loads.closed(raw.probe(), halls,
+                        throughputSec, rawSend), hw, () -> Loads.closed(hallq.probe, halls, throughputSec, hallq::send,
+                        hallq::windowEnd));
+                double rc = closed.get(0);
+                double hc = closed.get(1);
                 System.out.printf("    rep %d outbox: %s%n", r + 1, hallq.outboxReport());
-                double rp;
-                double hp;
-                if (rawFirst) {
-                    rp = Loads.paced(raw.probe(), halls, throughputSec, raw::sendPaced, () -> {});
-                    hw.start();
-                    hp = Loads.paced(hallq.probe, halls, throughputSec, hallq::sendPaced, hallq::windowEnd);
-                    hw.stop();
-                } else {
-                    hw.start();
-                    hp = Loads.paced(hallq.probe, halls, throughputSec, hallq::sendPaced, hallq::windowEnd);
-                    hw.stop();
-                    rp = Loads.paced(raw.probe(), halls, throughputSec, raw::sendPaced, () -> {});
-                }
+                List<Double> paced = inTurn(rawFirst, new Window(), () -> Loads.paced(raw.probe(), halls,
+                        throughputSec, raw::sendPaced, () -> {}), hw, () -> Loads.paced(hallq.probe, halls,
+                        throughputSec, hallq::sendPaced, hallq::windowEnd));
+                double rp = paced.get(0);
+                double hp = paced.get(1);
                 System.out.printf("    rep %d outbox (paced): %s%n", r + 1, hallq.outboxReport());
                 double fs = disk.closed(throughputSec);
                 rows[r] = new double[] {rl[0], rl[1], hl[0], hl[1], hl[1] / rl[1], rc, hc, rp, hp, fs, hc / fs};
@@ -181,6 +152,27 @@ public final class MqttBench {
                 System.out.printf("broker pid %d at nice %s (renice exit %d)%n", p.pid(), nice, rc);
             }
         }
+    }
+
+    /**
+     * Runs the baseline's load and the halls' back to back, the baseline's first when {@code rawFirst}, each inside
+     * its {@link Window}; returns {baseline's result, halls' result}.
+     */
+    private static <T> List<T> inTurn(boolean rawFirst, Window rawWindow, java.util.concurrent.Callable<T> rawLoad,
+                                      Window hallsWindow, java.util.concurrent.Callable<T> hallsLoad) throws Exception {
+        if (rawFirst) {
+            T rawResult = measured(rawWindow, rawLoad);
+            return List.of(rawResult, measured(hallsWindow, hallsLoad));
+        }
+        T hallsResult = measured(hallsWindow, hallsLoad);
+        return List.of(measured(rawWindow, rawLoad), hallsResult);
+    }
+
+    private static <T> T measured(Window window, java.util.concurrent.Callable<T> load) throws Exception {
+        window.start();
+        T result = load.call();
+        window.stop();
+        return result;
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
@@ -248,14 +240,13 @@ public final class MqttBench {
         Halls(String uri, Path dir, int halls, int eventsToday) throws Exception {
             MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
             String yaml = SyncHalls.mqtt(uri, "statusInterval: 10s\n").replace("statusInterval: 1s\n", "");
-            Path template = dir.resolve("template");
-            eventsAtStart = eventsToday > 0 ? journalDay(SyncHalls.loaded("template", template, yaml), clock,
-                    eventsToday) : 0;
+            LoadedConfig template = SyncHalls.loaded("template", dir.resolve("template"), yaml);
+            eventsAtStart = eventsToday > 0 ? templateDay(template, clock, eventsToday) : 0;
             for (int i = 0; i < halls; i++) {
                 String id = "bench-" + i;
                 LoadedConfig loaded = SyncHalls.loaded(id, dir.resolve(id), yaml);
                 if (eventsAtStart > 0) {
-                    copyTree(Path.of(SyncHalls.loaded("template", template, yaml).config().journal().dataDir()),
+                    copyTree(Path.of(template.config().journal().dataDir()),
                             Path.of(loaded.config().journal().dataDir()));
                 }
                 running.add(SyncHalls.start(loaded, clock));
@@ -272,28 +263,10 @@ public final class MqttBench {
         private long[] before;
         private long[] atWindowEnd;
 
-        /**
-         * Journals {@code events} events of today in the hall of {@code loaded} (in batches, as
-         * {@link OutboxBusyDayBench} does) and marks them all published; returns the last sequence.
-         */
-        private static long journalDay(LoadedConfig loaded, MutableClock clock, int events) throws Exception {
+        /** The template hall's day, {@link OutboxBusyDayBench#journalDay}; returns its last sequence. */
+        private static long templateDay(LoadedConfig loaded, MutableClock clock, int events) throws Exception {
             long t0 = System.nanoTime();
-            long last;
-            try (HallController h = HallController.start(loaded.config(), clock, Duration.ZERO)) {
-                List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
-                for (int i = 0; h.lastSequence() < events; i++) {
-                    pending.add(h.submit(OutboxBusyDayBench.command(i)));
-                    if (pending.size() == 500) {
-                        java.util.concurrent.CompletableFuture.allOf(
-                                pending.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-                        pending.clear();
-                    }
-                }
-                java.util.concurrent.CompletableFuture.allOf(
-                        pending.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-                last = h.lastSequence();
-            }
-            Files.writeString(Path.of(loaded.config().journal().dataDir()).resolve("mqtt-outbox.cursor"), last + "\n");
+            long last = OutboxBusyDayBench.journalDay(loaded.config(), clock, events);
             System.out.printf("template day: %d events journaled in %d ms%n", last, (System.nanoTime() - t0) / 1_000_000);
             return last;
         }

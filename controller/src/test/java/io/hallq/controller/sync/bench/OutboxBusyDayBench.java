@@ -3,6 +3,7 @@ package io.hallq.controller.sync.bench;
 import io.hallq.controller.Await;
 import io.hallq.controller.MutableClock;
 import io.hallq.controller.TestHalls;
+import io.hallq.controller.config.HallConfig;
 import io.hallq.controller.config.LoadedConfig;
 import io.hallq.controller.hall.HallController;
 import io.hallq.controller.hall.JournaledEvent;
@@ -14,6 +15,7 @@ import io.hallq.protocol.mqtt.MqttCodec;
 import io.hallq.protocol.mqtt.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,23 +65,8 @@ public final class OutboxBusyDayBench {
             throws Exception {
         MutableClock clock = new MutableClock(TestHalls.MONDAY_10AM);
         LoadedConfig loaded = SyncHalls.loaded("busy", dir.resolve("busy"), SyncHalls.mqtt(uri, ""));
-        long journaled;
         long t0 = System.nanoTime();
-        try (HallController h = HallController.start(loaded.config(), clock, Duration.ZERO)) {
-            List<CompletableFuture<?>> pending = new ArrayList<>();
-            for (int i = 0; h.lastSequence() < events; i++) {
-                pending.add(h.submit(command(i)));
-                if (pending.size() == 500) {
-                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-                    pending.clear();
-                }
-            }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-            journaled = h.lastSequence();
-        }
-        // everything journaled so far was published before: the outbox starts at the end of the day
-        Path data = Path.of(loaded.config().journal().dataDir());
-        Files.writeString(data.resolve("mqtt-outbox.cursor"), journaled + "\n");
+        long journaled = journalDay(loaded.config(), clock, events);
         System.out.printf("journaled %d events in %d ms%n", journaled, (System.nanoTime() - t0) / 1_000_000);
         try (SyncHalls.Running running = SyncHalls.start(loaded, clock);
              Probe probe = new Probe(uri, Topics.events("busy"), (t, p) -> {
@@ -100,6 +87,29 @@ public final class OutboxBusyDayBench {
             System.out.printf("events journaled at the end: %d%n", h.lastSequence());
             return new double[] {lat[0], lat[1], lat[2], max};
         }
+    }
+
+    /**
+     * Journals {@code events} events of today in the hall of {@code config} ({@link #command}s, submitted in rounds
+     * of 500) and marks them all published: the outbox cursor at the end, as for a hall late in its day. Returns
+     * the last sequence.
+     */
+    static long journalDay(HallConfig config, Clock clock, int events) throws Exception {
+        long last;
+        try (HallController h = HallController.start(config, clock, Duration.ZERO)) {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            for (int i = 0; h.lastSequence() < events; i++) {
+                pending.add(h.submit(command(i)));
+                if (pending.size() == 500) {
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+                    pending.clear();
+                }
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+            last = h.lastSequence();
+        }
+        Files.writeString(Path.of(config.journal().dataDir()).resolve("mqtt-outbox.cursor"), last + "\n");
+        return last;
     }
 
     /**
