@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Engine operations per second: one operation is a customer taking a ticket and a counter calling the next
  * (which also finishes its previous customer), with {@code waiting} customers always in the queue. The
  * baseline does the same bookkeeping in a plain FIFO deque, so the ratio is the price of the queue rules.
+ * {@code engineTick} is the writer's periodic tick (alarms, overdue tickets) with {@code waiting} in the queue;
+ * run with {@code -prof gc} for the bytes each allocates (docs/benchmarks.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EngineBench {
 
-    @Param({"20", "200"})
+    @Param({"20", "200", "1000"})
     int waiting;
 
     private QueueEngine engine;
@@ -84,6 +86,12 @@ public class EngineBench {
         engine.handle(new Command.IssueTicket(SERVICES[(int) (number % 3)], null, null, null), now);
         counter = counter == 2 ? 3 : 2;
         return engine.handle(new Command.CallNext(counter), now);
+    }
+
+    @Benchmark
+    public Result engineTick() {
+        now = now.plusMillis(1);
+        return engine.handle(new Command.Tick(), now);
     }
 
     @Benchmark

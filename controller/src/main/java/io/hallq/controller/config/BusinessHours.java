@@ -21,7 +21,12 @@ public record BusinessHours(LocalTime open, LocalTime close, LocalTime dayRollov
     }
 
     public boolean isBusy(LocalDateTime local) {
-        return busyPeriods.stream().anyMatch(p -> p.contains(local));
+        for (BusyPeriod p : busyPeriods) { // a loop: called per waiting ticket on every tick (see HallConfig)
+            if (p.contains(local)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A busy period: the given weekdays, from (inclusive) to (exclusive). */

@@ -66,21 +66,45 @@ public record HallConfig(
                 newAppointments);
     }
 
+    // The lookups below are loops, not streams: the engine, the alarms and the forecast call them per ticket
+    // (1,000 waiting tickets on every tick late in a busy day), and a stream pipeline per call was a fifth of a
+    // hall's allocation in the 200-hall benchmark (docs/benchmarks.md, "Sixth session").
+
     public Optional<ServiceConfig> service(String code) {
-        return services.stream().filter(s -> s.code().equals(code)).findFirst();
+        for (ServiceConfig s : services) {
+            if (s.code().equals(code)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CustomerClassConfig> customerClass(String code) {
-        return classes.stream().filter(c -> c.code().equals(code)).findFirst();
+        for (CustomerClassConfig c : classes) {
+            if (c.code().equals(code)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CounterConfig> counter(int number) {
-        return counters.stream().filter(c -> c.number() == number).findFirst();
+        for (CounterConfig c : counters) {
+            if (c.number() == number) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The class used for tickets taken without a phone number (walk-in / unknown). */
     public CustomerClassConfig defaultClass() {
-        return classes.stream().filter(CustomerClassConfig::isDefault).findFirst().orElse(classes.get(classes.size() - 1));
+        for (CustomerClassConfig c : classes) {
+            if (c.isDefault()) {
+                return c;
+            }
+        }
+        return classes.get(classes.size() - 1);
     }
 
     /** True when at least one counter is in the VIP room. */

@@ -128,9 +128,16 @@ final class Alarms {
 
     private static void overdue(QueueState s, Instant now, List<HallEvent> out) {
         HallConfig cfg = s.config();
+        // Runs on every tick over every live ticket: a ticket that has waited less than the shortest target of any
+        // class cannot be overdue, and is passed over before its own target (class and busy period) is looked up.
+        long shortest = shortestTargetSeconds(cfg);
+        long nowSeconds = now.getEpochSecond();
         for (Ticket t : s.liveTickets()) {
             if (t.status() != Ticket.Status.WAITING || t.overdue() || !t.checkedIn()) {
                 continue; // a remote ticket not checked in is not in the hall: nobody there can act on it
+            }
+            if (nowSeconds - t.issuedAt().getEpochSecond() < shortest) {
+                continue; // waited less than (whole seconds apart) + 1 <= the shortest target: not past its own
             }
             Duration target = target(cfg, t);
             Duration waited = Duration.between(t.issuedAt(), now);
@@ -142,6 +149,15 @@ final class Alarms {
                         Map.of("waitedSeconds", waited.toSeconds(), "targetSeconds", target.toSeconds())));
             }
         }
+    }
+
+    /** The shortest busy or quiet wait target of any class, in whole seconds (rounded down). */
+    static long shortestTargetSeconds(HallConfig cfg) {
+        long shortest = Long.MAX_VALUE;
+        for (CustomerClassConfig c : cfg.classes()) {
+            shortest = Math.min(shortest, Math.min(c.busyTarget().getSeconds(), c.quietTarget().getSeconds()));
+        }
+        return shortest == Long.MAX_VALUE ? 0 : Math.max(0, shortest);
     }
 
     /** The wait target of a ticket: its class's busy target if issued in a busy period, else the quiet one. */

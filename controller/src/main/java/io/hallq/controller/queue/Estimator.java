@@ -277,15 +277,22 @@ public final class Estimator {
 
     private static List<Ticket> ahead(QueueState state, List<CounterState> able, Predicate<Ticket> isAhead) {
         List<Ticket> ahead = new ArrayList<>();
-        Map<String, Map<String, Boolean>> taken = new HashMap<>(); // by service, then class (+ VIP room)
         for (ServiceConfig s : state.config().services()) {
-            Map<String, Boolean> byClass = taken.computeIfAbsent(s.code(), k -> new HashMap<>());
+            Map<String, Boolean> byClass = new HashMap<>(); // may an able counter take it: by class, in the hall
+            Map<String, Boolean> byVipClass = new HashMap<>(); // ... and sent to the VIP room
             for (Ticket t : state.waiting(s.code())) {
                 if (!isAhead.test(t)) {
                     break; // queue order: the rest are behind too
                 }
-                String key = t.vipRoom() ? t.customerClass() + "/vip" : t.customerClass();
-                if (byClass.computeIfAbsent(key, k -> takenByAny(state, able, t))) {
+                // a get and a put per ticket, not computeIfAbsent with a capturing lambda nor a key built per
+                // ticket: this runs over the whole queue at every new ticket (docs/benchmarks.md, "Sixth session")
+                Map<String, Boolean> known = t.vipRoom() ? byVipClass : byClass;
+                Boolean takes = known.get(t.customerClass());
+                if (takes == null) {
+                    takes = takenByAny(state, able, t);
+                    known.put(t.customerClass(), takes);
+                }
+                if (takes) {
                     ahead.add(t);
                 }
             }

@@ -207,13 +207,27 @@ final class Forecast {
         return t.getEpochSecond() + t.getNano() / 1e9;
     }
 
+    // work and headStart are looked up per customer played (thousands per forecast late in a busy day, a forecast
+    // at every new ticket): a get and a put, not computeIfAbsent with a lambda that captures this, which allocated
+    // one per call (docs/benchmarks.md, "Sixth session").
+
     private double work(String service) {
-        return workBy.computeIfAbsent(service, s -> state.handling().meanSeconds(s));
+        Double w = workBy.get(service);
+        if (w == null) {
+            w = state.handling().meanSeconds(service);
+            workBy.put(service, w);
+        }
+        return w;
     }
 
     private double headStart(String cls) {
-        return headBy.computeIfAbsent(cls, c -> (double) config.customerClass(c).map(CustomerClassConfig::priority)
-                .orElse(Duration.ZERO).toSeconds());
+        Double h = headBy.get(cls);
+        if (h == null) {
+            h = (double) config.customerClass(cls).map(CustomerClassConfig::priority).orElse(Duration.ZERO)
+                    .toSeconds();
+            headBy.put(cls, h);
+        }
+        return h;
     }
 
     private Queue queue(String service, String cls, boolean vipRoom) {
@@ -505,10 +519,14 @@ final class Forecast {
                 q.nextArrival = q.booked.isEmpty() ? NEVER : q.booked.getFirst()[0];
                 continue;
             }
+            if (q.nextArrival > t || q.nextArrival >= HORIZON) {
+                continue;
+            }
+            double head = headStart(q.cls);
+            double work = work(q.service) * q.fraction;
             while (q.nextArrival <= t && q.nextArrival < HORIZON) {
                 double at = q.nextArrival;
-                q.items.addLast(new Item(null, nowSeconds + at - headStart(q.cls), nextOrder++,
-                        work(q.service) * q.fraction, headStart(q.cls), false));
+                q.items.addLast(new Item(null, nowSeconds + at - head, nextOrder++, work, head, false));
                 q.arrived++;
                 q.nextArrival = at + q.spacing;
             }

@@ -27,8 +27,11 @@ final class StatusBuilder {
         HallStatus.Notice notice = s.notice(at).map(NoticeBoard::toStatus).orElse(null);
         HallInfo info = s.config().hall();
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
+        // every service's stated wait from one forecast, not one forecast per service: the status is built up to
+        // once a second on the writer while a hall is busy (docs/benchmarks.md, "Sixth session")
+        Map<String, Long> waits = s.waitNowAll(at);
         for (ServiceConfig svc : s.config().services()) {
-            services.put(svc.code(), service(s, svc, at));
+            services.put(svc.code(), service(s, svc, waits.get(svc.code())));
         }
         List<ActiveAlarm> alarms = s.alarms().values().stream()
                 .sorted(Comparator.comparing(HallEvent.AlarmRaised::at).thenComparing(HallEvent.AlarmRaised::alarmId))
@@ -37,12 +40,15 @@ final class StatusBuilder {
                 (int) s.openCounters(), busy(s), services, alarms, notice);
     }
 
-    /** The wait is {@link Estimator#waitNow}: what a walk-in would be told, -1 while no open counter takes it. */
-    private static ServiceStatus service(QueueView s, ServiceConfig svc, Instant at) {
+    /**
+     * The wait is {@link Estimator#waitNow} ({@link Estimator#waitNowAll} gives it for every service): what a walk-in
+     * would be told, -1 while no open counter takes it.
+     */
+    private static ServiceStatus service(QueueView s, ServiceConfig svc, long wait) {
         Map<String, Integer> byClass = new HashMap<>(s.waitingByClass(svc.code()));
         HallEvent.ServiceChanged state = s.serviceState(svc.code());
         boolean enabled = state == null ? svc.enabled() : state.enabled();
-        return new ServiceStatus(enabled, s.waitingCount(svc.code()), byClass, s.waitNow(svc.code(), at));
+        return new ServiceStatus(enabled, s.waitingCount(svc.code()), byClass, wait);
     }
 
     private static BusyLevel busy(QueueView s) {
