@@ -45,6 +45,13 @@ public final class MqttLink implements AutoCloseable {
     public static final long MAX_INBOUND_PACKET = 32 * 1024;
     /** How often the receive thread is looked at ({@link #checkReceiver}). */
     static final long RECEIVER_CHECK_MS = 1000;
+    /**
+     * How long a connect attempt may wait for the broker's CONNACK. Paho 1.2.5's connection timeout bounds only
+     * the TCP connect: a broker (or anything between) that accepts the connection and never answers CONNECT leaves
+     * the attempt waiting for ever, with neither success nor failure reported, so the link would never retry. Past
+     * this, the attempt is dropped and the next one scheduled with the usual backoff ({@link #connectUnanswered}).
+     */
+    static final long CONNACK_TIMEOUT_MS = 10_000;
 
     private final MqttSettings settings;
     private final ScheduledExecutorService owner;
@@ -62,9 +69,20 @@ public final class MqttLink implements AutoCloseable {
     private java.util.concurrent.ScheduledFuture<?> receiverCheck;
     /** Paho's receive thread as last found by {@link #receiverAlive} (owner thread only). */
     private Thread receiver;
+    /** Counts connect attempts; {@link #attemptOpen} while the latest one has had no answer (owner thread only). */
+    private int attempt;
+    private boolean attemptOpen;
+    private final long connackTimeoutMs;
 
     public MqttLink(MqttSettings settings, ScheduledExecutorService owner, LinkListener listener,
                     List<String> subscriptions, Supplier<Birth> births) {
+        this(settings, owner, listener, subscriptions, births, CONNACK_TIMEOUT_MS);
+    }
+
+    /** @param connackTimeoutMs how long a connect attempt waits for CONNACK ({@link #CONNACK_TIMEOUT_MS}; tests) */
+    MqttLink(MqttSettings settings, ScheduledExecutorService owner, LinkListener listener,
+             List<String> subscriptions, Supplier<Birth> births, long connackTimeoutMs) {
+        this.connackTimeoutMs = connackTimeoutMs;
         this.settings = settings;
         this.owner = owner;
         this.listener = listener;
@@ -197,23 +215,57 @@ public final class MqttLink implements AutoCloseable {
             return;
         }
         Birth birth = births.get();
+        int mine = ++attempt;
+        attemptOpen = true;
         try {
             client.connect(options(birth == null ? null : birth.will()), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     Integer rm = token.getResponseProperties() == null ? null
                             : token.getResponseProperties().getReceiveMaximum();
-                    hand(() -> connected(birth, rm == null ? 65535 : rm));
+                    hand(() -> answered(mine, () -> connected(birth, rm == null ? 65535 : rm)));
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    hand(() -> retry("connect failed: " + e.getMessage()));
+                    hand(() -> answered(mine, () -> retry("connect failed: " + e.getMessage())));
                 }
             });
+            owner.schedule(() -> connectUnanswered(mine), connackTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (MqttException | RuntimeException e) {
+            attemptOpen = false;
             retry("connect failed: " + e.getMessage());
         }
+    }
+
+    /** Runs what answers attempt {@code mine}, unless that attempt was given up already ({@link #connectUnanswered}). */
+    private void answered(int mine, Runnable then) {
+        if (mine != attempt || !attemptOpen) {
+            Logger.debug("MQTT: a late answer to connect attempt {} (now {}), ignored", mine, attempt);
+            return;
+        }
+        attemptOpen = false;
+        then.run();
+    }
+
+    /**
+     * Attempt {@code mine} still has no answer after {@link #CONNACK_TIMEOUT_MS}: the broker took the TCP connection
+     * and did not answer CONNECT. Paho would wait for ever; the connection is dropped and the next attempt
+     * scheduled.
+     */
+    private void connectUnanswered(int mine) {
+        if (closed || mine != attempt || !attemptOpen) {
+            return;
+        }
+        attemptOpen = false;
+        Logger.warn("MQTT: {} did not answer CONNECT within {} ms; dropping the connection", settings.broker(),
+                connackTimeoutMs);
+        try {
+            client.disconnectForcibly(0, 1000, false);
+        } catch (MqttException | RuntimeException e) {
+            Logger.debug("MQTT forced disconnect of an unanswered connect: {}", e.toString());
+        }
+        retry("no CONNACK within " + connackTimeoutMs + " ms");
     }
 
     private void connected(Birth birth, int receiveMaximum) {
