@@ -8,8 +8,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,40 +34,18 @@ class PahoReceiverGuardTest {
 
     /** The server: counts connections, and after the first SUBSCRIBE of the first one sends the poison. */
     private static final class PoisoningBroker implements AutoCloseable {
-        final ServerSocket server;
-        final AtomicInteger connects = new AtomicInteger();
-        final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        final List<Long> connectNanos = new CopyOnWriteArrayList<>();
+        final LoopbackServer server;
         volatile long poisonedAt;
 
         PoisoningBroker() throws IOException {
-            server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-            Thread t = new Thread(this::accept, "poisoning-broker");
-            t.setDaemon(true);
-            t.start();
+            server = new LoopbackServer("poisoning-broker", (s, n) -> serve(s, n == 1));
         }
 
         int port() {
-            return server.getLocalPort();
+            return server.port();
         }
 
-        private void accept() {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    sockets.add(s);
-                    int n = connects.incrementAndGet();
-                    connectNanos.add(System.nanoTime());
-                    Thread t = new Thread(() -> serve(s, n == 1), "poisoning-broker-" + n);
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private void serve(Socket s, boolean poison) {
+        private void serve(Socket s, boolean poison) throws IOException {
             try (s) {
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 OutputStream out = s.getOutputStream();
@@ -106,8 +81,6 @@ class PahoReceiverGuardTest {
                     }
                     out.flush();
                 }
-            } catch (IOException gone) {
-                // the client dropped the connection
             }
         }
 
@@ -162,9 +135,6 @@ class PahoReceiverGuardTest {
         @Override
         public void close() throws IOException {
             server.close();
-            for (Socket s : sockets) {
-                s.close();
-            }
         }
     }
 
@@ -186,11 +156,11 @@ class PahoReceiverGuardTest {
             }, List.of("hallq/v1/hall-x/cmd/+"), () -> null);
             try {
                 link.start();
-                Await.within(Duration.ofSeconds(20), () -> broker.connects.get() >= 2);
+                Await.within(Duration.ofSeconds(20), () -> broker.server.accepted.get() >= 2);
                 assertTrue(broker.poisonedAt > 0, "the poisoned message was sent");
-                assertTrue(broker.connects.get() >= 2, "the link connected again after its receive thread died: "
+                assertTrue(broker.server.accepted.get() >= 2, "the link connected again after its receive thread died: "
                         + events);
-                long ms = TimeUnit.NANOSECONDS.toMillis(broker.connectNanos.get(1) - broker.poisonedAt);
+                long ms = TimeUnit.NANOSECONDS.toMillis(broker.server.acceptedNanos.get(1) - broker.poisonedAt);
                 System.out.println("dead receive thread: connected again " + ms + " ms after the poisoned message");
                 assertTrue(ms < 5_000, "noticed after " + ms + " ms, not at the 60 s keepalive");
                 assertTrue(events.stream().anyMatch(e -> e.contains("receive thread died")), events.toString());

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,40 +36,23 @@ class UnansweredConnectIT {
 
     /** Accepts connections; the first {@code silent} get no byte back and stay open, the rest go to the broker. */
     private static final class SilentThenForwarding implements AutoCloseable {
-        final ServerSocket server;
-        final AtomicInteger accepted = new AtomicInteger();
-        final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private final int silent;
-        private final int brokerPort;
+        final LoopbackServer server;
 
         SilentThenForwarding(int silent, int brokerPort) throws IOException {
-            this.silent = silent;
-            this.brokerPort = brokerPort;
-            server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-            Thread t = new Thread(this::accept, "silent-proxy");
-            t.setDaemon(true);
-            t.start();
+            LoopbackServer[] self = new LoopbackServer[1];
+            server = new LoopbackServer("silent-proxy", (s, n) -> {
+                if (n > silent) {
+                    Socket b = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
+                    self[0].track(b);
+                    pipe(s.getInputStream(), b.getOutputStream());
+                    pipe(b.getInputStream(), s.getOutputStream());
+                }
+            });
+            self[0] = server;
         }
 
         int port() {
-            return server.getLocalPort();
-        }
-
-        private void accept() {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    sockets.add(s);
-                    if (accepted.incrementAndGet() > silent) {
-                        Socket b = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
-                        sockets.add(b);
-                        pipe(s.getInputStream(), b.getOutputStream());
-                        pipe(b.getInputStream(), s.getOutputStream());
-                    }
-                } catch (IOException closed) {
-                    return;
-                }
-            }
+            return server.port();
         }
 
         private static void pipe(InputStream in, OutputStream out) {
@@ -89,9 +70,6 @@ class UnansweredConnectIT {
         @Override
         public void close() throws IOException {
             server.close();
-            for (Socket s : sockets) {
-                s.close();
-            }
         }
     }
 
@@ -119,7 +97,7 @@ class UnansweredConnectIT {
                         () -> events.contains("connected"));
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 System.out.println("two unanswered CONNECTs given up; connected after " + ms + " ms");
-                assertEquals(3, proxy.accepted.get(), "two silent connections, then the one that connected");
+                assertEquals(3, proxy.server.accepted.get(), "two silent connections, then the one that connected");
                 assertTrue(link.isConnected());
                 assertTrue(ms >= 3000, "each silent attempt waited its 1.5 s CONNACK timeout: " + ms + " ms");
             } finally {
