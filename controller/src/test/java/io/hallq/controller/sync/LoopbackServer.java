@@ -40,6 +40,28 @@ final class LoopbackServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * Settings of an {@link MqttLink} to this server as its broker: 60 s keepalive, reconnect after 100-500 ms,
+     * client id {@code clientIdPrefix} and a number.
+     */
+    MqttSettings linkSettings(String clientIdPrefix) {
+        return new MqttSettings(true, java.net.URI.create("tcp://127.0.0.1:" + port()), false,
+                clientIdPrefix + System.nanoTime(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.time.Duration.ofSeconds(60), java.time.Duration.ZERO,
+                java.time.Duration.ofSeconds(10), 10, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(500),
+                java.util.Map.of(), List.of());
+    }
+
+    /** A link listener that writes what happens into {@code events}: "connected", "disconnected why", "message topic". */
+    static LinkListener recording(List<String> events) {
+        return new LinkListener() {
+            public void connected(int window) { events.add("connected"); }
+            public void disconnected(String why) { events.add("disconnected " + why); }
+            public void subscriptionRefused(String filter, int reasonCode, String reason) { }
+            public void message(Inbound message) { events.add("message " + message.topic()); }
+        };
+    }
+
     /** Closes {@code s} with the server (e.g. a connection the handler opened onwards). */
     void track(Socket s) {
         sockets.add(s);

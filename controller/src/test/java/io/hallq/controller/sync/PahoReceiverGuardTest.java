@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -144,16 +141,8 @@ class PahoReceiverGuardTest {
         ScheduledExecutorService owner = Executors.newSingleThreadScheduledExecutor();
         try (PoisoningBroker broker = new PoisoningBroker()) {
             List<String> events = new CopyOnWriteArrayList<>();
-            MqttSettings settings = new MqttSettings(true, URI.create("tcp://127.0.0.1:" + broker.port()), false,
-                    "guard-" + System.nanoTime(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(10), 10, Duration.ofMillis(100),
-                    Duration.ofMillis(500), Map.of(), List.of());
-            MqttLink link = new MqttLink(settings, owner, new LinkListener() {
-                public void connected(int window) { events.add("connected"); }
-                public void disconnected(String why) { events.add("disconnected " + why); }
-                public void subscriptionRefused(String filter, int reasonCode, String reason) { }
-                public void message(Inbound message) { events.add("message " + message.topic()); }
-            }, List.of("hallq/v1/hall-x/cmd/+"), () -> null);
+            MqttLink link = new MqttLink(broker.server.linkSettings("guard-"), owner, LoopbackServer.recording(events),
+                    List.of("hallq/v1/hall-x/cmd/+"), () -> null);
             try {
                 link.start();
                 Await.within(Duration.ofSeconds(20), () -> broker.server.accepted.get() >= 2);

@@ -9,12 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,16 +77,8 @@ class UnansweredConnectIT {
         try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
              SilentThenForwarding proxy = new SilentThenForwarding(2, broker.port())) {
             List<String> events = new CopyOnWriteArrayList<>();
-            MqttSettings settings = new MqttSettings(true, URI.create("tcp://127.0.0.1:" + proxy.port()), false,
-                    "unanswered-" + System.nanoTime(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(10), 10, Duration.ofMillis(100),
-                    Duration.ofMillis(500), Map.of(), List.of());
-            MqttLink link = new MqttLink(settings, owner, new LinkListener() {
-                public void connected(int window) { events.add("connected"); }
-                public void disconnected(String why) { events.add("disconnected " + why); }
-                public void subscriptionRefused(String filter, int reasonCode, String reason) { }
-                public void message(Inbound message) { }
-            }, List.of("hallq/v1/hall-x/cmd/+"), () -> null, 1500);
+            MqttLink link = new MqttLink(proxy.server.linkSettings("unanswered-"), owner,
+                    LoopbackServer.recording(events), List.of("hallq/v1/hall-x/cmd/+"), () -> null, 1500);
             try {
                 long t0 = System.nanoTime();
                 link.start();
