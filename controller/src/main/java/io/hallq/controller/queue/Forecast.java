@@ -93,12 +93,25 @@ final class Forecast {
         }
     }
 
-    /** Customers of one service, class and VIP-room flag, in queue order. */
+    /**
+     * Customers of one service, class and VIP-room flag, in queue order: the items (waiting tickets, a new ticket's
+     * marker, booked customers), then the expected arrivals played so far. An expected arrival is no object: a
+     * forecast late in a busy day plays thousands of them, and they differ only in rank and order (their work and
+     * head start are the queue's), so they are kept as two rings of numbers behind the items.
+     */
     private static final class Queue {
         final String service;
         final String cls;
         final boolean vipRoom;
+        /** Read directly only to count the waiting tickets; otherwise through the methods below. */
         final ArrayDeque<Item> items = new ArrayDeque<>();
+        private double[] arrivalRank = new double[0];
+        private long[] arrivalOrder = new long[0];
+        private int arrivalFirst;
+        private int arrivals;
+        /** Every expected arrival's work and head start. */
+        double arrivalWork;
+        double arrivalHeadStart;
         double rate;        // arrivals per second
         double nextArrival = NEVER;
         /** Booked customers expected to check in: {seconds from now they arrive, their rank, show share}, in order. */
@@ -111,6 +124,58 @@ final class Forecast {
             this.service = service;
             this.cls = cls;
             this.vipRoom = vipRoom;
+        }
+
+        void add(Item item) {
+            if (arrivals > 0) { // never: items are added at load or, booked ones, to queues that have no arrivals
+                throw new IllegalStateException("an item behind expected arrivals in " + service + "/" + cls);
+            }
+            items.addLast(item);
+        }
+
+        void arrive(double rank, long order) {
+            if (arrivals == arrivalRank.length) {
+                int size = Math.max(16, arrivals * 2);
+                double[] ranks = new double[size];
+                long[] orders = new long[size];
+                for (int i = 0; i < arrivals; i++) {
+                    ranks[i] = arrivalRank[(arrivalFirst + i) % arrivals];
+                    orders[i] = arrivalOrder[(arrivalFirst + i) % arrivals];
+                }
+                arrivalRank = ranks;
+                arrivalOrder = orders;
+                arrivalFirst = 0;
+            }
+            int at = (arrivalFirst + arrivals) % arrivalRank.length;
+            arrivalRank[at] = rank;
+            arrivalOrder[at] = order;
+            arrivals++;
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty() && arrivals == 0;
+        }
+
+        double firstRank() {
+            return items.isEmpty() ? arrivalRank[arrivalFirst] : items.getFirst().rank;
+        }
+
+        long firstOrder() {
+            return items.isEmpty() ? arrivalOrder[arrivalFirst] : items.getFirst().order;
+        }
+
+        double firstHeadStart() {
+            return items.isEmpty() ? arrivalHeadStart : items.getFirst().headStart;
+        }
+
+        /** Takes the first customer: its item, or null for an expected arrival (work {@link #arrivalWork}). */
+        Item removeFirst() {
+            if (!items.isEmpty()) {
+                return items.removeFirst();
+            }
+            arrivalFirst = (arrivalFirst + 1) % arrivalRank.length;
+            arrivals--;
+            return null;
         }
     }
 
@@ -173,7 +238,7 @@ final class Forecast {
         Forecast f = new Forecast(state, now);
         f.load();
         Item target = new Item(null, seconds(rank), TARGET_ORDER, 0, f.headStart(cls), true);
-        f.queue(service, cls, vipRoom).items.addLast(target);
+        f.queue(service, cls, vipRoom).add(target);
         Double at = f.play(false, Map.of(target, service)).targets.get(service);
         return at == null ? -1 : at;
     }
@@ -189,7 +254,7 @@ final class Forecast {
         Map<Item, String> targets = new IdentityHashMap<>();
         for (String service : services) {
             Item target = new Item(null, seconds(now), TARGET_ORDER, 0, f.headStart(cls), true);
-            f.queue(service, cls, false).items.addLast(target);
+            f.queue(service, cls, false).add(target);
             targets.put(target, service);
         }
         Map<String, Double> out = new HashMap<>(f.play(false, targets).targets);
@@ -260,7 +325,7 @@ final class Forecast {
             for (Ticket t : state.waiting(s.code())) {
                 // a remote ticket that has not checked in is passed over: it takes no counter time here (its own
                 // answer is when it would be called if it checked in now)
-                queue(s.code(), t.customerClass(), t.vipRoom()).items.addLast(new Item(t, seconds(t.rank()),
+                queue(s.code(), t.customerClass(), t.vipRoom()).add(new Item(t, seconds(t.rank()),
                         t.order(), t.checkedIn() ? w : 0, headStart(t.customerClass()), false));
             }
         }
@@ -284,6 +349,8 @@ final class Forecast {
                 q.rate = rate;
                 q.spacing = Math.min(1 / rate, LUMP_SECONDS);
                 q.fraction = rate * q.spacing * OVERTAKING_WEIGHT;
+                q.arrivalWork = work(s.code()) * q.fraction;
+                q.arrivalHeadStart = headStart(cls.code());
                 q.nextArrival = q.spacing / 2;
             }
         }
@@ -476,7 +543,12 @@ final class Forecast {
                 }
                 continue;
             }
-            Item item = take.queue().items.removeFirst();
+            Queue from = take.queue();
+            Item item = from.removeFirst();
+            if (item == null) { // an expected arrival
+                d.free = t + from.arrivalWork * d.pace;
+                continue;
+            }
             if (item.target) {
                 reached.put(targets.get(item), t);
                 targetsLeft--;
@@ -514,19 +586,14 @@ final class Forecast {
             if (!q.booked.isEmpty()) {
                 while (!q.booked.isEmpty() && q.booked.getFirst()[0] <= t) {
                     double[] b = q.booked.removeFirst();
-                    q.items.addLast(new Item(null, b[1], BOOKED_ORDER, work(q.service) * b[2], 0, false));
+                    q.add(new Item(null, b[1], BOOKED_ORDER, work(q.service) * b[2], 0, false));
                 }
                 q.nextArrival = q.booked.isEmpty() ? NEVER : q.booked.getFirst()[0];
                 continue;
             }
-            if (q.nextArrival > t || q.nextArrival >= HORIZON) {
-                continue;
-            }
-            double head = headStart(q.cls);
-            double work = work(q.service) * q.fraction;
             while (q.nextArrival <= t && q.nextArrival < HORIZON) {
                 double at = q.nextArrival;
-                q.items.addLast(new Item(null, nowSeconds + at - head, nextOrder++, work, head, false));
+                q.arrive(nowSeconds + at - q.arrivalHeadStart, nextOrder++);
                 q.arrived++;
                 q.nextArrival = at + q.spacing;
             }
@@ -542,7 +609,7 @@ final class Forecast {
     private Take choose(List<Take> takes) {
         Take best = null;
         for (Take k : takes) {
-            if (k.queue().items.isEmpty()) {
+            if (k.queue().isEmpty()) {
                 continue;
             }
             if (best == null || before(k, best)) {
@@ -553,13 +620,13 @@ final class Forecast {
     }
 
     private boolean before(Take a, Take b) {
-        Item x = a.queue().items.getFirst();
-        Item y = b.queue().items.getFirst();
+        Queue x = a.queue();
+        Queue y = b.queue();
         int cmp = switch (policy) {
-            case AGEING -> Double.compare(x.rank - a.weight(), y.rank - b.weight());
+            case AGEING -> Double.compare(x.firstRank() - a.weight(), y.firstRank() - b.weight());
             case FCFS -> 0;
-            case STRICT_PRIORITY -> Double.compare(y.headStart, x.headStart);
+            case STRICT_PRIORITY -> Double.compare(y.firstHeadStart(), x.firstHeadStart());
         };
-        return cmp != 0 ? cmp < 0 : x.order < y.order;
+        return cmp != 0 ? cmp < 0 : x.firstOrder() < y.firstOrder();
     }
 }
