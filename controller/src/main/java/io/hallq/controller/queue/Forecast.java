@@ -118,7 +118,6 @@ final class Forecast {
         final ArrayDeque<double[]> booked = new ArrayDeque<>();
         double spacing;
         double fraction;
-        long arrived;
 
         Queue(String service, String cls, boolean vipRoom) {
             this.service = service;
@@ -594,7 +593,6 @@ final class Forecast {
             while (q.nextArrival <= t && q.nextArrival < HORIZON) {
                 double at = q.nextArrival;
                 q.arrive(nowSeconds + at - q.arrivalHeadStart, nextOrder++);
-                q.arrived++;
                 q.nextArrival = at + q.spacing;
             }
         }
