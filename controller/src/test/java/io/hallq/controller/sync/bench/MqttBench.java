@@ -97,8 +97,8 @@ public final class MqttBench {
                 double[] hl = open.get(1);
                 long early = hallq.probe.early();
                 String openGc = hw.gcMs + "/" + hw.gcCount + " raw " + rw.gcMs + "/" + rw.gcCount + " (uptime s: halls "
-                        + hw.spans.get(0)[0] / 1000.0 + "-" + hw.spans.get(0)[1] / 1000.0 + ", raw "
-                        + rw.spans.get(0)[0] / 1000.0 + "-" + rw.spans.get(0)[1] / 1000.0 + ")";
+                        + hw.firstStartMs / 1000.0 + "-" + hw.firstStopMs / 1000.0 + ", raw "
+                        + rw.firstStartMs / 1000.0 + "-" + rw.firstStopMs / 1000.0 + ")";
                 List<Double> closed = inTurn(rawFirst, new Window(), () -> Loads.closed(raw.probe(), halls,
                         throughputSec, rawSend), hw, () -> Loads.closed(hallq.probe, halls, throughputSec, hallq::send,
                         hallq::windowEnd));
@@ -203,18 +203,23 @@ public final class MqttBench {
         private long count0;
         private long jit0;
 
-        /** JVM uptime (ms) at each start and stop, to line the windows up with a GC log. */
-        final List<long[]> spans = new ArrayList<>();
+        /** JVM uptime (ms) at the first window's start and stop (the open loop's), to line it up with a GC log. */
+        long firstStartMs = -1;
+        long firstStopMs = -1;
 
         void start() {
-            spans.add(new long[] {ManagementFactory.getRuntimeMXBean().getUptime(), 0});
+            if (firstStartMs < 0) {
+                firstStartMs = ManagementFactory.getRuntimeMXBean().getUptime();
+            }
             gc0 = gcTime();
             count0 = gcCount();
             jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         }
 
         void stop() {
-            spans.get(spans.size() - 1)[1] = ManagementFactory.getRuntimeMXBean().getUptime();
+            if (firstStopMs < 0) {
+                firstStopMs = ManagementFactory.getRuntimeMXBean().getUptime();
+            }
             gcMs += gcTime() - gc0;
             gcCount += gcCount() - count0;
             jitMs += ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
